@@ -1,0 +1,335 @@
+#include "CliRunner.h"
+
+#include "Settings.h"
+#include "Store.h"
+#include "StoreFactory.h"
+#include "TransferQueue.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <cstdio>
+
+struct CliRunner::Command
+{
+    QString name;
+    QString syntax;
+    QString description;
+    void (CliRunner::*run)(const QStringList&);
+    int minArguments;
+    int maxArguments; // -1: any number
+};
+
+namespace {
+
+void writeLine(FILE* stream, const QString& line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+CliRunner::CliRunner(QObject* parent)
+    : QObject(parent)
+{
+}
+
+CliRunner::~CliRunner() = default;
+
+const QList<CliRunner::Command>& CliRunner::commands()
+{
+    static const QList<Command> list = {
+        {QStringLiteral("types"), QString(), tr("List the entity types and the key of each."),
+         &CliRunner::types, 0, 0},
+        {QStringLiteral("ls"), QStringLiteral("[TYPE[/ID]]"),
+         tr("List the types, the entities of TYPE, or the attachments of TYPE/ID."), &CliRunner::list, 0, 1},
+        {QStringLiteral("put"), QStringLiteral("TYPE/ID FILE..."),
+         tr("Attach files to TYPE/ID. A name already there gets a number: “name (2).ext”."), &CliRunner::put, 2, -1},
+        {QStringLiteral("get"), QStringLiteral("TYPE/ID/NAME [DEST]"),
+         tr("Save an attachment to DEST (a file or a folder; the current folder by default). Never overwrites."),
+         &CliRunner::get, 1, 2},
+        {QStringLiteral("rm"), QStringLiteral("TYPE/ID/NAME"), tr("Delete an attachment (to the trash where there is one)."),
+         &CliRunner::remove, 1, 1},
+        {QStringLiteral("mv"), QStringLiteral("TYPE/ID/NAME TYPE/ID"),
+         tr("Move an attachment to another entity, e.g. from the inbox onto an invoice."), &CliRunner::move, 2, 2},
+        {QStringLiteral("mkdir"), QStringLiteral("TYPE/ID"), tr("Create an entity."), &CliRunner::makeEntity, 1, 1},
+    };
+    return list;
+}
+
+void CliRunner::start(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Attaché on the command line: attach documents to quotes, invoices, purchases, customers and bank "
+           "accounts.\n\nTYPE is one of quotes, invoices, purchases, customers, bankaccounts, inbox.\n\nCommands:")
+        + [] {
+              QString text;
+              for (const Command& command : commands())
+                  text += QStringLiteral("\n  %1 %2\n      %3").arg(command.name, command.syntax, command.description);
+              return text;
+          }());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption storeOption(QStringLiteral("store"),
+                                         tr("The store to use: local:PATH. By default, the store the app is set to."),
+                                         QStringLiteral("URI"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        tr("Print results as JSON; attachments with KashFlow's field names."));
+    parser.addOption(storeOption);
+    parser.addOption(jsonOption);
+    parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run."), QStringLiteral("COMMAND"));
+    // Everything after the command belongs to it.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        print(parser.helpText());
+        return succeed();
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        print(QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion());
+        return succeed();
+    }
+    m_json = parser.isSet(jsonOption);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(tr("No command given. Run “attache-cli --help” for the list."), 2);
+    const auto found = std::find_if(commands().cbegin(), commands().cend(),
+                                    [&](const Command& command) { return command.name == positional.first(); });
+    if (found == commands().cend())
+        return fail(tr("Unknown command “%1”. Run “attache-cli --help” for the list.").arg(positional.first()), 2);
+
+    QCommandLineParser commandParser;
+    commandParser.setApplicationDescription(found->description);
+    commandParser.addHelpOption();
+    commandParser.addOption(jsonOption);
+    commandParser.addPositionalArgument(found->name, found->description, found->name + QLatin1Char(' ') + found->syntax);
+    QStringList commandArguments = positional;
+    commandArguments.prepend(arguments.value(0, QStringLiteral("attache-cli")));
+    if (!commandParser.parse(commandArguments))
+        return fail(commandParser.errorText(), 2);
+    if (commandParser.isSet(QStringLiteral("help"))) {
+        print(commandParser.helpText());
+        return succeed();
+    }
+    m_json = m_json || commandParser.isSet(jsonOption);
+    QStringList rest = commandParser.positionalArguments().mid(1);
+    if (rest.size() < found->minArguments || (found->maxArguments >= 0 && rest.size() > found->maxArguments))
+        return fail(tr("Usage: attache-cli %1 %2").arg(found->name, found->syntax), 2);
+
+    QString error;
+    const QString uri = parser.isSet(storeOption) ? parser.value(storeOption) : Settings().storeUri();
+    m_store = StoreFactory::create(uri, this, &error);
+    if (!m_store)
+        return fail(error, 2);
+    m_queue = new TransferQueue(m_store, this);
+    (this->*(found->run))(rest);
+}
+
+void CliRunner::print(const QString& line)
+{
+    writeLine(stdout, line);
+}
+
+void CliRunner::printJson(const QJsonArray& array)
+{
+    print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)).trimmed());
+}
+
+void CliRunner::fail(const QString& message, int exitCode)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    writeLine(stderr, QStringLiteral("attache-cli: ") + QString(message).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    // Queued, so that a caller connecting after start() still hears it.
+    QTimer::singleShot(0, this, [this, exitCode] { emit finished(exitCode); });
+}
+
+void CliRunner::succeed()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    QTimer::singleShot(0, this, [this] { emit finished(0); });
+}
+
+void CliRunner::types(const QStringList&)
+{
+    QJsonArray array;
+    for (EntityType type : EntityTypes::all()) {
+        if (m_json)
+            array.append(QJsonObject{{QStringLiteral("Type"), EntityTypes::folderName(type)},
+                                     {QStringLiteral("Name"), EntityTypes::urlName(type)},
+                                     {QStringLiteral("Key"), EntityTypes::keyLabel(type)}});
+        else
+            print(EntityTypes::urlName(type) + QLatin1Char('\t') + EntityTypes::keyLabel(type));
+    }
+    if (m_json)
+        printJson(array);
+    succeed();
+}
+
+void CliRunner::list(const QStringList& arguments)
+{
+    const QString what = arguments.value(0);
+    if (what.isEmpty())
+        return types({});
+
+    if (!what.contains(QLatin1Char('/'))) {
+        const auto type = EntityTypes::fromName(what);
+        if (!type)
+            return fail(tr("Unknown type “%1”. Run “attache-cli types” for the list.").arg(what), 2);
+        StoreReply* reply = m_store->listEntities(*type);
+        connect(reply, &StoreReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            if (reply->error() != StoreReply::Error::None)
+                return fail(reply->errorString());
+            QJsonArray array;
+            for (const Entity& entity : reply->entities()) {
+                if (m_json)
+                    array.append(QJsonObject{{QStringLiteral("Type"), EntityTypes::folderName(entity.ref.type)},
+                                             {QStringLiteral("Id"), entity.ref.id},
+                                             {QStringLiteral("AttachmentCount"), entity.attachmentCount}});
+                else
+                    print(entity.ref.id + QLatin1Char('\t') + QString::number(entity.attachmentCount));
+            }
+            if (m_json)
+                printJson(array);
+            succeed();
+        });
+        return;
+    }
+
+    const auto entity = EntityRef::fromString(what);
+    if (!entity)
+        return fail(tr("“%1” is not TYPE/ID.").arg(what), 2);
+    StoreReply* reply = m_store->listAttachments(*entity);
+    connect(reply, &StoreReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (reply->error() != StoreReply::Error::None)
+            return fail(reply->errorString());
+        QJsonArray array;
+        for (const Attachment& attachment : reply->attachments()) {
+            if (m_json)
+                array.append(attachment.toKashFlowJson());
+            else
+                print(QStringList{attachment.name, attachment.sizeToBeDisplayed,
+                                  attachment.lastModifiedDate.toLocalTime().toString(Qt::ISODate)}
+                          .join(QLatin1Char('\t')));
+        }
+        if (m_json)
+            printJson(array);
+        succeed();
+    });
+}
+
+void CliRunner::put(const QStringList& arguments)
+{
+    const auto entity = EntityRef::fromString(arguments.first());
+    if (!entity)
+        return fail(tr("“%1” is not TYPE/ID.").arg(arguments.first()), 2);
+    QList<int> ids;
+    for (const QString& file : arguments.mid(1))
+        ids.append(m_queue->enqueueUpload(QFileInfo(file).absoluteFilePath(), *entity));
+    runTransfers(ids);
+}
+
+void CliRunner::get(const QStringList& arguments)
+{
+    const auto attachment = AttachmentRef::fromString(arguments.first());
+    if (!attachment)
+        return fail(tr("“%1” is not TYPE/ID/NAME.").arg(arguments.first()), 2);
+    QString destination = arguments.value(1, QDir::currentPath());
+    if (QFileInfo(destination).isDir())
+        destination = QDir(destination).absoluteFilePath(attachment->name);
+    if (QFileInfo::exists(destination))
+        return fail(tr("“%1” already exists; choose another destination.").arg(destination));
+    runTransfers({m_queue->enqueueDownload(*attachment, QFileInfo(destination).absoluteFilePath())});
+}
+
+void CliRunner::remove(const QStringList& arguments)
+{
+    const auto attachment = AttachmentRef::fromString(arguments.first());
+    if (!attachment)
+        return fail(tr("“%1” is not TYPE/ID/NAME.").arg(arguments.first()), 2);
+    runTransfers({m_queue->enqueueDelete(*attachment)});
+}
+
+void CliRunner::move(const QStringList& arguments)
+{
+    const auto attachment = AttachmentRef::fromString(arguments.at(0));
+    if (!attachment)
+        return fail(tr("“%1” is not TYPE/ID/NAME.").arg(arguments.at(0)), 2);
+    const auto target = EntityRef::fromString(arguments.at(1));
+    if (!target)
+        return fail(tr("“%1” is not TYPE/ID.").arg(arguments.at(1)), 2);
+    runTransfers({m_queue->enqueueMove(*attachment, *target)});
+}
+
+void CliRunner::makeEntity(const QStringList& arguments)
+{
+    const auto entity = EntityRef::fromString(arguments.first());
+    if (!entity)
+        return fail(tr("“%1” is not TYPE/ID.").arg(arguments.first()), 2);
+    StoreReply* reply = m_store->createEntity(*entity);
+    connect(reply, &StoreReply::finished, this, [this, reply, entity = *entity] {
+        reply->deleteLater();
+        if (reply->error() != StoreReply::Error::None)
+            return fail(reply->errorString());
+        if (m_json)
+            printJson({QJsonObject{{QStringLiteral("Type"), EntityTypes::folderName(entity.type)},
+                                   {QStringLiteral("Id"), entity.id},
+                                   {QStringLiteral("AttachmentCount"), 0}}});
+        else
+            print(entity.toString());
+        succeed();
+    });
+}
+
+void CliRunner::runTransfers(const QList<int>& ids)
+{
+    // Reports each transfer as the store confirms it, and ends when all are done.
+    auto remaining = std::make_shared<int>(static_cast<int>(ids.size()));
+    auto failed = std::make_shared<QStringList>();
+    auto results = std::make_shared<QJsonArray>();
+    connect(m_queue, &TransferQueue::transferFinished, this, [this, ids, remaining, failed, results](int id) {
+        if (!ids.contains(id))
+            return;
+        const Transfer transfer = m_queue->transfer(id);
+        if (transfer.state == Transfer::State::Done) {
+            if (transfer.kind == Transfer::Kind::Upload || transfer.kind == Transfer::Kind::Move) {
+                const QString where = AttachmentRef{transfer.target, transfer.result.name}.toString();
+                if (m_json)
+                    results->append(transfer.result.toKashFlowJson());
+                else
+                    print(where);
+            } else if (transfer.kind == Transfer::Kind::Download && !m_json) {
+                print(transfer.localPath);
+            }
+        } else {
+            failed->append(transfer.errorString);
+            writeLine(stderr, QStringLiteral("attache-cli: ") + transfer.errorString);
+        }
+        if (--*remaining > 0)
+            return;
+        if (m_json)
+            printJson(*results);
+        if (failed->isEmpty()) {
+            succeed();
+        } else {
+            m_done = true;
+            QTimer::singleShot(0, this, [this] { emit finished(1); });
+        }
+    });
+}

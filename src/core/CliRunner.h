@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QObject>
+#include <QStringList>
+
+class Store;
+class TransferQueue;
+
+// attache-cli: the core's operations for scripts, tests and benchmarks.
+//   attache-cli [--store URI] [--json] COMMAND [ARGS]
+// Runs asynchronously in the caller's event loop and emits finished() with the exit status:
+// 0 on success, 1 when an operation failed, 2 for a usage error. Messages go to stderr, one line each.
+class CliRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CliRunner(QObject* parent = nullptr);
+    ~CliRunner() override;
+
+    // Starts the command; arguments include the program name, as QCoreApplication::arguments() has them.
+    void start(const QStringList& arguments);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    struct Command;
+    static const QList<Command>& commands();
+
+    void runCommand(const Command& command, const QStringList& arguments);
+    void types(const QStringList& arguments);
+    void list(const QStringList& arguments);
+    void put(const QStringList& arguments);
+    void get(const QStringList& arguments);
+    void remove(const QStringList& arguments);
+    void move(const QStringList& arguments);
+    void makeEntity(const QStringList& arguments);
+    void runTransfers(const QList<int>& ids);
+
+    void print(const QString& line);
+    void printJson(const QJsonArray& array);
+    void fail(const QString& message, int exitCode = 1);
+    void succeed();
+
+    Store* m_store = nullptr;
+    TransferQueue* m_queue = nullptr;
+    bool m_json = false;
+    bool m_done = false;
+};

@@ -1,0 +1,103 @@
+#include "EntityType.h"
+
+#include <QCoreApplication>
+
+namespace EntityTypes {
+
+QList<EntityType> all()
+{
+    return {EntityType::Quotes,    EntityType::Invoices,     EntityType::Purchases,
+            EntityType::Customers, EntityType::BankAccounts, EntityType::Inbox};
+}
+
+QString folderName(EntityType type)
+{
+    switch (type) {
+    case EntityType::Quotes:
+        return QStringLiteral("Quotes");
+    case EntityType::Invoices:
+        return QStringLiteral("Invoices");
+    case EntityType::Purchases:
+        return QStringLiteral("Purchases");
+    case EntityType::Customers:
+        return QStringLiteral("Customers");
+    case EntityType::BankAccounts:
+        return QStringLiteral("BankAccounts");
+    case EntityType::Inbox:
+        return QStringLiteral("Inbox");
+    }
+    Q_UNREACHABLE();
+}
+
+QString urlName(EntityType type)
+{
+    return folderName(type).toLower();
+}
+
+std::optional<EntityType> fromName(const QString& name)
+{
+    for (EntityType type : all()) {
+        if (name.compare(folderName(type), Qt::CaseInsensitive) == 0)
+            return type;
+    }
+    return std::nullopt;
+}
+
+QString displayName(EntityType type)
+{
+    switch (type) {
+    case EntityType::Quotes:
+        return QCoreApplication::translate("EntityType", "Quotes");
+    case EntityType::Invoices:
+        return QCoreApplication::translate("EntityType", "Invoices");
+    case EntityType::Purchases:
+        return QCoreApplication::translate("EntityType", "Purchases");
+    case EntityType::Customers:
+        return QCoreApplication::translate("EntityType", "Customers");
+    case EntityType::BankAccounts:
+        return QCoreApplication::translate("EntityType", "Bank accounts");
+    case EntityType::Inbox:
+        return QCoreApplication::translate("EntityType", "Inbox");
+    }
+    Q_UNREACHABLE();
+}
+
+QString keyLabel(EntityType type)
+{
+    switch (type) {
+    case EntityType::Quotes:
+        return QCoreApplication::translate("EntityType", "Quote number");
+    case EntityType::Invoices:
+        return QCoreApplication::translate("EntityType", "Invoice number");
+    case EntityType::Purchases:
+        return QCoreApplication::translate("EntityType", "Purchase number");
+    case EntityType::Customers:
+        return QCoreApplication::translate("EntityType", "Customer code");
+    case EntityType::BankAccounts:
+        return QCoreApplication::translate("EntityType", "Bank account name");
+    case EntityType::Inbox:
+        return QCoreApplication::translate("EntityType", "Folder name");
+    }
+    Q_UNREACHABLE();
+}
+
+QString entityTitle(EntityType type, const QString& id)
+{
+    switch (type) {
+    case EntityType::Quotes:
+        return QCoreApplication::translate("EntityType", "Quote %1").arg(id);
+    case EntityType::Invoices:
+        return QCoreApplication::translate("EntityType", "Invoice %1").arg(id);
+    case EntityType::Purchases:
+        return QCoreApplication::translate("EntityType", "Purchase %1").arg(id);
+    case EntityType::Customers:
+        return QCoreApplication::translate("EntityType", "Customer %1").arg(id);
+    case EntityType::BankAccounts:
+        return QCoreApplication::translate("EntityType", "Bank account %1").arg(id);
+    case EntityType::Inbox:
+        return QCoreApplication::translate("EntityType", "Inbox folder %1").arg(id);
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace EntityTypes

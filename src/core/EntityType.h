@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// The kinds of accounting record that documents are attached to, as KashFlow's files API names them,
+// plus the Inbox, whose "entities" are folders of documents not filed yet.
+enum class EntityType { Quotes, Invoices, Purchases, Customers, BankAccounts, Inbox };
+
+namespace EntityTypes {
+
+QList<EntityType> all();
+// "Invoices": the folder name in a store, as in KashFlow's Dropbox layout (/Invoices/4455/).
+QString folderName(EntityType type);
+// "invoices": the name in KashFlow URLs and on the attache-cli command line.
+QString urlName(EntityType type);
+// Accepts the URL name or the folder name, in any case.
+std::optional<EntityType> fromName(const QString& name);
+// Translated, for the window.
+QString displayName(EntityType type);
+// The key that identifies one entity of the type ("Invoice number"), translated.
+QString keyLabel(EntityType type);
+// "Invoice 4455", translated.
+QString entityTitle(EntityType type, const QString& id);
+
+} // namespace EntityTypes
+
+Q_DECLARE_METATYPE(EntityType)

@@ -1,0 +1,481 @@
+#include "LocalStore.h"
+
+#include "ContentHasher.h"
+#include "FileKind.h"
+#include "NameRules.h"
+
+#include <QCollator>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QStorageInfo>
+#include <QTemporaryFile>
+#include <QUrl>
+
+#include <cerrno>
+#include <unistd.h>
+
+namespace {
+
+constexpr qint64 chunkSize = 1024 * 1024;
+// Temporary files are hidden and carry this marker, so that listings never show a half-written file.
+const QString temporaryPrefix = QStringLiteral(".attache-");
+
+bool isVisibleFile(const QFileInfo& info)
+{
+    return info.isFile() && !info.fileName().startsWith(QLatin1Char('.'));
+}
+
+void sortNaturally(QStringList& names)
+{
+    QCollator collator;
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(names.begin(), names.end(), collator);
+}
+
+} // namespace
+
+struct LocalStore::Outcome
+{
+    StoreReply::Error error = StoreReply::Error::None;
+    QString message;
+    QList<EntityType> entityTypes;
+    QList<Entity> entities;
+    QList<Attachment> attachments;
+
+    static Outcome failure(StoreReply::Error error, const QString& message) { return Outcome{error, message, {}, {}, {}}; }
+};
+
+// What a worker sees of its request: cancellation and a way to report progress.
+class LocalStore::Job
+{
+public:
+    Job(std::shared_ptr<std::atomic_bool> cancelled, std::shared_ptr<std::atomic_bool> closing,
+        std::function<void(qint64, qint64)> progress)
+        : m_cancelled(std::move(cancelled))
+        , m_closing(std::move(closing))
+        , m_progress(std::move(progress))
+    {
+    }
+    bool isCancelled() const { return m_cancelled->load() || m_closing->load(); }
+    const std::atomic_bool* cancelFlag() const { return m_cancelled.get(); }
+    void progress(qint64 done, qint64 total) const { m_progress(done, total); }
+
+    static Outcome cancelled() { return Outcome::failure(StoreReply::Error::Cancelled, tr("Cancelled.")); }
+
+private:
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+    std::shared_ptr<std::atomic_bool> m_closing;
+    std::function<void(qint64, qint64)> m_progress;
+};
+
+namespace {
+
+// Copies source to destination in chunks, reporting progress and stopping when cancelled.
+// Returns an empty string on success, else the reason.
+QString copyStream(QIODevice& source, QIODevice& destination, qint64 total,
+                   const std::function<bool()>& isCancelled, const std::function<void(qint64, qint64)>& progress,
+                   ContentHasher* hasher, bool* diskFull)
+{
+    QByteArray buffer(chunkSize, Qt::Uninitialized);
+    qint64 done = 0;
+    while (true) {
+        if (isCancelled())
+            return LocalStore::tr("Cancelled.");
+        const qint64 read = source.read(buffer.data(), buffer.size());
+        if (read < 0)
+            return source.errorString();
+        if (read == 0)
+            break;
+        if (destination.write(buffer.constData(), read) != read) {
+            *diskFull = errno == ENOSPC || errno == EDQUOT;
+            return destination.errorString();
+        }
+        if (hasher)
+            hasher->addData(QByteArrayView(buffer.constData(), read));
+        done += read;
+        progress(done, total);
+    }
+    return {};
+}
+
+} // namespace
+
+LocalStore::LocalStore(const QString& rootPath, QObject* parent)
+    : Store(parent)
+    , m_rootPath(QDir::cleanPath(QDir(rootPath).absolutePath()))
+{
+    // Disk work is I/O bound: a few threads keep several transfers moving without starving the thumbnailer.
+    m_pool.setMaxThreadCount(4);
+}
+
+LocalStore::~LocalStore()
+{
+    m_closing->store(true);
+    m_pool.waitForDone();
+}
+
+QString LocalStore::defaultRootPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/Attaché");
+}
+
+QString LocalStore::uri() const
+{
+    return QStringLiteral("local:") + m_rootPath;
+}
+
+QString LocalStore::displayName() const
+{
+    return tr("Folder %1").arg(QDir::toNativeSeparators(m_rootPath));
+}
+
+Store::Operations LocalStore::supportedOperations() const
+{
+    // Thumbnails come from the files themselves (localFilePath), not from the store.
+    return Operation::ListEntities | Operation::CreateEntity | Operation::ListAttachments | Operation::Upload
+        | Operation::Download | Operation::Delete | Operation::Move;
+}
+
+QString LocalStore::entityPath(const EntityRef& entity) const
+{
+    return m_rootPath + QLatin1Char('/') + EntityTypes::folderName(entity.type) + QLatin1Char('/') + entity.id;
+}
+
+QString LocalStore::localFilePath(const AttachmentRef& attachment) const
+{
+    if (!NameRules::problem(attachment.entity.id).isEmpty() || !NameRules::problem(attachment.name).isEmpty())
+        return {};
+    return entityPath(attachment.entity) + QLatin1Char('/') + attachment.name;
+}
+
+StoreReply* LocalStore::start(Work work)
+{
+    auto* reply = new StoreReply;
+    const QPointer<StoreReply> guard(reply);
+    // Results travel back through the store, which outlives its pool; the reply may be gone by then.
+    auto progress = [this, guard](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done, total] {
+                if (guard)
+                    guard->reportProgress(done, total);
+            },
+            Qt::QueuedConnection);
+    };
+    m_pool.start([this, guard, work = std::move(work), cancelled = reply->cancelFlag(), progress]() mutable {
+        Job job(cancelled, m_closing, progress);
+        Outcome outcome = job.isCancelled() ? Job::cancelled() : work(job);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, outcome = std::move(outcome)] {
+                if (!guard)
+                    return;
+                if (outcome.error != StoreReply::Error::None) {
+                    guard->finishWithError(outcome.error, outcome.message);
+                    return;
+                }
+                guard->setEntityTypes(outcome.entityTypes);
+                guard->setEntities(outcome.entities);
+                guard->setAttachments(outcome.attachments);
+                guard->finishWithSuccess();
+            },
+            Qt::QueuedConnection);
+    });
+    return reply;
+}
+
+Attachment LocalStore::describeFile(const QString& path, const Job& job)
+{
+    const QFileInfo info(path);
+    Attachment attachment = Attachment::describe(info.fileName(), info.size(), info.lastModified());
+    attachment.fileUri = QUrl::fromLocalFile(path).toString();
+
+    // Hashing is the costly part of a listing: remember it while the file keeps its size and time.
+    {
+        QMutexLocker lock(&m_hashMutex);
+        const auto cached = m_hashes.constFind(path);
+        if (cached != m_hashes.cend() && cached->size == info.size() && cached->modified == info.lastModified()) {
+            attachment.contentHash = cached->hash;
+            return attachment;
+        }
+    }
+    attachment.contentHash = ContentHasher::hashFile(path, job.cancelFlag());
+    if (!attachment.contentHash.isEmpty()) {
+        QMutexLocker lock(&m_hashMutex);
+        m_hashes.insert(path, CachedHash{info.size(), info.lastModified(), attachment.contentHash});
+    }
+    return attachment;
+}
+
+StoreReply* LocalStore::listEntityTypes()
+{
+    return start([](Job&) {
+        Outcome outcome;
+        outcome.entityTypes = EntityTypes::all();
+        return outcome;
+    });
+}
+
+StoreReply* LocalStore::listEntities(EntityType type)
+{
+    const QString typePath = m_rootPath + QLatin1Char('/') + EntityTypes::folderName(type);
+    return start([typePath, type](Job& job) {
+        Outcome outcome;
+        QDir dir(typePath);
+        QStringList ids = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        sortNaturally(ids);
+        for (const QString& id : std::as_const(ids)) {
+            if (job.isCancelled())
+                return Job::cancelled();
+            // A folder made by hand with a name Attaché would refuse is left alone rather than shown.
+            if (!NameRules::problem(id).isEmpty())
+                continue;
+            int count = 0;
+            const QFileInfoList files = QDir(dir.filePath(id)).entryInfoList(QDir::Files);
+            for (const QFileInfo& file : files)
+                count += isVisibleFile(file) ? 1 : 0;
+            outcome.entities.append(Entity{EntityRef{type, id}, count});
+        }
+        return outcome;
+    });
+}
+
+StoreReply* LocalStore::createEntity(const EntityRef& entity)
+{
+    const QString path = entityPath(entity);
+    return start([path, entity](Job&) {
+        const QString problem = NameRules::problem(entity.id);
+        if (!problem.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, problem);
+        const QString title = EntityTypes::entityTitle(entity.type, entity.id);
+        if (QFileInfo::exists(path))
+            return Outcome::failure(StoreReply::Error::AlreadyExists, tr("%1 already exists.").arg(title));
+        if (!QDir().mkpath(path))
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not create %1: the folder “%2” is read-only or not writable.")
+                                        .arg(title, QDir::toNativeSeparators(path)));
+        Outcome outcome;
+        outcome.entities.append(Entity{entity, 0});
+        return outcome;
+    });
+}
+
+StoreReply* LocalStore::listAttachments(const EntityRef& entity)
+{
+    const QString path = entityPath(entity);
+    return start([this, path, entity](Job& job) {
+        const QString problem = NameRules::problem(entity.id);
+        if (!problem.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, problem);
+        QDir dir(path);
+        if (!dir.exists())
+            return Outcome::failure(StoreReply::Error::NotFound,
+                                    tr("%1 does not exist.").arg(EntityTypes::entityTitle(entity.type, entity.id)));
+        Outcome outcome;
+        QStringList names;
+        const QFileInfoList files = dir.entryInfoList(QDir::Files);
+        for (const QFileInfo& file : files) {
+            if (isVisibleFile(file))
+                names.append(file.fileName());
+        }
+        sortNaturally(names);
+        for (const QString& name : std::as_const(names)) {
+            if (job.isCancelled())
+                return Job::cancelled();
+            outcome.attachments.append(describeFile(dir.filePath(name), job));
+        }
+        return outcome;
+    });
+}
+
+LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir,
+                                                   const QString& name, bool isTemporary)
+{
+    // QFile::rename never replaces an existing file, so the first free name wins even against a racing writer.
+    for (int n = 1; n < 10000; ++n) {
+        const QString candidate = n == 1 ? name : NameRules::numbered(name, n);
+        const QString target = dir + QLatin1Char('/') + candidate;
+        if (QFileInfo::exists(target))
+            continue;
+        QFile file(fromPath);
+        if (file.rename(target)) {
+            Outcome outcome;
+            outcome.attachments.append(describeFile(target, job));
+            return outcome;
+        }
+        if (!QFileInfo::exists(target)) {
+            if (isTemporary)
+                QFile::remove(fromPath);
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not store “%1”: %2").arg(candidate, file.errorString()));
+        }
+    }
+    if (isTemporary)
+        QFile::remove(fromPath);
+    return Outcome::failure(StoreReply::Error::AlreadyExists, tr("No free name left for “%1”.").arg(name));
+}
+
+StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target, const QString& name)
+{
+    const QString dirPath = entityPath(target);
+    return start([this, localPath, target, name, dirPath](Job& job) {
+        for (const QString& part : {target.id, name}) {
+            const QString problem = NameRules::problem(part);
+            if (!problem.isEmpty())
+                return Outcome::failure(StoreReply::Error::InvalidName, problem);
+        }
+        const QFileInfo sourceInfo(localPath);
+        const QString shownSource = QDir::toNativeSeparators(localPath);
+        if (!sourceInfo.exists())
+            return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” was not found: it may have been moved or deleted.").arg(shownSource));
+        if (sourceInfo.isDir())
+            return Outcome::failure(StoreReply::Error::Unsupported,
+                                    tr("“%1” is a folder. Attach the files inside it instead.").arg(shownSource));
+        QFile source(localPath);
+        if (!source.open(QIODevice::ReadOnly))
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not read “%1”: %2").arg(shownSource, source.errorString()));
+        const qint64 total = source.size();
+
+        if (!QDir().mkpath(dirPath))
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not create the folder “%1”: it is read-only or not writable.")
+                                        .arg(QDir::toNativeSeparators(dirPath)));
+        const QStorageInfo storage(dirPath);
+        if (storage.isReadOnly())
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("The folder “%1” is on a read-only disk.").arg(QDir::toNativeSeparators(dirPath)));
+        if (storage.bytesAvailable() >= 0 && total > storage.bytesAvailable())
+            return Outcome::failure(StoreReply::Error::DiskFull,
+                                    tr("Not enough disk space for “%1”: it needs %2 and %3 is free.")
+                                        .arg(name, FileKind::displaySize(total),
+                                             FileKind::displaySize(storage.bytesAvailable())));
+
+        QTemporaryFile temporary(dirPath + QLatin1Char('/') + temporaryPrefix + QStringLiteral("XXXXXX.part"));
+        if (!temporary.open())
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not write in “%1”: %2")
+                                        .arg(QDir::toNativeSeparators(dirPath), temporary.errorString()));
+        bool diskFull = false;
+        const QString copyError
+            = copyStream(source, temporary, total, [&job] { return job.isCancelled(); },
+                         [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &diskFull);
+        if (job.isCancelled())
+            return Job::cancelled();
+        if (!copyError.isEmpty()) {
+            if (diskFull)
+                return Outcome::failure(StoreReply::Error::DiskFull,
+                                        tr("The disk is full: “%1” was not stored.").arg(name));
+            return Outcome::failure(StoreReply::Error::Io, tr("Could not store “%1”: %2").arg(name, copyError));
+        }
+        // The document is only shown once it is safely on disk.
+        if (!temporary.flush() || ::fsync(temporary.handle()) != 0)
+            return Outcome::failure(errno == ENOSPC ? StoreReply::Error::DiskFull : StoreReply::Error::Io,
+                                    tr("Could not store “%1”: %2").arg(name, QString::fromLocal8Bit(strerror(errno))));
+        temporary.setFileTime(sourceInfo.lastModified(), QFileDevice::FileModificationTime);
+        temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                 | QFileDevice::ReadOther);
+        temporary.close();
+        temporary.setAutoRemove(false);
+        return storeUnderFreeName(job, temporary.fileName(), dirPath, name, true);
+    });
+}
+
+StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString& localPath)
+{
+    const QString sourcePath = localFilePath(attachment);
+    return start([sourcePath, localPath, attachment](Job& job) {
+        if (sourcePath.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
+        QFile source(sourcePath);
+        if (!source.exists())
+            return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
+        if (!source.open(QIODevice::ReadOnly))
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not read “%1”: %2").arg(attachment.name, source.errorString()));
+        const QString shownTarget = QDir::toNativeSeparators(localPath);
+        const QStorageInfo storage(QFileInfo(localPath).absolutePath());
+        if (storage.isValid() && storage.bytesAvailable() >= 0 && source.size() > storage.bytesAvailable())
+            return Outcome::failure(StoreReply::Error::DiskFull,
+                                    tr("Not enough disk space for “%1”: it needs %2 and %3 is free.")
+                                        .arg(shownTarget, FileKind::displaySize(source.size()),
+                                             FileKind::displaySize(storage.bytesAvailable())));
+        // QSaveFile replaces the target only when every byte is written.
+        QSaveFile target(localPath);
+        if (!target.open(QIODevice::WriteOnly))
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not write “%1”: %2").arg(shownTarget, target.errorString()));
+        bool diskFull = false;
+        const QString copyError
+            = copyStream(source, target, source.size(), [&job] { return job.isCancelled(); },
+                         [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &diskFull);
+        if (job.isCancelled()) {
+            target.cancelWriting();
+            return Job::cancelled();
+        }
+        if (!copyError.isEmpty()) {
+            target.cancelWriting();
+            if (diskFull)
+                return Outcome::failure(StoreReply::Error::DiskFull,
+                                        tr("The disk is full: “%1” was not saved.").arg(shownTarget));
+            return Outcome::failure(StoreReply::Error::Io, tr("Could not save “%1”: %2").arg(shownTarget, copyError));
+        }
+        if (!target.commit())
+            return Outcome::failure(StoreReply::Error::Io,
+                                    tr("Could not save “%1”: %2").arg(shownTarget, target.errorString()));
+        QFile(localPath).setFileTime(QFileInfo(sourcePath).lastModified(), QFileDevice::FileModificationTime);
+        return Outcome{};
+    });
+}
+
+StoreReply* LocalStore::remove(const AttachmentRef& attachment)
+{
+    const QString path = localFilePath(attachment);
+    return start([path, attachment](Job&) {
+        if (path.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
+        QFile file(path);
+        if (!QFileInfo(path).isFile())
+            return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
+        // The system trash keeps a way back; a plain delete only where there is no trash.
+        if (file.moveToTrash() || file.remove())
+            return Outcome{};
+        return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                tr("Could not delete “%1”: %2").arg(attachment.name, file.errorString()));
+    });
+}
+
+StoreReply* LocalStore::thumbnail(const AttachmentRef&, const QSize&)
+{
+    return unsupported(tr("Thumbnails"));
+}
+
+StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& target)
+{
+    const QString sourcePath = localFilePath(attachment);
+    const QString targetDir = entityPath(target);
+    return start([this, sourcePath, targetDir, attachment, target](Job& job) {
+        if (sourcePath.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
+        const QString problem = NameRules::problem(target.id);
+        if (!problem.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, problem);
+        if (!QFileInfo(sourcePath).isFile())
+            return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
+        if (target == attachment.entity) {
+            Outcome outcome;
+            outcome.attachments.append(describeFile(sourcePath, job));
+            return outcome;
+        }
+        if (!QDir().mkpath(targetDir))
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not create the folder “%1”: it is read-only or not writable.")
+                                        .arg(QDir::toNativeSeparators(targetDir)));
+        return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, false);
+    });
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "Store.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QThreadPool>
+
+#include <functional>
+
+// The default store: a folder on this machine laid out as <root>/<Type>/<Id>/<file>, the layout
+// KashFlow keeps in Dropbox. All disk work runs on a private thread pool; replies come back on the
+// thread that made the request.
+class LocalStore : public Store
+{
+    Q_OBJECT
+
+public:
+    explicit LocalStore(const QString& rootPath, QObject* parent = nullptr);
+    ~LocalStore() override;
+
+    // <Documents>/Attaché
+    static QString defaultRootPath();
+
+    QString rootPath() const { return m_rootPath; }
+
+    QString uri() const override;
+    QString displayName() const override;
+    Operations supportedOperations() const override;
+
+    StoreReply* listEntityTypes() override;
+    StoreReply* listEntities(EntityType type) override;
+    StoreReply* createEntity(const EntityRef& entity) override;
+    StoreReply* listAttachments(const EntityRef& entity) override;
+    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name) override;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath) override;
+    StoreReply* remove(const AttachmentRef& attachment) override;
+    StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
+    StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+
+    QString localFilePath(const AttachmentRef& attachment) const override;
+
+private:
+    struct Outcome;
+    class Job;
+    using Work = std::function<Outcome(Job&)>;
+
+    StoreReply* start(Work work);
+    QString entityPath(const EntityRef& entity) const;
+    Attachment describeFile(const QString& path, const Job& job);
+    Outcome storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir, const QString& name,
+                               bool isTemporary);
+
+    const QString m_rootPath;
+    QThreadPool m_pool;
+    std::shared_ptr<std::atomic_bool> m_closing = std::make_shared<std::atomic_bool>(false);
+
+    struct CachedHash
+    {
+        qint64 size;
+        QDateTime modified;
+        QString hash;
+    };
+    QMutex m_hashMutex;
+    QHash<QString, CachedHash> m_hashes;
+};

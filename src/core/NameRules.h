@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+// Which names a store accepts for entities and files, and how a clashing name is made unique.
+// A name never becomes a path by itself: these rules keep it to one harmless path component.
+namespace NameRules {
+
+// Empty when the name is acceptable as one path component; otherwise why it is not, translated.
+QString problem(const QString& name);
+
+// "receipt.pdf" with n = 2 gives "receipt (2).pdf", the way Dropbox's autorename does.
+QString numbered(const QString& name, int n);
+
+} // namespace NameRules

@@ -1,0 +1,89 @@
+#include "Settings.h"
+
+#include "LocalStore.h"
+
+Settings::Settings(const QString& fileName)
+    : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>()
+                                    : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{
+}
+
+QString Settings::storeUri() const
+{
+    return m_settings->value(QStringLiteral("store/uri"), QString(QStringLiteral("local:") + localRootPath())).toString();
+}
+
+void Settings::setStoreUri(const QString& uri)
+{
+    m_settings->setValue(QStringLiteral("store/uri"), uri);
+}
+
+QString Settings::localRootPath() const
+{
+    return m_settings->value(QStringLiteral("store/localRoot"), LocalStore::defaultRootPath()).toString();
+}
+
+void Settings::setLocalRootPath(const QString& path)
+{
+    m_settings->setValue(QStringLiteral("store/localRoot"), path);
+}
+
+bool Settings::transferNotificationsEnabled() const
+{
+    return m_settings->value(QStringLiteral("notifications/transfers"), true).toBool();
+}
+
+void Settings::setTransferNotificationsEnabled(bool enabled)
+{
+    m_settings->setValue(QStringLiteral("notifications/transfers"), enabled);
+}
+
+int Settings::maxConcurrentTransfers() const
+{
+    return qBound(1, m_settings->value(QStringLiteral("transfers/maxConcurrent"), 3).toInt(), 16);
+}
+
+void Settings::setMaxConcurrentTransfers(int count)
+{
+    m_settings->setValue(QStringLiteral("transfers/maxConcurrent"), count);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray& geometry)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(QStringLiteral("window/state")).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& state)
+{
+    m_settings->setValue(QStringLiteral("window/state"), state);
+}
+
+QByteArray Settings::splitterState() const
+{
+    return m_settings->value(QStringLiteral("window/splitter")).toByteArray();
+}
+
+void Settings::setSplitterState(const QByteArray& state)
+{
+    m_settings->setValue(QStringLiteral("window/splitter"), state);
+}
+
+int Settings::viewMode() const
+{
+    return m_settings->value(QStringLiteral("window/viewMode"), 0).toInt();
+}
+
+void Settings::setViewMode(int mode)
+{
+    m_settings->setValue(QStringLiteral("window/viewMode"), mode);
+}

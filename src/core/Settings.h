@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+// The user's preferences, typed. Never holds a secret: those live in the OS keychain.
+class Settings
+{
+public:
+    // The app's settings file; tests and scripts may name another one.
+    explicit Settings(const QString& fileName = {});
+
+    // "local:<path>", the store the app opens; by default the local folder under Documents.
+    QString storeUri() const;
+    void setStoreUri(const QString& uri);
+    // The root of the local store, whichever store is current.
+    QString localRootPath() const;
+    void setLocalRootPath(const QString& path);
+
+    bool transferNotificationsEnabled() const;
+    void setTransferNotificationsEnabled(bool enabled);
+
+    int maxConcurrentTransfers() const;
+    void setMaxConcurrentTransfers(int count);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray& state);
+    // 0: details, 1: grid.
+    int viewMode() const;
+    void setViewMode(int mode);
+
+    void sync() { m_settings->sync(); }
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "AttachmentRef.h"
+#include "StoreReply.h"
+
+#include <QFlags>
+#include <QObject>
+#include <QSize>
+
+// Where documents live: the local folder, Dropbox, KashFlow or Fortnox. Every operation is asynchronous
+// and returns a StoreReply at once; the caller owns it. Nothing here blocks the calling thread.
+class Store : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Operation {
+        ListEntities = 0x01,
+        CreateEntity = 0x02,
+        ListAttachments = 0x04,
+        Upload = 0x08,
+        Download = 0x10,
+        Delete = 0x20,
+        Thumbnail = 0x40,
+        Move = 0x80,
+    };
+    Q_DECLARE_FLAGS(Operations, Operation)
+    Q_FLAG(Operations)
+
+    using QObject::QObject;
+
+    // "local:/home/anna/Documents/Attaché", as attache-cli's --store takes it.
+    virtual QString uri() const = 0;
+    // For the window's title and status bar.
+    virtual QString displayName() const = 0;
+    virtual Operations supportedOperations() const = 0;
+    bool supports(Operation operation) const { return supportedOperations().testFlag(operation); }
+
+    virtual StoreReply* listEntityTypes() = 0;
+    // Entities with their attachment counts.
+    virtual StoreReply* listEntities(EntityType type) = 0;
+    virtual StoreReply* createEntity(const EntityRef& entity) = 0;
+    virtual StoreReply* listAttachments(const EntityRef& entity) = 0;
+    // Uploads a local file under the given name; a name already taken gets the store's numbered name.
+    // The reply's attachment() is what the store confirmed.
+    virtual StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name) = 0;
+    // Downloads to localPath, replacing what is there only once the whole file has arrived.
+    virtual StoreReply* download(const AttachmentRef& attachment, const QString& localPath) = 0;
+    virtual StoreReply* remove(const AttachmentRef& attachment) = 0;
+    // An encoded image no larger than size, in the reply's data().
+    virtual StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) = 0;
+    // Files an attachment on another entity (from the Inbox, typically); the reply's attachment() is the result.
+    virtual StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) = 0;
+
+    // The file on this machine for stores that keep one, so that the window can render thumbnails and
+    // hand files to the file manager without a download; empty for remote stores.
+    virtual QString localFilePath(const AttachmentRef& attachment) const;
+
+protected:
+    // A reply that has already failed with Unsupported, for operations a store lacks.
+    StoreReply* unsupported(const QString& what);
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Store::Operations)

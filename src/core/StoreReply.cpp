@@ -1,0 +1,37 @@
+#include "StoreReply.h"
+
+StoreReply::StoreReply(QObject* parent)
+    : QObject(parent)
+{
+}
+
+void StoreReply::abort()
+{
+    if (m_finished || m_cancelled->exchange(true))
+        return;
+    emit abortRequested();
+}
+
+void StoreReply::reportProgress(qint64 done, qint64 total)
+{
+    if (!m_finished)
+        emit progress(done, total);
+}
+
+void StoreReply::finishWithSuccess()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished();
+}
+
+void StoreReply::finishWithError(Error error, const QString& message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    m_errorString = message;
+    emit finished();
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Attachment.h"
+#include "Entity.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+// The answer to one asynchronous store operation, in the manner of QNetworkReply: it reports
+// progress, then finished() once, with either an error or the operation's result. The caller owns it
+// and deletes it (deleteLater) after finished().
+class StoreReply : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Error {
+        None,
+        NotFound,
+        AlreadyExists,
+        InvalidName,
+        PermissionDenied,
+        DiskFull,
+        TooLarge,
+        Unsupported,
+        Cancelled,
+        Network,
+        Io,
+    };
+    Q_ENUM(Error)
+
+    explicit StoreReply(QObject* parent = nullptr);
+
+    bool isFinished() const { return m_finished; }
+    Error error() const { return m_error; }
+    QString errorString() const { return m_errorString; }
+
+    // Asks the operation to stop; it finishes soon after with Error::Cancelled unless it had already completed.
+    void abort();
+    // Shared with worker threads, which poll it between chunks.
+    std::shared_ptr<std::atomic_bool> cancelFlag() const { return m_cancelled; }
+
+    QList<EntityType> entityTypes() const { return m_entityTypes; }
+    QList<Entity> entities() const { return m_entities; }
+    QList<Attachment> attachments() const { return m_attachments; }
+    // The attachment an upload or move produced (with the name it finally got).
+    Attachment attachment() const { return m_attachments.value(0); }
+    // An encoded image, for thumbnail().
+    QByteArray data() const { return m_data; }
+
+    // For store implementations.
+    void setEntityTypes(const QList<EntityType>& types) { m_entityTypes = types; }
+    void setEntities(const QList<Entity>& entities) { m_entities = entities; }
+    void setAttachments(const QList<Attachment>& attachments) { m_attachments = attachments; }
+    void setData(const QByteArray& data) { m_data = data; }
+    void reportProgress(qint64 done, qint64 total);
+    void finishWithSuccess();
+    void finishWithError(Error error, const QString& message);
+
+signals:
+    void progress(qint64 done, qint64 total);
+    void finished();
+    void abortRequested();
+
+private:
+    std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+    bool m_finished = false;
+    Error m_error = Error::None;
+    QString m_errorString;
+    QList<EntityType> m_entityTypes;
+    QList<Entity> m_entities;
+    QList<Attachment> m_attachments;
+    QByteArray m_data;
+};

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Attachment.h"
+#include "AttachmentRef.h"
+
+#include <QMetaType>
+#include <QString>
+
+// One upload, download, delete or move in the transfer queue.
+struct Transfer
+{
+    enum class Kind { Upload, Download, Delete, Move };
+    enum class State { Queued, Running, Done, Failed, Cancelled };
+
+    int id = 0;
+    Kind kind = Kind::Upload;
+    State state = State::Queued;
+    // Upload: the file sent. Download: where it goes.
+    QString localPath;
+    // Download, delete, move: the attachment acted on.
+    AttachmentRef source;
+    // Upload and move: the entity it goes to; the upload's name is source.name.
+    EntityRef target;
+    qint64 bytesDone = 0;
+    qint64 bytesTotal = -1;
+    QString errorString;
+    // What the store confirmed, for uploads and moves.
+    Attachment result;
+
+    bool isFinished() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
+    // The file's name, for lists and notifications.
+    QString displayName() const { return source.name; }
+    // "Uploading to Invoice 4455", translated.
+    QString description() const;
+    // The entities whose attachment lists this transfer changes once it is done.
+    QList<EntityRef> affectedEntities() const;
+};
+
+Q_DECLARE_METATYPE(Transfer)
