@@ -12,7 +12,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ATTACHE_VERSION));
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("attache"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("attache"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("attache_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     CliRunner runner;

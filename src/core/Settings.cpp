@@ -87,3 +87,13 @@ void Settings::setViewMode(int mode)
 {
     m_settings->setValue(QStringLiteral("window/viewMode"), mode);
 }
+
+QString Settings::lastEntity() const
+{
+    return m_settings->value(QStringLiteral("window/lastEntity")).toString();
+}
+
+void Settings::setLastEntity(const QString& entity)
+{
+    m_settings->setValue(QStringLiteral("window/lastEntity"), entity);
+}

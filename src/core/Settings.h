@@ -34,6 +34,10 @@ public:
     int viewMode() const;
     void setViewMode(int mode);
 
+    // "invoices/4455": the record shown when the window last closed.
+    QString lastEntity() const;
+    void setLastEntity(const QString& entity);
+
     void sync() { m_settings->sync(); }
 
 private:

@@ -1,0 +1,42 @@
+#include "MainWindow.h"
+#include "Settings.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Attache"));
+    QApplication::setApplicationName(QStringLiteral("attache"));
+    QApplication::setApplicationVersion(QStringLiteral(ATTACHE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.attache.Attache"));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    // English is the fallback: its translation holds the plural forms.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("attache"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("attache_en"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Attaché"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Attach receipts, invoices and contracts to accounting records."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    // Closing the window while transfers run keeps Attaché in the tray; Quit ends it.
+    QApplication::setQuitOnLastWindowClosed(true);
+    Settings settings;
+    MainWindow window(settings);
+    window.show();
+    return QApplication::exec();
+}

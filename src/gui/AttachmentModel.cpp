@@ -1,0 +1,241 @@
+#include "AttachmentModel.h"
+
+#include "AttachmentMimeData.h"
+#include "FileIconProvider.h"
+#include "Store.h"
+#include "ThumbnailCache.h"
+
+#include <QLocale>
+#include <QMimeData>
+#include <QUrl>
+
+AttachmentModel::AttachmentModel(Store* store, ThumbnailCache* thumbnails, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+    , m_thumbnails(thumbnails)
+    , m_icons(std::make_unique<FileIconProvider>())
+{
+    connect(m_thumbnails, &ThumbnailCache::thumbnailReady, this, &AttachmentModel::onThumbnailReady);
+}
+
+AttachmentModel::~AttachmentModel() = default;
+
+void AttachmentModel::setEntity(const EntityRef& entity)
+{
+    if (entity != m_entity) {
+        clear();
+        m_entity = entity;
+    }
+    refresh();
+}
+
+void AttachmentModel::clear()
+{
+    if (m_loading) {
+        m_loading->disconnect(this);
+        m_loading->abort();
+        m_loading->deleteLater();
+        m_loading = nullptr;
+    }
+    beginResetModel();
+    m_entity = {};
+    m_attachments.clear();
+    endResetModel();
+}
+
+void AttachmentModel::refresh()
+{
+    if (!m_store || m_entity.id.isEmpty())
+        return;
+    if (m_loading) {
+        m_loading->disconnect(this);
+        m_loading->abort();
+        m_loading->deleteLater();
+    }
+    StoreReply* reply = m_store->listAttachments(m_entity);
+    m_loading = reply;
+    connect(reply, &StoreReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_loading = nullptr;
+        if (reply->error() != StoreReply::Error::None) {
+            emit loadFailed(reply->errorString());
+            return;
+        }
+        merge(reply->attachments());
+        emit loaded();
+    });
+}
+
+void AttachmentModel::merge(const QList<Attachment>& fresh)
+{
+    // In place, so that a refresh keeps the selection and the scroll position.
+    for (int row = static_cast<int>(m_attachments.size()) - 1; row >= 0; --row) {
+        const QString name = m_attachments.at(row).name;
+        if (std::none_of(fresh.cbegin(), fresh.cend(), [&](const Attachment& a) { return a.name == name; })) {
+            beginRemoveRows({}, row, row);
+            m_attachments.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (const Attachment& attachment : fresh) {
+        const int row = rowOf(attachment.name);
+        if (row >= 0) {
+            if (m_attachments.at(row) != attachment) {
+                m_attachments[row] = attachment;
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+            continue;
+        }
+        const int end = static_cast<int>(m_attachments.size());
+        beginInsertRows({}, end, end);
+        m_attachments.append(attachment);
+        endInsertRows();
+    }
+}
+
+int AttachmentModel::rowOf(const QString& name) const
+{
+    for (int row = 0; row < m_attachments.size(); ++row) {
+        if (m_attachments.at(row).name == name)
+            return row;
+    }
+    return -1;
+}
+
+void AttachmentModel::onThumbnailReady(const QString& contentHash)
+{
+    for (int row = 0; row < m_attachments.size(); ++row) {
+        if (m_attachments.at(row).contentHash == contentHash)
+            emit dataChanged(index(row, NameColumn), index(row, NameColumn), {Qt::DecorationRole});
+    }
+}
+
+int AttachmentModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_attachments.size());
+}
+
+int AttachmentModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AttachmentModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Attachment& attachment = m_attachments.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return attachment.name;
+        case SizeColumn:
+            return attachment.sizeToBeDisplayed;
+        case ModifiedColumn:
+            return QLocale().toString(attachment.lastModifiedDate.toLocalTime(), QLocale::ShortFormat);
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() != NameColumn)
+            break;
+        if (m_store && ThumbnailCache::canRender(attachment.name)) {
+            const QPixmap thumbnail = m_thumbnails->thumbnail(
+                attachment.contentHash, m_store->localFilePath(AttachmentRef{m_entity, attachment.name}));
+            if (!thumbnail.isNull())
+                return QIcon(thumbnail);
+        }
+        return m_icons->icon(attachment.name);
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1\n%2 · %3")
+            .arg(attachment.name, attachment.sizeToBeDisplayed,
+                 QLocale().toString(attachment.lastModifiedDate.toLocalTime(), QLocale::LongFormat));
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case AttachmentRefRole:
+        return QVariant::fromValue(AttachmentRef{m_entity, attachment.name});
+    case SortRole:
+        switch (index.column()) {
+        case NameColumn:
+            return attachment.name.toLower();
+        case SizeColumn:
+            return attachment.sizeInBytes;
+        case ModifiedColumn:
+            return attachment.lastModifiedDate;
+        }
+        break;
+    }
+    return {};
+}
+
+QVariant AttachmentModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case SizeColumn:
+        return tr("Size");
+    case ModifiedColumn:
+        return tr("Modified");
+    }
+    return {};
+}
+
+Qt::ItemFlags AttachmentModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return m_entity.id.isEmpty() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
+    return QAbstractTableModel::flags(index) | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled
+        | Qt::ItemNeverHasChildren;
+}
+
+QStringList AttachmentModel::mimeTypes() const
+{
+    return {AttachmentMimeData::format(), QStringLiteral("text/uri-list")};
+}
+
+QMimeData* AttachmentModel::mimeData(const QModelIndexList& indexes) const
+{
+    QList<AttachmentRef> refs;
+    QStringList paths;
+    for (const QModelIndex& index : indexes) {
+        if (index.column() != NameColumn)
+            continue;
+        const AttachmentRef ref = refAt(index.row());
+        refs.append(ref);
+        const QString path = m_store ? m_store->localFilePath(ref) : QString();
+        if (!path.isEmpty())
+            paths.append(path);
+    }
+    return AttachmentMimeData::create(refs, paths);
+}
+
+Qt::DropActions AttachmentModel::supportedDragActions() const
+{
+    // Copy only: a file manager receiving a move would delete the document from the store.
+    return Qt::CopyAction;
+}
+
+Qt::DropActions AttachmentModel::supportedDropActions() const
+{
+    return Qt::CopyAction;
+}
+
+bool AttachmentModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int, int, const QModelIndex&) const
+{
+    // Attachments dragged from this window carry file URLs too; dropping them back would copy them onto themselves.
+    return !m_entity.id.isEmpty() && data->hasUrls() && !AttachmentMimeData::hasAttachments(data);
+}
+
+bool AttachmentModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                   const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    emit filesDropped(data->urls(), m_entity);
+    return true;
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Attachment.h"
+#include "AttachmentRef.h"
+#include "StoreReply.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+class FileIconProvider;
+class Store;
+class ThumbnailCache;
+
+// The attachments of one entity: name (with icon or thumbnail), size and modified date.
+// Dragging rows out gives the file manager the files and the entity tree the references;
+// local files dropped on it become upload requests.
+class AttachmentModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, SizeColumn, ModifiedColumn, ColumnCount };
+    enum Role { AttachmentRefRole = Qt::UserRole + 1, SortRole };
+
+    AttachmentModel(Store* store, ThumbnailCache* thumbnails, QObject* parent = nullptr);
+    ~AttachmentModel() override;
+
+    EntityRef entity() const { return m_entity; }
+    // Shows another entity's attachments (clearing first), or refreshes in place when it is the same.
+    void setEntity(const EntityRef& entity);
+    void refresh();
+    void clear();
+    bool isLoading() const { return m_loading != nullptr; }
+
+    Attachment attachmentAt(int row) const { return m_attachments.value(row); }
+    AttachmentRef refAt(int row) const { return AttachmentRef{m_entity, m_attachments.value(row).name}; }
+    int rowOf(const QString& name) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+
+signals:
+    void loaded();
+    void loadFailed(const QString& message);
+    void filesDropped(const QList<QUrl>& urls, const EntityRef& target);
+
+private:
+    void merge(const QList<Attachment>& fresh);
+    void onThumbnailReady(const QString& contentHash);
+
+    QPointer<Store> m_store;
+    ThumbnailCache* m_thumbnails;
+    std::unique_ptr<FileIconProvider> m_icons;
+    EntityRef m_entity;
+    QList<Attachment> m_attachments;
+    QPointer<StoreReply> m_loading;
+};

@@ -1,0 +1,269 @@
+#include "EntityTreeModel.h"
+
+#include "AttachmentMimeData.h"
+#include "Store.h"
+
+#include <QCollator>
+#include <QMimeData>
+#include <QUrl>
+
+namespace {
+// Type rows carry this internal id; entity rows carry their type's row + 1.
+constexpr quintptr typeNodeId = 0;
+
+QIcon typeIcon(EntityType type)
+{
+    switch (type) {
+    case EntityType::Quotes:
+        return QIcon(QStringLiteral(":/icons/type-quotes.svg"));
+    case EntityType::Invoices:
+        return QIcon(QStringLiteral(":/icons/type-invoices.svg"));
+    case EntityType::Purchases:
+        return QIcon(QStringLiteral(":/icons/type-purchases.svg"));
+    case EntityType::Customers:
+        return QIcon(QStringLiteral(":/icons/type-customers.svg"));
+    case EntityType::BankAccounts:
+        return QIcon(QStringLiteral(":/icons/type-bankaccounts.svg"));
+    case EntityType::Inbox:
+        return QIcon(QStringLiteral(":/icons/type-inbox.svg"));
+    }
+    Q_UNREACHABLE();
+}
+} // namespace
+
+EntityTreeModel::EntityTreeModel(Store* store, QObject* parent)
+    : QAbstractItemModel(parent)
+    , m_store(store)
+{
+    const QList<EntityType> types = EntityTypes::all();
+    for (EntityType type : types)
+        m_types.append(TypeNode{type, {}});
+}
+
+void EntityTreeModel::reload()
+{
+    for (const TypeNode& node : std::as_const(m_types))
+        reloadType(node.type);
+}
+
+void EntityTreeModel::reloadType(EntityType type)
+{
+    if (!m_store)
+        return;
+    ++m_pending;
+    StoreReply* reply = m_store->listEntities(type);
+    connect(reply, &StoreReply::finished, this, [this, reply, type] {
+        reply->deleteLater();
+        --m_pending;
+        if (reply->error() != StoreReply::Error::None) {
+            emit loadFailed(reply->errorString());
+        } else {
+            for (int row = 0; row < m_types.size(); ++row) {
+                if (m_types.at(row).type == type)
+                    mergeEntities(row, reply->entities());
+            }
+        }
+        if (m_pending == 0)
+            emit loaded();
+    });
+}
+
+void EntityTreeModel::mergeEntities(int typeRow, const QList<Entity>& fresh)
+{
+    // Updates in place: rows that vanished go, new rows are inserted where the natural order puts
+    // them, counts change without disturbing the selection.
+    const QModelIndex parentIndex = index(typeRow, 0);
+    QList<Entity>& current = m_types[typeRow].entities;
+    for (int row = static_cast<int>(current.size()) - 1; row >= 0; --row) {
+        const EntityRef ref = current.at(row).ref;
+        const bool kept = std::any_of(fresh.cbegin(), fresh.cend(), [&](const Entity& e) { return e.ref == ref; });
+        if (!kept) {
+            beginRemoveRows(parentIndex, row, row);
+            current.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    QCollator collator;
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    for (const Entity& entity : fresh) {
+        const auto found = std::find_if(current.begin(), current.end(),
+                                        [&](const Entity& e) { return e.ref == entity.ref; });
+        if (found != current.end()) {
+            if (found->attachmentCount != entity.attachmentCount) {
+                found->attachmentCount = entity.attachmentCount;
+                const int row = static_cast<int>(found - current.begin());
+                emit dataChanged(index(row, 0, parentIndex), index(row, CountColumn, parentIndex));
+            }
+            continue;
+        }
+        const auto position = std::find_if(current.cbegin(), current.cend(), [&](const Entity& e) {
+            return collator.compare(entity.ref.id, e.ref.id) < 0;
+        });
+        const int row = static_cast<int>(position - current.cbegin());
+        beginInsertRows(parentIndex, row, row);
+        current.insert(row, entity);
+        endInsertRows();
+    }
+    emit dataChanged(parentIndex, index(typeRow, CountColumn));
+}
+
+QModelIndex EntityTreeModel::indexOf(const EntityRef& entity) const
+{
+    for (int typeRow = 0; typeRow < m_types.size(); ++typeRow) {
+        if (m_types.at(typeRow).type != entity.type)
+            continue;
+        const QList<Entity>& entities = m_types.at(typeRow).entities;
+        for (int row = 0; row < entities.size(); ++row) {
+            if (entities.at(row).ref == entity)
+                return index(row, 0, index(typeRow, 0));
+        }
+    }
+    return {};
+}
+
+QModelIndex EntityTreeModel::indexOf(EntityType type) const
+{
+    for (int row = 0; row < m_types.size(); ++row) {
+        if (m_types.at(row).type == type)
+            return index(row, 0);
+    }
+    return {};
+}
+
+QModelIndex EntityTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, typeNodeId);
+    return createIndex(row, column, static_cast<quintptr>(parent.row()) + 1);
+}
+
+QModelIndex EntityTreeModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || child.internalId() == typeNodeId)
+        return {};
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, typeNodeId);
+}
+
+int EntityTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return static_cast<int>(m_types.size());
+    if (parent.column() != 0 || parent.internalId() != typeNodeId)
+        return 0;
+    return static_cast<int>(m_types.at(parent.row()).entities.size());
+}
+
+int EntityTreeModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+EntityRef EntityTreeModel::entityAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.internalId() == typeNodeId)
+        return {};
+    return m_types.at(static_cast<int>(index.internalId() - 1)).entities.at(index.row()).ref;
+}
+
+QVariant EntityTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == typeNodeId) {
+        const TypeNode& node = m_types.at(index.row());
+        switch (role) {
+        case Qt::DisplayRole:
+            if (index.column() == NameColumn)
+                return EntityTypes::displayName(node.type);
+            break;
+        case Qt::DecorationRole:
+            return index.column() == NameColumn ? QVariant(typeIcon(node.type)) : QVariant();
+        case Qt::ToolTipRole:
+            return tr("%n record(s)", nullptr, static_cast<int>(node.entities.size()));
+        case Qt::TextAlignmentRole:
+            return index.column() == CountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        case IsEntityRole:
+            return false;
+        case EntityTypeRole:
+            return QVariant::fromValue(node.type);
+        }
+        return {};
+    }
+    const Entity& entity = m_types.at(static_cast<int>(index.internalId() - 1)).entities.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == NameColumn)
+            return entity.ref.id;
+        if (index.column() == CountColumn && entity.attachmentCount >= 0)
+            return entity.attachmentCount;
+        break;
+    case Qt::ToolTipRole:
+        return QString(EntityTypes::entityTitle(entity.ref.type, entity.ref.id) + QLatin1Char('\n')
+                       + tr("%n document(s)", nullptr, entity.attachmentCount));
+    case Qt::DecorationRole:
+        return index.column() == NameColumn ? QVariant(QIcon(QStringLiteral(":/icons/folder.svg"))) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == CountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case EntityRefRole:
+        return QVariant::fromValue(entity.ref);
+    case IsEntityRole:
+        return true;
+    case EntityTypeRole:
+        return QVariant::fromValue(entity.ref.type);
+    }
+    return {};
+}
+
+QVariant EntityTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == NameColumn ? tr("Record") : tr("Files");
+}
+
+Qt::ItemFlags EntityTreeModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (index.isValid() && index.internalId() != typeNodeId)
+        flags |= Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
+    return flags;
+}
+
+QStringList EntityTreeModel::mimeTypes() const
+{
+    return {AttachmentMimeData::format(), QStringLiteral("text/uri-list")};
+}
+
+Qt::DropActions EntityTreeModel::supportedDropActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction;
+}
+
+bool EntityTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int row, int,
+                                      const QModelIndex& parent) const
+{
+    // Only onto an entity itself, never between rows.
+    if (row != -1 || entityAt(parent).id.isEmpty())
+        return false;
+    return AttachmentMimeData::hasAttachments(data) || data->hasUrls();
+}
+
+bool EntityTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                   const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const EntityRef target = entityAt(parent);
+    if (AttachmentMimeData::hasAttachments(data)) {
+        QList<AttachmentRef> attachments = AttachmentMimeData::attachments(data);
+        attachments.removeIf([&](const AttachmentRef& ref) { return ref.entity == target; });
+        if (!attachments.isEmpty())
+            emit attachmentsDropped(attachments, target);
+        return true;
+    }
+    emit filesDropped(data->urls(), target);
+    return true;
+}

@@ -1,0 +1,618 @@
+#include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "AttachmentModel.h"
+#include "EntityTreeModel.h"
+#include "MessageBar.h"
+#include "MoveToDialog.h"
+#include "NameRules.h"
+#include "NewEntityDialog.h"
+#include "NotificationBatcher.h"
+#include "Settings.h"
+#include "SettingsDialog.h"
+#include "Store.h"
+#include "StoreFactory.h"
+#include "ThumbnailCache.h"
+#include "TransferQueue.h"
+#include "TransfersPanel.h"
+#include "TrayIcon.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace {
+
+QString quotedNames(const QStringList& names)
+{
+    QStringList quoted;
+    for (const QString& name : names)
+        quoted.append(QStringLiteral("“%1”").arg(name));
+    return quoted.join(QStringLiteral(", "));
+}
+
+QIcon themeIcon(const char* name)
+{
+    return QIcon::fromTheme(QLatin1String(name));
+}
+
+} // namespace
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_settings(settings)
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/attache.svg")));
+
+    m_thumbnails = new ThumbnailCache(
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails"), this);
+    m_batcher = new NotificationBatcher(this);
+    m_batcher->setEnabled(m_settings.transferNotificationsEnabled());
+    m_tray = new TrayIcon(m_ui->actionShowTransfers, m_ui->actionPauseTransfers, m_ui->actionQuit, this);
+    m_ui->actionShowTransfers->setText(tr("Show T&ransfers"));
+    connect(m_tray, &TrayIcon::activated, this, &MainWindow::showWindow);
+    connect(m_tray, &TrayIcon::entityRequested, this, [this](const EntityRef& entity) {
+        showWindow();
+        selectEntity(entity);
+    });
+    connect(m_batcher, &NotificationBatcher::notificationReady, m_tray, &TrayIcon::notify);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(250);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshDirty);
+
+    m_ui->detailsView->header()->setSortIndicator(AttachmentModel::NameColumn, Qt::AscendingOrder);
+    m_ui->gridView->setIconSize(QSize(96, 96));
+    m_ui->gridView->setGridSize(QSize(150, 150));
+    m_ui->detailsView->setIconSize(QSize(24, 24));
+    m_ui->splitter->setStretchFactor(1, 1);
+
+    setUpActions();
+    openStore(m_settings.storeUri());
+    restoreWindowState();
+}
+
+MainWindow::~MainWindow() = default;
+
+MessageBar* MainWindow::messageBar() const
+{
+    return m_ui->messageBar;
+}
+
+void MainWindow::setUpActions()
+{
+    Ui::MainWindow& ui = *m_ui;
+    ui.actionNewEntity->setIcon(themeIcon("folder-new"));
+    ui.actionAddFiles->setIcon(themeIcon("list-add"));
+    ui.actionOpen->setIcon(themeIcon("document-open"));
+    ui.actionSaveAs->setIcon(themeIcon("document-save-as"));
+    ui.actionMoveTo->setIcon(themeIcon("go-jump"));
+    ui.actionDelete->setIcon(themeIcon("edit-delete"));
+    ui.actionRefresh->setIcon(themeIcon("view-refresh"));
+    ui.actionDetailsView->setIcon(themeIcon("view-list-details"));
+    ui.actionGridView->setIcon(themeIcon("view-list-icons"));
+    ui.actionSettings->setIcon(themeIcon("preferences-system"));
+    ui.actionQuit->setIcon(themeIcon("application-exit"));
+
+    // Return and Delete act on documents only while the documents have the focus, never in the filter box.
+    for (QAction* action : {ui.actionOpen, ui.actionDelete})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    for (QAbstractItemView* view : {static_cast<QAbstractItemView*>(ui.detailsView),
+                                    static_cast<QAbstractItemView*>(ui.gridView)}) {
+        view->addActions({ui.actionOpen, ui.actionSaveAs, ui.actionMoveTo, ui.actionDelete});
+        auto* separator = new QAction(view);
+        separator->setSeparator(true);
+        view->addAction(separator);
+        view->addActions({ui.actionAddFiles, ui.actionRefresh});
+        connect(view, &QAbstractItemView::activated, this, &MainWindow::openSelected);
+    }
+    ui.entityTree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    ui.entityTree->addActions({ui.actionNewEntity, ui.actionAddFiles, ui.actionRefresh});
+
+    auto* viewGroup = new QActionGroup(this);
+    viewGroup->addAction(ui.actionDetailsView);
+    viewGroup->addAction(ui.actionGridView);
+    connect(ui.actionDetailsView, &QAction::triggered, this, [this] { setViewMode(DetailsMode); });
+    connect(ui.actionGridView, &QAction::triggered, this, [this] { setViewMode(GridMode); });
+
+    connect(ui.actionNewEntity, &QAction::triggered, this, &MainWindow::newEntity);
+    connect(ui.actionAddFiles, &QAction::triggered, this, &MainWindow::addFiles);
+    connect(ui.actionOpen, &QAction::triggered, this, &MainWindow::openSelected);
+    connect(ui.actionSaveAs, &QAction::triggered, this, &MainWindow::saveSelectedAs);
+    connect(ui.actionMoveTo, &QAction::triggered, this, &MainWindow::moveSelected);
+    connect(ui.actionDelete, &QAction::triggered, this, &MainWindow::deleteSelected);
+    connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(ui.actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(ui.actionFilter, &QAction::triggered, this, [this] {
+        m_ui->filterEdit->setFocus();
+        m_ui->filterEdit->selectAll();
+    });
+    connect(ui.actionShowTransfers, &QAction::triggered, this, [this] {
+        showWindow();
+        m_ui->transfersDock->show();
+        m_ui->transfersDock->raise();
+    });
+    connect(ui.actionPauseTransfers, &QAction::toggled, this, [this](bool paused) {
+        if (m_queue)
+            m_queue->setPaused(paused);
+    });
+    connect(ui.actionQuit, &QAction::triggered, this, [this] {
+        m_quitting = true;
+        close();
+        QApplication::quit();
+    });
+    connect(ui.filterEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_entityFilter->setFilterFixedString(text);
+        if (!text.isEmpty())
+            m_ui->entityTree->expandAll();
+    });
+}
+
+void MainWindow::openStore(const QString& uri)
+{
+    QString error;
+    Store* store = StoreFactory::create(uri, this, &error);
+    if (!store) {
+        showError(error);
+        store = StoreFactory::create(QStringLiteral("local:") + m_settings.localRootPath(), this, &error);
+    }
+
+    // Views first get the new models, then the old ones go.
+    auto* queue = new TransferQueue(store, this);
+    queue->setMaxConcurrent(m_settings.maxConcurrentTransfers());
+    queue->setPaused(m_ui->actionPauseTransfers->isChecked());
+    auto* entities = new EntityTreeModel(store, this);
+    auto* entityFilter = new QSortFilterProxyModel(this);
+    entityFilter->setSourceModel(entities);
+    entityFilter->setRecursiveFilteringEnabled(true);
+    entityFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    auto* attachments = new AttachmentModel(store, m_thumbnails, this);
+    auto* attachmentSort = new QSortFilterProxyModel(this);
+    attachmentSort->setSourceModel(attachments);
+    attachmentSort->setSortRole(AttachmentModel::SortRole);
+
+    m_ui->entityTree->setModel(entityFilter);
+    m_ui->detailsView->setModel(attachmentSort);
+    m_ui->gridView->setModel(attachmentSort);
+    m_ui->gridView->setSelectionModel(m_ui->detailsView->selectionModel());
+    m_ui->transfersPanel->setQueue(queue);
+
+    for (QObject* old : std::initializer_list<QObject*>{m_attachmentSort, m_attachments, m_entityFilter, m_entities,
+                                                        m_queue, m_store})
+        delete old;
+    m_store = store;
+    m_queue = queue;
+    m_entities = entities;
+    m_entityFilter = entityFilter;
+    m_attachments = attachments;
+    m_attachmentSort = attachmentSort;
+
+    QHeaderView* header = m_ui->entityTree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(EntityTreeModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(EntityTreeModel::CountColumn, QHeaderView::ResizeToContents);
+    QHeaderView* details = m_ui->detailsView->header();
+    details->setSectionResizeMode(AttachmentModel::NameColumn, QHeaderView::Stretch);
+    details->setSectionResizeMode(AttachmentModel::SizeColumn, QHeaderView::ResizeToContents);
+    details->setSectionResizeMode(AttachmentModel::ModifiedColumn, QHeaderView::ResizeToContents);
+    details->setStretchLastSection(false);
+
+    connect(m_ui->entityTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onEntityChanged);
+    connect(m_ui->detailsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_entities, &EntityTreeModel::loadFailed, this, &MainWindow::showError);
+    connect(m_entities, &EntityTreeModel::loaded, this, [this] {
+        if (!m_pendingSelection.id.isEmpty() && m_entities->indexOf(m_pendingSelection).isValid())
+            selectEntity(std::exchange(m_pendingSelection, {}));
+        updateStatus();
+    });
+    connect(m_entities, &EntityTreeModel::filesDropped, this, &MainWindow::uploadFiles);
+    connect(m_entities, &EntityTreeModel::attachmentsDropped, this, &MainWindow::moveAttachments);
+    connect(m_attachments, &AttachmentModel::filesDropped, this, &MainWindow::uploadFiles);
+    connect(m_attachments, &AttachmentModel::loadFailed, this, &MainWindow::showError);
+    connect(m_attachments, &AttachmentModel::loaded, this, &MainWindow::updateStatus);
+    connect(m_queue, &TransferQueue::transferFinished, this, &MainWindow::onTransferFinished);
+    connect(m_queue, &TransferQueue::transferAdded, this, &MainWindow::updateStatus);
+    connect(m_queue, &TransferQueue::drained, m_batcher, &NotificationBatcher::flush);
+    connect(m_queue, &TransferQueue::pausedChanged, m_ui->actionPauseTransfers, &QAction::setChecked);
+    connect(m_queue, &TransferQueue::pausedChanged, this, &MainWindow::updateStatus);
+
+    m_entities->reload();
+    m_ui->entityTree->expandAll();
+    connect(m_entities, &QAbstractItemModel::rowsInserted, m_ui->entityTree,
+            [this](const QModelIndex& parent) { m_ui->entityTree->expand(m_entityFilter->mapFromSource(parent)); });
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::restoreWindowState()
+{
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1100, 700);
+    restoreState(m_settings.windowState());
+    if (m_settings.windowState().isEmpty())
+        resizeDocks({m_ui->transfersDock}, {140}, Qt::Vertical);
+    if (!m_ui->splitter->restoreState(m_settings.splitterState()))
+        m_ui->splitter->setSizes({280, 820});
+    setViewMode(m_settings.viewMode() == GridMode ? GridMode : DetailsMode);
+    if (const auto last = EntityRef::fromString(m_settings.lastEntity()))
+        selectEntity(*last);
+}
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setSplitterState(m_ui->splitter->saveState());
+    m_settings.setViewMode(viewMode());
+    m_settings.setLastEntity(currentEntity().id.isEmpty() ? QString() : currentEntity().toString());
+    m_settings.sync();
+}
+
+void MainWindow::setViewMode(ViewMode mode)
+{
+    m_ui->attachmentStack->setCurrentIndex(mode);
+    m_ui->actionDetailsView->setChecked(mode == DetailsMode);
+    m_ui->actionGridView->setChecked(mode == GridMode);
+}
+
+MainWindow::ViewMode MainWindow::viewMode() const
+{
+    return m_ui->attachmentStack->currentIndex() == GridMode ? GridMode : DetailsMode;
+}
+
+EntityRef MainWindow::currentEntity() const
+{
+    return m_ui->entityTree->currentIndex().data(EntityTreeModel::EntityRefRole).value<EntityRef>();
+}
+
+void MainWindow::selectEntity(const EntityRef& entity)
+{
+    const QModelIndex index = m_entityFilter->mapFromSource(m_entities->indexOf(entity));
+    if (!index.isValid()) {
+        // Not listed yet: select it when it is.
+        m_pendingSelection = entity;
+        return;
+    }
+    m_ui->entityTree->setCurrentIndex(index);
+    m_ui->entityTree->scrollTo(index);
+}
+
+QList<AttachmentRef> MainWindow::selectedAttachments() const
+{
+    QList<AttachmentRef> refs;
+    const QModelIndexList rows = m_ui->detailsView->selectionModel()->selectedRows(AttachmentModel::NameColumn);
+    for (const QModelIndex& row : rows)
+        refs.append(row.data(AttachmentModel::AttachmentRefRole).value<AttachmentRef>());
+    return refs;
+}
+
+void MainWindow::onEntityChanged()
+{
+    const EntityRef entity = currentEntity();
+    if (entity.id.isEmpty()) {
+        m_attachments->clear();
+        setWindowTitle(tr("Attaché"));
+    } else {
+        m_attachments->setEntity(entity);
+        setWindowTitle(tr("%1 — Attaché").arg(EntityTypes::entityTitle(entity.type, entity.id)));
+    }
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasEntity = !currentEntity().id.isEmpty();
+    const bool hasSelection = m_ui->detailsView->selectionModel()
+        && m_ui->detailsView->selectionModel()->hasSelection();
+    m_ui->actionAddFiles->setEnabled(hasEntity && m_store->supports(Store::Operation::Upload));
+    m_ui->actionOpen->setEnabled(hasSelection && m_store->supports(Store::Operation::Download));
+    m_ui->actionSaveAs->setEnabled(hasSelection && m_store->supports(Store::Operation::Download));
+    m_ui->actionMoveTo->setEnabled(hasSelection && m_store->supports(Store::Operation::Move));
+    m_ui->actionDelete->setEnabled(hasSelection && m_store->supports(Store::Operation::Delete));
+    m_ui->actionNewEntity->setEnabled(m_store->supports(Store::Operation::CreateEntity));
+}
+
+void MainWindow::updateStatus()
+{
+    QStringList parts;
+    const EntityRef entity = currentEntity();
+    if (!entity.id.isEmpty())
+        parts.append(tr("%n document(s) on %1", nullptr, m_attachments->rowCount())
+                         .arg(EntityTypes::entityTitle(entity.type, entity.id)));
+    const int pending = m_queue->pendingCount();
+    if (pending > 0)
+        parts.append(m_queue->isPaused() ? tr("%n transfer(s) paused", nullptr, pending)
+                                         : tr("%n transfer(s) in progress", nullptr, pending));
+    parts.append(m_store->displayName());
+    statusBar()->showMessage(parts.join(QStringLiteral("  ·  ")));
+
+    TrayIcon::State state = TrayIcon::State::Idle;
+    if (m_queue->isPaused())
+        state = TrayIcon::State::Paused;
+    else if (pending > 0)
+        state = TrayIcon::State::Transferring;
+    else if (m_ui->messageBar->isVisible() && m_ui->messageBar->kind() == MessageBar::Kind::Error)
+        state = TrayIcon::State::Error;
+    m_tray->setState(state);
+    m_tray->setStatusText(pending > 0 ? tr("%n transfer(s) in progress", nullptr, pending) : tr("Up to date"));
+}
+
+void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
+{
+    QStringList folders, missing, remote;
+    int queued = 0;
+    for (const QUrl& url : urls) {
+        if (!url.isLocalFile()) {
+            remote.append(url.toDisplayString());
+            continue;
+        }
+        const QString path = url.toLocalFile();
+        const QFileInfo info(path);
+        if (info.isDir())
+            folders.append(info.fileName());
+        else if (!info.exists())
+            missing.append(info.fileName());
+        else {
+            m_queue->enqueueUpload(path, target);
+            ++queued;
+        }
+    }
+    QStringList problems;
+    if (!folders.isEmpty())
+        problems.append(tr("Folders can't be attached: %1. Open the folder and drop the files inside it.")
+                            .arg(quotedNames(folders)));
+    if (!missing.isEmpty())
+        problems.append(tr("Not found: %1.").arg(quotedNames(missing)));
+    if (!remote.isEmpty())
+        problems.append(tr("Only files on this computer can be attached: %1.").arg(quotedNames(remote)));
+    if (!problems.isEmpty())
+        showError(problems.join(QLatin1Char(' ')));
+    else if (queued > 0)
+        m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued)
+                                          .arg(EntityTypes::entityTitle(target.type, target.id)));
+    updateStatus();
+}
+
+void MainWindow::onTransferFinished(int id)
+{
+    const Transfer transfer = m_queue->transfer(id);
+    m_batcher->add(transfer);
+    if (transfer.state == Transfer::State::Done) {
+        const QList<EntityRef> affected = transfer.affectedEntities();
+        for (const EntityRef& entity : affected)
+            m_dirty.insert(entity);
+        m_refreshTimer.start();
+        if (m_openWhenDone.remove(id)) {
+            QFile::setPermissions(transfer.localPath, QFileDevice::ReadOwner);
+            QDesktopServices::openUrl(QUrl::fromLocalFile(transfer.localPath));
+        }
+    } else if (transfer.state == Transfer::State::Failed) {
+        m_openWhenDone.remove(id);
+        showError(transfer.errorString);
+    }
+    updateStatus();
+}
+
+void MainWindow::refreshDirty()
+{
+    QSet<EntityType> types;
+    for (const EntityRef& entity : std::as_const(m_dirty))
+        types.insert(entity.type);
+    for (EntityType type : std::as_const(types))
+        m_entities->reloadType(type);
+    if (m_dirty.contains(m_attachments->entity()))
+        m_attachments->refresh();
+    m_dirty.clear();
+}
+
+void MainWindow::addFiles()
+{
+    const EntityRef target = currentEntity();
+    if (target.id.isEmpty())
+        return;
+    auto* dialog = new QFileDialog(this, tr("Add Files to %1").arg(EntityTypes::entityTitle(target.type, target.id)),
+                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QFileDialog::filesSelected, this, [this, target](const QStringList& files) {
+        QList<QUrl> urls;
+        for (const QString& file : files)
+            urls.append(QUrl::fromLocalFile(file));
+        uploadFiles(urls, target);
+    });
+    dialog->open();
+}
+
+void MainWindow::openSelected()
+{
+    const QList<AttachmentRef> selected = selectedAttachments();
+    for (const AttachmentRef& ref : selected) {
+        // A private read-only copy: the stored document stays as it was filed.
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/open/")
+            + QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + QLatin1Char('-')
+            + QString::number(m_queue->count());
+        QDir().mkpath(folder);
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        m_openWhenDone.insert(m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + ref.name));
+    }
+}
+
+void MainWindow::saveSelectedAs()
+{
+    const QList<AttachmentRef> selected = selectedAttachments();
+    if (selected.isEmpty())
+        return;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    auto* dialog = new QFileDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (selected.size() == 1) {
+        dialog->setWindowTitle(tr("Save “%1” As").arg(selected.first().name));
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setDirectory(documents);
+        dialog->selectFile(selected.first().name);
+        connect(dialog, &QFileDialog::fileSelected, this, [this, ref = selected.first()](const QString& path) {
+            m_queue->enqueueDownload(ref, path);
+        });
+    } else {
+        dialog->setWindowTitle(tr("Save %n Document(s) To", nullptr, static_cast<int>(selected.size())));
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly);
+        dialog->setDirectory(documents);
+        connect(dialog, &QFileDialog::fileSelected, this, [this, selected](const QString& folder) {
+            for (const AttachmentRef& ref : selected) {
+                // Never replace what is already in the folder.
+                QString name = ref.name;
+                for (int n = 2; QFileInfo::exists(folder + QLatin1Char('/') + name); ++n)
+                    name = NameRules::numbered(ref.name, n);
+                m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + name);
+            }
+        });
+    }
+    dialog->open();
+}
+
+void MainWindow::deleteSelected()
+{
+    const QList<AttachmentRef> selected = selectedAttachments();
+    if (selected.isEmpty())
+        return;
+    const EntityRef entity = selected.first().entity;
+    const QString where = EntityTypes::entityTitle(entity.type, entity.id);
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Documents"),
+                                selected.size() == 1
+                                    ? tr("Delete “%1” from %2?").arg(selected.first().name, where)
+                                    : tr("Delete %n document(s) from %1?", nullptr, static_cast<int>(selected.size()))
+                                          .arg(where),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("deleteConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Deleted documents go to the trash where the system has one."));
+    QPushButton* deleteButton = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, selected, deleteButton](QAbstractButton* button) {
+        if (button != static_cast<QAbstractButton*>(deleteButton))
+            return;
+        for (const AttachmentRef& ref : selected)
+            m_queue->enqueueDelete(ref);
+    });
+    box->open();
+}
+
+void MainWindow::moveSelected()
+{
+    const QList<AttachmentRef> selected = selectedAttachments();
+    if (selected.isEmpty())
+        return;
+    auto* dialog = new MoveToDialog(m_entities, static_cast<int>(selected.size()), selected.first().entity, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, selected] { moveAttachments(selected, dialog->target()); });
+    dialog->open();
+}
+
+void MainWindow::moveAttachments(const QList<AttachmentRef>& attachments, const EntityRef& target)
+{
+    if (target.id.isEmpty())
+        return;
+    for (const AttachmentRef& ref : attachments) {
+        if (ref.entity != target)
+            m_queue->enqueueMove(ref, target);
+    }
+}
+
+void MainWindow::newEntity()
+{
+    const QModelIndex current = m_ui->entityTree->currentIndex();
+    const EntityType type = current.isValid() ? current.data(EntityTreeModel::EntityTypeRole).value<EntityType>()
+                                              : EntityType::Invoices;
+    auto* dialog = new NewEntityDialog(type, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const EntityRef entity = dialog->entity();
+        StoreReply* reply = m_store->createEntity(entity);
+        connect(reply, &StoreReply::finished, this, [this, reply, entity] {
+            reply->deleteLater();
+            if (reply->error() != StoreReply::Error::None)
+                return showError(reply->errorString());
+            m_pendingSelection = entity;
+            m_entities->reloadType(entity.type);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::showSettings()
+{
+    auto* dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString oldUri = m_settings.storeUri();
+        dialog->apply(m_settings);
+        m_batcher->setEnabled(m_settings.transferNotificationsEnabled());
+        m_queue->setMaxConcurrent(m_settings.maxConcurrentTransfers());
+        if (m_settings.storeUri() == oldUri)
+            return;
+        if (m_queue->pendingCount() > 0) {
+            showError(tr("The new documents folder is used once the running transfers have finished and "
+                         "Attaché is restarted."));
+            return;
+        }
+        openStore(m_settings.storeUri());
+    });
+    dialog->open();
+}
+
+void MainWindow::refresh()
+{
+    m_entities->reload();
+    m_attachments->refresh();
+}
+
+void MainWindow::showError(const QString& message)
+{
+    m_ui->messageBar->showMessage(message, MessageBar::Kind::Error);
+    updateStatus();
+}
+
+void MainWindow::showWindow()
+{
+    show();
+    setWindowState(windowState() & ~Qt::WindowMinimized);
+    raise();
+    activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveWindowState();
+    if (!m_quitting && m_queue->pendingCount() > 0 && m_tray->isAvailable()) {
+        // Transfers carry on from the tray; the documents still arrive.
+        hide();
+        event->ignore();
+        if (!m_trayTipShown) {
+            m_trayTipShown = true;
+            m_tray->notify(tr("Attaché is still transferring"),
+                           tr("Transfers continue in the background. Use the tray icon to open Attaché or quit."),
+                           {}, false);
+        }
+        return;
+    }
+    event->accept();
+}

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "AttachmentRef.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+namespace Ui {
+class MainWindow;
+}
+class AttachmentModel;
+class EntityTreeModel;
+class MessageBar;
+class NotificationBatcher;
+class QSortFilterProxyModel;
+class Settings;
+class Store;
+class ThumbnailCache;
+class TransferQueue;
+class TrayIcon;
+struct Transfer;
+
+// The window: the entity tree on the left, the selected record's documents on the right (details
+// or thumbnails), the transfers panel below. It only wires views to the core; every change to the
+// store goes through the transfer queue.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum ViewMode { DetailsMode = 0, GridMode = 1 };
+
+    explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Store* store() const { return m_store; }
+    TransferQueue* transferQueue() const { return m_queue; }
+    EntityTreeModel* entityModel() const { return m_entities; }
+    AttachmentModel* attachmentModel() const { return m_attachments; }
+    TrayIcon* trayIcon() const { return m_tray; }
+    MessageBar* messageBar() const;
+    NotificationBatcher* notificationBatcher() const { return m_batcher; }
+
+    EntityRef currentEntity() const;
+    void selectEntity(const EntityRef& entity);
+    QList<AttachmentRef> selectedAttachments() const;
+    void setViewMode(ViewMode mode);
+    ViewMode viewMode() const;
+
+    // Queues uploads of dropped or chosen files; folders and missing files are refused with a message.
+    void uploadFiles(const QList<QUrl>& urls, const EntityRef& target);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void openStore(const QString& uri);
+    void setUpActions();
+    void restoreWindowState();
+    void saveWindowState();
+
+    void onEntityChanged();
+    void onTransferFinished(int id);
+    void refreshDirty();
+    void updateActions();
+    void updateStatus();
+
+    void addFiles();
+    void openSelected();
+    void saveSelectedAs();
+    void deleteSelected();
+    void moveSelected();
+    void moveAttachments(const QList<AttachmentRef>& attachments, const EntityRef& target);
+    void newEntity();
+    void showSettings();
+    void refresh();
+    void showError(const QString& message);
+    void showWindow();
+
+    const std::unique_ptr<Ui::MainWindow> m_ui;
+    Settings& m_settings;
+    Store* m_store = nullptr;
+    TransferQueue* m_queue = nullptr;
+    EntityTreeModel* m_entities = nullptr;
+    QSortFilterProxyModel* m_entityFilter = nullptr;
+    AttachmentModel* m_attachments = nullptr;
+    QSortFilterProxyModel* m_attachmentSort = nullptr;
+    ThumbnailCache* m_thumbnails = nullptr;
+    NotificationBatcher* m_batcher = nullptr;
+    TrayIcon* m_tray = nullptr;
+
+    // Downloads that open the file once it has arrived.
+    QSet<int> m_openWhenDone;
+    // Entities whose lists changed; refreshed together, a moment after the last change.
+    QSet<EntityRef> m_dirty;
+    QTimer m_refreshTimer;
+    EntityRef m_pendingSelection;
+    bool m_trayTipShown = false;
+    bool m_quitting = false;
+};

@@ -1,0 +1,54 @@
+#include "MessageBar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+
+MessageBar::MessageBar(QWidget* parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_close(new QToolButton(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_close->setAutoRaise(true);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setToolTip(tr("Close"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    layout->addWidget(m_icon);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+    connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    m_autoHide.setSingleShot(true);
+    m_autoHide.setInterval(8000);
+    connect(&m_autoHide, &QTimer::timeout, this, &QWidget::hide);
+    hide();
+}
+
+void MessageBar::showMessage(const QString& text, Kind kind)
+{
+    m_kind = kind;
+    m_text->setText(text);
+    const bool isError = kind == Kind::Error;
+    const QIcon icon = style()->standardIcon(isError ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation);
+    m_icon->setPixmap(icon.pixmap(20, 20));
+    QPalette colors = palette();
+    colors.setColor(QPalette::Window, isError ? QColor(0xfd, 0xe7, 0xe7) : QColor(0xe6, 0xf0, 0xfb));
+    colors.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
+    setPalette(colors);
+    show();
+    if (isError)
+        m_autoHide.stop();
+    else
+        m_autoHide.start();
+}
+
+QString MessageBar::text() const
+{
+    return isVisible() ? m_text->text() : QString();
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QFrame>
+#include <QTimer>
+
+class QLabel;
+class QToolButton;
+
+// A strip at the top of the window for routine news and errors, instead of a pop-up per event.
+// Information hides itself after a while; errors stay until closed or replaced.
+class MessageBar : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Information, Error };
+
+    explicit MessageBar(QWidget* parent = nullptr);
+
+    void showMessage(const QString& text, Kind kind = Kind::Information);
+    QString text() const;
+    Kind kind() const { return m_kind; }
+
+private:
+    QLabel* m_icon;
+    QLabel* m_text;
+    QToolButton* m_close;
+    QTimer m_autoHide;
+    Kind m_kind = Kind::Information;
+};

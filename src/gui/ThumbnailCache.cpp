@@ -1,0 +1,125 @@
+#include "ThumbnailCache.h"
+
+#include "FileKind.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QPainter>
+#include <QPdfDocument>
+#include <QPointer>
+#include <QSaveFile>
+#include <QThread>
+
+namespace {
+// Memory cache budget in KiB: a few hundred full-size thumbnails.
+constexpr int memoryBudgetKiB = 64 * 1024;
+// A picture that would decode to more than this (in MiB) is not a receipt worth the memory.
+constexpr int allocationLimitMiB = 512;
+} // namespace
+
+ThumbnailCache::ThumbnailCache(const QString& diskCachePath, QObject* parent)
+    : QObject(parent)
+    , m_diskCachePath(diskCachePath)
+{
+    m_memory.setMaxCost(memoryBudgetKiB);
+    // Decoding is CPU bound; leave a core for the rest of the app.
+    m_pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
+    QDir().mkpath(m_diskCachePath);
+    QFile::setPermissions(m_diskCachePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+ThumbnailCache::~ThumbnailCache()
+{
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+bool ThumbnailCache::canRender(const QString& fileName)
+{
+    return FileKind::isThumbnailFormat(fileName) || FileKind::isPdf(fileName);
+}
+
+QPixmap ThumbnailCache::thumbnail(const QString& contentHash, const QString& localPath)
+{
+    if (contentHash.isEmpty())
+        return {};
+    if (const QPixmap* cached = m_memory.object(contentHash))
+        return *cached;
+    if (localPath.isEmpty() || m_pending.contains(contentHash) || m_failed.contains(contentHash)
+        || !canRender(localPath))
+        return {};
+
+    m_pending.insert(contentHash);
+    const QString diskFile = m_diskCachePath + QLatin1Char('/') + contentHash + QStringLiteral("-%1.png").arg(MaxSide);
+    const QPointer<ThumbnailCache> guard(this);
+    m_pool.start([this, guard, contentHash, localPath, diskFile] {
+        QImage image;
+        if (QFileInfo::exists(diskFile))
+            image = QImageReader(diskFile).read();
+        if (image.isNull()) {
+            image = render(localPath, MaxSide);
+            if (!image.isNull()) {
+                QSaveFile out(diskFile);
+                if (out.open(QIODevice::WriteOnly) && image.save(&out, "PNG"))
+                    out.commit();
+            }
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [guard, contentHash, image] {
+                if (guard)
+                    guard->deliver(contentHash, image);
+            },
+            Qt::QueuedConnection);
+    });
+    return {};
+}
+
+void ThumbnailCache::deliver(const QString& contentHash, const QImage& image)
+{
+    m_pending.remove(contentHash);
+    if (image.isNull()) {
+        m_failed.insert(contentHash);
+        return;
+    }
+    auto* pixmap = new QPixmap(QPixmap::fromImage(image));
+    const int costKiB = qMax(1, static_cast<int>(image.sizeInBytes() / 1024));
+    m_memory.insert(contentHash, pixmap, costKiB);
+    emit thumbnailReady(contentHash);
+}
+
+QImage ThumbnailCache::render(const QString& localPath, int maxSide)
+{
+    if (FileKind::isPdf(localPath)) {
+        // The first page is what a bookkeeper recognises an invoice by.
+        QPdfDocument document;
+        if (document.load(localPath) != QPdfDocument::Error::None || document.pageCount() < 1)
+            return {};
+        const QSizeF points = document.pagePointSize(0);
+        if (points.isEmpty())
+            return {};
+        const QSize size = points.scaled(maxSide, maxSide, Qt::KeepAspectRatio).toSize();
+        QImage page = document.render(0, size);
+        if (page.isNull())
+            return {};
+        // PDF pages render with transparency; a page is white paper.
+        QImage paper(page.size(), QImage::Format_RGB32);
+        paper.fill(Qt::white);
+        QPainter painter(&paper);
+        painter.drawImage(0, 0, page);
+        painter.end();
+        return paper;
+    }
+
+    QImageReader::setAllocationLimit(allocationLimitMiB);
+    QImageReader reader(localPath);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid() && (size.width() > maxSide || size.height() > maxSide))
+        reader.setScaledSize(size.scaled(maxSide, maxSide, Qt::KeepAspectRatio));
+    QImage image = reader.read();
+    if (!image.isNull() && (image.width() > maxSide || image.height() > maxSide))
+        image = image.scaled(maxSide, maxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
