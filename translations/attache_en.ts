@@ -5,16 +5,16 @@
     <name>EntityTreeModel</name>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
         </translation>
     </message>
 </context>
@@ -22,44 +22,44 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n document(s) on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document on %1</numerusform>
+            <numerusform>%n documents on %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s) paused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n transfer paused</numerusform>
+            <numerusform>%n transfers paused</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s) in progress</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n transfer in progress</numerusform>
+            <numerusform>%n transfers in progress</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Uploading %n document(s) to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Uploading %n document to %1…</numerusform>
+            <numerusform>Uploading %n documents to %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Save %n Document(s) To</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Save %n Document To</numerusform>
+            <numerusform>Save %n Documents To</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n document(s) from %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n document from %1?</numerusform>
+            <numerusform>Delete %n documents from %1?</numerusform>
         </translation>
     </message>
 </context>
@@ -67,9 +67,9 @@
     <name>MoveToDialog</name>
     <message numerus="yes">
         <source>File %n document(s) from %1 on:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>File %n document from %1 on:</numerusform>
+            <numerusform>File %n documents from %1 on:</numerusform>
         </translation>
     </message>
 </context>
@@ -77,51 +77,51 @@
     <name>NotificationBatcher</name>
     <message numerus="yes">
         <source>%n document(s) uploaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document uploaded</numerusform>
+            <numerusform>%n documents uploaded</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) uploaded to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document uploaded to %1</numerusform>
+            <numerusform>%n documents uploaded to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) moved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document moved</numerusform>
+            <numerusform>%n documents moved</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) moved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document moved to %1</numerusform>
+            <numerusform>%n documents moved to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document deleted</numerusform>
+            <numerusform>%n documents deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) saved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document saved</numerusform>
+            <numerusform>%n documents saved</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed (%1)</numerusform>
+            <numerusform>%n failed (%1)</numerusform>
         </translation>
     </message>
 </context>

@@ -5,46 +5,46 @@
     <name>AttachmentModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Storlek</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändrad</translation>
     </message>
 </context>
 <context>
     <name>CliRunner</name>
     <message>
         <source>List the entity types and the key of each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista posttyperna och beteckningen för var och en.</translation>
     </message>
     <message>
         <source>List the types, the entities of TYPE, or the attachments of TYPE/ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista typerna, posterna av typen TYPE eller bilagorna till TYPE/ID.</translation>
     </message>
     <message>
         <source>Attach files to TYPE/ID. A name already there gets a number: “name (2).ext”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifoga filer till TYPE/ID. Ett namn som redan finns får ett nummer: ”namn (2).ext”.</translation>
     </message>
     <message>
         <source>Save an attachment to DEST (a file or a folder; the current folder by default). Never overwrites.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara en bilaga till DEST (en fil eller en mapp; som standard den aktuella mappen). Skriver aldrig över.</translation>
     </message>
     <message>
         <source>Delete an attachment (to the trash where there is one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort en bilaga (till papperskorgen om det finns en).</translation>
     </message>
     <message>
         <source>Move an attachment to another entity, e.g. from the inbox onto an invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta en bilaga till en annan post, t.ex. från inkorgen till en faktura.</translation>
     </message>
     <message>
         <source>Create an entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skapa en post.</translation>
     </message>
     <message>
         <source>Attaché on the command line: attach documents to quotes, invoices, purchases, customers and bank accounts.
@@ -52,531 +52,535 @@
 TYPE is one of quotes, invoices, purchases, customers, bankaccounts, inbox.
 
 Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaché på kommandoraden: bifoga dokument till offerter, fakturor, inköp, kunder och bankkonton.
+
+TYPE är en av quotes, invoices, purchases, customers, bankaccounts, inbox.
+
+Kommandon:</translation>
     </message>
     <message>
         <source>The store to use: local:PATH. By default, the store the app is set to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagringsplatsen som ska användas: local:PATH. Som standard den lagringsplats som appen är inställd på.</translation>
     </message>
     <message>
         <source>Print results as JSON; attachments with KashFlow&apos;s field names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut resultaten som JSON; bilagor med KashFlows fältnamn.</translation>
     </message>
     <message>
         <source>The command to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommandot som ska köras.</translation>
     </message>
     <message>
         <source>No command given. Run “attache-cli --help” for the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget kommando angavs. Kör ”attache-cli --help” för att se listan.</translation>
     </message>
     <message>
         <source>Unknown command “%1”. Run “attache-cli --help” for the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänt kommando ”%1”. Kör ”attache-cli --help” för att se listan.</translation>
     </message>
     <message>
         <source>Usage: attache-cli %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Användning: attache-cli %1 %2</translation>
     </message>
     <message>
         <source>Unknown type “%1”. Run “attache-cli types” for the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänd typ ”%1”. Kör ”attache-cli types” för att se listan.</translation>
     </message>
     <message>
         <source>“%1” is not TYPE/ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” är inte på formen TYPE/ID.</translation>
     </message>
     <message>
         <source>“%1” is not TYPE/ID/NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” är inte på formen TYPE/ID/NAME.</translation>
     </message>
     <message>
         <source>“%1” already exists; choose another destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” finns redan; välj ett annat mål.</translation>
     </message>
 </context>
 <context>
     <name>EntityTreeModel</name>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n poster</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument</numerusform>
+            <numerusform>%n dokument</numerusform>
         </translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Post</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Filer</translation>
     </message>
 </context>
 <context>
     <name>EntityType</name>
     <message>
         <source>Quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Offerter</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturor</translation>
     </message>
     <message>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Inköp</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunder</translation>
     </message>
     <message>
         <source>Bank accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Bankkonton</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Inkorg</translation>
     </message>
     <message>
         <source>Quote number</source>
-        <translation type="unfinished"></translation>
+        <translation>Offertnummer</translation>
     </message>
     <message>
         <source>Invoice number</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakturanummer</translation>
     </message>
     <message>
         <source>Purchase number</source>
-        <translation type="unfinished"></translation>
+        <translation>Inköpsnummer</translation>
     </message>
     <message>
         <source>Customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundnummer</translation>
     </message>
     <message>
         <source>Bank account name</source>
-        <translation type="unfinished"></translation>
+        <translation>Bankkontonamn</translation>
     </message>
     <message>
         <source>Folder name</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappnamn</translation>
     </message>
     <message>
         <source>Quote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Offert %1</translation>
     </message>
     <message>
         <source>Invoice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura %1</translation>
     </message>
     <message>
         <source>Purchase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inköp %1</translation>
     </message>
     <message>
         <source>Customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kund %1</translation>
     </message>
     <message>
         <source>Bank account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bankkonto %1</translation>
     </message>
     <message>
         <source>Inbox folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inkorgsmapp %1</translation>
     </message>
 </context>
 <context>
     <name>LocalStore</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärden avbröts.</translation>
     </message>
     <message>
         <source>Folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapp %1</translation>
     </message>
     <message>
         <source>%1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 finns redan.</translation>
     </message>
     <message>
         <source>Could not create %1: the folder “%2” is read-only or not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att skapa %1: mappen ”%2” är skrivskyddad eller saknar skrivbehörighet.</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 finns inte.</translation>
     </message>
     <message>
         <source>Could not store “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att lagra ”%1”: %2</translation>
     </message>
     <message>
         <source>No free name left for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns inget ledigt namn kvar för ”%1”.</translation>
     </message>
     <message>
         <source>“%1” was not found: it may have been moved or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” hittades inte: den kan ha flyttats eller tagits bort.</translation>
     </message>
     <message>
         <source>“%1” is a folder. Attach the files inside it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” är en mapp. Bifoga filerna i den i stället.</translation>
     </message>
     <message>
         <source>Could not read “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att läsa ”%1”: %2</translation>
     </message>
     <message>
         <source>Could not create the folder “%1”: it is read-only or not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att skapa mappen ”%1”: den är skrivskyddad eller saknar skrivbehörighet.</translation>
     </message>
     <message>
         <source>The folder “%1” is on a read-only disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappen ”%1” ligger på en skrivskyddad disk.</translation>
     </message>
     <message>
         <source>Not enough disk space for “%1”: it needs %2 and %3 is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns inte tillräckligt med diskutrymme för ”%1”: %2 behövs och %3 är ledigt.</translation>
     </message>
     <message>
         <source>Could not write in “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att skriva i ”%1”: %2</translation>
     </message>
     <message>
         <source>The disk is full: “%1” was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disken är full: ”%1” lagrades inte.</translation>
     </message>
     <message>
         <source>“%1” no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” finns inte längre.</translation>
     </message>
     <message>
         <source>Could not write “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att skriva ”%1”: %2</translation>
     </message>
     <message>
         <source>The disk is full: “%1” was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disken är full: ”%1” sparades inte.</translation>
     </message>
     <message>
         <source>Could not save “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att spara ”%1”: %2</translation>
     </message>
     <message>
         <source>Could not delete “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att ta bort ”%1”: %2</translation>
     </message>
     <message>
         <source>Thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>Miniatyrer</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Attaché</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaché</translation>
     </message>
     <message>
         <source>Filter records</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrera poster</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arkiv</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redigera</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visa</translation>
     </message>
     <message>
         <source>Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Verktygsfält</translation>
     </message>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Överföringar</translation>
     </message>
     <message>
         <source>&amp;New Record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ny post…</translation>
     </message>
     <message>
         <source>Create a quote, invoice, purchase, customer, bank account or inbox folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Skapa en offert, en faktura, ett inköp, en kund, ett bankkonto eller en inkorgsmapp</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>&amp;Add Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lägg till filer…</translation>
     </message>
     <message>
         <source>Attach files to the selected record</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifoga filer till den markerade posten</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öppna</translation>
     </message>
     <message>
         <source>Open the selected documents in their applications</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna de markerade dokumenten i tillhörande program</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Return</translation>
     </message>
     <message>
         <source>&amp;Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spara som…</translation>
     </message>
     <message>
         <source>Save a copy of the selected documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara en kopia av de markerade dokumenten</translation>
     </message>
     <message>
         <source>Ctrl+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+S</translation>
     </message>
     <message>
         <source>&amp;Move To…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Flytta till…</translation>
     </message>
     <message>
         <source>File the selected documents on another record</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta de markerade dokumenten till en annan post</translation>
     </message>
     <message>
         <source>Ctrl+M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+M</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ta bort</translation>
     </message>
     <message>
         <source>Delete the selected documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort de markerade dokumenten</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uppdatera</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Detaljer</translation>
     </message>
     <message>
         <source>Show documents as a list with details</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa dokumenten som en lista med detaljer</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>&amp;Thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Miniatyrer</translation>
     </message>
     <message>
         <source>Show documents as a grid of thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa dokumenten som ett rutnät med miniatyrer</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>&amp;Find Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sök post</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
         <source>Show T&amp;ransfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa ö&amp;verföringar</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <source>&amp;Pause Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausa överföringar</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inställningar…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avsluta</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>%1 — Attaché</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Attaché</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument på %1</numerusform>
+            <numerusform>%n dokument på %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s) paused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n överföring pausad</numerusform>
+            <numerusform>%n överföringar pausade</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s) in progress</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n överföring pågår</numerusform>
+            <numerusform>%n överföringar pågår</numerusform>
         </translation>
     </message>
     <message>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Allt är uppdaterat</translation>
     </message>
     <message>
         <source>Folders can&apos;t be attached: %1. Open the folder and drop the files inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappar kan inte bifogas: %1. Öppna mappen och släpp filerna som finns i den.</translation>
     </message>
     <message>
         <source>Not found: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hittades inte: %1.</translation>
     </message>
     <message>
         <source>Only files on this computer can be attached: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Endast filer på den här datorn kan bifogas: %1.</translation>
     </message>
     <message numerus="yes">
         <source>Uploading %n document(s) to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Laddar upp %n dokument till %1…</numerusform>
+            <numerusform>Laddar upp %n dokument till %1…</numerusform>
         </translation>
     </message>
     <message>
         <source>Add Files to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifoga filer till %1</translation>
     </message>
     <message>
         <source>Save “%1” As</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara ”%1” som</translation>
     </message>
     <message numerus="yes">
         <source>Save %n Document(s) To</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Spara %n dokument i</numerusform>
+            <numerusform>Spara %n dokument i</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort dokument</translation>
     </message>
     <message>
         <source>Delete “%1” from %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vill du ta bort ”%1” från %2?</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n document(s) from %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vill du ta bort %n dokument från %1?</numerusform>
+            <numerusform>Vill du ta bort %n dokument från %1?</numerusform>
         </translation>
     </message>
     <message>
         <source>Deleted documents go to the trash where the system has one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borttagna dokument hamnar i papperskorgen om systemet har en.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort</translation>
     </message>
     <message>
         <source>The new documents folder is used once the running transfers have finished and Attaché is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den nya dokumentmappen används när pågående överföringar är klara och Attaché har startats om.</translation>
     </message>
     <message>
         <source>Attaché is still transferring</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaché överför fortfarande</translation>
     </message>
     <message>
         <source>Transfers continue in the background. Use the tray icon to open Attaché or quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Överföringarna fortsätter i bakgrunden. Använd ikonen i meddelandefältet för att öppna eller avsluta Attaché.</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng</translation>
     </message>
 </context>
 <context>
     <name>MoveToDialog</name>
     <message>
         <source>Move To</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta till</translation>
     </message>
     <message>
         <source>Filter records</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrera poster</translation>
     </message>
     <message numerus="yes">
         <source>File %n document(s) from %1 on:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Flytta %n dokument från %1 till:</numerusform>
+            <numerusform>Flytta %n dokument från %1 till:</numerusform>
         </translation>
     </message>
 </context>
@@ -584,250 +588,250 @@ Commands:</source>
     <name>NameRules</name>
     <message>
         <source>The name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namnet är tomt.</translation>
     </message>
     <message>
         <source>“%1” is not a usable name.</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” kan inte användas som namn.</translation>
     </message>
     <message>
         <source>The name “%1” contains a slash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namnet ”%1” innehåller ett snedstreck.</translation>
     </message>
     <message>
         <source>The name “%1” contains a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namnet ”%1” innehåller ett styrtecken.</translation>
     </message>
     <message>
         <source>The name “%1” begins or ends with a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namnet ”%1” börjar eller slutar med ett blanksteg.</translation>
     </message>
     <message>
         <source>The name “%1…” is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namnet ”%1…” är för långt.</translation>
     </message>
 </context>
 <context>
     <name>NewEntityDialog</name>
     <message>
         <source>New Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny post</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beteckning:</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>
     <name>NotificationBatcher</name>
     <message numerus="yes">
         <source>%n document(s) uploaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument uppladdat</numerusform>
+            <numerusform>%n dokument uppladdade</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) uploaded to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument uppladdat till %1</numerusform>
+            <numerusform>%n dokument uppladdade till %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) moved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument flyttat</numerusform>
+            <numerusform>%n dokument flyttade</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) moved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument flyttat till %1</numerusform>
+            <numerusform>%n dokument flyttade till %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument borttaget</numerusform>
+            <numerusform>%n dokument borttagna</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) saved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dokument sparat</numerusform>
+            <numerusform>%n dokument sparade</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n misslyckades (%1)</numerusform>
+            <numerusform>%n misslyckades (%1)</numerusform>
         </translation>
     </message>
     <message>
         <source>Some transfers failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vissa överföringar misslyckades</translation>
     </message>
     <message>
         <source>Transfers finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Överföringarna är klara</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningar</translation>
     </message>
     <message>
         <source>Documents &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument&amp;mapp:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bläddra…</translation>
     </message>
     <message>
         <source>&amp;Simultaneous transfers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Samtidiga överföringar:</translation>
     </message>
     <message>
         <source>&amp;Notify when transfers finish or fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddela &amp;när överföringar är klara eller misslyckas</translation>
     </message>
     <message>
         <source>Documents Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentmapp</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>%1 is not supported by this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stöds inte av den här lagringsplatsen.</translation>
     </message>
 </context>
 <context>
     <name>StoreFactory</name>
     <message>
         <source>The local store needs a folder: local:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den lokala lagringsplatsen behöver en mapp: local:PATH.</translation>
     </message>
     <message>
         <source>Unknown store “%1”. Use local:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänd lagringsplats ”%1”. Använd local:PATH.</translation>
     </message>
 </context>
 <context>
     <name>Transfer</name>
     <message>
         <source>Upload to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ladda upp till %1</translation>
     </message>
     <message>
         <source>Download from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara från %1</translation>
     </message>
     <message>
         <source>Delete from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort från %1</translation>
     </message>
     <message>
         <source>Move to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta till %1</translation>
     </message>
 </context>
 <context>
     <name>TransferModel</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Väntar</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 av %2</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Pågår</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klar</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Misslyckades: %1</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbruten</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fil</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärd</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Förlopp</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>TransfersPanel</name>
     <message>
         <source>Pause All</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa alla</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Försök igen</translation>
     </message>
     <message>
         <source>Clear Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Rensa slutförda</translation>
     </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
         <source>Attaché</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaché</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Attaché</source>
-        <translation type="unfinished"></translation>
+        <translation>Attaché</translation>
     </message>
     <message>
         <source>Attach receipts, invoices and contracts to accounting records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifoga kvitton, fakturor och avtal till poster i bokföringen.</translation>
     </message>
 </context>
 </TS>

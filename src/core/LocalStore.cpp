@@ -3,8 +3,8 @@
 #include "ContentHasher.h"
 #include "FileKind.h"
 #include "NameRules.h"
+#include "NaturalOrder.h"
 
-#include <QCollator>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -31,10 +31,7 @@ bool isVisibleFile(const QFileInfo& info)
 
 void sortNaturally(QStringList& names)
 {
-    QCollator collator;
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    std::sort(names.begin(), names.end(), collator);
+    std::sort(names.begin(), names.end(), NaturalOrder::less);
 }
 
 } // namespace
@@ -195,11 +192,12 @@ Attachment LocalStore::describeFile(const QString& path, const Job& job)
     Attachment attachment = Attachment::describe(info.fileName(), info.size(), info.lastModified());
     attachment.fileUri = QUrl::fromLocalFile(path).toString();
 
-    // Hashing is the costly part of a listing: remember it while the file keeps its size and time.
+    // Hashing is the costly part of a listing: remember it while the file keeps its size and times.
     {
         QMutexLocker lock(&m_hashMutex);
         const auto cached = m_hashes.constFind(path);
-        if (cached != m_hashes.cend() && cached->size == info.size() && cached->modified == info.lastModified()) {
+        if (cached != m_hashes.cend() && cached->size == info.size() && cached->modified == info.lastModified()
+            && cached->changed == info.metadataChangeTime()) {
             attachment.contentHash = cached->hash;
             return attachment;
         }
@@ -207,7 +205,8 @@ Attachment LocalStore::describeFile(const QString& path, const Job& job)
     attachment.contentHash = ContentHasher::hashFile(path, job.cancelFlag());
     if (!attachment.contentHash.isEmpty()) {
         QMutexLocker lock(&m_hashMutex);
-        m_hashes.insert(path, CachedHash{info.size(), info.lastModified(), attachment.contentHash});
+        m_hashes.insert(path,
+                        CachedHash{info.size(), info.lastModified(), info.metadataChangeTime(), attachment.contentHash});
     }
     return attachment;
 }
@@ -428,7 +427,9 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
         if (!target.commit())
             return Outcome::failure(StoreReply::Error::Io,
                                     tr("Could not save “%1”: %2").arg(shownTarget, target.errorString()));
-        QFile(localPath).setFileTime(QFileInfo(sourcePath).lastModified(), QFileDevice::FileModificationTime);
+        QFile saved(localPath);
+        if (saved.open(QIODevice::ReadWrite))
+            saved.setFileTime(QFileInfo(sourcePath).lastModified(), QFileDevice::FileModificationTime);
         return Outcome{};
     });
 }

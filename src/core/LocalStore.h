@@ -58,8 +58,10 @@ private:
 
     struct CachedHash
     {
+        // An upload keeps the source's modification time, so a replaced file is told apart by its ctime too.
         qint64 size;
         QDateTime modified;
+        QDateTime changed;
         QString hash;
     };
     QMutex m_hashMutex;

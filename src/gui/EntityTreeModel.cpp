@@ -1,9 +1,9 @@
 #include "EntityTreeModel.h"
 
 #include "AttachmentMimeData.h"
+#include "NaturalOrder.h"
 #include "Store.h"
 
-#include <QCollator>
 #include <QMimeData>
 #include <QUrl>
 
@@ -83,9 +83,6 @@ void EntityTreeModel::mergeEntities(int typeRow, const QList<Entity>& fresh)
             endRemoveRows();
         }
     }
-    QCollator collator;
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
     for (const Entity& entity : fresh) {
         const auto found = std::find_if(current.begin(), current.end(),
                                         [&](const Entity& e) { return e.ref == entity.ref; });
@@ -98,7 +95,7 @@ void EntityTreeModel::mergeEntities(int typeRow, const QList<Entity>& fresh)
             continue;
         }
         const auto position = std::find_if(current.cbegin(), current.cend(), [&](const Entity& e) {
-            return collator.compare(entity.ref.id, e.ref.id) < 0;
+            return NaturalOrder::less(entity.ref.id, e.ref.id);
         });
         const int row = static_cast<int>(position - current.cbegin());
         beginInsertRows(parentIndex, row, row);

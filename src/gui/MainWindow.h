@@ -42,6 +42,7 @@ public:
     TrayIcon* trayIcon() const { return m_tray; }
     MessageBar* messageBar() const;
     NotificationBatcher* notificationBatcher() const { return m_batcher; }
+    ThumbnailCache* thumbnailCache() const { return m_thumbnails; }
 
     EntityRef currentEntity() const;
     void selectEntity(const EntityRef& entity);

@@ -1,0 +1,130 @@
+#include "AttachmentMimeData.h"
+#include "EntityTreeModel.h"
+#include "LocalStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+class TestEntityTreeModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void listsTypesThenEntitiesWithCounts();
+    void reloadUpdatesInPlace();
+    void dropsOnEntitiesBecomeRequests();
+
+private:
+    void makeFile(const QString& relativePath);
+
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::unique_ptr<LocalStore> m_store;
+};
+
+void TestEntityTreeModel::init()
+{
+    m_root = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<LocalStore>(m_root->path());
+    makeFile(QStringLiteral("Invoices/4455/a.pdf"));
+    makeFile(QStringLiteral("Invoices/4455/b.jpg"));
+    makeFile(QStringLiteral("Invoices/10/c.pdf"));
+    makeFile(QStringLiteral("Inbox/Unsorted/d.png"));
+    QDir(m_root->path()).mkpath(QStringLiteral("Customers/ACME01"));
+}
+
+void TestEntityTreeModel::makeFile(const QString& relativePath)
+{
+    const QString path = m_root->filePath(relativePath);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x");
+}
+
+void TestEntityTreeModel::listsTypesThenEntitiesWithCounts()
+{
+    EntityTreeModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Invoices"));
+    QCOMPARE(model.index(4, 0).data().toString(), QStringLiteral("Bank accounts"));
+
+    QSignalSpy loaded(&model, &EntityTreeModel::loaded);
+    model.reload();
+    QVERIFY(loaded.wait());
+    const QModelIndex invoices = model.indexOf(EntityType::Invoices);
+    QCOMPARE(model.rowCount(invoices), 2);
+    // Natural order: 10 before 4455.
+    QCOMPARE(model.index(0, 0, invoices).data().toString(), QStringLiteral("10"));
+    const QModelIndex invoice = model.indexOf(EntityRef{EntityType::Invoices, QStringLiteral("4455")});
+    QVERIFY(invoice.isValid());
+    QCOMPARE(invoice.siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 2);
+    QCOMPARE(invoice.data(EntityTreeModel::EntityRefRole).value<EntityRef>().id, QStringLiteral("4455"));
+    QCOMPARE(model.rowCount(model.indexOf(EntityType::Customers)), 1);
+    QCOMPARE(model.rowCount(model.indexOf(EntityType::Quotes)), 0);
+}
+
+void TestEntityTreeModel::reloadUpdatesInPlace()
+{
+    EntityTreeModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &EntityTreeModel::loaded);
+    model.reload();
+    QVERIFY(loaded.wait());
+    const QPersistentModelIndex kept = model.indexOf(EntityRef{EntityType::Invoices, QStringLiteral("4455")});
+
+    makeFile(QStringLiteral("Invoices/4455/e.txt"));
+    makeFile(QStringLiteral("Invoices/500/f.txt"));
+    QVERIFY(QDir(m_root->filePath(QStringLiteral("Invoices/10"))).removeRecursively());
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.reloadType(EntityType::Invoices);
+    QVERIFY(loaded.wait());
+
+    QVERIFY(reset.isEmpty());
+    QVERIFY(kept.isValid());
+    QCOMPARE(QModelIndex(kept).siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 3);
+    const QModelIndex invoices = model.indexOf(EntityType::Invoices);
+    QCOMPARE(model.rowCount(invoices), 2);
+    QCOMPARE(model.index(0, 0, invoices).data().toString(), QStringLiteral("500"));
+    QCOMPARE(model.index(1, 0, invoices).data().toString(), QStringLiteral("4455"));
+}
+
+void TestEntityTreeModel::dropsOnEntitiesBecomeRequests()
+{
+    EntityTreeModel model(m_store.get());
+    QSignalSpy loaded(&model, &EntityTreeModel::loaded);
+    model.reload();
+    QVERIFY(loaded.wait());
+    const EntityRef invoice{EntityType::Invoices, QStringLiteral("4455")};
+    const QModelIndex target = model.indexOf(invoice);
+
+    QMimeData files;
+    files.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/x.pdf"))});
+    // Onto a type row or between rows: refused.
+    QVERIFY(!model.canDropMimeData(&files, Qt::CopyAction, -1, -1, model.indexOf(EntityType::Invoices)));
+    QVERIFY(!model.canDropMimeData(&files, Qt::CopyAction, 0, 0, target));
+    QVERIFY(model.canDropMimeData(&files, Qt::CopyAction, -1, -1, target));
+
+    QSignalSpy filesDropped(&model, &EntityTreeModel::filesDropped);
+    QVERIFY(model.dropMimeData(&files, Qt::CopyAction, -1, -1, target));
+    QCOMPARE(filesDropped.size(), 1);
+    QCOMPARE(filesDropped.first().at(1).value<EntityRef>(), invoice);
+
+    const AttachmentRef fromInbox{EntityRef{EntityType::Inbox, QStringLiteral("Unsorted")}, QStringLiteral("d.png")};
+    std::unique_ptr<QMimeData> dragged(AttachmentMimeData::create({fromInbox}, {QStringLiteral("/tmp/d.png")}));
+    QSignalSpy attachmentsDropped(&model, &EntityTreeModel::attachmentsDropped);
+    QVERIFY(model.dropMimeData(dragged.get(), Qt::CopyAction, -1, -1, target));
+    QCOMPARE(attachmentsDropped.size(), 1);
+    QCOMPARE(attachmentsDropped.first().at(0).value<QList<AttachmentRef>>(), QList<AttachmentRef>{fromInbox});
+    // Internal drags are moves, never uploads of the same file.
+    QCOMPARE(filesDropped.size(), 1);
+}
+
+QTEST_MAIN(TestEntityTreeModel)
+#include "TestEntityTreeModel.moc"

@@ -1,0 +1,358 @@
+#include "AttachmentModel.h"
+#include "EntityTreeModel.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "NotificationBatcher.h"
+#include "SampleDocuments.h"
+#include "Settings.h"
+#include "ThumbnailCache.h"
+#include "TransferQueue.h"
+#include "TrayIcon.h"
+
+#include <QAbstractItemView>
+#include <QAbstractProxyModel>
+#include <QAction>
+#include <QDir>
+#include <QDropEvent>
+#include <QListView>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUrl>
+
+// Drives the real main window over a local store in a temporary folder.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void showsTypesAndEntities();
+    void dropImagesAndPdfsOnEntityShowsThumbnails();
+    void droppedFolderIsRefused();
+    void deleteAsksFirst();
+    void dragFromInboxOntoInvoiceMovesIt();
+    void dragOutExportsFiles();
+    void notificationsAreBatched();
+    void notificationsCanBeTurnedOff();
+    void everyActionHasAShortcut();
+    void remembersViewModeAndSelection();
+    void savesScreenshot();
+
+private:
+    void createWindow();
+    QTreeView* entityTree() const { return m_window->findChild<QTreeView*>(QStringLiteral("entityTree")); }
+    QTreeView* detailsView() const { return m_window->findChild<QTreeView*>(QStringLiteral("detailsView")); }
+    QAction* action(const char* name) const { return m_window->findChild<QAction*>(QLatin1String(name)); }
+    QModelIndex treeIndex(const EntityRef& entity) const;
+    void dropOnTree(const EntityRef& entity, QMimeData* data);
+    void selectEntityAndWait(const EntityRef& entity);
+    void selectAttachment(const QString& name);
+    QString storePath(const QString& relative) const { return m_root->filePath(QStringLiteral("store/") + relative); }
+
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    const EntityRef m_invoice{EntityType::Invoices, QStringLiteral("4455")};
+    const EntityRef m_inbox{EntityType::Inbox, QStringLiteral("Unsorted")};
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    m_root = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_root->isValid());
+    QDir().mkpath(storePath(QStringLiteral("Invoices/4455")));
+    QDir().mkpath(storePath(QStringLiteral("Invoices/4456")));
+    QDir().mkpath(storePath(QStringLiteral("Customers/ACME01")));
+    QDir().mkpath(storePath(QStringLiteral("Inbox/Unsorted")));
+    m_settings = std::make_unique<Settings>(m_root->filePath(QStringLiteral("settings.ini")));
+    m_settings->setStoreUri(QStringLiteral("local:") + storePath({}));
+    createWindow();
+}
+
+void TestMainWindow::createWindow()
+{
+    m_window = std::make_unique<MainWindow>(*m_settings);
+    m_window->notificationBatcher()->setQuietInterval(100);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY(treeIndex(m_invoice).isValid());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+    m_root.reset();
+}
+
+QModelIndex TestMainWindow::treeIndex(const EntityRef& entity) const
+{
+    auto* proxy = qobject_cast<QAbstractProxyModel*>(entityTree()->model());
+    return proxy->mapFromSource(m_window->entityModel()->indexOf(entity));
+}
+
+void TestMainWindow::dropOnTree(const EntityRef& entity, QMimeData* data)
+{
+    QTreeView* tree = entityTree();
+    const QModelIndex index = treeIndex(entity);
+    QVERIFY(index.isValid());
+    tree->scrollTo(index);
+    const QPoint at = tree->visualRect(index).center();
+    QDragEnterEvent enter(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(tree->viewport(), &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(tree->viewport(), &move);
+    QVERIFY2(move.isAccepted(), "the entity tree refused the drag");
+    QDropEvent drop(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(tree->viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+void TestMainWindow::selectEntityAndWait(const EntityRef& entity)
+{
+    QSignalSpy loaded(m_window->attachmentModel(), &AttachmentModel::loaded);
+    m_window->selectEntity(entity);
+    QCOMPARE(m_window->currentEntity(), entity);
+    QVERIFY(loaded.wait());
+}
+
+void TestMainWindow::selectAttachment(const QString& name)
+{
+    QAbstractItemView* view = detailsView();
+    auto* proxy = qobject_cast<QAbstractProxyModel*>(view->model());
+    const int row = m_window->attachmentModel()->rowOf(name);
+    QVERIFY(row >= 0);
+    view->setFocus();
+    view->selectionModel()->select(proxy->mapFromSource(m_window->attachmentModel()->index(row, 0)),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void TestMainWindow::showsTypesAndEntities()
+{
+    QAbstractItemModel* model = entityTree()->model();
+    QStringList types;
+    for (int row = 0; row < model->rowCount(); ++row)
+        types.append(model->index(row, 0).data().toString());
+    QCOMPARE(types, (QStringList{QStringLiteral("Quotes"), QStringLiteral("Invoices"), QStringLiteral("Purchases"),
+                                 QStringLiteral("Customers"), QStringLiteral("Bank accounts"),
+                                 QStringLiteral("Inbox")}));
+    QVERIFY(treeIndex(m_inbox).isValid());
+    QVERIFY(treeIndex(EntityRef{EntityType::Customers, QStringLiteral("ACME01")}).isValid());
+    QVERIFY(entityTree()->isExpanded(treeIndex(m_invoice).parent()));
+}
+
+void TestMainWindow::dropImagesAndPdfsOnEntityShowsThumbnails()
+{
+    const QString outside = m_root->filePath(QStringLiteral("outside"));
+    QDir().mkpath(outside);
+    const QStringList names{QStringLiteral("receipt.jpg"), QStringLiteral("photo.png"), QStringLiteral("invoice.pdf")};
+    QVERIFY(SampleDocuments::writeImage(outside + QStringLiteral("/receipt.jpg"), 1200, 900, Qt::darkYellow));
+    QVERIFY(SampleDocuments::writeImage(outside + QStringLiteral("/photo.png"), 400, 600, Qt::darkCyan));
+    QVERIFY(SampleDocuments::writePdf(outside + QStringLiteral("/invoice.pdf"), QStringLiteral("INVOICE 4455")));
+    QMimeData data;
+    QList<QUrl> urls;
+    for (const QString& name : names)
+        urls.append(QUrl::fromLocalFile(outside + QLatin1Char('/') + name));
+    data.setUrls(urls);
+
+    selectEntityAndWait(m_invoice);
+    dropOnTree(m_invoice, &data);
+
+    AttachmentModel* attachments = m_window->attachmentModel();
+    QTRY_COMPARE(attachments->rowCount(), 3);
+    for (const QString& name : names) {
+        QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/") + name)));
+        const int row = attachments->rowOf(name);
+        QVERIFY(row >= 0);
+        // Ask for the decoration, as a view does, then wait for the thumbnail to be made off the GUI thread.
+        attachments->index(row, 0).data(Qt::DecorationRole);
+        const QString hash = attachments->attachmentAt(row).contentHash;
+        QTRY_VERIFY2(!m_window->thumbnailCache()->thumbnail(hash, {}).isNull(), qPrintable(name));
+    }
+    const QPixmap pdf = m_window->thumbnailCache()->thumbnail(
+        attachments->attachmentAt(attachments->rowOf(QStringLiteral("invoice.pdf"))).contentHash, {});
+    QVERIFY(pdf.height() > pdf.width());
+    // The originals stay where they were.
+    QVERIFY(QFileInfo::exists(outside + QStringLiteral("/invoice.pdf")));
+    // The tree's count follows.
+    QTRY_COMPARE(treeIndex(m_invoice).siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 3);
+}
+
+void TestMainWindow::droppedFolderIsRefused()
+{
+    const QString folder = m_root->filePath(QStringLiteral("Scans"));
+    QDir().mkpath(folder);
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(folder)});
+    dropOnTree(m_invoice, &data);
+    QVERIFY(m_window->messageBar()->isVisible());
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("Folders can't be attached")),
+             qPrintable(m_window->messageBar()->text()));
+    QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Scans")));
+    QCOMPARE(m_window->transferQueue()->count(), 0);
+    QVERIFY(QDir(storePath(QStringLiteral("Invoices/4455"))).isEmpty());
+}
+
+void TestMainWindow::deleteAsksFirst()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/old.txt")), "old"));
+    selectEntityAndWait(m_invoice);
+    selectAttachment(QStringLiteral("old.txt"));
+    QVERIFY(action("actionDelete")->isEnabled());
+
+    // The Delete key, with the documents focused, asks first; Cancel keeps the file.
+    QTest::keyClick(detailsView(), Qt::Key_Delete);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox*>(QStringLiteral("deleteConfirmation"))) != nullptr);
+    QVERIFY(box->text().contains(QStringLiteral("old.txt")));
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("deleteConfirmation")));
+    QCOMPARE(m_window->transferQueue()->count(), 0);
+    QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/old.txt"))));
+
+    action("actionDelete")->trigger();
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox*>(QStringLiteral("deleteConfirmation"))) != nullptr);
+    QAbstractButton* deleteButton = nullptr;
+    for (QAbstractButton* button : box->buttons()) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            deleteButton = button;
+    }
+    QVERIFY(deleteButton);
+    deleteButton->click();
+    QTRY_VERIFY(!QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/old.txt"))));
+    QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 0);
+}
+
+void TestMainWindow::dragFromInboxOntoInvoiceMovesIt()
+{
+    QVERIFY(SampleDocuments::writeImage(storePath(QStringLiteral("Inbox/Unsorted/scan.png")), 300, 400, Qt::gray));
+    selectEntityAndWait(m_inbox);
+    AttachmentModel* attachments = m_window->attachmentModel();
+    const int row = attachments->rowOf(QStringLiteral("scan.png"));
+    QVERIFY(row >= 0);
+    // What the view puts in the drag when the row is dragged.
+    std::unique_ptr<QMimeData> dragged(attachments->mimeData({attachments->index(row, 0)}));
+    dropOnTree(m_invoice, dragged.get());
+
+    QTRY_VERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/scan.png"))));
+    QVERIFY(!QFileInfo::exists(storePath(QStringLiteral("Inbox/Unsorted/scan.png"))));
+    QTRY_COMPARE(attachments->rowCount(), 0);
+    QTRY_COMPARE(treeIndex(m_invoice).siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 1);
+}
+
+void TestMainWindow::dragOutExportsFiles()
+{
+    QVERIFY(SampleDocuments::writePdf(storePath(QStringLiteral("Invoices/4455/contract.pdf")), QStringLiteral("C")));
+    selectEntityAndWait(m_invoice);
+    AttachmentModel* attachments = m_window->attachmentModel();
+    QVERIFY(detailsView()->dragEnabled());
+    std::unique_ptr<QMimeData> dragged(attachments->mimeData({attachments->index(0, 0)}));
+    // The file manager copies what the URLs point at: the stored file itself.
+    QCOMPARE(dragged->urls().size(), 1);
+    const QString exported = dragged->urls().first().toLocalFile();
+    QCOMPARE(QFileInfo(exported).canonicalFilePath(),
+             QFileInfo(storePath(QStringLiteral("Invoices/4455/contract.pdf"))).canonicalFilePath());
+    QCOMPARE(attachments->supportedDragActions(), Qt::CopyAction);
+}
+
+void TestMainWindow::notificationsAreBatched()
+{
+    QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
+    QList<QUrl> urls;
+    for (int i = 1; i <= 5; ++i) {
+        const QString path = m_root->filePath(QStringLiteral("receipt-%1.jpg").arg(i));
+        QVERIFY(SampleDocuments::writeImage(path, 64, 64, Qt::red));
+        urls.append(QUrl::fromLocalFile(path));
+    }
+    QMimeData data;
+    data.setUrls(urls);
+    dropOnTree(m_invoice, &data);
+    QVERIFY(notified.wait());
+    QTRY_COMPARE(m_window->transferQueue()->pendingCount(), 0);
+    QCOMPARE(notified.size(), 1);
+    const QString message = notified.first().at(1).toString();
+    QVERIFY2(message.contains(QStringLiteral("5 document")) && message.contains(QStringLiteral("Invoice 4455")),
+             qPrintable(message));
+    QCOMPARE(QDir(storePath(QStringLiteral("Invoices/4455"))).entryList(QDir::Files).size(), 5);
+}
+
+void TestMainWindow::notificationsCanBeTurnedOff()
+{
+    m_settings->setTransferNotificationsEnabled(false);
+    createWindow();
+    QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
+    const QString path = m_root->filePath(QStringLiteral("quiet.txt"));
+    QVERIFY(SampleDocuments::writeText(path, "quiet"));
+    m_window->uploadFiles({QUrl::fromLocalFile(path)}, m_invoice);
+    QSignalSpy drained(m_window->transferQueue(), &TransferQueue::drained);
+    QVERIFY(drained.wait());
+    QTRY_VERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/quiet.txt"))));
+    QCoreApplication::processEvents();
+    QCOMPARE(notified.size(), 0);
+}
+
+void TestMainWindow::everyActionHasAShortcut()
+{
+    const QList<QAction*> actions = m_window->findChildren<QAction*>();
+    int named = 0;
+    for (QAction* action : actions) {
+        if (!action->objectName().startsWith(QLatin1String("action")))
+            continue;
+        ++named;
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->objectName()));
+    }
+    QVERIFY(named >= 12);
+    QCOMPARE(action("actionDelete")->shortcut(), QKeySequence(QKeySequence::Delete));
+}
+
+void TestMainWindow::remembersViewModeAndSelection()
+{
+    m_window->selectEntity(m_invoice);
+    m_window->setViewMode(MainWindow::GridMode);
+    m_window->close();
+    m_window.reset();
+    createWindow();
+    QCOMPARE(m_window->viewMode(), MainWindow::GridMode);
+    QTRY_COMPARE(m_window->currentEntity(), m_invoice);
+    QVERIFY(!m_settings->windowGeometry().isEmpty());
+    QVERIFY(!m_settings->splitterState().isEmpty());
+}
+
+void TestMainWindow::savesScreenshot()
+{
+    const QString folder = storePath(QStringLiteral("Invoices/4455/"));
+    QVERIFY(SampleDocuments::writePdf(folder + QStringLiteral("Invoice 4455.pdf"), QStringLiteral("INVOICE 4455")));
+    QVERIFY(SampleDocuments::writeImage(folder + QStringLiteral("Receipt 0311.jpg"), 800, 600, QColor(0xe6, 0x7e, 0x22)));
+    QVERIFY(SampleDocuments::writeImage(folder + QStringLiteral("Taxi.png"), 480, 640, QColor(0x1f, 0x61, 0x8d)));
+    QVERIFY(SampleDocuments::writeText(folder + QStringLiteral("Notes.txt"), "Paid by card"));
+    m_window->resize(1100, 700);
+    m_window->setViewMode(MainWindow::GridMode);
+    selectEntityAndWait(m_invoice);
+    AttachmentModel* attachments = m_window->attachmentModel();
+    for (int row = 0; row < attachments->rowCount(); ++row) {
+        attachments->index(row, 0).data(Qt::DecorationRole);
+        if (ThumbnailCache::canRender(attachments->attachmentAt(row).name))
+            QTRY_VERIFY(!m_window->thumbnailCache()->thumbnail(attachments->attachmentAt(row).contentHash, {}).isNull());
+    }
+    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
+    const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR "/main-window.png");
+    QVERIFY(m_window->grab().save(path));
+    QVERIFY(QFileInfo(path).size() > 10000);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,99 @@
+#include "ContentHasher.h"
+#include "SampleDocuments.h"
+#include "ThumbnailCache.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestThumbnailCache : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rendersImagesScaledDown();
+    void rendersFirstPageOfPdf();
+    void deliversAsynchronouslyAndCachesOnDiskByContent();
+    void remembersFailures();
+    void refusesFormatsWithoutThumbnails();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestThumbnailCache::rendersImagesScaledDown()
+{
+    const QString path = m_dir.filePath(QStringLiteral("wide.jpg"));
+    QVERIFY(SampleDocuments::writeImage(path, 2000, 1000, Qt::red));
+    const QImage image = ThumbnailCache::render(path, 256);
+    QCOMPARE(image.size(), QSize(256, 128));
+    QCOMPARE(QColor(image.pixel(5, 5)).red() > 200, true);
+}
+
+void TestThumbnailCache::rendersFirstPageOfPdf()
+{
+    const QString path = m_dir.filePath(QStringLiteral("invoice.pdf"));
+    QVERIFY(SampleDocuments::writePdf(path, QStringLiteral("INVOICE 4455")));
+    const QImage page = ThumbnailCache::render(path, 256);
+    QVERIFY(!page.isNull());
+    // A4 is portrait: the longest side is the height.
+    QCOMPARE(page.height(), 256);
+    QVERIFY(page.width() > 170 && page.width() < 190);
+    // White paper, with the blue header band near the top drawn by the sample.
+    QCOMPARE(QColor(page.pixel(page.width() / 2, page.height() - 5)), QColor(Qt::white));
+    const QColor band(page.pixel(page.width() / 2, page.height() * 70 / 842));
+    QVERIFY2(band.blue() > band.red() + 40, qPrintable(band.name()));
+}
+
+void TestThumbnailCache::deliversAsynchronouslyAndCachesOnDiskByContent()
+{
+    const QString path = m_dir.filePath(QStringLiteral("receipt.png"));
+    QVERIFY(SampleDocuments::writeImage(path, 640, 480, Qt::blue));
+    const QString hash = ContentHasher::hashFile(path);
+    const QString cacheDir = m_dir.filePath(QStringLiteral("cache"));
+
+    {
+        ThumbnailCache cache(cacheDir);
+        QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
+        // Never made on the calling thread: the first call only starts the work.
+        QVERIFY(cache.thumbnail(hash, path).isNull());
+        QVERIFY(ready.wait());
+        QCOMPARE(ready.first().first().toString(), hash);
+        QCOMPARE(cache.thumbnail(hash, path).size(), QSize(256, 192));
+    }
+    const QStringList cached = QDir(cacheDir).entryList(QDir::Files);
+    QCOMPARE(cached.size(), 1);
+    QVERIFY(cached.first().startsWith(hash));
+
+    // A new cache finds it on disk even when the original file is gone.
+    QVERIFY(QFile::rename(path, path + QStringLiteral(".moved")));
+    ThumbnailCache second(cacheDir);
+    QSignalSpy ready(&second, &ThumbnailCache::thumbnailReady);
+    QVERIFY(second.thumbnail(hash, path).isNull());
+    QVERIFY(ready.wait());
+    QCOMPARE(second.thumbnail(hash, path).size(), QSize(256, 192));
+}
+
+void TestThumbnailCache::remembersFailures()
+{
+    const QString path = m_dir.filePath(QStringLiteral("broken.png"));
+    QVERIFY(SampleDocuments::writeText(path, "not a picture"));
+    ThumbnailCache cache(m_dir.filePath(QStringLiteral("cache-broken")));
+    QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
+    QVERIFY(cache.thumbnail(QStringLiteral("broken-hash"), path).isNull());
+    // The failure comes back through the event loop; then the cache stops asking.
+    QTRY_VERIFY(cache.thumbnail(QStringLiteral("broken-hash"), path).isNull() && ready.isEmpty());
+    QCOMPARE(ThumbnailCache::render(path, 256).isNull(), true);
+}
+
+void TestThumbnailCache::refusesFormatsWithoutThumbnails()
+{
+    QVERIFY(ThumbnailCache::canRender(QStringLiteral("a.JPG")));
+    QVERIFY(ThumbnailCache::canRender(QStringLiteral("a.pdf")));
+    QVERIFY(!ThumbnailCache::canRender(QStringLiteral("a.txt")));
+    QVERIFY(!ThumbnailCache::canRender(QStringLiteral("a.docx")));
+}
+
+QTEST_MAIN(TestThumbnailCache)
+#include "TestThumbnailCache.moc"
