@@ -103,11 +103,13 @@ QImage ThumbnailCache::render(const QString& localPath, int maxSide)
         QImage page = document.render(0, size);
         if (page.isNull())
             return {};
-        // PDF pages render with transparency; a page is white paper.
+        // PDF pages render with transparency; a page is white paper with an edge.
         QImage paper(page.size(), QImage::Format_RGB32);
         paper.fill(Qt::white);
         QPainter painter(&paper);
         painter.drawImage(0, 0, page);
+        painter.setPen(QColor(0xb0, 0xb0, 0xb0));
+        painter.drawRect(paper.rect().adjusted(0, 0, -1, -1));
         painter.end();
         return paper;
     }

@@ -42,6 +42,8 @@ void TestThumbnailCache::rendersFirstPageOfPdf()
     QVERIFY(page.width() > 170 && page.width() < 190);
     // White paper, with the blue header band near the top drawn by the sample.
     QCOMPARE(QColor(page.pixel(page.width() / 2, page.height() - 5)), QColor(Qt::white));
+    // The paper has an edge, so a blank page still reads as a page.
+    QVERIFY(QColor(page.pixel(0, page.height() / 2)).lightness() < 200);
     const QColor band(page.pixel(page.width() / 2, page.height() * 70 / 842));
     QVERIFY2(band.blue() > band.red() + 40, qPrintable(band.name()));
 }
