@@ -203,12 +203,22 @@ Attachment LocalStore::describeFile(const QString& path, const Job& job)
         }
     }
     attachment.contentHash = ContentHasher::hashFile(path, job.cancelFlag());
-    if (!attachment.contentHash.isEmpty()) {
-        QMutexLocker lock(&m_hashMutex);
-        m_hashes.insert(path,
-                        CachedHash{info.size(), info.lastModified(), info.metadataChangeTime(), attachment.contentHash});
-    }
+    if (!attachment.contentHash.isEmpty())
+        rememberHash(path, attachment.contentHash);
     return attachment;
+}
+
+void LocalStore::rememberHash(const QString& path, const QString& hash)
+{
+    const QFileInfo info(path);
+    QMutexLocker lock(&m_hashMutex);
+    m_hashes.insert(path, CachedHash{info.size(), info.lastModified(), info.metadataChangeTime(), hash});
+}
+
+void LocalStore::forgetHash(const QString& path)
+{
+    QMutexLocker lock(&m_hashMutex);
+    m_hashes.remove(path);
 }
 
 StoreReply* LocalStore::listEntityTypes()
@@ -293,8 +303,9 @@ StoreReply* LocalStore::listAttachments(const EntityRef& entity)
 }
 
 LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir,
-                                                   const QString& name, bool isTemporary)
+                                                   const QString& name, const QString& knownHash)
 {
+    const bool isTemporary = !knownHash.isEmpty();
     // QFile::rename never replaces an existing file, so the first free name wins even against a racing writer.
     for (int n = 1; n < 10000; ++n) {
         const QString candidate = n == 1 ? name : NameRules::numbered(name, n);
@@ -303,6 +314,9 @@ LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& from
             continue;
         QFile file(fromPath);
         if (file.rename(target)) {
+            forgetHash(fromPath);
+            if (!knownHash.isEmpty())
+                rememberHash(target, knownHash);
             Outcome outcome;
             outcome.attachments.append(describeFile(target, job));
             return outcome;
@@ -361,9 +375,11 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
                                     tr("Could not write in “%1”: %2")
                                         .arg(QDir::toNativeSeparators(dirPath), temporary.errorString()));
         bool diskFull = false;
+        // The hash of the bytes written, not of whatever the file's path held before.
+        ContentHasher hasher;
         const QString copyError
             = copyStream(source, temporary, total, [&job] { return job.isCancelled(); },
-                         [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &diskFull);
+                         [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher, &diskFull);
         if (job.isCancelled())
             return Job::cancelled();
         if (!copyError.isEmpty()) {
@@ -381,7 +397,7 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
                                  | QFileDevice::ReadOther);
         temporary.close();
         temporary.setAutoRemove(false);
-        return storeUnderFreeName(job, temporary.fileName(), dirPath, name, true);
+        return storeUnderFreeName(job, temporary.fileName(), dirPath, name, hasher.hexResult());
     });
 }
 
@@ -437,9 +453,10 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
 StoreReply* LocalStore::remove(const AttachmentRef& attachment)
 {
     const QString path = localFilePath(attachment);
-    return start([path, attachment](Job&) {
+    return start([this, path, attachment](Job&) {
         if (path.isEmpty())
             return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
+        forgetHash(path);
         QFile file(path);
         if (!QFileInfo(path).isFile())
             return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
@@ -477,6 +494,6 @@ StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& t
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not create the folder “%1”: it is read-only or not writable.")
                                         .arg(QDir::toNativeSeparators(targetDir)));
-        return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, false);
+        return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, {});
     });
 }

@@ -49,8 +49,12 @@ private:
     StoreReply* start(Work work);
     QString entityPath(const EntityRef& entity) const;
     Attachment describeFile(const QString& path, const Job& job);
+    // Renames fromPath to the first free name in dir. knownHash is set for an upload's temporary file,
+    // which is removed when it cannot be stored.
     Outcome storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir, const QString& name,
-                               bool isTemporary);
+                               const QString& knownHash);
+    void rememberHash(const QString& path, const QString& hash);
+    void forgetHash(const QString& path);
 
     const QString m_rootPath;
     QThreadPool m_pool;

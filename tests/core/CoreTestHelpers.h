@@ -1,0 +1,119 @@
+#pragma once
+
+// Small helpers shared by the core tests: files on disk and waiting for store replies.
+
+#include "StoreReply.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+
+#include <memory>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace CoreTest {
+
+inline bool writeFile(const QString& path, const QByteArray& data, const QDateTime& modified = {})
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
+        return false;
+    if (modified.isValid() && !file.setFileTime(modified, QFileDevice::FileModificationTime))
+        return false;
+    return true;
+}
+
+inline QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Deterministic, non-repeating content, so that a shifted or truncated copy never compares equal.
+inline QByteArray patternData(qint64 size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    quint32 x = 2463534242u;
+    for (qint64 i = 0; i < size; ++i) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        data[i] = static_cast<char>(x & 0xff);
+    }
+    return data;
+}
+
+// Takes ownership of the reply and waits for its finished() signal.
+inline std::unique_ptr<StoreReply> await(StoreReply* reply, int timeout = 60000)
+{
+    std::unique_ptr<StoreReply> owned(reply);
+    if (!reply->isFinished()) {
+        QSignalSpy spy(reply, &StoreReply::finished);
+        spy.wait(timeout);
+    }
+    return owned;
+}
+
+// Every entry of a folder, hidden ones included: to prove that nothing (not even a temporary) was left.
+inline QStringList allEntries(const QString& path)
+{
+    return QDir(path).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+inline QStringList visibleFiles(const QString& path)
+{
+    return QDir(path).entryList(QDir::Files, QDir::Name);
+}
+
+// A FIFO lets a test hold a transfer in the middle deterministically: the store reads what the test writes,
+// and the transfer can only end when the test closes its end. Opened read-write so that opening never blocks.
+class Fifo
+{
+public:
+    explicit Fifo(const QString& path)
+        : m_path(path)
+    {
+        const QByteArray native = QFile::encodeName(path);
+        if (::mkfifo(native.constData(), 0600) == 0)
+            m_fd = ::open(native.constData(), O_RDWR | O_NONBLOCK);
+    }
+    ~Fifo() { close(); }
+    bool isValid() const { return m_fd >= 0; }
+    // Writes everything, waiting (with a bound) for the reader to make room.
+    bool write(const QByteArray& data, int timeoutMs = 30000)
+    {
+        qsizetype done = 0;
+        while (done < data.size()) {
+            const ssize_t n = ::write(m_fd, data.constData() + done, static_cast<size_t>(data.size() - done));
+            if (n > 0) {
+                done += n;
+                continue;
+            }
+            if (n < 0 && errno != EAGAIN)
+                return false;
+            pollfd pfd { m_fd, POLLOUT, 0 };
+            if (::poll(&pfd, 1, timeoutMs) <= 0)
+                return false;
+        }
+        return true;
+    }
+    // The reader sees the end of the data once this, the only writer, closes.
+    void close()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+
+private:
+    QString m_path;
+    int m_fd = -1;
+};
+
+} // namespace CoreTest

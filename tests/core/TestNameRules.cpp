@@ -1,0 +1,102 @@
+// NameRules: which names may become one path component, and Dropbox-style numbered names.
+
+#include "NameRules.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestNameRules : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void accepts_data();
+    void accepts();
+    void refuses_data();
+    void refuses();
+    void numbered_data();
+    void numbered();
+    void numberedNamesAreAcceptable();
+};
+
+void TestNameRules::accepts_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("plain") << u"receipt.pdf"_s;
+    QTest::newRow("number") << u"4455"_s;
+    QTest::newRow("unicode") << u"Kvitto åäö.pdf"_s;
+    QTest::newRow("inner spaces") << u"March  receipt (copy).pdf"_s;
+    QTest::newRow("dot file") << u".env"_s;
+    QTest::newRow("three dots") << u"..."_s;
+    QTest::newRow("emoji") << u"🧾 receipt.pdf"_s;
+    QTest::newRow("255 ascii bytes") << QString(255, u'a');
+    // 127 × 2 bytes: long in bytes, still within the limit.
+    QTest::newRow("254 utf8 bytes") << QString(127, u'å');
+}
+
+void TestNameRules::accepts()
+{
+    QFETCH(QString, name);
+    QCOMPARE(NameRules::problem(name), QString());
+}
+
+void TestNameRules::refuses_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("space") << u" "_s;
+    QTest::newRow("spaces and tab") << u" \t "_s;
+    QTest::newRow("dot") << u"."_s;
+    QTest::newRow("dot dot") << u".."_s;
+    QTest::newRow("slash") << u"a/b"_s;
+    QTest::newRow("parent path") << u"../x"_s;
+    QTest::newRow("backslash") << u"a\\b"_s;
+    QTest::newRow("newline") << u"a\nb.pdf"_s;
+    QTest::newRow("carriage return") << u"a\rb.pdf"_s;
+    QTest::newRow("control 0x01") << u"a\x01"_s;
+    QTest::newRow("nul") << QString(u"a\0b"_s);
+    QTest::newRow("zero width space") << u"a\u200Bb.pdf"_s;
+    QTest::newRow("leading space") << u" receipt.pdf"_s;
+    QTest::newRow("trailing space") << u"receipt.pdf "_s;
+    QTest::newRow("256 ascii bytes") << QString(256, u'a');
+    // 128 characters but 256 bytes in UTF-8: the limit is in bytes.
+    QTest::newRow("256 utf8 bytes") << QString(128, u'å');
+}
+
+void TestNameRules::refuses()
+{
+    QFETCH(QString, name);
+    QVERIFY2(!NameRules::problem(name).isEmpty(), qPrintable(name));
+}
+
+void TestNameRules::numbered_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("pdf") << u"receipt.pdf"_s << 2 << u"receipt (2).pdf"_s;
+    QTest::newRow("pdf 3") << u"receipt.pdf"_s << 3 << u"receipt (3).pdf"_s;
+    QTest::newRow("pdf 10") << u"receipt.pdf"_s << 10 << u"receipt (10).pdf"_s;
+    QTest::newRow("no extension") << u"noext"_s << 2 << u"noext (2)"_s;
+    QTest::newRow("dot file") << u".env"_s << 2 << u".env (2)"_s;
+    QTest::newRow("two dots") << u"a.b.pdf"_s << 2 << u"a.b (2).pdf"_s;
+    QTest::newRow("unicode") << u"Kvitto åäö.pdf"_s << 2 << u"Kvitto åäö (2).pdf"_s;
+}
+
+void TestNameRules::numbered()
+{
+    QFETCH(QString, name);
+    QFETCH(int, n);
+    QFETCH(QString, expected);
+    QCOMPARE(NameRules::numbered(name, n), expected);
+}
+
+void TestNameRules::numberedNamesAreAcceptable()
+{
+    for (const QString& name : { u"receipt.pdf"_s, u"noext"_s, u".env"_s })
+        QCOMPARE(NameRules::problem(NameRules::numbered(name, 2)), QString());
+}
+
+QTEST_GUILESS_MAIN(TestNameRules)
+#include "TestNameRules.moc"

@@ -1,0 +1,319 @@
+// TransferQueue over a LocalStore: running, limiting, pausing, cancelling, retrying and clearing transfers.
+
+#include "CoreTestHelpers.h"
+#include "LocalStore.h"
+#include "TransferQueue.h"
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using CoreTest::readFile;
+using CoreTest::writeFile;
+using State = Transfer::State;
+
+class TestTransferQueue : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void uploadRunsToDone();
+    void downloadDeleteAndMove();
+    void uploadUnderAnotherName();
+    void atMostMaxConcurrentRun();
+    void pausedQueueStartsNothing();
+    void cancelQueuedTransfer();
+    void cancelRunningTransfer();
+    void failedTransferCanBeRetried();
+    void clearFinishedForgetsFinishedOnly();
+    void drainedWhenQueueEmpties();
+
+private:
+    // Lets queued events run without waiting for anything in particular: for checking that nothing starts.
+    static void spinEventLoop()
+    {
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+    }
+    QString source(const QString& name, const QByteArray& data)
+    {
+        const QString path = m_sources->filePath(name);
+        return writeFile(path, data) ? path : QString();
+    }
+    QString entityDir(const EntityRef& ref) const
+    {
+        return m_root->path() + u'/' + EntityTypes::folderName(ref.type) + u'/' + ref.id;
+    }
+    bool waitFinished(int id, int timeout = 30000)
+    {
+        QSignalSpy spy(m_queue.get(), &TransferQueue::transferFinished);
+        if (m_queue->transfer(id).isFinished())
+            return true;
+        while (spy.wait(timeout)) {
+            if (m_queue->transfer(id).isFinished())
+                return true;
+        }
+        return m_queue->transfer(id).isFinished();
+    }
+
+    QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::unique_ptr<QTemporaryDir> m_sources;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<TransferQueue> m_queue;
+    const EntityRef m_invoice { EntityType::Invoices, u"4455"_s };
+    const EntityRef m_inbox { EntityType::Inbox, u"Unsorted"_s };
+};
+
+void TestTransferQueue::initTestCase()
+{
+    // Deletes go to the trash: keep it out of the real home.
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", QFile::encodeName(m_home.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    // Qt makes the Trash folder but not its parent, which a real home always has.
+    QVERIFY(QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)));
+}
+
+void TestTransferQueue::init()
+{
+    m_root = std::make_unique<QTemporaryDir>();
+    m_sources = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_root->isValid());
+    QVERIFY(m_sources->isValid());
+    m_store = std::make_unique<LocalStore>(m_root->path());
+    m_queue = std::make_unique<TransferQueue>(m_store.get());
+}
+
+void TestTransferQueue::cleanup()
+{
+    m_queue.reset();
+    m_store.reset();
+    m_sources.reset();
+    m_root.reset();
+}
+
+void TestTransferQueue::uploadRunsToDone()
+{
+    const QString path = source(u"receipt.pdf"_s, "receipt");
+    QSignalSpy added(m_queue.get(), &TransferQueue::transferAdded);
+    QSignalSpy changed(m_queue.get(), &TransferQueue::transferChanged);
+    QSignalSpy finished(m_queue.get(), &TransferQueue::transferFinished);
+
+    const int id = m_queue->enqueueUpload(path, m_invoice);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(added.at(0).at(0).toInt(), id);
+    const Transfer queued = m_queue->transfer(id);
+    QCOMPARE(queued.state, State::Queued);
+    QCOMPARE(queued.kind, Transfer::Kind::Upload);
+    QCOMPARE(queued.source.name, u"receipt.pdf"_s);
+    QCOMPARE(queued.bytesTotal, 7);
+    QCOMPARE(m_queue->pendingCount(), 1);
+
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), id);
+    QVERIFY(changed.count() >= 2); // started, then finished
+    const Transfer done = m_queue->transfer(id);
+    QCOMPARE(done.state, State::Done);
+    QCOMPARE(done.result.name, u"receipt.pdf"_s);
+    QCOMPARE(done.result.sizeInBytes, 7);
+    QCOMPARE(done.bytesDone, 7);
+    QVERIFY(done.errorString.isEmpty());
+    QCOMPARE(m_queue->pendingCount(), 0);
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/receipt.pdf"_s), QByteArray("receipt"));
+}
+
+void TestTransferQueue::downloadDeleteAndMove()
+{
+    QVERIFY(QDir().mkpath(entityDir(m_inbox)));
+    QVERIFY(writeFile(entityDir(m_inbox) + u"/a.pdf"_s, "a"));
+    QVERIFY(writeFile(entityDir(m_inbox) + u"/b.pdf"_s, "b"));
+    const QString saved = m_sources->filePath(u"saved.pdf"_s);
+
+    const int download = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"a.pdf"_s }, saved);
+    QVERIFY(waitFinished(download));
+    QCOMPARE(m_queue->transfer(download).state, State::Done);
+    QCOMPARE(readFile(saved), QByteArray("a"));
+
+    const int move = m_queue->enqueueMove(AttachmentRef { m_inbox, u"a.pdf"_s }, m_invoice);
+    QVERIFY(waitFinished(move));
+    QCOMPARE(m_queue->transfer(move).state, State::Done);
+    QCOMPARE(m_queue->transfer(move).result.name, u"a.pdf"_s);
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/a.pdf"_s), QByteArray("a"));
+    QVERIFY(!QFileInfo::exists(entityDir(m_inbox) + u"/a.pdf"_s));
+
+    const int remove = m_queue->enqueueDelete(AttachmentRef { m_inbox, u"b.pdf"_s });
+    QVERIFY(waitFinished(remove));
+    QCOMPARE(m_queue->transfer(remove).state, State::Done);
+    QVERIFY(!QFileInfo::exists(entityDir(m_inbox) + u"/b.pdf"_s));
+    QCOMPARE(m_queue->count(), 3);
+}
+
+void TestTransferQueue::uploadUnderAnotherName()
+{
+    const QString path = source(u"IMG_0001.jpg"_s, "jpg");
+    const int id = m_queue->enqueueUpload(path, m_invoice, u"Receipt March.jpg"_s);
+    QCOMPARE(m_queue->transfer(id).displayName(), u"Receipt March.jpg"_s);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Done);
+    QCOMPARE(m_queue->transfer(id).result.name, u"Receipt March.jpg"_s);
+    QVERIFY(QFileInfo::exists(entityDir(m_invoice) + u"/Receipt March.jpg"_s));
+}
+
+void TestTransferQueue::atMostMaxConcurrentRun()
+{
+    m_queue->setMaxConcurrent(2);
+    QCOMPARE(m_queue->maxConcurrent(), 2);
+    int maxRunning = 0;
+    connect(m_queue.get(), &TransferQueue::transferChanged, this, [&] {
+        int running = 0;
+        for (int id : m_queue->ids())
+            running += m_queue->transfer(id).state == State::Running ? 1 : 0;
+        maxRunning = qMax(maxRunning, running);
+    });
+    QSignalSpy drained(m_queue.get(), &TransferQueue::drained);
+    QList<int> ids;
+    for (int i = 0; i < 10; ++i)
+        ids.append(m_queue->enqueueUpload(source(u"f%1.pdf"_s.arg(i), CoreTest::patternData(256 * 1024)), m_invoice));
+    QVERIFY(drained.wait(60000));
+    for (int id : ids)
+        QCOMPARE(m_queue->transfer(id).state, State::Done);
+    QCOMPARE(maxRunning, 2);
+    QCOMPARE(CoreTest::visibleFiles(entityDir(m_invoice)).size(), 10);
+
+    // A limit below one still lets transfers run.
+    m_queue->setMaxConcurrent(0);
+    QCOMPARE(m_queue->maxConcurrent(), 1);
+}
+
+void TestTransferQueue::pausedQueueStartsNothing()
+{
+    QSignalSpy pausedChanged(m_queue.get(), &TransferQueue::pausedChanged);
+    m_queue->setPaused(true);
+    QVERIFY(m_queue->isPaused());
+    QCOMPARE(pausedChanged.count(), 1);
+    QCOMPARE(pausedChanged.at(0).at(0).toBool(), true);
+
+    QList<int> ids;
+    for (int i = 0; i < 3; ++i)
+        ids.append(m_queue->enqueueUpload(source(u"p%1.pdf"_s.arg(i), "p"), m_invoice));
+    spinEventLoop();
+    for (int id : ids)
+        QCOMPARE(m_queue->transfer(id).state, State::Queued);
+    QCOMPARE(m_queue->pendingCount(), 3);
+    QVERIFY(!QFileInfo::exists(entityDir(m_invoice)));
+
+    QSignalSpy drained(m_queue.get(), &TransferQueue::drained);
+    m_queue->setPaused(false);
+    QCOMPARE(pausedChanged.count(), 2);
+    QVERIFY(drained.wait(30000));
+    for (int id : ids)
+        QCOMPARE(m_queue->transfer(id).state, State::Done);
+}
+
+void TestTransferQueue::cancelQueuedTransfer()
+{
+    m_queue->setPaused(true);
+    const int keep = m_queue->enqueueUpload(source(u"keep.pdf"_s, "k"), m_invoice);
+    const int drop = m_queue->enqueueUpload(source(u"drop.pdf"_s, "d"), m_invoice);
+    QSignalSpy finished(m_queue.get(), &TransferQueue::transferFinished);
+    m_queue->cancel(drop);
+    QCOMPARE(m_queue->transfer(drop).state, State::Cancelled);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), drop);
+    // Cancelling again changes nothing.
+    m_queue->cancel(drop);
+    QCOMPARE(finished.count(), 1);
+
+    m_queue->setPaused(false);
+    QVERIFY(waitFinished(keep));
+    QCOMPARE(m_queue->transfer(keep).state, State::Done);
+    QCOMPARE(m_queue->transfer(drop).state, State::Cancelled);
+    QCOMPARE(CoreTest::visibleFiles(entityDir(m_invoice)), QStringList { u"keep.pdf"_s });
+}
+
+void TestTransferQueue::cancelRunningTransfer()
+{
+    // A FIFO holds the upload in the middle until the test ends it.
+    const QString path = m_sources->filePath(u"stream.pdf"_s);
+    CoreTest::Fifo fifo(path);
+    QVERIFY(fifo.isValid());
+    const int id = m_queue->enqueueUpload(path, m_invoice);
+    // The queue starts it on the next turn of the event loop; only then is anyone reading the FIFO.
+    QTRY_COMPARE_WITH_TIMEOUT(m_queue->transfer(id).state, State::Running, 30000);
+    QVERIFY(fifo.write(CoreTest::patternData(2 * 1024 * 1024)));
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->transfer(id).bytesDone > 0, 30000);
+    QCOMPARE(m_queue->transfer(id).state, State::Running);
+
+    m_queue->cancel(id);
+    fifo.close();
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Cancelled);
+    QCOMPARE(CoreTest::allEntries(entityDir(m_invoice)), QStringList());
+}
+
+void TestTransferQueue::failedTransferCanBeRetried()
+{
+    const QString path = m_sources->filePath(u"later.pdf"_s);
+    const int id = m_queue->enqueueUpload(path, m_invoice);
+    QVERIFY(waitFinished(id));
+    const Transfer failed = m_queue->transfer(id);
+    QCOMPARE(failed.state, State::Failed);
+    QVERIFY2(failed.errorString.contains(path), qPrintable(failed.errorString));
+
+    QVERIFY(writeFile(path, "now here"));
+    m_queue->retry(id);
+    QCOMPARE(m_queue->transfer(id).errorString, QString());
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Done);
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/later.pdf"_s), QByteArray("now here"));
+    // The same transfer, not a new one.
+    QCOMPARE(m_queue->count(), 1);
+
+    // Retrying a transfer that is done does nothing.
+    m_queue->retry(id);
+    QCOMPARE(m_queue->transfer(id).state, State::Done);
+}
+
+void TestTransferQueue::clearFinishedForgetsFinishedOnly()
+{
+    const int done = m_queue->enqueueUpload(source(u"a.pdf"_s, "a"), m_invoice);
+    const int failed = m_queue->enqueueUpload(m_sources->filePath(u"missing.pdf"_s), m_invoice);
+    QVERIFY(waitFinished(done));
+    QVERIFY(waitFinished(failed));
+    m_queue->setPaused(true);
+    const int waiting = m_queue->enqueueUpload(source(u"b.pdf"_s, "b"), m_invoice);
+
+    QSignalSpy removed(m_queue.get(), &TransferQueue::transferRemoved);
+    m_queue->clearFinished();
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(m_queue->ids(), QList<int> { waiting });
+    QCOMPARE(m_queue->count(), 1);
+    QCOMPARE(m_queue->transfer(done).id, 0); // forgotten
+}
+
+void TestTransferQueue::drainedWhenQueueEmpties()
+{
+    QSignalSpy drained(m_queue.get(), &TransferQueue::drained);
+    QList<int> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(m_queue->enqueueUpload(source(u"d%1.pdf"_s.arg(i), "d"), m_invoice));
+    QVERIFY(drained.wait(30000));
+    // Drained means nothing is left to do.
+    QCOMPARE(m_queue->pendingCount(), 0);
+    for (int id : ids)
+        QVERIFY(m_queue->transfer(id).isFinished());
+}
+
+QTEST_GUILESS_MAIN(TestTransferQueue)
+#include "TestTransferQueue.moc"
