@@ -22,15 +22,15 @@ Attachment Attachment::describe(const QString& name, qint64 sizeInBytes, const Q
 
 QJsonObject Attachment::toKashFlowJson() const
 {
-    QJsonObject object{
-        {QStringLiteral("Icon"), icon},
-        {QStringLiteral("Name"), name},
-        {QStringLiteral("SizeInBytes"), sizeInBytes},
-        {QStringLiteral("SizeToBeDisplayed"), sizeToBeDisplayed},
-        {QStringLiteral("LastModifiedDate"), lastModifiedDate.toUTC().toString(kashFlowDateFormat)},
-        {QStringLiteral("IsThumbnailAvailable"), isThumbnailAvailable},
-        {QStringLiteral("ThumbnailUri"), thumbnailUri},
-        {QStringLiteral("FileUri"), fileUri},
+    QJsonObject object {
+        { QStringLiteral("Icon"), icon },
+        { QStringLiteral("Name"), name },
+        { QStringLiteral("SizeInBytes"), sizeInBytes },
+        { QStringLiteral("SizeToBeDisplayed"), sizeToBeDisplayed },
+        { QStringLiteral("LastModifiedDate"), lastModifiedDate.toUTC().toString(kashFlowDateFormat) },
+        { QStringLiteral("IsThumbnailAvailable"), isThumbnailAvailable },
+        { QStringLiteral("ThumbnailUri"), thumbnailUri },
+        { QStringLiteral("FileUri"), fileUri },
     };
     if (!contentHash.isEmpty())
         object.insert(QStringLiteral("ContentHash"), contentHash);

@@ -14,5 +14,5 @@ std::optional<AttachmentRef> AttachmentRef::fromString(const QString& text)
     const QString name = text.mid(slash + 1);
     if (!entity || name.isEmpty())
         return std::nullopt;
-    return AttachmentRef{*entity, name};
+    return AttachmentRef { *entity, name };
 }

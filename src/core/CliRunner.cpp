@@ -38,28 +38,27 @@ void writeLine(FILE* stream, const QString& line)
 
 CliRunner::CliRunner(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 CliRunner::~CliRunner() = default;
 
 const QList<CliRunner::Command>& CliRunner::commands()
 {
     static const QList<Command> list = {
-        {QStringLiteral("types"), QString(), tr("List the entity types and the key of each."),
-         &CliRunner::types, 0, 0},
-        {QStringLiteral("ls"), QStringLiteral("[TYPE[/ID]]"),
-         tr("List the types, the entities of TYPE, or the attachments of TYPE/ID."), &CliRunner::list, 0, 1},
-        {QStringLiteral("put"), QStringLiteral("TYPE/ID FILE..."),
-         tr("Attach files to TYPE/ID. A name already there gets a number: “name (2).ext”."), &CliRunner::put, 2, -1},
-        {QStringLiteral("get"), QStringLiteral("TYPE/ID/NAME [DEST]"),
-         tr("Save an attachment to DEST (a file or a folder; the current folder by default). Never overwrites."),
-         &CliRunner::get, 1, 2},
-        {QStringLiteral("rm"), QStringLiteral("TYPE/ID/NAME"), tr("Delete an attachment (to the trash where there is one)."),
-         &CliRunner::remove, 1, 1},
-        {QStringLiteral("mv"), QStringLiteral("TYPE/ID/NAME TYPE/ID"),
-         tr("Move an attachment to another entity, e.g. from the inbox onto an invoice."), &CliRunner::move, 2, 2},
-        {QStringLiteral("mkdir"), QStringLiteral("TYPE/ID"), tr("Create an entity."), &CliRunner::makeEntity, 1, 1},
+        { QStringLiteral("types"), QString(), tr("List the entity types and the key of each."), &CliRunner::types, 0,
+          0 },
+        { QStringLiteral("ls"), QStringLiteral("[TYPE[/ID]]"),
+          tr("List the types, the entities of TYPE, or the attachments of TYPE/ID."), &CliRunner::list, 0, 1 },
+        { QStringLiteral("put"), QStringLiteral("TYPE/ID FILE..."),
+          tr("Attach files to TYPE/ID. A name already there gets a number: “name (2).ext”."), &CliRunner::put, 2, -1 },
+        { QStringLiteral("get"), QStringLiteral("TYPE/ID/NAME [DEST]"),
+          tr("Save an attachment to DEST (a file or a folder; the current folder by default). Never overwrites."),
+          &CliRunner::get, 1, 2 },
+        { QStringLiteral("rm"), QStringLiteral("TYPE/ID/NAME"),
+          tr("Delete an attachment (to the trash where there is one)."), &CliRunner::remove, 1, 1 },
+        { QStringLiteral("mv"), QStringLiteral("TYPE/ID/NAME TYPE/ID"),
+          tr("Move an attachment to another entity, e.g. from the inbox onto an invoice."), &CliRunner::move, 2, 2 },
+        { QStringLiteral("mkdir"), QStringLiteral("TYPE/ID"), tr("Create an entity."), &CliRunner::makeEntity, 1, 1 },
     };
     return list;
 }
@@ -113,7 +112,8 @@ void CliRunner::start(const QStringList& arguments)
     commandParser.setApplicationDescription(found->description);
     commandParser.addHelpOption();
     commandParser.addOption(jsonOption);
-    commandParser.addPositionalArgument(found->name, found->description, found->name + QLatin1Char(' ') + found->syntax);
+    commandParser.addPositionalArgument(found->name, found->description,
+                                        found->name + QLatin1Char(' ') + found->syntax);
     QStringList commandArguments = positional;
     commandArguments.prepend(arguments.value(0, QStringLiteral("attache-cli")));
     if (!commandParser.parse(commandArguments))
@@ -169,9 +169,9 @@ void CliRunner::types(const QStringList&)
     QJsonArray array;
     for (EntityType type : EntityTypes::all()) {
         if (m_json)
-            array.append(QJsonObject{{QStringLiteral("Type"), EntityTypes::folderName(type)},
-                                     {QStringLiteral("Name"), EntityTypes::urlName(type)},
-                                     {QStringLiteral("Key"), EntityTypes::keyLabel(type)}});
+            array.append(QJsonObject { { QStringLiteral("Type"), EntityTypes::folderName(type) },
+                                       { QStringLiteral("Name"), EntityTypes::urlName(type) },
+                                       { QStringLiteral("Key"), EntityTypes::keyLabel(type) } });
         else
             print(EntityTypes::urlName(type) + QLatin1Char('\t') + EntityTypes::keyLabel(type));
     }
@@ -198,9 +198,9 @@ void CliRunner::list(const QStringList& arguments)
             QJsonArray array;
             for (const Entity& entity : reply->entities()) {
                 if (m_json)
-                    array.append(QJsonObject{{QStringLiteral("Type"), EntityTypes::folderName(entity.ref.type)},
-                                             {QStringLiteral("Id"), entity.ref.id},
-                                             {QStringLiteral("AttachmentCount"), entity.attachmentCount}});
+                    array.append(QJsonObject { { QStringLiteral("Type"), EntityTypes::folderName(entity.ref.type) },
+                                               { QStringLiteral("Id"), entity.ref.id },
+                                               { QStringLiteral("AttachmentCount"), entity.attachmentCount } });
                 else
                     print(entity.ref.id + QLatin1Char('\t') + QString::number(entity.attachmentCount));
             }
@@ -224,8 +224,8 @@ void CliRunner::list(const QStringList& arguments)
             if (m_json)
                 array.append(attachment.toKashFlowJson());
             else
-                print(QStringList{attachment.name, attachment.sizeToBeDisplayed,
-                                  attachment.lastModifiedDate.toLocalTime().toString(Qt::ISODate)}
+                print(QStringList { attachment.name, attachment.sizeToBeDisplayed,
+                                    attachment.lastModifiedDate.toLocalTime().toString(Qt::ISODate) }
                           .join(QLatin1Char('\t')));
         }
         if (m_json)
@@ -255,7 +255,7 @@ void CliRunner::get(const QStringList& arguments)
         destination = QDir(destination).absoluteFilePath(attachment->name);
     if (QFileInfo::exists(destination))
         return fail(tr("“%1” already exists; choose another destination.").arg(destination));
-    runTransfers({m_queue->enqueueDownload(*attachment, QFileInfo(destination).absoluteFilePath())});
+    runTransfers({ m_queue->enqueueDownload(*attachment, QFileInfo(destination).absoluteFilePath()) });
 }
 
 void CliRunner::remove(const QStringList& arguments)
@@ -263,7 +263,7 @@ void CliRunner::remove(const QStringList& arguments)
     const auto attachment = AttachmentRef::fromString(arguments.first());
     if (!attachment)
         return fail(tr("“%1” is not TYPE/ID/NAME.").arg(arguments.first()), 2);
-    runTransfers({m_queue->enqueueDelete(*attachment)});
+    runTransfers({ m_queue->enqueueDelete(*attachment) });
 }
 
 void CliRunner::move(const QStringList& arguments)
@@ -274,7 +274,7 @@ void CliRunner::move(const QStringList& arguments)
     const auto target = EntityRef::fromString(arguments.at(1));
     if (!target)
         return fail(tr("“%1” is not TYPE/ID.").arg(arguments.at(1)), 2);
-    runTransfers({m_queue->enqueueMove(*attachment, *target)});
+    runTransfers({ m_queue->enqueueMove(*attachment, *target) });
 }
 
 void CliRunner::makeEntity(const QStringList& arguments)
@@ -288,9 +288,9 @@ void CliRunner::makeEntity(const QStringList& arguments)
         if (reply->error() != StoreReply::Error::None)
             return fail(reply->errorString());
         if (m_json)
-            printJson({QJsonObject{{QStringLiteral("Type"), EntityTypes::folderName(entity.type)},
-                                   {QStringLiteral("Id"), entity.id},
-                                   {QStringLiteral("AttachmentCount"), 0}}});
+            printJson({ QJsonObject { { QStringLiteral("Type"), EntityTypes::folderName(entity.type) },
+                                      { QStringLiteral("Id"), entity.id },
+                                      { QStringLiteral("AttachmentCount"), 0 } } });
         else
             print(entity.toString());
         succeed();
@@ -309,7 +309,7 @@ void CliRunner::runTransfers(const QList<int>& ids)
         const Transfer transfer = m_queue->transfer(id);
         if (transfer.state == Transfer::State::Done) {
             if (transfer.kind == Transfer::Kind::Upload || transfer.kind == Transfer::Kind::Move) {
-                const QString where = AttachmentRef{transfer.target, transfer.result.name}.toString();
+                const QString where = AttachmentRef { transfer.target, transfer.result.name }.toString();
                 if (m_json)
                     results->append(transfer.result.toKashFlowJson());
                 else

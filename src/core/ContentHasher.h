@@ -21,7 +21,7 @@ public:
     static QString hashFile(const QString& path, const std::atomic_bool* cancelled = nullptr);
 
 private:
-    QCryptographicHash m_block{QCryptographicHash::Sha256};
-    QCryptographicHash m_overall{QCryptographicHash::Sha256};
+    QCryptographicHash m_block { QCryptographicHash::Sha256 };
+    QCryptographicHash m_overall { QCryptographicHash::Sha256 };
     qint64 m_blockFill = 0;
 };

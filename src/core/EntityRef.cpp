@@ -14,5 +14,5 @@ std::optional<EntityRef> EntityRef::fromString(const QString& text)
     const QString id = text.mid(slash + 1);
     if (!type || id.isEmpty() || id.contains(QLatin1Char('/')))
         return std::nullopt;
-    return EntityRef{*type, id};
+    return EntityRef { *type, id };
 }

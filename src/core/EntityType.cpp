@@ -6,8 +6,8 @@ namespace EntityTypes {
 
 QList<EntityType> all()
 {
-    return {EntityType::Quotes,    EntityType::Invoices,     EntityType::Purchases,
-            EntityType::Customers, EntityType::BankAccounts, EntityType::Inbox};
+    return { EntityType::Quotes,    EntityType::Invoices,     EntityType::Purchases,
+             EntityType::Customers, EntityType::BankAccounts, EntityType::Inbox };
 }
 
 QString folderName(EntityType type)

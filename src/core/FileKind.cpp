@@ -26,28 +26,32 @@ QString iconName(const QString& fileName)
     const QString name = mime.name();
     if (name.startsWith(QLatin1String("image/")))
         return QStringLiteral("page_white_picture");
-    if (mimeIsAny(mime, {"application/pdf"}))
+    if (mimeIsAny(mime, { "application/pdf" }))
         return QStringLiteral("page_white_acrobat");
-    if (mimeIsAny(mime, {"application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                         "application/vnd.oasis.opendocument.text", "application/rtf", "text/rtf"}))
+    if (mimeIsAny(mime,
+                  { "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.oasis.opendocument.text", "application/rtf", "text/rtf" }))
         return QStringLiteral("page_white_word");
     // Spreadsheets before text: CSV is also text/plain.
-    if (mimeIsAny(mime, {"application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         "application/vnd.oasis.opendocument.spreadsheet", "text/csv"}))
+    if (mimeIsAny(mime,
+                  { "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/vnd.oasis.opendocument.spreadsheet", "text/csv" }))
         return QStringLiteral("page_white_excel");
-    if (mimeIsAny(mime, {"application/vnd.ms-powerpoint",
-                         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                         "application/vnd.oasis.opendocument.presentation"}))
+    if (mimeIsAny(mime,
+                  { "application/vnd.ms-powerpoint",
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                    "application/vnd.oasis.opendocument.presentation" }))
         return QStringLiteral("page_white_powerpoint");
-    if (mimeIsAny(mime, {"application/zip", "application/x-7z-compressed", "application/vnd.rar", "application/x-rar",
-                         "application/x-tar", "application/gzip", "application/x-bzip2", "application/x-xz",
-                         "application/x-compressed-tar"}))
+    if (mimeIsAny(mime,
+                  { "application/zip", "application/x-7z-compressed", "application/vnd.rar", "application/x-rar",
+                    "application/x-tar", "application/gzip", "application/x-bzip2", "application/x-xz",
+                    "application/x-compressed-tar" }))
         return QStringLiteral("page_white_compressed");
     if (name.startsWith(QLatin1String("video/")))
         return QStringLiteral("page_white_film");
     if (name.startsWith(QLatin1String("audio/")))
         return QStringLiteral("page_white_sound");
-    if (mimeIsAny(mime, {"text/plain"}))
+    if (mimeIsAny(mime, { "text/plain" }))
         return QStringLiteral("page_white_text");
     return QStringLiteral("page_white");
 }
@@ -57,7 +61,7 @@ QString displaySize(qint64 bytes)
     // Dropbox v1's convention, which KashFlow passes through: whole bytes, then one decimal.
     if (bytes < 1024)
         return QStringLiteral("%1 bytes").arg(bytes);
-    static const char* const units[] = {"KB", "MB", "GB", "TB", "PB"};
+    static const char* const units[] = { "KB", "MB", "GB", "TB", "PB" };
     double value = static_cast<double>(bytes) / 1024.0;
     int unit = 0;
     while (value >= 1024.0 && unit < 4) {
@@ -71,9 +75,9 @@ QString displaySize(qint64 bytes)
 
 bool isThumbnailFormat(const QString& fileName)
 {
-    static const QStringList formats = {QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("png"),
-                                        QStringLiteral("tiff"), QStringLiteral("tif"),  QStringLiteral("gif"),
-                                        QStringLiteral("bmp")};
+    static const QStringList formats
+        = { QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tiff"),
+            QStringLiteral("tif"), QStringLiteral("gif"),  QStringLiteral("bmp") };
     return formats.contains(QFileInfo(fileName).suffix().toLower());
 }
 

@@ -44,7 +44,10 @@ struct LocalStore::Outcome
     QList<Entity> entities;
     QList<Attachment> attachments;
 
-    static Outcome failure(StoreReply::Error error, const QString& message) { return Outcome{error, message, {}, {}, {}}; }
+    static Outcome failure(StoreReply::Error error, const QString& message)
+    {
+        return Outcome { error, message, {}, {}, {} };
+    }
 };
 
 // What a worker sees of its request: cancellation and a way to report progress.
@@ -56,8 +59,7 @@ public:
         : m_cancelled(std::move(cancelled))
         , m_closing(std::move(closing))
         , m_progress(std::move(progress))
-    {
-    }
+    { }
     bool isCancelled() const { return m_cancelled->load() || m_closing->load(); }
     const std::atomic_bool* cancelFlag() const { return m_cancelled.get(); }
     void progress(qint64 done, qint64 total) const { m_progress(done, total); }
@@ -74,9 +76,8 @@ namespace {
 
 // Copies source to destination in chunks, reporting progress and stopping when cancelled.
 // Returns an empty string on success, else the reason.
-QString copyStream(QIODevice& source, QIODevice& destination, qint64 total,
-                   const std::function<bool()>& isCancelled, const std::function<void(qint64, qint64)>& progress,
-                   ContentHasher* hasher, bool* diskFull)
+QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, const std::function<bool()>& isCancelled,
+                   const std::function<void(qint64, qint64)>& progress, ContentHasher* hasher, bool* diskFull)
 {
     QByteArray buffer(chunkSize, Qt::Uninitialized);
     qint64 done = 0;
@@ -212,7 +213,7 @@ void LocalStore::rememberHash(const QString& path, const QString& hash)
 {
     const QFileInfo info(path);
     QMutexLocker lock(&m_hashMutex);
-    m_hashes.insert(path, CachedHash{info.size(), info.lastModified(), info.metadataChangeTime(), hash});
+    m_hashes.insert(path, CachedHash { info.size(), info.lastModified(), info.metadataChangeTime(), hash });
 }
 
 void LocalStore::forgetHash(const QString& path)
@@ -248,7 +249,7 @@ StoreReply* LocalStore::listEntities(EntityType type)
             const QFileInfoList files = QDir(dir.filePath(id)).entryInfoList(QDir::Files);
             for (const QFileInfo& file : files)
                 count += isVisibleFile(file) ? 1 : 0;
-            outcome.entities.append(Entity{EntityRef{type, id}, count});
+            outcome.entities.append(Entity { EntityRef { type, id }, count });
         }
         return outcome;
     });
@@ -269,7 +270,7 @@ StoreReply* LocalStore::createEntity(const EntityRef& entity)
                                     tr("Could not create %1: the folder “%2” is read-only or not writable.")
                                         .arg(title, QDir::toNativeSeparators(path)));
         Outcome outcome;
-        outcome.entities.append(Entity{entity, 0});
+        outcome.entities.append(Entity { entity, 0 });
         return outcome;
     });
 }
@@ -337,7 +338,7 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
 {
     const QString dirPath = entityPath(target);
     return start([this, localPath, target, name, dirPath](Job& job) {
-        for (const QString& part : {target.id, name}) {
+        for (const QString& part : { target.id, name }) {
             const QString problem = NameRules::problem(part);
             if (!problem.isEmpty())
                 return Outcome::failure(StoreReply::Error::InvalidName, problem);
@@ -345,7 +346,8 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
         const QFileInfo sourceInfo(localPath);
         const QString shownSource = QDir::toNativeSeparators(localPath);
         if (!sourceInfo.exists())
-            return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” was not found: it may have been moved or deleted.").arg(shownSource));
+            return Outcome::failure(StoreReply::Error::NotFound,
+                                    tr("“%1” was not found: it may have been moved or deleted.").arg(shownSource));
         if (sourceInfo.isDir())
             return Outcome::failure(StoreReply::Error::Unsupported,
                                     tr("“%1” is a folder. Attach the files inside it instead.").arg(shownSource));
@@ -361,25 +363,26 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
                                         .arg(QDir::toNativeSeparators(dirPath)));
         const QStorageInfo storage(dirPath);
         if (storage.isReadOnly())
-            return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("The folder “%1” is on a read-only disk.").arg(QDir::toNativeSeparators(dirPath)));
+            return Outcome::failure(
+                StoreReply::Error::PermissionDenied,
+                tr("The folder “%1” is on a read-only disk.").arg(QDir::toNativeSeparators(dirPath)));
         if (storage.bytesAvailable() >= 0 && total > storage.bytesAvailable())
-            return Outcome::failure(StoreReply::Error::DiskFull,
-                                    tr("Not enough disk space for “%1”: it needs %2 and %3 is free.")
-                                        .arg(name, FileKind::displaySize(total),
-                                             FileKind::displaySize(storage.bytesAvailable())));
+            return Outcome::failure(
+                StoreReply::Error::DiskFull,
+                tr("Not enough disk space for “%1”: it needs %2 and %3 is free.")
+                    .arg(name, FileKind::displaySize(total), FileKind::displaySize(storage.bytesAvailable())));
 
         QTemporaryFile temporary(dirPath + QLatin1Char('/') + temporaryPrefix + QStringLiteral("XXXXXX.part"));
         if (!temporary.open())
-            return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("Could not write in “%1”: %2")
-                                        .arg(QDir::toNativeSeparators(dirPath), temporary.errorString()));
+            return Outcome::failure(
+                StoreReply::Error::PermissionDenied,
+                tr("Could not write in “%1”: %2").arg(QDir::toNativeSeparators(dirPath), temporary.errorString()));
         bool diskFull = false;
         // The hash of the bytes written, not of whatever the file's path held before.
         ContentHasher hasher;
-        const QString copyError
-            = copyStream(source, temporary, total, [&job] { return job.isCancelled(); },
-                         [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher, &diskFull);
+        const QString copyError = copyStream(
+            source, temporary, total, [&job] { return job.isCancelled(); },
+            [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher, &diskFull);
         if (job.isCancelled())
             return Job::cancelled();
         if (!copyError.isEmpty()) {
@@ -426,9 +429,9 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not write “%1”: %2").arg(shownTarget, target.errorString()));
         bool diskFull = false;
-        const QString copyError
-            = copyStream(source, target, source.size(), [&job] { return job.isCancelled(); },
-                         [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &diskFull);
+        const QString copyError = copyStream(
+            source, target, source.size(), [&job] { return job.isCancelled(); },
+            [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &diskFull);
         if (job.isCancelled()) {
             target.cancelWriting();
             return Job::cancelled();
@@ -446,7 +449,7 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
         QFile saved(localPath);
         if (saved.open(QIODevice::ReadWrite))
             saved.setFileTime(QFileInfo(sourcePath).lastModified(), QFileDevice::FileModificationTime);
-        return Outcome{};
+        return Outcome {};
     });
 }
 
@@ -462,7 +465,7 @@ StoreReply* LocalStore::remove(const AttachmentRef& attachment)
             return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
         // The system trash keeps a way back; a plain delete only where there is no trash.
         if (file.moveToTrash() || file.remove())
-            return Outcome{};
+            return Outcome {};
         return Outcome::failure(StoreReply::Error::PermissionDenied,
                                 tr("Could not delete “%1”: %2").arg(attachment.name, file.errorString()));
     });

@@ -20,8 +20,8 @@ int compare(const QString& a, const QString& b)
                 ++endB;
             if (endA - startA != endB - startB)
                 return (endA - startA) < (endB - startB) ? -1 : 1;
-            const int digits = QStringView(a).sliced(startA, endA - startA).compare(
-                QStringView(b).sliced(startB, endB - startB));
+            const int digits
+                = QStringView(a).sliced(startA, endA - startA).compare(QStringView(b).sliced(startB, endB - startB));
             if (digits != 0)
                 return digits;
             i = endA;

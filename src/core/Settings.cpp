@@ -5,12 +5,12 @@
 Settings::Settings(const QString& fileName)
     : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>()
                                     : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
-{
-}
+{ }
 
 QString Settings::storeUri() const
 {
-    return m_settings->value(QStringLiteral("store/uri"), QString(QStringLiteral("local:") + localRootPath())).toString();
+    return m_settings->value(QStringLiteral("store/uri"), QString(QStringLiteral("local:") + localRootPath()))
+        .toString();
 }
 
 void Settings::setStoreUri(const QString& uri)

@@ -2,8 +2,7 @@
 
 StoreReply::StoreReply(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 void StoreReply::abort()
 {

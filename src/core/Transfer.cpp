@@ -25,13 +25,13 @@ QList<EntityRef> Transfer::affectedEntities() const
 {
     switch (kind) {
     case Kind::Upload:
-        return {target};
+        return { target };
     case Kind::Download:
         return {};
     case Kind::Delete:
-        return {source.entity};
+        return { source.entity };
     case Kind::Move:
-        return {source.entity, target};
+        return { source.entity, target };
     }
     Q_UNREACHABLE();
 }

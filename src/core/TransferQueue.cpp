@@ -8,8 +8,7 @@
 TransferQueue::TransferQueue(Store* store, QObject* parent)
     : QObject(parent)
     , m_store(store)
-{
-}
+{ }
 
 TransferQueue::~TransferQueue()
 {
@@ -26,7 +25,7 @@ int TransferQueue::enqueueUpload(const QString& localPath, const EntityRef& targ
     transfer.kind = Transfer::Kind::Upload;
     transfer.localPath = localPath;
     transfer.target = target;
-    transfer.source = AttachmentRef{target, name.isEmpty() ? QFileInfo(localPath).fileName() : name};
+    transfer.source = AttachmentRef { target, name.isEmpty() ? QFileInfo(localPath).fileName() : name };
     transfer.bytesTotal = QFileInfo(localPath).size();
     return add(transfer);
 }
@@ -197,8 +196,7 @@ void TransferQueue::cancelAll()
 void TransferQueue::retry(int id)
 {
     auto it = m_transfers.find(id);
-    if (it == m_transfers.end()
-        || (it->state != Transfer::State::Failed && it->state != Transfer::State::Cancelled))
+    if (it == m_transfers.end() || (it->state != Transfer::State::Failed && it->state != Transfer::State::Cancelled))
         return;
     it->state = Transfer::State::Queued;
     it->errorString.clear();

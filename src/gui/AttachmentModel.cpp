@@ -106,7 +106,7 @@ void AttachmentModel::onThumbnailReady(const QString& contentHash)
 {
     for (int row = 0; row < m_attachments.size(); ++row) {
         if (m_attachments.at(row).contentHash == contentHash)
-            emit dataChanged(index(row, NameColumn), index(row, NameColumn), {Qt::DecorationRole});
+            emit dataChanged(index(row, NameColumn), index(row, NameColumn), { Qt::DecorationRole });
     }
 }
 
@@ -141,7 +141,7 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
             break;
         if (m_store && ThumbnailCache::canRender(attachment.name)) {
             const QPixmap thumbnail = m_thumbnails->thumbnail(
-                attachment.contentHash, m_store->localFilePath(AttachmentRef{m_entity, attachment.name}));
+                attachment.contentHash, m_store->localFilePath(AttachmentRef { m_entity, attachment.name }));
             if (!thumbnail.isNull())
                 return QIcon(thumbnail);
         }
@@ -155,7 +155,7 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case AttachmentRefRole:
-        return QVariant::fromValue(AttachmentRef{m_entity, attachment.name});
+        return QVariant::fromValue(AttachmentRef { m_entity, attachment.name });
     case SortRole:
         switch (index.column()) {
         case NameColumn:
@@ -189,13 +189,12 @@ Qt::ItemFlags AttachmentModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
         return m_entity.id.isEmpty() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
-    return QAbstractTableModel::flags(index) | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled
-        | Qt::ItemNeverHasChildren;
+    return QAbstractTableModel::flags(index) | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
 }
 
 QStringList AttachmentModel::mimeTypes() const
 {
-    return {AttachmentMimeData::format(), QStringLiteral("text/uri-list")};
+    return { AttachmentMimeData::format(), QStringLiteral("text/uri-list") };
 }
 
 QMimeData* AttachmentModel::mimeData(const QModelIndexList& indexes) const

@@ -33,7 +33,7 @@ public:
     bool isLoading() const { return m_loading != nullptr; }
 
     Attachment attachmentAt(int row) const { return m_attachments.value(row); }
-    AttachmentRef refAt(int row) const { return AttachmentRef{m_entity, m_attachments.value(row).name}; }
+    AttachmentRef refAt(int row) const { return AttachmentRef { m_entity, m_attachments.value(row).name }; }
     int rowOf(const QString& name) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -37,7 +37,7 @@ EntityTreeModel::EntityTreeModel(Store* store, QObject* parent)
 {
     const QList<EntityType> types = EntityTypes::all();
     for (EntityType type : types)
-        m_types.append(TypeNode{type, {}});
+        m_types.append(TypeNode { type, {} });
 }
 
 void EntityTreeModel::reload()
@@ -84,8 +84,8 @@ void EntityTreeModel::mergeEntities(int typeRow, const QList<Entity>& fresh)
         }
     }
     for (const Entity& entity : fresh) {
-        const auto found = std::find_if(current.begin(), current.end(),
-                                        [&](const Entity& e) { return e.ref == entity.ref; });
+        const auto found
+            = std::find_if(current.begin(), current.end(), [&](const Entity& e) { return e.ref == entity.ref; });
         if (found != current.end()) {
             if (found->attachmentCount != entity.attachmentCount) {
                 found->attachmentCount = entity.attachmentCount;
@@ -231,7 +231,7 @@ Qt::ItemFlags EntityTreeModel::flags(const QModelIndex& index) const
 
 QStringList EntityTreeModel::mimeTypes() const
 {
-    return {AttachmentMimeData::format(), QStringLiteral("text/uri-list")};
+    return { AttachmentMimeData::format(), QStringLiteral("text/uri-list") };
 }
 
 Qt::DropActions EntityTreeModel::supportedDropActions() const

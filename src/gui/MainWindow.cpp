@@ -109,19 +109,19 @@ void MainWindow::setUpActions()
     ui.actionQuit->setIcon(themeIcon("application-exit"));
 
     // Return and Delete act on documents only while the documents have the focus, never in the filter box.
-    for (QAction* action : {ui.actionOpen, ui.actionDelete})
+    for (QAction* action : { ui.actionOpen, ui.actionDelete })
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    for (QAbstractItemView* view : {static_cast<QAbstractItemView*>(ui.detailsView),
-                                    static_cast<QAbstractItemView*>(ui.gridView)}) {
-        view->addActions({ui.actionOpen, ui.actionSaveAs, ui.actionMoveTo, ui.actionDelete});
+    for (QAbstractItemView* view :
+         { static_cast<QAbstractItemView*>(ui.detailsView), static_cast<QAbstractItemView*>(ui.gridView) }) {
+        view->addActions({ ui.actionOpen, ui.actionSaveAs, ui.actionMoveTo, ui.actionDelete });
         auto* separator = new QAction(view);
         separator->setSeparator(true);
         view->addAction(separator);
-        view->addActions({ui.actionAddFiles, ui.actionRefresh});
+        view->addActions({ ui.actionAddFiles, ui.actionRefresh });
         connect(view, &QAbstractItemView::activated, this, &MainWindow::openSelected);
     }
     ui.entityTree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    ui.entityTree->addActions({ui.actionNewEntity, ui.actionAddFiles, ui.actionRefresh});
+    ui.entityTree->addActions({ ui.actionNewEntity, ui.actionAddFiles, ui.actionRefresh });
 
     auto* viewGroup = new QActionGroup(this);
     viewGroup->addAction(ui.actionDetailsView);
@@ -191,8 +191,8 @@ void MainWindow::openStore(const QString& uri)
     m_ui->gridView->setSelectionModel(m_ui->detailsView->selectionModel());
     m_ui->transfersPanel->setQueue(queue);
 
-    for (QObject* old : std::initializer_list<QObject*>{m_attachmentSort, m_attachments, m_entityFilter, m_entities,
-                                                        m_queue, m_store})
+    for (QObject* old : std::initializer_list<QObject*> { m_attachmentSort, m_attachments, m_entityFilter, m_entities,
+                                                          m_queue, m_store })
         delete old;
     m_store = store;
     m_queue = queue;
@@ -246,9 +246,9 @@ void MainWindow::restoreWindowState()
         resize(1100, 700);
     restoreState(m_settings.windowState());
     if (m_settings.windowState().isEmpty())
-        resizeDocks({m_ui->transfersDock}, {140}, Qt::Vertical);
+        resizeDocks({ m_ui->transfersDock }, { 140 }, Qt::Vertical);
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
-        m_ui->splitter->setSizes({280, 820});
+        m_ui->splitter->setSizes({ 280, 820 });
     setViewMode(m_settings.viewMode() == GridMode ? GridMode : DetailsMode);
     if (const auto last = EntityRef::fromString(m_settings.lastEntity()))
         selectEntity(*last);
@@ -319,8 +319,8 @@ void MainWindow::onEntityChanged()
 void MainWindow::updateActions()
 {
     const bool hasEntity = !currentEntity().id.isEmpty();
-    const bool hasSelection = m_ui->detailsView->selectionModel()
-        && m_ui->detailsView->selectionModel()->hasSelection();
+    const bool hasSelection
+        = m_ui->detailsView->selectionModel() && m_ui->detailsView->selectionModel()->hasSelection();
     m_ui->actionAddFiles->setEnabled(hasEntity && m_store->supports(Store::Operation::Upload));
     m_ui->actionOpen->setEnabled(hasSelection && m_store->supports(Store::Operation::Download));
     m_ui->actionSaveAs->setEnabled(hasSelection && m_store->supports(Store::Operation::Download));
@@ -445,8 +445,8 @@ void MainWindow::openSelected()
     const QList<AttachmentRef> selected = selectedAttachments();
     for (const AttachmentRef& ref : selected) {
         // A private read-only copy: the stored document stays as it was filed.
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/open/")
-            + QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + QLatin1Char('-')
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+            + QStringLiteral("/open/") + QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + QLatin1Char('-')
             + QString::number(m_queue->count());
         QDir().mkpath(folder);
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -467,9 +467,8 @@ void MainWindow::saveSelectedAs()
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->setDirectory(documents);
         dialog->selectFile(selected.first().name);
-        connect(dialog, &QFileDialog::fileSelected, this, [this, ref = selected.first()](const QString& path) {
-            m_queue->enqueueDownload(ref, path);
-        });
+        connect(dialog, &QFileDialog::fileSelected, this,
+                [this, ref = selected.first()](const QString& path) { m_queue->enqueueDownload(ref, path); });
     } else {
         dialog->setWindowTitle(tr("Save %n Document(s) To", nullptr, static_cast<int>(selected.size())));
         dialog->setFileMode(QFileDialog::Directory);
@@ -495,12 +494,12 @@ void MainWindow::deleteSelected()
         return;
     const EntityRef entity = selected.first().entity;
     const QString where = EntityTypes::entityTitle(entity.type, entity.id);
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Documents"),
-                                selected.size() == 1
-                                    ? tr("Delete “%1” from %2?").arg(selected.first().name, where)
-                                    : tr("Delete %n document(s) from %1?", nullptr, static_cast<int>(selected.size()))
-                                          .arg(where),
-                                QMessageBox::Cancel, this);
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Delete Documents"),
+        selected.size() == 1
+            ? tr("Delete “%1” from %2?").arg(selected.first().name, where)
+            : tr("Delete %n document(s) from %1?", nullptr, static_cast<int>(selected.size())).arg(where),
+        QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("deleteConfirmation"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("Deleted documents go to the trash where the system has one."));
@@ -540,8 +539,8 @@ void MainWindow::moveAttachments(const QList<AttachmentRef>& attachments, const 
 void MainWindow::newEntity()
 {
     const QModelIndex current = m_ui->entityTree->currentIndex();
-    const EntityType type = current.isValid() ? current.data(EntityTreeModel::EntityTypeRole).value<EntityType>()
-                                              : EntityType::Invoices;
+    const EntityType type
+        = current.isValid() ? current.data(EntityTreeModel::EntityTypeRole).value<EntityType>() : EntityType::Invoices;
     auto* dialog = new NewEntityDialog(type, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -609,8 +608,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
         if (!m_trayTipShown) {
             m_trayTipShown = true;
             m_tray->notify(tr("Attaché is still transferring"),
-                           tr("Transfers continue in the background. Use the tray icon to open Attaché or quit."),
-                           {}, false);
+                           tr("Transfers continue in the background. Use the tray icon to open Attaché or quit."), {},
+                           false);
         }
         return;
     }

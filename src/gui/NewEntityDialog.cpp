@@ -24,7 +24,7 @@ NewEntityDialog::~NewEntityDialog() = default;
 
 EntityRef NewEntityDialog::entity() const
 {
-    return EntityRef{m_ui->typeCombo->currentData().value<EntityType>(), m_ui->keyEdit->text()};
+    return EntityRef { m_ui->typeCombo->currentData().value<EntityType>(), m_ui->keyEdit->text() };
 }
 
 void NewEntityDialog::setKey(const QString& key)

@@ -29,7 +29,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<ThumbnailCache> m_thumbnails;
-    const EntityRef m_invoice{EntityType::Invoices, QStringLiteral("4455")};
+    const EntityRef m_invoice { EntityType::Invoices, QStringLiteral("4455") };
     QString m_folder;
 };
 
@@ -61,7 +61,7 @@ void TestAttachmentModel::listsAttachmentsWithColumns()
     QVERIFY(!model.index(notes, AttachmentModel::ModifiedColumn).data().toString().isEmpty());
     QVERIFY(!model.index(notes, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(model.index(notes, 0).data(AttachmentModel::AttachmentRefRole).value<AttachmentRef>(),
-             (AttachmentRef{m_invoice, QStringLiteral("notes.txt")}));
+             (AttachmentRef { m_invoice, QStringLiteral("notes.txt") }));
     QCOMPARE(model.headerData(AttachmentModel::NameColumn, Qt::Horizontal).toString(), QStringLiteral("Name"));
 }
 
@@ -115,24 +115,24 @@ void TestAttachmentModel::dragOutGivesFilesAndReferences()
     QVERIFY(loaded.wait());
     QCOMPARE(model.supportedDragActions(), Qt::CopyAction);
     const int row = model.rowOf(QStringLiteral("invoice.pdf"));
-    std::unique_ptr<QMimeData> data(model.mimeData({model.index(row, 0), model.index(row, 1)}));
-    QCOMPARE(data->urls(), QList<QUrl>{QUrl::fromLocalFile(m_folder + QStringLiteral("/invoice.pdf"))});
+    std::unique_ptr<QMimeData> data(model.mimeData({ model.index(row, 0), model.index(row, 1) }));
+    QCOMPARE(data->urls(), QList<QUrl> { QUrl::fromLocalFile(m_folder + QStringLiteral("/invoice.pdf")) });
     QVERIFY(QFileInfo::exists(data->urls().first().toLocalFile()));
     QCOMPARE(AttachmentMimeData::attachments(data.get()),
-             QList<AttachmentRef>{(AttachmentRef{m_invoice, QStringLiteral("invoice.pdf")})});
+             QList<AttachmentRef> { (AttachmentRef { m_invoice, QStringLiteral("invoice.pdf") }) });
 }
 
 void TestAttachmentModel::acceptsOnlyExternalFiles()
 {
     AttachmentModel model(m_store.get(), m_thumbnails.get());
     QMimeData files;
-    files.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/x.pdf"))});
+    files.setUrls({ QUrl::fromLocalFile(QStringLiteral("/tmp/x.pdf")) });
     QVERIFY(!model.canDropMimeData(&files, Qt::CopyAction, -1, -1, {}));
     QSignalSpy loaded(&model, &AttachmentModel::loaded);
     model.setEntity(m_invoice);
     QVERIFY(loaded.wait());
     QVERIFY(model.canDropMimeData(&files, Qt::CopyAction, -1, -1, {}));
-    std::unique_ptr<QMimeData> own(model.mimeData({model.index(0, 0)}));
+    std::unique_ptr<QMimeData> own(model.mimeData({ model.index(0, 0) }));
     QVERIFY(!model.canDropMimeData(own.get(), Qt::CopyAction, -1, -1, {}));
     QSignalSpy dropped(&model, &AttachmentModel::filesDropped);
     QVERIFY(model.dropMimeData(&files, Qt::CopyAction, -1, -1, {}));

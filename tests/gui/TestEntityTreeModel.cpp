@@ -62,7 +62,7 @@ void TestEntityTreeModel::listsTypesThenEntitiesWithCounts()
     QCOMPARE(model.rowCount(invoices), 2);
     // Natural order: 10 before 4455.
     QCOMPARE(model.index(0, 0, invoices).data().toString(), QStringLiteral("10"));
-    const QModelIndex invoice = model.indexOf(EntityRef{EntityType::Invoices, QStringLiteral("4455")});
+    const QModelIndex invoice = model.indexOf(EntityRef { EntityType::Invoices, QStringLiteral("4455") });
     QVERIFY(invoice.isValid());
     QCOMPARE(invoice.siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 2);
     QCOMPARE(invoice.data(EntityTreeModel::EntityRefRole).value<EntityRef>().id, QStringLiteral("4455"));
@@ -77,7 +77,7 @@ void TestEntityTreeModel::reloadUpdatesInPlace()
     QSignalSpy loaded(&model, &EntityTreeModel::loaded);
     model.reload();
     QVERIFY(loaded.wait());
-    const QPersistentModelIndex kept = model.indexOf(EntityRef{EntityType::Invoices, QStringLiteral("4455")});
+    const QPersistentModelIndex kept = model.indexOf(EntityRef { EntityType::Invoices, QStringLiteral("4455") });
 
     makeFile(QStringLiteral("Invoices/4455/e.txt"));
     makeFile(QStringLiteral("Invoices/500/f.txt"));
@@ -101,11 +101,11 @@ void TestEntityTreeModel::dropsOnEntitiesBecomeRequests()
     QSignalSpy loaded(&model, &EntityTreeModel::loaded);
     model.reload();
     QVERIFY(loaded.wait());
-    const EntityRef invoice{EntityType::Invoices, QStringLiteral("4455")};
+    const EntityRef invoice { EntityType::Invoices, QStringLiteral("4455") };
     const QModelIndex target = model.indexOf(invoice);
 
     QMimeData files;
-    files.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/x.pdf"))});
+    files.setUrls({ QUrl::fromLocalFile(QStringLiteral("/tmp/x.pdf")) });
     // Onto a type row or between rows: refused.
     QVERIFY(!model.canDropMimeData(&files, Qt::CopyAction, -1, -1, model.indexOf(EntityType::Invoices)));
     QVERIFY(!model.canDropMimeData(&files, Qt::CopyAction, 0, 0, target));
@@ -116,12 +116,13 @@ void TestEntityTreeModel::dropsOnEntitiesBecomeRequests()
     QCOMPARE(filesDropped.size(), 1);
     QCOMPARE(filesDropped.first().at(1).value<EntityRef>(), invoice);
 
-    const AttachmentRef fromInbox{EntityRef{EntityType::Inbox, QStringLiteral("Unsorted")}, QStringLiteral("d.png")};
-    std::unique_ptr<QMimeData> dragged(AttachmentMimeData::create({fromInbox}, {QStringLiteral("/tmp/d.png")}));
+    const AttachmentRef fromInbox { EntityRef { EntityType::Inbox, QStringLiteral("Unsorted") },
+                                    QStringLiteral("d.png") };
+    std::unique_ptr<QMimeData> dragged(AttachmentMimeData::create({ fromInbox }, { QStringLiteral("/tmp/d.png") }));
     QSignalSpy attachmentsDropped(&model, &EntityTreeModel::attachmentsDropped);
     QVERIFY(model.dropMimeData(dragged.get(), Qt::CopyAction, -1, -1, target));
     QCOMPARE(attachmentsDropped.size(), 1);
-    QCOMPARE(attachmentsDropped.first().at(0).value<QList<AttachmentRef>>(), QList<AttachmentRef>{fromInbox});
+    QCOMPARE(attachmentsDropped.first().at(0).value<QList<AttachmentRef>>(), QList<AttachmentRef> { fromInbox });
     // Internal drags are moves, never uploads of the same file.
     QCOMPARE(filesDropped.size(), 1);
 }

@@ -60,8 +60,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
-    const EntityRef m_invoice{EntityType::Invoices, QStringLiteral("4455")};
-    const EntityRef m_inbox{EntityType::Inbox, QStringLiteral("Unsorted")};
+    const EntityRef m_invoice { EntityType::Invoices, QStringLiteral("4455") };
+    const EntityRef m_inbox { EntityType::Inbox, QStringLiteral("Unsorted") };
 };
 
 void TestMainWindow::initTestCase()
@@ -146,11 +146,11 @@ void TestMainWindow::showsTypesAndEntities()
     QStringList types;
     for (int row = 0; row < model->rowCount(); ++row)
         types.append(model->index(row, 0).data().toString());
-    QCOMPARE(types, (QStringList{QStringLiteral("Quotes"), QStringLiteral("Invoices"), QStringLiteral("Purchases"),
-                                 QStringLiteral("Customers"), QStringLiteral("Bank accounts"),
-                                 QStringLiteral("Inbox")}));
+    QCOMPARE(types,
+             (QStringList { QStringLiteral("Quotes"), QStringLiteral("Invoices"), QStringLiteral("Purchases"),
+                            QStringLiteral("Customers"), QStringLiteral("Bank accounts"), QStringLiteral("Inbox") }));
     QVERIFY(treeIndex(m_inbox).isValid());
-    QVERIFY(treeIndex(EntityRef{EntityType::Customers, QStringLiteral("ACME01")}).isValid());
+    QVERIFY(treeIndex(EntityRef { EntityType::Customers, QStringLiteral("ACME01") }).isValid());
     QVERIFY(entityTree()->isExpanded(treeIndex(m_invoice).parent()));
 }
 
@@ -158,7 +158,8 @@ void TestMainWindow::dropImagesAndPdfsOnEntityShowsThumbnails()
 {
     const QString outside = m_root->filePath(QStringLiteral("outside"));
     QDir().mkpath(outside);
-    const QStringList names{QStringLiteral("receipt.jpg"), QStringLiteral("photo.png"), QStringLiteral("invoice.pdf")};
+    const QStringList names { QStringLiteral("receipt.jpg"), QStringLiteral("photo.png"),
+                              QStringLiteral("invoice.pdf") };
     QVERIFY(SampleDocuments::writeImage(outside + QStringLiteral("/receipt.jpg"), 1200, 900, Qt::darkYellow));
     QVERIFY(SampleDocuments::writeImage(outside + QStringLiteral("/photo.png"), 400, 600, Qt::darkCyan));
     QVERIFY(SampleDocuments::writePdf(outside + QStringLiteral("/invoice.pdf"), QStringLiteral("INVOICE 4455")));
@@ -196,7 +197,7 @@ void TestMainWindow::droppedFolderIsRefused()
     const QString folder = m_root->filePath(QStringLiteral("Scans"));
     QDir().mkpath(folder);
     QMimeData data;
-    data.setUrls({QUrl::fromLocalFile(folder)});
+    data.setUrls({ QUrl::fromLocalFile(folder) });
     dropOnTree(m_invoice, &data);
     QVERIFY(m_window->messageBar()->isVisible());
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
@@ -245,7 +246,7 @@ void TestMainWindow::dragFromInboxOntoInvoiceMovesIt()
     const int row = attachments->rowOf(QStringLiteral("scan.png"));
     QVERIFY(row >= 0);
     // What the view puts in the drag when the row is dragged.
-    std::unique_ptr<QMimeData> dragged(attachments->mimeData({attachments->index(row, 0)}));
+    std::unique_ptr<QMimeData> dragged(attachments->mimeData({ attachments->index(row, 0) }));
     dropOnTree(m_invoice, dragged.get());
 
     QTRY_VERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/scan.png"))));
@@ -260,7 +261,7 @@ void TestMainWindow::dragOutExportsFiles()
     selectEntityAndWait(m_invoice);
     AttachmentModel* attachments = m_window->attachmentModel();
     QVERIFY(detailsView()->dragEnabled());
-    std::unique_ptr<QMimeData> dragged(attachments->mimeData({attachments->index(0, 0)}));
+    std::unique_ptr<QMimeData> dragged(attachments->mimeData({ attachments->index(0, 0) }));
     // The file manager copies what the URLs point at: the stored file itself.
     QCOMPARE(dragged->urls().size(), 1);
     const QString exported = dragged->urls().first().toLocalFile();
@@ -297,7 +298,7 @@ void TestMainWindow::notificationsCanBeTurnedOff()
     QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
     const QString path = m_root->filePath(QStringLiteral("quiet.txt"));
     QVERIFY(SampleDocuments::writeText(path, "quiet"));
-    m_window->uploadFiles({QUrl::fromLocalFile(path)}, m_invoice);
+    m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
     QSignalSpy drained(m_window->transferQueue(), &TransferQueue::drained);
     QVERIFY(drained.wait());
     QTRY_VERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/quiet.txt"))));
@@ -336,7 +337,8 @@ void TestMainWindow::savesScreenshot()
 {
     const QString folder = storePath(QStringLiteral("Invoices/4455/"));
     QVERIFY(SampleDocuments::writePdf(folder + QStringLiteral("Invoice 4455.pdf"), QStringLiteral("INVOICE 4455")));
-    QVERIFY(SampleDocuments::writeImage(folder + QStringLiteral("Receipt 0311.jpg"), 800, 600, QColor(0xe6, 0x7e, 0x22)));
+    QVERIFY(
+        SampleDocuments::writeImage(folder + QStringLiteral("Receipt 0311.jpg"), 800, 600, QColor(0xe6, 0x7e, 0x22)));
     QVERIFY(SampleDocuments::writeImage(folder + QStringLiteral("Taxi.png"), 480, 640, QColor(0x1f, 0x61, 0x8d)));
     QVERIFY(SampleDocuments::writeText(folder + QStringLiteral("Notes.txt"), "Paid by card"));
     m_window->resize(1100, 700);
@@ -346,7 +348,8 @@ void TestMainWindow::savesScreenshot()
     for (int row = 0; row < attachments->rowCount(); ++row) {
         attachments->index(row, 0).data(Qt::DecorationRole);
         if (ThumbnailCache::canRender(attachments->attachmentAt(row).name))
-            QTRY_VERIFY(!m_window->thumbnailCache()->thumbnail(attachments->attachmentAt(row).contentHash, {}).isNull());
+            QTRY_VERIFY(
+                !m_window->thumbnailCache()->thumbnail(attachments->attachmentAt(row).contentHash, {}).isNull());
     }
     QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
     const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR "/main-window.png");
