@@ -822,6 +822,10 @@ Kommandon:</translation>
         <source>Attaché</source>
         <translation>Attaché</translation>
     </message>
+    <message>
+        <source>&amp;Show Attaché</source>
+        <translation>&amp;Visa Attaché</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "AttachmentGridDelegate.h"
 #include "AttachmentModel.h"
 #include "EntityTreeModel.h"
 #include "MessageBar.h"
@@ -62,8 +63,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails"), this);
     m_batcher = new NotificationBatcher(this);
     m_batcher->setEnabled(m_settings.transferNotificationsEnabled());
-    m_tray = new TrayIcon(m_ui->actionShowTransfers, m_ui->actionPauseTransfers, m_ui->actionQuit, this);
-    m_ui->actionShowTransfers->setText(tr("Show T&ransfers"));
+    m_tray = new TrayIcon(m_ui->actionPauseTransfers, m_ui->actionQuit, this);
     connect(m_tray, &TrayIcon::activated, this, &MainWindow::showWindow);
     connect(m_tray, &TrayIcon::entityRequested, this, [this](const EntityRef& entity) {
         showWindow();
@@ -76,8 +76,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshDirty);
 
     m_ui->detailsView->header()->setSortIndicator(AttachmentModel::NameColumn, Qt::AscendingOrder);
-    m_ui->gridView->setIconSize(QSize(96, 96));
+    const QSize thumbnailSize(128, 96);
+    m_ui->gridView->setIconSize(thumbnailSize);
     m_ui->gridView->setGridSize(QSize(150, 150));
+    m_ui->gridView->setItemDelegate(new AttachmentGridDelegate(thumbnailSize, this));
     m_ui->detailsView->setIconSize(QSize(24, 24));
     m_ui->splitter->setStretchFactor(1, 1);
 

@@ -3,12 +3,13 @@
 #include <QAction>
 #include <QMenu>
 
-TrayIcon::TrayIcon(QAction* showAction, QAction* pauseAction, QAction* quitAction, QObject* parent)
+TrayIcon::TrayIcon(QAction* pauseAction, QAction* quitAction, QObject* parent)
     : QObject(parent)
     , m_tray(new QSystemTrayIcon(this))
     , m_menu(std::make_unique<QMenu>())
 {
-    m_menu->addAction(showAction);
+    QAction* showAction = m_menu->addAction(tr("&Show Attaché"));
+    connect(showAction, &QAction::triggered, this, &TrayIcon::activated);
     m_menu->addAction(pauseAction);
     m_menu->addSeparator();
     m_menu->addAction(quitAction);

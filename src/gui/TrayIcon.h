@@ -18,7 +18,8 @@ public:
     enum class State { Idle, Transferring, Paused, Error };
     Q_ENUM(State)
 
-    TrayIcon(QAction* showAction, QAction* pauseAction, QAction* quitAction, QObject* parent = nullptr);
+    // The pause and quit actions are the window's own, so that both stay in step.
+    TrayIcon(QAction* pauseAction, QAction* quitAction, QObject* parent = nullptr);
     ~TrayIcon() override;
 
     // Whether the desktop has a tray to keep the app in when its window closes.
