@@ -2,6 +2,8 @@
 #include "EntityTreeModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "MoveToDialog.h"
+#include "NewEntityDialog.h"
 #include "NotificationBatcher.h"
 #include "SampleDocuments.h"
 #include "Settings.h"
@@ -12,8 +14,11 @@
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>
 #include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDropEvent>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
@@ -42,6 +47,9 @@ private slots:
     void dragOutExportsFiles();
     void notificationsAreBatched();
     void notificationsCanBeTurnedOff();
+    void newRecordDialogCreatesRecord();
+    void moveToDialogFilesDocuments();
+    void failedUploadCanBeRetried();
     void everyActionHasAShortcut();
     void remembersViewModeAndSelection();
     void savesScreenshot();
@@ -304,6 +312,79 @@ void TestMainWindow::notificationsCanBeTurnedOff()
     QTRY_VERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/quiet.txt"))));
     QCoreApplication::processEvents();
     QCOMPARE(notified.size(), 0);
+}
+
+void TestMainWindow::newRecordDialogCreatesRecord()
+{
+    m_window->selectEntity(m_invoice);
+    action("actionNewEntity")->trigger();
+    NewEntityDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<NewEntityDialog*>()) != nullptr);
+    auto* key = dialog->findChild<QLineEdit*>(QStringLiteral("keyEdit"));
+    QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    // The type follows the selection; a hostile key is refused before it reaches the store.
+    QCOMPARE(dialog->entity().type, EntityType::Invoices);
+    QTest::keyClicks(key, QStringLiteral("../etc"));
+    QVERIFY(!ok->isEnabled());
+    key->clear();
+    QTest::keyClicks(key, QStringLiteral("4460"));
+    QVERIFY(ok->isEnabled());
+    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
+    dialog->grab().save(QStringLiteral(ATTACHE_SCREENSHOT_DIR "/new-record-dialog.png"));
+    ok->click();
+
+    const EntityRef created { EntityType::Invoices, QStringLiteral("4460") };
+    QTRY_VERIFY(treeIndex(created).isValid());
+    QVERIFY(QFileInfo(storePath(QStringLiteral("Invoices/4460"))).isDir());
+    QTRY_COMPARE(m_window->currentEntity(), created);
+}
+
+void TestMainWindow::moveToDialogFilesDocuments()
+{
+    QVERIFY(SampleDocuments::writePdf(storePath(QStringLiteral("Inbox/Unsorted/bill.pdf")), QStringLiteral("BILL")));
+    selectEntityAndWait(m_inbox);
+    selectAttachment(QStringLiteral("bill.pdf"));
+    action("actionMoveTo")->trigger();
+    MoveToDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<MoveToDialog*>()) != nullptr);
+    QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    // Filing onto the folder it is already in is not a move.
+    dialog->selectTarget(m_inbox);
+    QVERIFY(!ok->isEnabled());
+    dialog->selectTarget(m_invoice);
+    QVERIFY(ok->isEnabled());
+    dialog->grab().save(QStringLiteral(ATTACHE_SCREENSHOT_DIR "/move-to-dialog.png"));
+    ok->click();
+    QTRY_VERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/bill.pdf"))));
+    QVERIFY(!QFileInfo::exists(storePath(QStringLiteral("Inbox/Unsorted/bill.pdf"))));
+}
+
+void TestMainWindow::failedUploadCanBeRetried()
+{
+    const QString path = m_root->filePath(QStringLiteral("late.pdf"));
+    QVERIFY(SampleDocuments::writePdf(path, QStringLiteral("LATE")));
+    TransferQueue* queue = m_window->transferQueue();
+    queue->setPaused(true);
+    m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
+    QCOMPARE(queue->count(), 1);
+    const int id = queue->ids().first();
+    // The file vanishes before its turn: a clear error, shown in the window, and nothing stored.
+    QVERIFY(QFile::rename(path, path + QStringLiteral(".away")));
+    queue->setPaused(false);
+    QTRY_COMPARE(queue->transfer(id).state, Transfer::State::Failed);
+    QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("late.pdf")));
+    QVERIFY(QDir(storePath(QStringLiteral("Invoices/4455"))).isEmpty());
+
+    QVERIFY(QFile::rename(path + QStringLiteral(".away"), path));
+    auto* panel = m_window->findChild<QWidget*>(QStringLiteral("transfersPanel"));
+    auto* view = panel->findChild<QTreeView*>(QStringLiteral("transferView"));
+    view->selectionModel()->select(view->model()->index(0, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    auto* retry = panel->findChild<QPushButton*>(QStringLiteral("retryButton"));
+    QVERIFY(retry->isEnabled());
+    retry->click();
+    QTRY_COMPARE(queue->transfer(id).state, Transfer::State::Done);
+    QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/late.pdf"))));
 }
 
 void TestMainWindow::everyActionHasAShortcut()
