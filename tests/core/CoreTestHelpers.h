@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 
 #include <memory>
@@ -18,6 +19,19 @@
 #include <unistd.h>
 
 namespace CoreTest {
+
+// The fields of KashFlow's file record, as its files API documents them.
+inline QSet<QString> kashFlowKeys()
+{
+    return { QStringLiteral("Icon"),
+             QStringLiteral("Name"),
+             QStringLiteral("LastModifiedDate"),
+             QStringLiteral("SizeInBytes"),
+             QStringLiteral("SizeToBeDisplayed"),
+             QStringLiteral("IsThumbnailAvailable"),
+             QStringLiteral("FileUri"),
+             QStringLiteral("ThumbnailUri") };
+}
 
 inline bool writeFile(const QString& path, const QByteArray& data, const QDateTime& modified = {})
 {

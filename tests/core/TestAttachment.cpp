@@ -1,6 +1,7 @@
 // Attachment: the derived fields of describe() and the KashFlow JSON record, both ways.
 
 #include "Attachment.h"
+#include "CoreTestHelpers.h"
 #include "FileKind.h"
 
 #include <QFile>
@@ -43,15 +44,6 @@ QSet<QString> keysOf(const QJsonObject& object)
     const QStringList keys = object.keys();
     return QSet<QString>(keys.cbegin(), keys.cend());
 }
-
-const QSet<QString> kashFlowKeys = { u"Icon"_s,
-                                     u"Name"_s,
-                                     u"LastModifiedDate"_s,
-                                     u"SizeInBytes"_s,
-                                     u"SizeToBeDisplayed"_s,
-                                     u"IsThumbnailAvailable"_s,
-                                     u"FileUri"_s,
-                                     u"ThumbnailUri"_s };
 
 } // namespace
 
@@ -113,7 +105,7 @@ void TestAttachment::jsonHasExactlyKashFlowKeys()
 {
     const Attachment attachment = Attachment::describe(u"a.png"_s, 10, utc(2020, 1, 2, 3, 4, 5));
     const QJsonObject json = attachment.toKashFlowJson();
-    QCOMPARE(keysOf(json), kashFlowKeys);
+    QCOMPARE(keysOf(json), CoreTest::kashFlowKeys());
     QCOMPARE(json.value(u"Icon"_s).toString(), u"page_white_picture"_s);
     QCOMPARE(json.value(u"Name"_s).toString(), u"a.png"_s);
     QVERIFY(json.value(u"SizeInBytes"_s).isDouble());
@@ -130,7 +122,7 @@ void TestAttachment::jsonAddsContentHashWhenSet()
     Attachment attachment = Attachment::describe(u"a.pdf"_s, 10, utc(2020, 1, 2, 3, 4, 5));
     attachment.contentHash = u"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_s;
     const QJsonObject json = attachment.toKashFlowJson();
-    QCOMPARE(keysOf(json), kashFlowKeys + QSet<QString> { u"ContentHash"_s });
+    QCOMPARE(keysOf(json), CoreTest::kashFlowKeys() + QSet<QString> { u"ContentHash"_s });
     QCOMPARE(json.value(u"ContentHash"_s).toString(), attachment.contentHash);
 }
 

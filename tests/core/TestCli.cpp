@@ -241,15 +241,7 @@ void TestCli::lsJson()
     const QJsonArray array = document.array();
     QCOMPARE(array.size(), 2);
 
-    const QSet<QString> expectedKeys = { u"Icon"_s,
-                                         u"Name"_s,
-                                         u"LastModifiedDate"_s,
-                                         u"SizeInBytes"_s,
-                                         u"SizeToBeDisplayed"_s,
-                                         u"IsThumbnailAvailable"_s,
-                                         u"FileUri"_s,
-                                         u"ThumbnailUri"_s,
-                                         u"ContentHash"_s };
+    const QSet<QString> expectedKeys = CoreTest::kashFlowKeys() + QSet<QString> { QStringLiteral("ContentHash") };
     for (const QJsonValue& value : array) {
         QVERIFY(value.isObject());
         const QJsonObject object = value.toObject();
