@@ -1,0 +1,104 @@
+#include "MainWindow.h"
+#include "SampleDocuments.h"
+#include "Settings.h"
+#include "TransferQueue.h"
+#include "TrayIcon.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSystemTrayIcon>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+// Runs on a real X server with a system tray (tests/gui/with-tray.sh).
+class TestTrayIcon : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void closingWhileTransfersRunKeepsAppInTray();
+    void closingWhenIdleCloses();
+    void stateFollowsQueue();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    const EntityRef m_invoice { EntityType::Invoices, QStringLiteral("4455") };
+};
+
+void TestTrayIcon::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // trayer starts beside the test; wait for it to own the tray.
+    QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 20000);
+}
+
+void TestTrayIcon::init()
+{
+    m_root = std::make_unique<QTemporaryDir>();
+    QDir().mkpath(m_root->filePath(QStringLiteral("store/Invoices/4455")));
+    m_settings = std::make_unique<Settings>(m_root->filePath(QStringLiteral("settings.ini")));
+    m_settings->setStoreUri(QStringLiteral("local:") + m_root->filePath(QStringLiteral("store")));
+    m_window = std::make_unique<MainWindow>(*m_settings);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY(m_window->trayIcon()->isAvailable());
+}
+
+void TestTrayIcon::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+    m_root.reset();
+}
+
+void TestTrayIcon::closingWhileTransfersRunKeepsAppInTray()
+{
+    const QString path = m_root->filePath(QStringLiteral("receipt.png"));
+    QVERIFY(SampleDocuments::writeImage(path, 64, 64, Qt::red));
+    TransferQueue* queue = m_window->transferQueue();
+    queue->setPaused(true);
+    m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
+    QCOMPARE(queue->pendingCount(), 1);
+
+    QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
+    QVERIFY(!m_window->close());
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(notified.size(), 1);
+    QCOMPARE(m_window->trayIcon()->state(), TrayIcon::State::Paused);
+
+    // The transfer carries on with the window closed.
+    queue->setPaused(false);
+    QTRY_COMPARE(queue->pendingCount(), 0);
+    QVERIFY(QFileInfo::exists(m_root->filePath(QStringLiteral("store/Invoices/4455/receipt.png"))));
+    // The tray brings the window back.
+    emit m_window->trayIcon()->activated();
+    QTRY_VERIFY(m_window->isVisible());
+}
+
+void TestTrayIcon::closingWhenIdleCloses()
+{
+    QVERIFY(m_window->close());
+    QVERIFY(!m_window->isVisible());
+}
+
+void TestTrayIcon::stateFollowsQueue()
+{
+    TrayIcon* tray = m_window->trayIcon();
+    QCOMPARE(tray->state(), TrayIcon::State::Idle);
+    m_window->transferQueue()->setPaused(true);
+    QCOMPARE(tray->state(), TrayIcon::State::Paused);
+    m_window->transferQueue()->setPaused(false);
+    QCOMPARE(tray->state(), TrayIcon::State::Idle);
+    m_window->uploadFiles({ QUrl::fromLocalFile(m_root->filePath(QStringLiteral("missing.pdf"))) }, m_invoice);
+    QCOMPARE(tray->state(), TrayIcon::State::Error);
+}
+
+QTEST_MAIN(TestTrayIcon)
+#include "TestTrayIcon.moc"
