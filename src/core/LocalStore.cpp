@@ -103,6 +103,13 @@ QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, cons
 
 } // namespace
 
+LocalStore::Outcome LocalStore::folderNotWritable(const QString& path)
+{
+    return Outcome::failure(
+        StoreReply::Error::PermissionDenied,
+        tr("Could not create the folder “%1”: it is read-only or not writable.").arg(QDir::toNativeSeparators(path)));
+}
+
 LocalStore::LocalStore(const QString& rootPath, QObject* parent)
     : Store(parent)
     , m_rootPath(QDir::cleanPath(QDir(rootPath).absolutePath()))
@@ -358,9 +365,7 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
         const qint64 total = source.size();
 
         if (!QDir().mkpath(dirPath))
-            return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("Could not create the folder “%1”: it is read-only or not writable.")
-                                        .arg(QDir::toNativeSeparators(dirPath)));
+            return folderNotWritable(dirPath);
         const QStorageInfo storage(dirPath);
         if (storage.isReadOnly())
             return Outcome::failure(
@@ -494,9 +499,7 @@ StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& t
             return outcome;
         }
         if (!QDir().mkpath(targetDir))
-            return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("Could not create the folder “%1”: it is read-only or not writable.")
-                                        .arg(QDir::toNativeSeparators(targetDir)));
+            return folderNotWritable(targetDir);
         return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, {});
     });
 }

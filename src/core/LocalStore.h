@@ -53,6 +53,7 @@ private:
     // which is removed when it cannot be stored.
     Outcome storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir, const QString& name,
                                const QString& knownHash);
+    static Outcome folderNotWritable(const QString& path);
     void rememberHash(const QString& path, const QString& hash);
     void forgetHash(const QString& path);
 

@@ -31,27 +31,28 @@ void AttachmentModel::setEntity(const EntityRef& entity)
 
 void AttachmentModel::clear()
 {
-    if (m_loading) {
-        m_loading->disconnect(this);
-        m_loading->abort();
-        m_loading->deleteLater();
-        m_loading = nullptr;
-    }
+    cancelLoading();
     beginResetModel();
     m_entity = {};
     m_attachments.clear();
     endResetModel();
 }
 
+void AttachmentModel::cancelLoading()
+{
+    if (!m_loading)
+        return;
+    m_loading->disconnect(this);
+    m_loading->abort();
+    m_loading->deleteLater();
+    m_loading = nullptr;
+}
+
 void AttachmentModel::refresh()
 {
     if (!m_store || m_entity.id.isEmpty())
         return;
-    if (m_loading) {
-        m_loading->disconnect(this);
-        m_loading->abort();
-        m_loading->deleteLater();
-    }
+    cancelLoading();
     StoreReply* reply = m_store->listAttachments(m_entity);
     m_loading = reply;
     connect(reply, &StoreReply::finished, this, [this, reply] {

@@ -57,6 +57,8 @@ signals:
     void filesDropped(const QList<QUrl>& urls, const EntityRef& target);
 
 private:
+    // Drops a listing still under way; its answer would be stale.
+    void cancelLoading();
     void merge(const QList<Attachment>& fresh);
     void onThumbnailReady(const QString& contentHash);
 
