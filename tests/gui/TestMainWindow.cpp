@@ -96,7 +96,10 @@ void TestMainWindow::createWindow()
     m_window->notificationBatcher()->setQuietInterval(100);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // Each type lists on its own, so wait for every one the tests use.
     QTRY_VERIFY(treeIndex(m_invoice).isValid());
+    QTRY_VERIFY(treeIndex(m_inbox).isValid());
+    QTRY_VERIFY(treeIndex(EntityRef { EntityType::Customers, QStringLiteral("ACME01") }).isValid());
 }
 
 void TestMainWindow::cleanup()
