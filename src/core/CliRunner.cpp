@@ -77,9 +77,10 @@ void CliRunner::start(const QStringList& arguments)
           }());
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption storeOption(QStringLiteral("store"),
-                                         tr("The store to use: local:PATH. By default, the store the app is set to."),
-                                         QStringLiteral("URI"));
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        tr("The store to use: local:PATH or dropbox:[/FOLDER]. By default, the store the app is set to."),
+        QStringLiteral("URI"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         tr("Print results as JSON; attachments with KashFlow's field names."));
     parser.addOption(storeOption);
@@ -128,8 +129,9 @@ void CliRunner::start(const QStringList& arguments)
         return fail(tr("Usage: attache-cli %1 %2").arg(found->name, found->syntax), 2);
 
     QString error;
-    const QString uri = parser.isSet(storeOption) ? parser.value(storeOption) : Settings().storeUri();
-    m_store = StoreFactory::create(uri, this, &error);
+    const Settings settings;
+    const QString uri = parser.isSet(storeOption) ? parser.value(storeOption) : settings.storeUri();
+    m_store = StoreFactory::create(uri, settings, this, &error);
     if (!m_store)
         return fail(error, 2);
     m_queue = new TransferQueue(m_store, this);

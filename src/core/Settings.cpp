@@ -2,9 +2,13 @@
 
 #include "LocalStore.h"
 
+#include <QCoreApplication>
+
 Settings::Settings(const QString& fileName)
-    : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>()
-                                    : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+    // Named after the app, not the running program, so that attache-cli shares the window's settings.
+    : m_settings(fileName.isEmpty()
+                     ? std::make_unique<QSettings>(QCoreApplication::organizationName(), QStringLiteral("attache"))
+                     : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
 { }
 
 QString Settings::storeUri() const
@@ -26,6 +30,43 @@ QString Settings::localRootPath() const
 void Settings::setLocalRootPath(const QString& path)
 {
     m_settings->setValue(QStringLiteral("store/localRoot"), path);
+}
+
+QString Settings::dropboxAppKey() const
+{
+    const QString fromEnvironment = qEnvironmentVariable("ATTACHE_DROPBOX_APP_KEY");
+    return fromEnvironment.isEmpty() ? m_settings->value(QStringLiteral("dropbox/appKey")).toString() : fromEnvironment;
+}
+
+void Settings::setDropboxAppKey(const QString& key)
+{
+    m_settings->setValue(QStringLiteral("dropbox/appKey"), key);
+}
+
+QString Settings::dropboxBaseUrl() const
+{
+    return m_settings->value(QStringLiteral("dropbox/baseUrl")).toString();
+}
+
+QString Settings::dropboxAccountId() const
+{
+    return m_settings->value(QStringLiteral("dropbox/accountId")).toString();
+}
+
+QString Settings::dropboxAccountName() const
+{
+    return m_settings->value(QStringLiteral("dropbox/accountName")).toString();
+}
+
+void Settings::setDropboxAccount(const QString& accountId, const QString& name)
+{
+    if (accountId.isEmpty()) {
+        m_settings->remove(QStringLiteral("dropbox/accountId"));
+        m_settings->remove(QStringLiteral("dropbox/accountName"));
+        return;
+    }
+    m_settings->setValue(QStringLiteral("dropbox/accountId"), accountId);
+    m_settings->setValue(QStringLiteral("dropbox/accountName"), name);
 }
 
 bool Settings::transferNotificationsEnabled() const

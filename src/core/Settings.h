@@ -18,6 +18,16 @@ public:
     QString localRootPath() const;
     void setLocalRootPath(const QString& path);
 
+    // The Dropbox app's key (public with PKCE): ATTACHE_DROPBOX_APP_KEY overrides it.
+    QString dropboxAppKey() const;
+    void setDropboxAppKey(const QString& key);
+    // Hidden: one base URL for every Dropbox host, for the emulator.
+    QString dropboxBaseUrl() const;
+    // The connected Dropbox account ("dbid:…") and how to show it; its refresh token is in the keychain.
+    QString dropboxAccountId() const;
+    QString dropboxAccountName() const;
+    void setDropboxAccount(const QString& accountId, const QString& name);
+
     bool transferNotificationsEnabled() const;
     void setTransferNotificationsEnabled(bool enabled);
 

@@ -1,14 +1,44 @@
 #include "StoreFactory.h"
 
+#include "DropboxStore.h"
 #include "LocalStore.h"
+#include "Settings.h"
 
 #include <QCoreApplication>
 #include <QDir>
 
 namespace StoreFactory {
 
-Store* create(const QString& uri, QObject* parent, QString* error)
+namespace {
+Store* createDropbox(const QString& rootFolder, const Settings& settings, QObject* parent, QString* error)
 {
+    if (!rootFolder.isEmpty() && (!rootFolder.startsWith(QLatin1Char('/')) || rootFolder.endsWith(QLatin1Char('/')))) {
+        *error = QCoreApplication::translate(
+            "StoreFactory", "The Dropbox folder must start with “/” and not end with one: dropbox:/Accounting.");
+        return nullptr;
+    }
+    const DropboxEndpoints endpoints = DropboxEndpoints::fromEnvironment(settings);
+    if (const QString problem = endpoints.problem(); !problem.isEmpty()) {
+        *error = problem;
+        return nullptr;
+    }
+    if (settings.dropboxAccountId().isEmpty()) {
+        *error = QCoreApplication::translate("StoreFactory",
+                                             "No Dropbox account is connected. Connect one in Accounts, or with "
+                                             "“attache-cli connect dropbox”.");
+        return nullptr;
+    }
+    auto* store = new DropboxStore(endpoints, settings.dropboxAppKey(), rootFolder, parent);
+    store->useKeychainAccount(settings.dropboxAccountId());
+    return store;
+}
+} // namespace
+
+Store* create(const QString& uri, const Settings& settings, QObject* parent, QString* error)
+{
+    const QLatin1String dropboxScheme("dropbox:");
+    if (uri.startsWith(dropboxScheme))
+        return createDropbox(uri.mid(dropboxScheme.size()), settings, parent, error);
     const QLatin1String localScheme("local:");
     if (uri.startsWith(localScheme)) {
         const QString path = uri.mid(localScheme.size());
@@ -18,7 +48,8 @@ Store* create(const QString& uri, QObject* parent, QString* error)
         }
         return new LocalStore(QDir::isAbsolutePath(path) ? path : QDir::current().absoluteFilePath(path), parent);
     }
-    *error = QCoreApplication::translate("StoreFactory", "Unknown store “%1”. Use local:PATH.").arg(uri);
+    *error = QCoreApplication::translate("StoreFactory", "Unknown store “%1”. Use local:PATH or dropbox:[/FOLDER].")
+                 .arg(uri);
     return nullptr;
 }
 

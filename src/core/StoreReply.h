@@ -30,6 +30,12 @@ public:
         Cancelled,
         Network,
         Io,
+        // The account must sign in again: the server no longer accepts its credentials.
+        SignedOut,
+        // What arrived does not match what the server says it holds.
+        Corrupted,
+        // The server refused the request for a reason the other errors do not name.
+        Server,
     };
     Q_ENUM(Error)
 

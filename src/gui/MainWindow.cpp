@@ -167,10 +167,10 @@ void MainWindow::setUpActions()
 void MainWindow::openStore(const QString& uri)
 {
     QString error;
-    Store* store = StoreFactory::create(uri, this, &error);
+    Store* store = StoreFactory::create(uri, m_settings, this, &error);
     if (!store) {
         showError(error);
-        store = StoreFactory::create(QStringLiteral("local:") + m_settings.localRootPath(), this, &error);
+        store = StoreFactory::create(QStringLiteral("local:") + m_settings.localRootPath(), m_settings, this, &error);
     }
 
     // Views first get the new models, then the old ones go.

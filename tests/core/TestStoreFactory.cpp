@@ -1,6 +1,8 @@
 // StoreFactory: "local:PATH" makes a LocalStore; anything else is refused with a reason.
 
+#include "DropboxStore.h"
 #include "LocalStore.h"
+#include "Settings.h"
 #include "StoreFactory.h"
 
 #include <QDir>
@@ -21,6 +23,10 @@ private slots:
     void localWithoutPathIsRefused();
     void unknownSchemeIsRefused_data();
     void unknownSchemeIsRefused();
+    void dropboxNeedsAConnectedAccount();
+    void dropboxFolderMustBeAPath_data();
+    void dropboxFolderMustBeAPath();
+    void dropboxRefusesPlainHttpOffLoopback();
     void parentOwnsTheStore();
 };
 
@@ -29,7 +35,7 @@ void TestStoreFactory::localAbsolutePath()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString error;
-    std::unique_ptr<Store> store(StoreFactory::create(u"local:"_s + dir.path(), nullptr, &error));
+    std::unique_ptr<Store> store(StoreFactory::create(u"local:"_s + dir.path(), Settings(), nullptr, &error));
     QVERIFY2(store, qPrintable(error));
     auto* local = qobject_cast<LocalStore*>(store.get());
     QVERIFY(local);
@@ -41,7 +47,7 @@ void TestStoreFactory::localAbsolutePath()
 void TestStoreFactory::localRelativePathIsMadeAbsolute()
 {
     QString error;
-    std::unique_ptr<Store> store(StoreFactory::create(u"local:some/where"_s, nullptr, &error));
+    std::unique_ptr<Store> store(StoreFactory::create(u"local:some/where"_s, Settings(), nullptr, &error));
     QVERIFY2(store, qPrintable(error));
     auto* local = qobject_cast<LocalStore*>(store.get());
     QVERIFY(local);
@@ -51,14 +57,14 @@ void TestStoreFactory::localRelativePathIsMadeAbsolute()
 void TestStoreFactory::localWithoutPathIsRefused()
 {
     QString error;
-    QCOMPARE(StoreFactory::create(u"local:"_s, nullptr, &error), nullptr);
+    QCOMPARE(StoreFactory::create(u"local:"_s, Settings(), nullptr, &error), nullptr);
     QVERIFY(!error.isEmpty());
 }
 
 void TestStoreFactory::unknownSchemeIsRefused_data()
 {
     QTest::addColumn<QString>("uri");
-    QTest::newRow("dropbox") << u"dropbox:abc"_s;
+    QTest::newRow("kashflow") << u"kashflow:abc"_s;
     QTest::newRow("bare path") << u"/tmp/x"_s;
     QTest::newRow("empty") << QString();
     QTest::newRow("case") << u"LOCAL:/tmp/x"_s;
@@ -68,10 +74,57 @@ void TestStoreFactory::unknownSchemeIsRefused()
 {
     QFETCH(QString, uri);
     QString error;
-    QCOMPARE(StoreFactory::create(uri, nullptr, &error), nullptr);
+    QCOMPARE(StoreFactory::create(uri, Settings(), nullptr, &error), nullptr);
     QVERIFY(!error.isEmpty());
     if (!uri.isEmpty())
         QVERIFY2(error.contains(uri), qPrintable(error));
+}
+
+void TestStoreFactory::dropboxNeedsAConnectedAccount()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(u"settings.ini"_s));
+    QString error;
+    QCOMPARE(StoreFactory::create(u"dropbox:"_s, settings, nullptr, &error), nullptr);
+    QVERIFY2(error.contains(u"connect"_s, Qt::CaseInsensitive), qPrintable(error));
+
+    settings.setDropboxAccount(u"dbid:AAA"_s, u"anna@example.com"_s);
+    std::unique_ptr<Store> store(StoreFactory::create(u"dropbox:/Accounting"_s, settings, nullptr, &error));
+    QVERIFY2(qobject_cast<DropboxStore*>(store.get()), qPrintable(error));
+    QCOMPARE(store->uri(), u"dropbox:/Accounting"_s);
+}
+
+void TestStoreFactory::dropboxFolderMustBeAPath_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::newRow("relative") << u"dropbox:Accounting"_s;
+    QTest::newRow("trailing slash") << u"dropbox:/Accounting/"_s;
+}
+
+void TestStoreFactory::dropboxFolderMustBeAPath()
+{
+    QFETCH(QString, uri);
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(u"settings.ini"_s));
+    settings.setDropboxAccount(u"dbid:AAA"_s, u"anna@example.com"_s);
+    QString error;
+    QCOMPARE(StoreFactory::create(uri, settings, nullptr, &error), nullptr);
+    QVERIFY(error.contains(u"dropbox:/Accounting"_s));
+}
+
+void TestStoreFactory::dropboxRefusesPlainHttpOffLoopback()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(u"settings.ini"_s));
+    settings.setDropboxAccount(u"dbid:AAA"_s, u"anna@example.com"_s);
+    qputenv("ATTACHE_DROPBOX_BASE_URL", "http://dropbox.example.com");
+    QString error;
+    QCOMPARE(StoreFactory::create(u"dropbox:"_s, settings, nullptr, &error), nullptr);
+    QVERIFY2(error.contains(u"https"_s), qPrintable(error));
+    qputenv("ATTACHE_DROPBOX_BASE_URL", "http://127.0.0.1:9");
+    std::unique_ptr<Store> store(StoreFactory::create(u"dropbox:"_s, settings, nullptr, &error));
+    QVERIFY2(store, qPrintable(error));
+    qunsetenv("ATTACHE_DROPBOX_BASE_URL");
 }
 
 void TestStoreFactory::parentOwnsTheStore()
@@ -80,7 +133,7 @@ void TestStoreFactory::parentOwnsTheStore()
     QVERIFY(dir.isValid());
     QObject parent;
     QString error;
-    Store* store = StoreFactory::create(u"local:"_s + dir.path(), &parent, &error);
+    Store* store = StoreFactory::create(u"local:"_s + dir.path(), Settings(), &parent, &error);
     QVERIFY(store);
     QCOMPARE(store->parent(), &parent);
 }

@@ -1,0 +1,449 @@
+#include "DropboxStore.h"
+
+#include "ContentHasher.h"
+#include "DropboxAuthenticator.h"
+#include "DropboxError.h"
+#include "DropboxJson.h"
+#include "DropboxRequest.h"
+#include "DropboxThumbnailBatcher.h"
+#include "DropboxUpload.h"
+#include "HttpCall.h"
+#include "NameRules.h"
+#include "RemoteOperation.h"
+#include "SecretStore.h"
+
+#include <QDir>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace {
+QString tagOf(const QJsonObject& metadata)
+{
+    return metadata.value(QLatin1String(".tag")).toString();
+}
+
+// path_lower is Dropbox's key for a path; compare our own paths the same way.
+QString lowerPath(const QString& path)
+{
+    return DropboxJson::normalizedName(path).toLower();
+}
+} // namespace
+
+DropboxStore::DropboxStore(const DropboxEndpoints& endpoints, const QString& appKey, const QString& rootFolder,
+                           QObject* parent)
+    : RemoteStore(parent)
+    , m_endpoints(endpoints)
+    , m_rootFolder(rootFolder == QLatin1String("/") ? QString() : rootFolder)
+    , m_chunkSize(DropboxUpload::DefaultChunkSize)
+    , m_singleRequestLimit(DropboxUpload::SingleRequestLimit)
+{
+    m_authenticator = new DropboxAuthenticator(network(), endpoints, appKey);
+    m_thumbnails = new DropboxThumbnailBatcher(network(), m_authenticator, endpoints);
+    for (QObject* object : { static_cast<QObject*>(m_authenticator), static_cast<QObject*>(m_thumbnails) }) {
+        object->moveToThread(networkContext()->thread());
+        connect(networkContext(), &QObject::destroyed, object, &QObject::deleteLater);
+    }
+    connect(m_authenticator, &RequestAuthenticator::signedOut, this, &DropboxStore::signInRequired);
+}
+
+DropboxStore::~DropboxStore()
+{
+    // The network thread runs code that reads this object's members: stop it before they go.
+    stopNetworkThread();
+}
+
+QString DropboxStore::uriFor(const QString& rootFolder)
+{
+    return QStringLiteral("dropbox:") + rootFolder;
+}
+
+void DropboxStore::useKeychainAccount(const QString& accountId)
+{
+    const QString key = keychainKey(accountId);
+    DropboxAuthenticator* authenticator = m_authenticator;
+    // Asked on the network thread; the keychain is read from this object's thread and answers back there.
+    auto loader = [this, key, authenticator](DropboxAuthenticator::LoadedToken done) {
+        QMetaObject::invokeMethod(this, [this, key, authenticator, done] {
+            SecretStore::readSecret(key, this, [authenticator, done](const SecretStore::Result& result) {
+                QMetaObject::invokeMethod(authenticator, [done, result] {
+                    done(result.secret, result.ok || result.notFound ? QString() : result.errorString);
+                });
+            });
+        });
+    };
+    QMetaObject::invokeMethod(m_authenticator,
+                              [authenticator, loader] { authenticator->setRefreshTokenLoader(loader); });
+}
+
+void DropboxStore::setRefreshToken(const QString& token)
+{
+    QMetaObject::invokeMethod(m_authenticator, [authenticator = m_authenticator, token] {
+        authenticator->setRefreshToken(token);
+        authenticator->invalidate();
+    });
+}
+
+void DropboxStore::setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit)
+{
+    m_chunkSize = chunkSize;
+    m_singleRequestLimit = singleRequestLimit;
+}
+
+QString DropboxStore::uri() const
+{
+    return uriFor(m_rootFolder);
+}
+
+QString DropboxStore::displayName() const
+{
+    return m_rootFolder.isEmpty() ? tr("Dropbox") : tr("Dropbox: %1").arg(m_rootFolder);
+}
+
+Store::Operations DropboxStore::supportedOperations() const
+{
+    return Operation::ListEntities | Operation::CreateEntity | Operation::ListAttachments | Operation::Upload
+        | Operation::Download | Operation::Delete | Operation::Thumbnail | Operation::Move;
+}
+
+QString DropboxStore::entityPath(const EntityRef& entity) const
+{
+    return m_rootFolder + QLatin1Char('/') + EntityTypes::folderName(entity.type) + QLatin1Char('/')
+        + DropboxJson::normalizedName(entity.id);
+}
+
+QString DropboxStore::attachmentPath(const AttachmentRef& attachment) const
+{
+    return entityPath(attachment.entity) + QLatin1Char('/') + DropboxJson::normalizedName(attachment.name);
+}
+
+QString DropboxStore::problemWith(const EntityRef& entity, const QString& name)
+{
+    const QString entityProblem = NameRules::problem(entity.id);
+    return entityProblem.isEmpty() ? NameRules::problem(name) : entityProblem;
+}
+
+HttpCall* DropboxStore::newCall(RemoteOperation* operation, const HttpRequest& request)
+{
+    HttpCall* call = DropboxRequest::call(network(), m_authenticator, request, operation);
+    connect(operation, &RemoteOperation::cancelled, call, &HttpCall::abort);
+    return call;
+}
+
+void DropboxStore::fail(RemoteOperation* operation, const HttpResponse& response, const QString& subject)
+{
+    const DropboxError error = DropboxError::fromResponse(response, subject);
+    if (error.code() == StoreReply::Error::SignedOut)
+        emit signInRequired(error.message());
+    operation->fail(error.code(), error.message());
+}
+
+void DropboxStore::listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done)
+{
+    const QJsonObject arg {
+        { QStringLiteral("path"), path },
+        { QStringLiteral("recursive"), recursive },
+        { QStringLiteral("include_deleted"), false },
+        { QStringLiteral("include_mounted_folders"), true },
+        { QStringLiteral("include_non_downloadable_files"), false },
+        { QStringLiteral("limit"), 2000 },
+    };
+    listPage(operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/list_folder")), arg), {},
+             std::move(done));
+}
+
+void DropboxStore::listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries,
+                            Entries done)
+{
+    HttpCall* call = newCall(operation, request);
+    connect(call, &HttpCall::finished, operation,
+            [this, operation, call, entries, done](const HttpResponse& response) mutable {
+                call->deleteLater();
+                if (!response.isSuccess()) {
+                    done({}, &response);
+                    return;
+                }
+                const QJsonObject page = QJsonDocument::fromJson(response.body).object();
+                const QJsonArray pageEntries = page.value(QLatin1String("entries")).toArray();
+                for (const QJsonValue& entry : pageEntries)
+                    entries.append(entry.toObject());
+                if (!page.value(QLatin1String("has_more")).toBool()) {
+                    done(entries, nullptr);
+                    return;
+                }
+                const QJsonObject cursor { { QStringLiteral("cursor"), page.value(QLatin1String("cursor")) } };
+                listPage(
+                    operation,
+                    DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/list_folder/continue")), cursor),
+                    entries, done);
+            });
+    call->start();
+}
+
+StoreReply* DropboxStore::listEntityTypes()
+{
+    return startOperation([](RemoteOperation* operation) {
+        operation->succeed([](StoreReply* reply) { reply->setEntityTypes(EntityTypes::all()); });
+    });
+}
+
+StoreReply* DropboxStore::listEntities(EntityType type)
+{
+    const QString typePath = m_rootFolder + QLatin1Char('/') + EntityTypes::folderName(type);
+    return startOperation([this, type, typePath](RemoteOperation* operation) {
+        // One recursive listing gives the entity folders and, by their files, the counts.
+        listFolder(operation, typePath, true,
+                   [this, operation, type, typePath](const QList<QJsonObject>& entries, const HttpResponse* failure) {
+                       if (failure) {
+                           const DropboxError error
+                               = DropboxError::fromResponse(*failure, EntityTypes::displayName(type));
+                           if (error.code() == StoreReply::Error::NotFound) {
+                               // Nothing filed under this type yet.
+                               operation->succeed([](StoreReply* reply) { reply->setEntities({}); });
+                               return;
+                           }
+                           fail(operation, *failure, EntityTypes::displayName(type));
+                           return;
+                       }
+                       const QString prefix = lowerPath(typePath) + QLatin1Char('/');
+                       QList<Entity> entities;
+                       QHash<QString, qsizetype> indexByKey;
+                       QHash<QString, int> counts;
+                       for (const QJsonObject& entry : entries) {
+                           const QString pathLower = entry.value(QLatin1String("path_lower")).toString();
+                           if (!pathLower.startsWith(prefix))
+                               continue;
+                           const QStringList parts = pathLower.mid(prefix.size()).split(QLatin1Char('/'));
+                           if (parts.size() == 1 && tagOf(entry) == QLatin1String("folder")) {
+                               indexByKey.insert(parts.first(), entities.size());
+                               entities.append(
+                                   Entity { EntityRef { type, entry.value(QLatin1String("name")).toString() }, 0 });
+                           } else if (parts.size() == 2 && tagOf(entry) == QLatin1String("file")) {
+                               ++counts[parts.first()];
+                           }
+                       }
+                       for (auto it = indexByKey.cbegin(); it != indexByKey.cend(); ++it)
+                           entities[it.value()].attachmentCount = counts.value(it.key());
+                       operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
+                   });
+    });
+}
+
+StoreReply* DropboxStore::createEntity(const EntityRef& entity)
+{
+    const QString problem = NameRules::problem(entity.id);
+    const QString path = entityPath(entity);
+    return startOperation([this, entity, problem, path](RemoteOperation* operation) {
+        if (!problem.isEmpty()) {
+            operation->fail(StoreReply::Error::InvalidName, problem);
+            return;
+        }
+        const QJsonObject arg { { QStringLiteral("path"), path }, { QStringLiteral("autorename"), false } };
+        HttpCall* call = newCall(
+            operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/create_folder_v2")), arg));
+        connect(call, &HttpCall::finished, operation, [this, operation, entity](const HttpResponse& response) {
+            if (!response.isSuccess()) {
+                fail(operation, response, EntityTypes::entityTitle(entity.type, entity.id));
+                return;
+            }
+            operation->succeed([entity](StoreReply* reply) { reply->setEntities({ Entity { entity, 0 } }); });
+        });
+        call->start();
+    });
+}
+
+StoreReply* DropboxStore::listAttachments(const EntityRef& entity)
+{
+    const QString problem = NameRules::problem(entity.id);
+    const QString path = entityPath(entity);
+    return startOperation([this, entity, problem, path](RemoteOperation* operation) {
+        if (!problem.isEmpty()) {
+            operation->fail(StoreReply::Error::InvalidName, problem);
+            return;
+        }
+        listFolder(operation, path, false,
+                   [this, operation, entity](const QList<QJsonObject>& entries, const HttpResponse* failure) {
+                       if (failure) {
+                           fail(operation, *failure, EntityTypes::entityTitle(entity.type, entity.id));
+                           return;
+                       }
+                       QList<Attachment> attachments;
+                       for (const QJsonObject& entry : entries) {
+                           if (tagOf(entry) == QLatin1String("file"))
+                               attachments.append(DropboxJson::attachmentFromMetadata(entry));
+                       }
+                       operation->succeed([attachments](StoreReply* reply) { reply->setAttachments(attachments); });
+                   });
+    });
+}
+
+StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& target, const QString& name)
+{
+    const QString cleanName = DropboxJson::normalizedName(name);
+    const QString problem = problemWith(target, cleanName);
+    const QString remotePath = entityPath(target) + QLatin1Char('/') + cleanName;
+    return startOperation([this, localPath, problem, remotePath](RemoteOperation* operation) {
+        if (!problem.isEmpty()) {
+            operation->fail(StoreReply::Error::InvalidName, problem);
+            return;
+        }
+        // Dropbox creates the missing parent folders itself.
+        auto* upload = new DropboxUpload(network(), m_authenticator, m_endpoints, localPath, remotePath, operation);
+        upload->setChunkSize(m_chunkSize);
+        upload->setSingleRequestLimit(m_singleRequestLimit);
+        connect(operation, &RemoteOperation::cancelled, upload, &DropboxUpload::abort);
+        connect(upload, &DropboxUpload::progress, operation, &RemoteOperation::reportProgress);
+        connect(upload, &DropboxUpload::succeeded, operation, [operation](const QJsonObject& metadata) {
+            const Attachment attachment = DropboxJson::attachmentFromMetadata(metadata);
+            operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+        });
+        connect(upload, &DropboxUpload::failed, operation,
+                [this, operation](StoreReply::Error error, const QString& message) {
+                    if (error == StoreReply::Error::SignedOut)
+                        emit signInRequired(message);
+                    operation->fail(error, message);
+                });
+        upload->start();
+    });
+}
+
+StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QString& localPath)
+{
+    const QString problem = problemWith(attachment.entity, attachment.name);
+    const QString path = attachmentPath(attachment);
+    return startOperation([this, attachment, problem, path, localPath](RemoteOperation* operation) {
+        if (!problem.isEmpty()) {
+            operation->fail(StoreReply::Error::InvalidName, problem);
+            return;
+        }
+        // Written beside the target and renamed over it only when every byte is in and the hash matches.
+        struct Target
+        {
+            std::unique_ptr<QSaveFile> file;
+            std::unique_ptr<ContentHasher> hasher;
+        };
+        auto target = std::make_shared<Target>();
+        HttpCall* call = newCall(operation,
+                                 DropboxRequest::download(m_endpoints.contentRoute(QStringLiteral("files/download")),
+                                                          QJsonObject { { QStringLiteral("path"), path } }));
+        const QString shownTarget = QDir::toNativeSeparators(localPath);
+        call->setBodySink(
+            [target, shownTarget](QByteArrayView data) -> QString {
+                if (target->file->write(data.data(), data.size()) != data.size())
+                    return tr("Could not write “%1”: %2").arg(shownTarget, target->file->errorString());
+                target->hasher->addData(data);
+                return {};
+            },
+            [target, localPath, shownTarget]() -> QString {
+                target->file = std::make_unique<QSaveFile>(localPath);
+                target->hasher = std::make_unique<ContentHasher>();
+                if (!target->file->open(QIODevice::WriteOnly))
+                    return tr("Could not write “%1”: %2").arg(shownTarget, target->file->errorString());
+                return {};
+            });
+        connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
+        connect(
+            call, &HttpCall::finished, operation,
+            [this, operation, target, attachment, shownTarget](const HttpResponse& response) {
+                if (!response.isSuccess()) {
+                    target->file.reset();
+                    if (response.hasHttpStatus() || response.cancelled || !response.authorizationError.isEmpty()
+                        || response.networkError != QNetworkReply::UnknownContentError) {
+                        fail(operation, response, attachment.name);
+                    } else {
+                        // The sink failed: this computer's disk, not Dropbox.
+                        operation->fail(StoreReply::Error::Io, response.errorString);
+                    }
+                    return;
+                }
+                const QJsonObject metadata = QJsonDocument::fromJson(response.header("dropbox-api-result")).object();
+                const QString expected = metadata.value(QLatin1String("content_hash")).toString();
+                if (expected.isEmpty() || target->hasher->hexResult() != expected) {
+                    // Discards the temporary file; whatever was at the target stays as it was.
+                    target->file.reset();
+                    operation->fail(StoreReply::Error::Corrupted,
+                                    tr("“%1” arrived damaged from Dropbox and was not saved.").arg(attachment.name));
+                    return;
+                }
+                if (!target->file->commit()) {
+                    operation->fail(StoreReply::Error::Io,
+                                    tr("Could not save “%1”: %2").arg(shownTarget, target->file->errorString()));
+                    return;
+                }
+                const Attachment result = DropboxJson::attachmentFromMetadata(metadata);
+                operation->succeed([result](StoreReply* reply) { reply->setAttachments({ result }); });
+            });
+        call->start();
+    });
+}
+
+StoreReply* DropboxStore::remove(const AttachmentRef& attachment)
+{
+    const QString problem = problemWith(attachment.entity, attachment.name);
+    const QString path = attachmentPath(attachment);
+    return startOperation([this, attachment, problem, path](RemoteOperation* operation) {
+        if (!problem.isEmpty()) {
+            operation->fail(StoreReply::Error::InvalidName, problem);
+            return;
+        }
+        HttpCall* call = newCall(operation,
+                                 DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/delete_v2")),
+                                                     QJsonObject { { QStringLiteral("path"), path } }));
+        connect(call, &HttpCall::finished, operation, [this, operation, attachment](const HttpResponse& response) {
+            if (!response.isSuccess()) {
+                fail(operation, response, attachment.name);
+                return;
+            }
+            operation->succeed();
+        });
+        call->start();
+    });
+}
+
+StoreReply* DropboxStore::thumbnail(const AttachmentRef& attachment, const QSize& size)
+{
+    const QString problem = problemWith(attachment.entity, attachment.name);
+    const QString path = attachmentPath(attachment);
+    return startOperation([this, problem, path, size](RemoteOperation* operation) {
+        if (!problem.isEmpty()) {
+            operation->fail(StoreReply::Error::InvalidName, problem);
+            return;
+        }
+        m_thumbnails->request(operation, path, size);
+    });
+}
+
+StoreReply* DropboxStore::move(const AttachmentRef& attachment, const EntityRef& target)
+{
+    QString problem = problemWith(attachment.entity, attachment.name);
+    if (problem.isEmpty())
+        problem = NameRules::problem(target.id);
+    const QString from = attachmentPath(attachment);
+    const QString to = entityPath(target) + QLatin1Char('/') + DropboxJson::normalizedName(attachment.name);
+    return startOperation([this, attachment, problem, from, to](RemoteOperation* operation) {
+        if (!problem.isEmpty()) {
+            operation->fail(StoreReply::Error::InvalidName, problem);
+            return;
+        }
+        const QJsonObject arg {
+            { QStringLiteral("from_path"), from },
+            { QStringLiteral("to_path"), to },
+            { QStringLiteral("autorename"), true },
+            { QStringLiteral("allow_ownership_transfer"), false },
+        };
+        HttpCall* call
+            = newCall(operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/move_v2")), arg));
+        connect(call, &HttpCall::finished, operation, [this, operation, attachment](const HttpResponse& response) {
+            if (!response.isSuccess()) {
+                fail(operation, response, attachment.name);
+                return;
+            }
+            const QJsonObject metadata
+                = QJsonDocument::fromJson(response.body).object().value(QLatin1String("metadata")).toObject();
+            const Attachment moved = DropboxJson::attachmentFromMetadata(metadata);
+            operation->succeed([moved](StoreReply* reply) { reply->setAttachments({ moved }); });
+        });
+        call->start();
+    });
+}

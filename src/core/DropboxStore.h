@@ -1,0 +1,82 @@
+#pragma once
+
+#include "DropboxEndpoints.h"
+#include "RemoteStore.h"
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <functional>
+
+class DropboxAuthenticator;
+class DropboxThumbnailBatcher;
+class HttpCall;
+struct HttpRequest;
+struct HttpResponse;
+
+// Documents in the user's Dropbox, laid out as KashFlow keeps them: /<Type>/<Id>/<file> under a root
+// folder (an app-folder app sees its own folder as the root). Speaks Dropbox API v2 on the store's
+// network thread; a listing that has more pages follows them all.
+class DropboxStore : public RemoteStore
+{
+    Q_OBJECT
+
+public:
+    // rootFolder: "" for the top of the Dropbox (or app folder), else "/Accounting".
+    DropboxStore(const DropboxEndpoints& endpoints, const QString& appKey, const QString& rootFolder,
+                 QObject* parent = nullptr);
+    ~DropboxStore() override;
+
+    // "dropbox:" followed by the root folder.
+    static QString uriFor(const QString& rootFolder);
+
+    // The keychain entry of an account's refresh token.
+    static QString keychainKey(const QString& accountId) { return QStringLiteral("dropbox:") + accountId; }
+    // Reads the account's refresh token from the keychain the first time a request needs it.
+    void useKeychainAccount(const QString& accountId);
+    // For a sign-in that has just happened, and for tests.
+    void setRefreshToken(const QString& token);
+    // Tests: smaller chunks and single-request limit than Dropbox's, to exercise sessions cheaply.
+    void setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit);
+
+    QString uri() const override;
+    QString displayName() const override;
+    Operations supportedOperations() const override;
+
+    StoreReply* listEntityTypes() override;
+    StoreReply* listEntities(EntityType type) override;
+    StoreReply* createEntity(const EntityRef& entity) override;
+    StoreReply* listAttachments(const EntityRef& entity) override;
+    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name) override;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath) override;
+    StoreReply* remove(const AttachmentRef& attachment) override;
+    StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
+    StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+
+signals:
+    // Dropbox no longer accepts this account's tokens: the user must connect it again.
+    void signInRequired(const QString& message);
+
+private:
+    // The entries, or the response that failed.
+    using Entries = std::function<void(const QList<QJsonObject>& entries, const HttpResponse* failure)>;
+
+    QString entityPath(const EntityRef& entity) const;
+    QString attachmentPath(const AttachmentRef& attachment) const;
+    // A new call owned by the operation and aborted with it; network thread.
+    HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
+    // Every page of a folder listing.
+    void listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done);
+    void listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries, Entries done);
+    // Finishes the operation with the error Dropbox gave, and notices a signed-out account.
+    void fail(RemoteOperation* operation, const HttpResponse& response, const QString& subject);
+    // Names from the caller become one path component each, in Unicode NFC.
+    static QString problemWith(const EntityRef& entity, const QString& name = QStringLiteral("x"));
+
+    const DropboxEndpoints m_endpoints;
+    const QString m_rootFolder;
+    DropboxAuthenticator* m_authenticator;
+    DropboxThumbnailBatcher* m_thumbnails;
+    std::atomic<qint64> m_chunkSize;
+    std::atomic<qint64> m_singleRequestLimit;
+};

@@ -1,0 +1,55 @@
+#include "DropboxTokens.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+HttpRequest DropboxTokens::request(const QUrl& tokenUrl, const QUrlQuery& form)
+{
+    HttpRequest request;
+    request.url = tokenUrl;
+    request.authorized = false;
+    request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded"));
+    // Each value percent-encoded in full: QUrlQuery would leave '+' and '/' as they are, and a form
+    // decoder reads '+' as a space.
+    QByteArrayList pairs;
+    for (const auto& [key, value] : form.queryItems(QUrl::FullyDecoded))
+        pairs.append(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value));
+    request.body = pairs.join('&');
+    return request;
+}
+
+DropboxTokens DropboxTokens::fromResponse(const HttpResponse& response)
+{
+    DropboxTokens tokens;
+    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    if (!response.authorizationError.isEmpty() || response.cancelled) {
+        tokens.error = response.errorString;
+        return tokens;
+    }
+    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+        tokens.error
+            = QCoreApplication::translate("DropboxTokens", "Could not reach Dropbox: %1").arg(response.errorString);
+        return tokens;
+    }
+    if (!response.isSuccess()) {
+        // RFC 6749 §5.2: {"error": "invalid_grant", "error_description": "..."}
+        const QString code = body.value(QLatin1String("error")).toString();
+        const QString description = body.value(QLatin1String("error_description")).toString();
+        tokens.grantRefused = response.status == 400 || response.status == 401;
+        tokens.error = QCoreApplication::translate("DropboxTokens", "Dropbox refused the sign-in: %1")
+                           .arg(description.isEmpty() ? (code.isEmpty() ? QString::number(response.status) : code)
+                                                      : description);
+        return tokens;
+    }
+    tokens.accessToken = body.value(QLatin1String("access_token")).toString();
+    tokens.refreshToken = body.value(QLatin1String("refresh_token")).toString();
+    tokens.accountId = body.value(QLatin1String("account_id")).toString();
+    // Tokens without expires_in (long-lived, no longer issued) never expire.
+    if (body.contains(QLatin1String("expires_in")))
+        tokens.accessTokenExpiry
+            = QDateTime::currentDateTimeUtc().addSecs(body.value(QLatin1String("expires_in")).toInteger());
+    if (tokens.accessToken.isEmpty())
+        tokens.error = QCoreApplication::translate("DropboxTokens", "Dropbox sent no access token.");
+    return tokens;
+}

@@ -1,0 +1,328 @@
+#include "DropboxUpload.h"
+
+#include "DropboxError.h"
+#include "DropboxJson.h"
+#include "DropboxRequest.h"
+#include "HttpCall.h"
+#include "RequestAuthenticator.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QtConcurrent>
+
+namespace {
+constexpr qint64 ReadSize = 1024 * 1024;
+// SHA-256 of nothing: the content_hash of an empty body.
+const QString EmptyHash = QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+} // namespace
+
+DropboxUpload::DropboxUpload(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
+                             const DropboxEndpoints& endpoints, const QString& localPath, const QString& remotePath,
+                             QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_authenticator(authenticator)
+    , m_endpoints(endpoints)
+    , m_localPath(localPath)
+    , m_remotePath(remotePath)
+{
+    connect(&m_hashing, &QFutureWatcher<ChunkHash>::finished, this, &DropboxUpload::onHashed);
+}
+
+DropboxUpload::~DropboxUpload()
+{
+    // The hashing task holds only copies and shared state; it may finish on its own.
+    m_hashing.disconnect(this);
+}
+
+QString DropboxUpload::displayName() const
+{
+    return QFileInfo(m_remotePath).fileName();
+}
+
+void DropboxUpload::start()
+{
+    const QFileInfo info(m_localPath);
+    if (!info.exists() || !info.isFile()) {
+        fail(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(QDir::toNativeSeparators(m_localPath)));
+        return;
+    }
+    if (!info.isReadable()) {
+        fail(StoreReply::Error::PermissionDenied,
+             tr("“%1” cannot be read.").arg(QDir::toNativeSeparators(m_localPath)));
+        return;
+    }
+    m_size = info.size();
+    m_modified = info.lastModified();
+    emit progress(0, m_size);
+    hash(0, m_size <= m_singleRequestLimit ? m_size : std::min(m_chunkSize, m_size));
+}
+
+void DropboxUpload::hash(qint64 offset, qint64 length)
+{
+    // The whole-file hash follows the chunks as long as they come in order.
+    std::shared_ptr<ContentHasher> whole = offset == m_wholeHashedUpTo ? m_wholeHasher : nullptr;
+    m_hashingOffset = offset;
+    m_nextHashOffset = offset + length;
+    m_hashing.setFuture(QtConcurrent::run([path = m_localPath, offset, length, whole] {
+        ChunkHash result { offset, length, {}, {} };
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
+            result.error = file.errorString();
+            return result;
+        }
+        ContentHasher hasher;
+        QByteArray buffer(ReadSize, Qt::Uninitialized);
+        qint64 left = length;
+        while (left > 0) {
+            const qint64 read = file.read(buffer.data(), std::min(left, ReadSize));
+            if (read <= 0) {
+                result.error
+                    = read < 0 ? file.errorString() : QObject::tr("The file became shorter while it was sent.");
+                return result;
+            }
+            const QByteArrayView piece(buffer.constData(), read);
+            hasher.addData(piece);
+            if (whole)
+                whole->addData(piece);
+            left -= read;
+        }
+        result.hash = hasher.hexResult();
+        return result;
+    }));
+}
+
+void DropboxUpload::onHashed()
+{
+    const ChunkHash chunk = m_hashing.result();
+    const bool fedWhole = chunk.offset == m_wholeHashedUpTo;
+    m_hashingOffset = -1;
+    if (m_done)
+        return;
+    if (!chunk.error.isEmpty()) {
+        fail(StoreReply::Error::Io,
+             tr("Could not read “%1”: %2").arg(QDir::toNativeSeparators(m_localPath), chunk.error));
+        return;
+    }
+    if (fedWhole) {
+        m_wholeHashedUpTo += chunk.length;
+        if (m_wholeHashedUpTo == m_size)
+            m_wholeHash = m_wholeHasher->hexResult();
+    }
+    if (m_size <= m_singleRequestLimit) {
+        sendSingle(chunk);
+        return;
+    }
+    m_readyChunk = chunk;
+    proceed();
+}
+
+void DropboxUpload::proceed()
+{
+    if (m_done || m_sending)
+        return;
+    if (m_readyChunk && m_readyChunk->offset != m_offset)
+        m_readyChunk.reset();
+    if (m_readyChunk) {
+        const ChunkHash chunk = *std::exchange(m_readyChunk, std::nullopt);
+        sendChunk(chunk);
+    } else if (m_offset == m_size && !m_sessionId.isEmpty()) {
+        sendChunk(ChunkHash { m_size, 0, EmptyHash, {} });
+    }
+    // Hash the next chunk while this one travels.
+    if (m_hashingOffset < 0 && !m_readyChunk && m_nextHashOffset < m_size)
+        hash(m_nextHashOffset, std::min(m_chunkSize, m_size - m_nextHashOffset));
+}
+
+QJsonObject DropboxUpload::commitInfo() const
+{
+    return QJsonObject {
+        { QStringLiteral("path"), m_remotePath },
+        { QStringLiteral("mode"), QStringLiteral("add") },
+        // The store's promise: a name already taken gets Dropbox's numbered name, nothing is overwritten.
+        { QStringLiteral("autorename"), true },
+        { QStringLiteral("client_modified"), DropboxJson::timestamp(m_modified) },
+        { QStringLiteral("mute"), false },
+        { QStringLiteral("strict_conflict"), false },
+    };
+}
+
+HttpCall* DropboxUpload::newCall(const QString& route, const QJsonObject& arg, qint64 offset, qint64 length)
+{
+    HttpRequest request = DropboxRequest::upload(m_endpoints.contentRoute(route), arg);
+    request.bodyFilePath = m_localPath;
+    request.bodyFileOffset = offset;
+    request.bodyFileLength = length;
+    HttpCall* call = DropboxRequest::call(m_network, m_authenticator, request, this);
+    connect(call, &HttpCall::uploadProgress, this,
+            [this](qint64 done, qint64) { emit progress(m_offset + done, m_size); });
+    m_call = call;
+    return call;
+}
+
+void DropboxUpload::sendSingle(const ChunkHash& whole)
+{
+    QJsonObject arg = commitInfo();
+    arg.insert(QStringLiteral("content_hash"), whole.hash);
+    HttpCall* call = newCall(QStringLiteral("files/upload"), arg, 0, m_size);
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
+        call->deleteLater();
+        if (!response.isSuccess()) {
+            failWith(response);
+            return;
+        }
+        verifyCommitted(QJsonDocument::fromJson(response.body).object());
+    });
+    call->start();
+}
+
+void DropboxUpload::sendChunk(const ChunkHash& chunk)
+{
+    const bool last = chunk.offset + chunk.length == m_size;
+    const QJsonObject cursor { { QStringLiteral("session_id"), m_sessionId },
+                               { QStringLiteral("offset"), chunk.offset } };
+    QString route;
+    QJsonObject arg { { QStringLiteral("content_hash"), chunk.hash } };
+    if (m_sessionId.isEmpty()) {
+        route = QStringLiteral("files/upload_session/start");
+        arg.insert(QStringLiteral("close"), false);
+        arg.insert(QStringLiteral("session_type"), QStringLiteral("sequential"));
+    } else if (last) {
+        route = QStringLiteral("files/upload_session/finish");
+        arg.insert(QStringLiteral("cursor"), cursor);
+        arg.insert(QStringLiteral("commit"), commitInfo());
+    } else {
+        route = QStringLiteral("files/upload_session/append_v2");
+        arg.insert(QStringLiteral("cursor"), cursor);
+        arg.insert(QStringLiteral("close"), false);
+    }
+    m_sending = true;
+    HttpCall* call = newCall(route, arg, chunk.offset, chunk.length);
+    connect(call, &HttpCall::finished, this, [this, call, chunk](const HttpResponse& response) {
+        call->deleteLater();
+        m_sending = false;
+        if (!m_done)
+            onChunkSent(chunk, response, call->attempts());
+    });
+    call->start();
+}
+
+void DropboxUpload::onChunkSent(const ChunkHash& chunk, const HttpResponse& response, int attempts)
+{
+    const bool finishing = !m_sessionId.isEmpty() && chunk.offset + chunk.length == m_size;
+    if (response.isSuccess()) {
+        const QJsonObject result = QJsonDocument::fromJson(response.body).object();
+        if (m_sessionId.isEmpty()) {
+            m_sessionId = result.value(QLatin1String("session_id")).toString();
+            if (m_sessionId.isEmpty()) {
+                fail(StoreReply::Error::Server, tr("Dropbox did not start an upload of “%1”.").arg(displayName()));
+                return;
+            }
+        }
+        m_offset = chunk.offset + chunk.length;
+        emit progress(m_offset, m_size);
+        if (finishing)
+            verifyCommitted(result);
+        else
+            proceed();
+        return;
+    }
+    const DropboxError error = DropboxError::fromResponse(response, displayName());
+    if (response.status == 409 && error.correctOffset()) {
+        // Dropbox holds a different amount than we thought: usually a reply lost after the data landed.
+        const qint64 correct = *error.correctOffset();
+        if (correct < 0 || correct > m_size) {
+            fail(StoreReply::Error::Server, tr("Dropbox lost track of the upload of “%1”.").arg(displayName()));
+            return;
+        }
+        resumeAt(correct);
+        return;
+    }
+    if (finishing && response.status == 409 && error.hasTag(QStringLiteral("not_found")) && attempts > 1) {
+        // A retried finish whose first attempt committed: the session is gone, the file is there.
+        confirmByMetadata();
+        return;
+    }
+    failWith(response);
+}
+
+void DropboxUpload::resumeAt(qint64 offset)
+{
+    m_offset = offset;
+    m_nextHashOffset = offset;
+    emit progress(m_offset, m_size);
+    proceed();
+}
+
+void DropboxUpload::confirmByMetadata()
+{
+    HttpCall* call
+        = DropboxRequest::call(m_network, m_authenticator,
+                               DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/get_metadata")),
+                                                   QJsonObject { { QStringLiteral("path"), m_remotePath } }),
+                               this);
+    m_call = call;
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
+        call->deleteLater();
+        if (!response.isSuccess()) {
+            failWith(response);
+            return;
+        }
+        verifyCommitted(QJsonDocument::fromJson(response.body).object());
+    });
+    call->start();
+}
+
+void DropboxUpload::verifyCommitted(const QJsonObject& metadata)
+{
+    if (!m_wholeHash.isEmpty()) {
+        compareWholeHash(metadata);
+        return;
+    }
+    // The chunks did not come in order (a resume jumped): hash the file once more, off this thread.
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, metadata] {
+        watcher->deleteLater();
+        m_wholeHash = watcher->result();
+        compareWholeHash(metadata);
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_localPath] { return ContentHasher::hashFile(path); }));
+}
+
+void DropboxUpload::compareWholeHash(const QJsonObject& metadata)
+{
+    if (m_done)
+        return;
+    if (metadata.value(QLatin1String("content_hash")).toString() != m_wholeHash) {
+        fail(StoreReply::Error::Corrupted,
+             tr("Dropbox holds different content for “%1” than this computer sent. Upload it again.")
+                 .arg(displayName()));
+        return;
+    }
+    m_done = true;
+    emit succeeded(metadata);
+}
+
+void DropboxUpload::abort()
+{
+    if (m_done)
+        return;
+    if (m_call)
+        m_call->abort();
+    fail(StoreReply::Error::Cancelled, tr("Cancelled."));
+}
+
+void DropboxUpload::fail(StoreReply::Error error, const QString& message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    emit failed(error, message);
+}
+
+void DropboxUpload::failWith(const HttpResponse& response)
+{
+    const DropboxError error = DropboxError::fromResponse(response, displayName());
+    fail(error.code(), error.message());
+}

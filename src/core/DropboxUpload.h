@@ -1,0 +1,99 @@
+#pragma once
+
+#include "ContentHasher.h"
+#include "DropboxEndpoints.h"
+#include "HttpRequest.h"
+#include "StoreReply.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class HttpCall;
+class HttpResponse;
+class QNetworkAccessManager;
+class RequestAuthenticator;
+
+// One file sent to Dropbox, on the network thread. Up to the 150 MiB single-request limit it is one
+// files/upload; anything larger goes through an upload session in chunks that are multiples of 4 MiB,
+// each read from disk as it is sent while the next one is hashed, and resumed from the offset Dropbox
+// reports after incorrect_offset. Every request carries the content_hash of its own bytes, and the
+// result counts only when Dropbox's content_hash of the whole file matches this machine's.
+class DropboxUpload : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 SingleRequestLimit = 150 * 1024 * 1024;
+    static constexpr qint64 DefaultChunkSize = 32 * 1024 * 1024;
+
+    DropboxUpload(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
+                  const DropboxEndpoints& endpoints, const QString& localPath, const QString& remotePath,
+                  QObject* parent = nullptr);
+    ~DropboxUpload() override;
+
+    // For tests, which cannot afford 150 MiB files: a session chunk is a multiple of 4 MiB.
+    void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+    void setSingleRequestLimit(qint64 bytes) { m_singleRequestLimit = bytes; }
+    void start();
+    void abort();
+
+signals:
+    void progress(qint64 done, qint64 total);
+    // FileMetadata as Dropbox confirmed it.
+    void succeeded(const QJsonObject& metadata);
+    void failed(StoreReply::Error error, const QString& message);
+
+private:
+    struct ChunkHash
+    {
+        qint64 offset = 0;
+        qint64 length = 0;
+        QString hash;
+        QString error;
+    };
+
+    void hash(qint64 offset, qint64 length);
+    void onHashed();
+    void proceed();
+    void sendSingle(const ChunkHash& whole);
+    void sendChunk(const ChunkHash& chunk);
+    void resumeAt(qint64 offset);
+    void onChunkSent(const ChunkHash& chunk, const HttpResponse& response, int attempts);
+    void verifyCommitted(const QJsonObject& metadata);
+    void compareWholeHash(const QJsonObject& metadata);
+    void confirmByMetadata();
+    HttpCall* newCall(const QString& route, const QJsonObject& arg, qint64 offset, qint64 length);
+    QJsonObject commitInfo() const;
+    void fail(StoreReply::Error error, const QString& message);
+    void failWith(const HttpResponse& response);
+    QString displayName() const;
+
+    QNetworkAccessManager* m_network;
+    QPointer<RequestAuthenticator> m_authenticator;
+    const DropboxEndpoints m_endpoints;
+    const QString m_localPath;
+    const QString m_remotePath;
+    qint64 m_chunkSize = DefaultChunkSize;
+    qint64 m_singleRequestLimit = SingleRequestLimit;
+    qint64 m_size = 0;
+    QDateTime m_modified;
+    // Confirmed by Dropbox.
+    qint64 m_offset = 0;
+    QString m_sessionId;
+    // The whole file's hash, fed chunk by chunk in order by the hashing tasks (one at a time).
+    std::shared_ptr<ContentHasher> m_wholeHasher = std::make_shared<ContentHasher>();
+    qint64 m_wholeHashedUpTo = 0;
+    QString m_wholeHash;
+    QFutureWatcher<ChunkHash> m_hashing;
+    qint64 m_hashingOffset = -1;
+    qint64 m_nextHashOffset = 0;
+    std::optional<ChunkHash> m_readyChunk;
+    bool m_sending = false;
+    bool m_done = false;
+    QPointer<HttpCall> m_call;
+};

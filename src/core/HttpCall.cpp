@@ -1,0 +1,255 @@
+#include "HttpCall.h"
+
+#include "FileSliceDevice.h"
+#include "RequestAuthenticator.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace {
+// Dropbox puts retry_after in a 429's JSON body when it sends no header.
+int retryAfterFromBody(const QByteArray& body)
+{
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+    const int seconds = error.value(QLatin1String("retry_after")).toInt(-1);
+    return seconds < 0 ? -1 : seconds * 1000;
+}
+} // namespace
+
+HttpCall::HttpCall(QNetworkAccessManager* network, const HttpRequest& request, RequestAuthenticator* authenticator,
+                   QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_request(request)
+    , m_authenticator(authenticator)
+    , m_isRetryable([](const HttpResponse& response) { return response.status >= 500; })
+{
+    m_idleTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (m_reply) {
+            m_timedOut = true;
+            m_reply->abort();
+        }
+    });
+    connect(&m_retryTimer, &QTimer::timeout, this, &HttpCall::attempt);
+}
+
+HttpCall::~HttpCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void HttpCall::setBodySink(BodySink sink, SinkReset reset)
+{
+    m_sink = std::move(sink);
+    m_sinkReset = std::move(reset);
+}
+
+void HttpCall::start()
+{
+    attempt();
+}
+
+void HttpCall::abort()
+{
+    if (m_finished)
+        return;
+    m_retryTimer.stop();
+    HttpResponse response;
+    response.cancelled = true;
+    response.networkError = QNetworkReply::OperationCanceledError;
+    response.errorString = tr("Cancelled.");
+    finish(response);
+}
+
+void HttpCall::attempt()
+{
+    ++m_attempt;
+    if (!m_request.authorized || !m_authenticator) {
+        send();
+        return;
+    }
+    m_authenticator->ensureAuthorized(this, [this](const QString& error) {
+        if (m_finished)
+            return;
+        if (error.isEmpty()) {
+            send();
+            return;
+        }
+        HttpResponse response;
+        response.authorizationError = error;
+        response.errorString = error;
+        finish(response);
+    });
+}
+
+void HttpCall::send()
+{
+    if (m_sinkReset) {
+        m_sinkError = m_sinkReset();
+        if (!m_sinkError.isEmpty()) {
+            HttpResponse response;
+            response.errorString = m_sinkError;
+            response.networkError = QNetworkReply::UnknownContentError;
+            finish(response);
+            return;
+        }
+    }
+    QNetworkRequest request(m_request.url);
+    // Redirects are answers to look at, not to follow: they could lead off the configured hosts.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    for (const auto& [name, value] : std::as_const(m_request.headers))
+        request.setRawHeader(name, value);
+    if (m_request.authorized && m_authenticator)
+        m_authenticator->authorize(request);
+
+    QIODevice* body = nullptr;
+    if (!m_request.bodyFilePath.isEmpty()) {
+        auto* slice = new FileSliceDevice(m_request.bodyFilePath, m_request.bodyFileOffset, m_request.bodyFileLength);
+        if (!slice->open(QIODevice::ReadOnly)) {
+            HttpResponse response;
+            response.errorString = slice->errorString();
+            response.networkError = QNetworkReply::UnknownContentError;
+            delete slice;
+            finish(response);
+            return;
+        }
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.bodyFileLength);
+        body = slice;
+    }
+    m_body.clear();
+    m_timedOut = false;
+    m_reply = body ? m_network->sendCustomRequest(request, m_request.method, body)
+                   : m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    if (body)
+        body->setParent(m_reply);
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 done, qint64 total) {
+        touch();
+        emit uploadProgress(done, total);
+    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 done, qint64 total) {
+        touch();
+        emit downloadProgress(done, total);
+    });
+    touch();
+}
+
+void HttpCall::touch()
+{
+    if (m_request.idleTimeoutMs > 0)
+        m_idleTimer.start(m_request.idleTimeoutMs);
+}
+
+void HttpCall::onReadyRead()
+{
+    touch();
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool toSink = m_sink && status >= 200 && status < 300;
+    const QByteArray data = m_reply->readAll();
+    if (!toSink) {
+        m_body += data;
+        return;
+    }
+    if (!m_sinkError.isEmpty())
+        return;
+    m_sinkError = m_sink(data);
+    if (!m_sinkError.isEmpty())
+        m_reply->abort();
+}
+
+HttpResponse HttpCall::responseOf(QNetworkReply* reply) const
+{
+    HttpResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.networkError = reply->error();
+    // An HTTP error status is an answer, not a network failure: keep the status and body for the caller.
+    if (response.status > 0 && reply->error() > QNetworkReply::UnknownProxyError)
+        response.networkError = QNetworkReply::NoError;
+    if (response.networkError != QNetworkReply::NoError)
+        response.errorString = m_timedOut ? tr("The server stopped responding.") : reply->errorString();
+    for (const auto& [name, value] : reply->rawHeaderPairs())
+        response.headers.insert(name.toLower(), value);
+    response.body = m_body;
+    return response;
+}
+
+void HttpCall::onFinished()
+{
+    m_idleTimer.stop();
+    QNetworkReply* reply = std::exchange(m_reply, nullptr);
+    reply->deleteLater();
+    if (m_finished)
+        return;
+    onReadyRead();
+    HttpResponse response = responseOf(reply);
+
+    if (!m_sinkError.isEmpty()) {
+        response.networkError = QNetworkReply::UnknownContentError;
+        response.errorString = m_sinkError;
+        finish(response);
+        return;
+    }
+    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+        retryLater(m_policy.backoffDelayMs(m_attempt), response.errorString);
+        if (!m_retryTimer.isActive())
+            finish(response);
+        return;
+    }
+    if (response.status == 401 && m_authenticator && m_request.authorized && !m_renewedCredentials
+        && m_authenticator->isExpiredCredentials(response)) {
+        // Once per call: a second expiry in a row means something else is wrong.
+        m_renewedCredentials = true;
+        m_authenticator->invalidate();
+        --m_attempt;
+        attempt();
+        return;
+    }
+    if (response.status == 429) {
+        int delay = RetryPolicy::retryAfterMs(response.header("retry-after"));
+        if (delay < 0)
+            delay = retryAfterFromBody(response.body);
+        retryLater(delay < 0 ? m_policy.defaultRateLimitDelayMs : delay, tr("The server asked to slow down."));
+        if (!m_retryTimer.isActive())
+            finish(response);
+        return;
+    }
+    if (m_isRetryable(response)) {
+        retryLater(m_policy.backoffDelayMs(m_attempt), tr("The server answered %1.").arg(response.status));
+        if (!m_retryTimer.isActive())
+            finish(response);
+        return;
+    }
+    finish(response);
+}
+
+void HttpCall::retryLater(int delayMs, const QString& reason)
+{
+    if (m_attempt >= m_policy.maxAttempts)
+        return;
+    emit retrying(delayMs, reason);
+    m_retryTimer.start(delayMs);
+}
+
+void HttpCall::finish(const HttpResponse& response)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_idleTimer.stop();
+    if (m_reply) {
+        QNetworkReply* reply = std::exchange(m_reply, nullptr);
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    emit finished(response);
+}

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+#include "RetryPolicy.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class RequestAuthenticator;
+
+// Sends one HttpRequest until it gets an answer worth giving: retries network errors and 5xx with
+// backoff, waits out 429 for as long as the server asks, renews expired credentials once, and treats a
+// connection silent for longer than the idle timeout as dropped. Lives on the thread of its network
+// access manager. finished() is emitted exactly once; the call does not delete itself.
+class HttpCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Receives a successful response's body as it arrives; returns an error message to stop.
+    using BodySink = std::function<QString(QByteArrayView data)>;
+    // Called before each attempt whose body goes to the sink, so that it starts again from nothing.
+    using SinkReset = std::function<QString()>;
+
+    HttpCall(QNetworkAccessManager* network, const HttpRequest& request, RequestAuthenticator* authenticator,
+             QObject* parent = nullptr);
+    ~HttpCall() override;
+
+    void setRetryPolicy(const RetryPolicy& policy) { m_policy = policy; }
+    void setBodySink(BodySink sink, SinkReset reset);
+    // Whether a status is retried with backoff; by default every 5xx.
+    void setRetryableStatus(std::function<bool(const HttpResponse&)> isRetryable) { m_isRetryable = isRetryable; }
+
+    void start();
+    void abort();
+    const HttpRequest& request() const { return m_request; }
+    int attempts() const { return m_attempt; }
+
+signals:
+    // Bytes of the current attempt's body sent, or received for a download.
+    void uploadProgress(qint64 done, qint64 total);
+    void downloadProgress(qint64 done, qint64 total);
+    // Before waiting to try again, with the reason, for logs and the transfers panel.
+    void retrying(int delayMs, const QString& reason);
+    void finished(const HttpResponse& response);
+
+private:
+    void attempt();
+    void send();
+    void onFinished();
+    void onReadyRead();
+    void retryLater(int delayMs, const QString& reason);
+    void finish(const HttpResponse& response);
+    HttpResponse responseOf(QNetworkReply* reply) const;
+    void touch();
+
+    QNetworkAccessManager* m_network;
+    HttpRequest m_request;
+    QPointer<RequestAuthenticator> m_authenticator;
+    RetryPolicy m_policy;
+    BodySink m_sink;
+    SinkReset m_sinkReset;
+    std::function<bool(const HttpResponse&)> m_isRetryable;
+    QNetworkReply* m_reply = nullptr;
+    QTimer m_idleTimer;
+    QTimer m_retryTimer;
+    int m_attempt = 0;
+    bool m_renewedCredentials = false;
+    bool m_timedOut = false;
+    bool m_finished = false;
+    QString m_sinkError;
+    QByteArray m_body;
+};

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+// One HTTP request as a remote store describes it, so that it can be sent again on a retry. A body is
+// either in memory or a slice of a file on disk, read as it is sent.
+struct HttpRequest
+{
+    QByteArray method = QByteArrayLiteral("POST");
+    QUrl url;
+    // Every request names its Content-Type: Qt would otherwise add a form type to a POST, which APIs refuse.
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QString bodyFilePath;
+    qint64 bodyFileOffset = 0;
+    qint64 bodyFileLength = 0;
+    // Whether the store's authenticator signs it (token endpoints and Dropbox's longpoll are not signed).
+    bool authorized = true;
+    // No byte in either direction for this long counts as a dropped connection.
+    int idleTimeoutMs = 60000;
+
+    void setHeader(const QByteArray& name, const QByteArray& value) { headers.append({ name, value }); }
+};

@@ -1,0 +1,77 @@
+#include "SecretStore.h"
+
+#include <QCoreApplication>
+
+#include <qt6keychain/keychain.h>
+
+namespace {
+
+QString problem(QKeychain::Error error, const QString& detail)
+{
+    switch (error) {
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return QCoreApplication::translate("SecretStore", "The system keychain is locked or refused access (%1).")
+            .arg(detail);
+    default:
+        // Also what a desktop without a Secret Service or KWallet gets: QtKeychain reports that as a
+        // D-Bus error, so say plainly where the secret was meant to go.
+        return QCoreApplication::translate(
+                   "SecretStore",
+                   "Could not use the system keychain (%1). Attaché keeps sign-in secrets only there: make sure "
+                   "a keychain such as GNOME Keyring or KWallet is installed and running.")
+            .arg(detail);
+    }
+}
+
+// Starts the job and reports its end to the callback, through the context so that a callback
+// whose owner is gone is never called. The job is not the context's child: deleting a running
+// job would leave the keychain's pending reply pointing at freed memory, so it deletes itself.
+void run(QKeychain::Job* job, const QString& key, QObject* context, SecretStore::Callback callback)
+{
+    job->setKey(key);
+    job->setInsecureFallback(false);
+    job->setAutoDelete(true);
+    QObject::connect(
+        job, &QKeychain::Job::finished, context, [callback = std::move(callback)](QKeychain::Job* finished) {
+            SecretStore::Result result;
+            result.ok = finished->error() == QKeychain::NoError;
+            result.notFound = finished->error() == QKeychain::EntryNotFound;
+            if (result.ok) {
+                if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+                    result.secret = read->textData();
+            } else if (result.notFound) {
+                result.errorString
+                    = QCoreApplication::translate("SecretStore", "The system keychain holds nothing for “%1”.")
+                          .arg(finished->key());
+            } else {
+                result.errorString = problem(finished->error(), finished->errorString());
+            }
+            callback(result);
+        });
+    job->start();
+}
+
+} // namespace
+
+QString SecretStore::serviceName()
+{
+    return QStringLiteral("org.attache.Attache");
+}
+
+void SecretStore::readSecret(const QString& key, QObject* context, Callback callback)
+{
+    run(new QKeychain::ReadPasswordJob(serviceName()), key, context, std::move(callback));
+}
+
+void SecretStore::writeSecret(const QString& key, const QString& secret, QObject* context, Callback callback)
+{
+    auto* job = new QKeychain::WritePasswordJob(serviceName());
+    job->setTextData(secret);
+    run(job, key, context, std::move(callback));
+}
+
+void SecretStore::removeSecret(const QString& key, QObject* context, Callback callback)
+{
+    run(new QKeychain::DeletePasswordJob(serviceName()), key, context, std::move(callback));
+}
