@@ -1,5 +1,7 @@
 #include "CliRunner.h"
 
+#include "DropboxAccount.h"
+#include "DropboxSignIn.h"
 #include "Settings.h"
 #include "Store.h"
 #include "StoreFactory.h"
@@ -11,6 +13,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTextStream>
 #include <QTimer>
 
 #include <cstdio>
@@ -23,6 +27,8 @@ struct CliRunner::Command
     void (CliRunner::*run)(const QStringList&);
     int minArguments;
     int maxArguments; // -1: any number
+    // Accounts are connected before there is a store to open.
+    bool needsStore = true;
 };
 
 namespace {
@@ -59,6 +65,12 @@ const QList<CliRunner::Command>& CliRunner::commands()
         { QStringLiteral("mv"), QStringLiteral("TYPE/ID/NAME TYPE/ID"),
           tr("Move an attachment to another entity, e.g. from the inbox onto an invoice."), &CliRunner::move, 2, 2 },
         { QStringLiteral("mkdir"), QStringLiteral("TYPE/ID"), tr("Create an entity."), &CliRunner::makeEntity, 1, 1 },
+        { QStringLiteral("connect"), QStringLiteral("dropbox"),
+          tr("Connect a Dropbox account: open the address shown in any browser, allow Attaché, and paste the code."),
+          &CliRunner::connectAccount, 1, 1, false },
+        { QStringLiteral("disconnect"), QStringLiteral("dropbox"),
+          tr("Disconnect the Dropbox account: revoke its token and delete it from the keychain."),
+          &CliRunner::disconnectAccount, 1, 1, false },
     };
     return list;
 }
@@ -128,13 +140,15 @@ void CliRunner::start(const QStringList& arguments)
     if (rest.size() < found->minArguments || (found->maxArguments >= 0 && rest.size() > found->maxArguments))
         return fail(tr("Usage: attache-cli %1 %2").arg(found->name, found->syntax), 2);
 
-    QString error;
-    const Settings settings;
-    const QString uri = parser.isSet(storeOption) ? parser.value(storeOption) : settings.storeUri();
-    m_store = StoreFactory::create(uri, settings, this, &error);
-    if (!m_store)
-        return fail(error, 2);
-    m_queue = new TransferQueue(m_store, this);
+    m_settings = std::make_unique<Settings>();
+    if (found->needsStore) {
+        QString error;
+        const QString uri = parser.isSet(storeOption) ? parser.value(storeOption) : m_settings->storeUri();
+        m_store = StoreFactory::create(uri, *m_settings, this, &error);
+        if (!m_store)
+            return fail(error, 2);
+        m_queue = new TransferQueue(m_store, this);
+    }
     (this->*(found->run))(rest);
 }
 
@@ -334,4 +348,50 @@ void CliRunner::runTransfers(const QList<int>& ids)
             QTimer::singleShot(0, this, [this] { emit finished(1); });
         }
     });
+}
+
+void CliRunner::connectAccount(const QStringList& arguments)
+{
+    if (arguments.first() != QLatin1String("dropbox"))
+        return fail(tr("Only Dropbox accounts can be connected: attache-cli connect dropbox."), 2);
+    const QString appKey = m_settings->dropboxAppKey();
+    if (appKey.isEmpty())
+        return fail(tr("No Dropbox app key: set ATTACHE_DROPBOX_APP_KEY, or the key in the app's Settings."), 2);
+    auto* network = new QNetworkAccessManager(this);
+    auto* account = new DropboxAccount(*m_settings, network, this);
+    const DropboxEndpoints endpoints = account->endpoints();
+    if (const QString problem = endpoints.problem(); !problem.isEmpty())
+        return fail(problem, 2);
+    // No redirect URI: Dropbox shows the code for the user to copy here.
+    auto* signIn = new DropboxSignIn(network, endpoints, appKey, QUrl(), this);
+    connect(signIn, &DropboxSignIn::failed, this, [this](const QString& message) { fail(message); });
+    connect(signIn, &DropboxSignIn::succeeded, account, &DropboxAccount::connectWith);
+    connect(account, &DropboxAccount::failed, this, [this](const QString& message) { fail(message); });
+    connect(account, &DropboxAccount::connected, this, [this](const QString& name) {
+        print(tr("Connected to Dropbox as %1.").arg(name));
+        succeed();
+    });
+    writeLine(stderr, tr("1. Open this address in a browser and allow Attaché:"));
+    print(signIn->authorizeUrl().toString(QUrl::FullyEncoded));
+    writeLine(stderr, tr("2. Paste the code Dropbox shows, then press Enter:"));
+    // A blocking read is right here: nothing else runs until the user answers.
+    QTextStream input(stdin);
+    signIn->exchangeCode(input.readLine());
+}
+
+void CliRunner::disconnectAccount(const QStringList& arguments)
+{
+    if (arguments.first() != QLatin1String("dropbox"))
+        return fail(tr("Only Dropbox accounts can be disconnected: attache-cli disconnect dropbox."), 2);
+    auto* account = new DropboxAccount(*m_settings, new QNetworkAccessManager(this), this);
+    if (!account->isConnected())
+        return fail(tr("No Dropbox account is connected."));
+    connect(account, &DropboxAccount::failed, this, [this](const QString& message) { fail(message); });
+    connect(account, &DropboxAccount::disconnected, this, [this](const QString& warning) {
+        if (!warning.isEmpty())
+            writeLine(stderr, QStringLiteral("attache-cli: ") + warning);
+        print(tr("Disconnected from Dropbox."));
+        succeed();
+    });
+    account->disconnectAccount();
 }

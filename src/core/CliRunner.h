@@ -4,6 +4,9 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
+class Settings;
 class Store;
 class TransferQueue;
 
@@ -37,6 +40,8 @@ private:
     void remove(const QStringList& arguments);
     void move(const QStringList& arguments);
     void makeEntity(const QStringList& arguments);
+    void connectAccount(const QStringList& arguments);
+    void disconnectAccount(const QStringList& arguments);
     void runTransfers(const QList<int>& ids);
 
     void print(const QString& line);
@@ -44,6 +49,7 @@ private:
     void fail(const QString& message, int exitCode = 1);
     void succeed();
 
+    std::unique_ptr<Settings> m_settings;
     Store* m_store = nullptr;
     TransferQueue* m_queue = nullptr;
     bool m_json = false;

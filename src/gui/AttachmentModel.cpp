@@ -141,8 +141,8 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
         if (index.column() != NameColumn)
             break;
         if (m_store && ThumbnailCache::canRender(attachment.name)) {
-            const QPixmap thumbnail = m_thumbnails->thumbnail(
-                attachment.contentHash, m_store->localFilePath(AttachmentRef { m_entity, attachment.name }));
+            const QPixmap thumbnail
+                = m_thumbnails->thumbnail(attachment.contentHash, m_store, AttachmentRef { m_entity, attachment.name });
             if (!thumbnail.isNull())
                 return QIcon(thumbnail);
         }

@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "AccountsDialog.h"
 #include "AttachmentGridDelegate.h"
 #include "AttachmentModel.h"
+#include "DropboxStore.h"
 #include "EntityTreeModel.h"
 #include "MessageBar.h"
 #include "MoveToDialog.h"
@@ -139,6 +141,7 @@ void MainWindow::setUpActions()
     connect(ui.actionDelete, &QAction::triggered, this, &MainWindow::deleteSelected);
     connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(ui.actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(ui.actionAccounts, &QAction::triggered, this, &MainWindow::showAccounts);
     connect(ui.actionFilter, &QAction::triggered, this, [this] {
         m_ui->filterEdit->setFocus();
         m_ui->filterEdit->selectAll();
@@ -198,6 +201,12 @@ void MainWindow::openStore(const QString& uri)
         delete old;
     m_store = store;
     m_queue = queue;
+    if (auto* dropbox = qobject_cast<DropboxStore*>(store)) {
+        connect(dropbox, &DropboxStore::signInRequired, this, [this](const QString& message) {
+            showError(message);
+            showAccounts();
+        });
+    }
     m_entities = entities;
     m_entityFilter = entityFilter;
     m_attachments = attachments;
@@ -578,6 +587,39 @@ void MainWindow::showSettings()
         openStore(m_settings.storeUri());
     });
     dialog->open();
+}
+
+AccountsDialog* MainWindow::accountsDialog() const
+{
+    return m_accounts;
+}
+
+void MainWindow::showAccounts()
+{
+    if (m_accounts) {
+        m_accounts->raise();
+        m_accounts->activateWindow();
+        return;
+    }
+    m_accounts = new AccountsDialog(m_settings, this);
+    m_accounts->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_accounts, &AccountsDialog::storeChosen, this, [this](const QString& uri) {
+        if (m_queue->pendingCount() > 0) {
+            showError(tr("Documents move to the new place once the running transfers have finished."));
+            return;
+        }
+        m_settings.setStoreUri(uri);
+        openStore(uri);
+        m_accounts->close();
+    });
+    connect(m_accounts, &AccountsDialog::dropboxDisconnected, this, [this] {
+        // Without an account the Dropbox store cannot work: back to this computer's folder.
+        if (m_store->uri().startsWith(QLatin1String("dropbox:")) && m_queue->pendingCount() == 0) {
+            m_settings.setStoreUri(QStringLiteral("local:") + m_settings.localRootPath());
+            openStore(m_settings.storeUri());
+        }
+    });
+    m_accounts->open();
 }
 
 void MainWindow::refresh()

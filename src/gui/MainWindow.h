@@ -17,6 +17,7 @@ class NotificationBatcher;
 class QSortFilterProxyModel;
 class Settings;
 class Store;
+class AccountsDialog;
 class ThumbnailCache;
 class TransferQueue;
 class TrayIcon;
@@ -43,6 +44,9 @@ public:
     MessageBar* messageBar() const;
     NotificationBatcher* notificationBatcher() const { return m_batcher; }
     ThumbnailCache* thumbnailCache() const { return m_thumbnails; }
+    // The Accounts dialog while it is open.
+    AccountsDialog* accountsDialog() const;
+    void showAccounts();
 
     EntityRef currentEntity() const;
     void selectEntity(const EntityRef& entity);
@@ -91,6 +95,7 @@ private:
     ThumbnailCache* m_thumbnails = nullptr;
     NotificationBatcher* m_batcher = nullptr;
     TrayIcon* m_tray = nullptr;
+    QPointer<AccountsDialog> m_accounts;
 
     // Downloads that open the file once it has arrived.
     QSet<int> m_openWhenDone;

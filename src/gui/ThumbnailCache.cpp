@@ -1,6 +1,7 @@
 #include "ThumbnailCache.h"
 
 #include "FileKind.h"
+#include "Store.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -40,6 +41,11 @@ bool ThumbnailCache::canRender(const QString& fileName)
     return FileKind::isThumbnailFormat(fileName) || FileKind::isPdf(fileName);
 }
 
+QString ThumbnailCache::diskFile(const QString& contentHash) const
+{
+    return m_diskCachePath + QLatin1Char('/') + contentHash + QStringLiteral("-%1.png").arg(MaxSide);
+}
+
 QPixmap ThumbnailCache::thumbnail(const QString& contentHash, const QString& localPath)
 {
     if (contentHash.isEmpty())
@@ -49,16 +55,62 @@ QPixmap ThumbnailCache::thumbnail(const QString& contentHash, const QString& loc
     if (localPath.isEmpty() || m_pending.contains(contentHash) || m_failed.contains(contentHash)
         || !canRender(localPath))
         return {};
-
     m_pending.insert(contentHash);
-    const QString diskFile = m_diskCachePath + QLatin1Char('/') + contentHash + QStringLiteral("-%1.png").arg(MaxSide);
+    produce(contentHash, [localPath] { return render(localPath, MaxSide); });
+    return {};
+}
+
+QPixmap ThumbnailCache::thumbnail(const QString& contentHash, Store* store, const AttachmentRef& attachment)
+{
+    const QString localPath = store->localFilePath(attachment);
+    if (!localPath.isEmpty())
+        return thumbnail(contentHash, localPath);
+    if (contentHash.isEmpty())
+        return {};
+    if (const QPixmap* cached = m_memory.object(contentHash))
+        return *cached;
+    // Stores make thumbnails of images only.
+    if (m_pending.contains(contentHash) || m_failed.contains(contentHash)
+        || !store->supports(Store::Operation::Thumbnail) || !FileKind::isThumbnailFormat(attachment.name))
+        return {};
+    m_pending.insert(contentHash);
+    const QPointer<Store> guard(store);
+    produce(contentHash, {}, [this, guard, contentHash, attachment] {
+        if (guard)
+            fetchFromStore(contentHash, guard, attachment);
+        else
+            deliver(contentHash, {});
+    });
+    return {};
+}
+
+void ThumbnailCache::fetchFromStore(const QString& contentHash, Store* store, const AttachmentRef& attachment)
+{
+    StoreReply* reply = store->thumbnail(attachment, QSize(MaxSide, MaxSide));
+    connect(reply, &StoreReply::finished, this, [this, reply, contentHash] {
+        reply->deleteLater();
+        if (reply->error() != StoreReply::Error::None) {
+            deliver(contentHash, {});
+            return;
+        }
+        produce(contentHash, [data = reply->data()] {
+            QImage image = QImage::fromData(data);
+            return image.isNull() ? image
+                                  : image.scaled(QSize(MaxSide, MaxSide).boundedTo(image.size()), Qt::KeepAspectRatio,
+                                                 Qt::SmoothTransformation);
+        });
+    });
+}
+
+void ThumbnailCache::produce(const QString& contentHash, std::function<QImage()> make, std::function<void()> onMiss)
+{
     const QPointer<ThumbnailCache> guard(this);
-    m_pool.start([this, guard, contentHash, localPath, diskFile] {
+    m_pool.start([this, guard, contentHash, make, onMiss, diskFile = diskFile(contentHash)] {
         QImage image;
         if (QFileInfo::exists(diskFile))
             image = QImageReader(diskFile).read();
-        if (image.isNull()) {
-            image = render(localPath, MaxSide);
+        if (image.isNull() && make) {
+            image = make();
             if (!image.isNull()) {
                 QSaveFile out(diskFile);
                 if (out.open(QIODevice::WriteOnly) && image.save(&out, "PNG"))
@@ -67,13 +119,16 @@ QPixmap ThumbnailCache::thumbnail(const QString& contentHash, const QString& loc
         }
         QMetaObject::invokeMethod(
             this,
-            [guard, contentHash, image] {
-                if (guard)
+            [guard, contentHash, image, onMiss] {
+                if (!guard)
+                    return;
+                if (image.isNull() && onMiss)
+                    onMiss();
+                else
                     guard->deliver(contentHash, image);
             },
             Qt::QueuedConnection);
     });
-    return {};
 }
 
 void ThumbnailCache::deliver(const QString& contentHash, const QImage& image)

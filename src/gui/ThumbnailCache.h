@@ -7,6 +7,11 @@
 #include <QSet>
 #include <QThreadPool>
 
+#include <functional>
+
+class Store;
+struct AttachmentRef;
+
 // Thumbnails of images and of the first page of PDFs, made on worker threads (QImageReader with a
 // scaled size; Qt PDF), kept in a bounded memory cache and in a disk cache keyed by content hash.
 class ThumbnailCache : public QObject
@@ -27,6 +32,9 @@ public:
     // The thumbnail when it is ready; otherwise a null pixmap, and thumbnailReady(contentHash) follows
     // once it is made from localPath. Failures are remembered and not tried again.
     QPixmap thumbnail(const QString& contentHash, const QString& localPath);
+    // The same for any store: from its local file where it keeps one, otherwise the store's own
+    // thumbnail (Dropbox makes them), fetched only when the disk cache has none.
+    QPixmap thumbnail(const QString& contentHash, Store* store, const AttachmentRef& attachment);
 
     // Renders synchronously; the worker's job, public for tests. Never call it on the GUI thread.
     static QImage render(const QString& localPath, int maxSide);
@@ -35,6 +43,11 @@ signals:
     void thumbnailReady(const QString& contentHash);
 
 private:
+    // Runs on the pool: the disk cache, else make() (saved to the disk cache); then delivers, or on a
+    // miss with no make() calls onMiss on this thread.
+    void produce(const QString& contentHash, std::function<QImage()> make, std::function<void()> onMiss = {});
+    void fetchFromStore(const QString& contentHash, Store* store, const AttachmentRef& attachment);
+    QString diskFile(const QString& contentHash) const;
     void deliver(const QString& contentHash, const QImage& image);
 
     QString m_diskCachePath;

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QDialog>
+#include <QPointer>
+
+#include <memory>
+
+namespace Ui {
+class AccountsDialog;
+}
+class DropboxAccount;
+class DropboxSignIn;
+class QNetworkAccessManager;
+class Settings;
+class SignInBrowserDialog;
+
+// Connects and disconnects the accounts of remote stores. Dropbox: "Connect Dropbox…" signs in inside
+// an embedded browser (OAuth 2 with PKCE), the refresh token goes to the keychain; "Disconnect" revokes
+// it and deletes it there.
+class AccountsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    AccountsDialog(Settings& settings, QWidget* parent = nullptr);
+    ~AccountsDialog() override;
+
+    // The sign-in browser while it is open, for tests and screenshots.
+    SignInBrowserDialog* signInBrowser() const;
+
+    void connectDropbox();
+    void disconnectDropbox();
+
+signals:
+    // The user chose to keep documents in this store from now on.
+    void storeChosen(const QString& uri);
+    void dropboxConnected();
+    void dropboxDisconnected();
+
+private:
+    void updateDropbox();
+    void showDropboxMessage(const QString& message, bool isError);
+
+    const std::unique_ptr<Ui::AccountsDialog> m_ui;
+    Settings& m_settings;
+    QNetworkAccessManager* m_network;
+    DropboxAccount* m_dropbox;
+    QPointer<DropboxSignIn> m_signIn;
+    QPointer<SignInBrowserDialog> m_browser;
+    bool m_busy = false;
+};
