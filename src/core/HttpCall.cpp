@@ -184,12 +184,13 @@ HttpResponse HttpCall::responseOf(QNetworkReply* reply) const
 
 void HttpCall::onFinished()
 {
+    if (m_finished)
+        return;
+    // What is left of the body, before the reply is let go.
+    onReadyRead();
     m_idleTimer.stop();
     QNetworkReply* reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
-    if (m_finished)
-        return;
-    onReadyRead();
     HttpResponse response = responseOf(reply);
 
     if (!m_sinkError.isEmpty()) {

@@ -1,0 +1,368 @@
+// DropboxStore against the loopback Dropbox emulator: every operation, the upload session path, the
+// errors Dropbox defines and the faults a real network brings.
+
+#include "CoreTestHelpers.h"
+#include "DropboxEmulator.h"
+#include "DropboxStore.h"
+#include "FaultInjector.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using CoreTest::await;
+
+class TestDropboxStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void listsEntitiesWithCounts();
+    void missingTypeFolderListsNothing();
+    void listingFollowsEveryPage();
+    void createsEntityAndRefusesADuplicate();
+    void uploadsSmallFileWithItsHash();
+    void uploadNamesAreNfcAndHeaderSafe();
+    void takenNameGetsDropboxsNumberedName();
+    void uploadsLargeFileInSessionChunks();
+    void resumesSessionAfterALostReply();
+    void downloadsAndComparesBytes();
+    void failedDownloadKeepsExistingFile();
+    void thumbnailsComeSingleAndBatched();
+    void removesAndMoves();
+    void hostileNamesNeverReachDropbox();
+    void waitsOutRateLimit();
+    void retriesServerErrors();
+    void renewsExpiredAccessToken();
+    void recoversFromDroppedDownload();
+    void revokedRefreshTokenSignsOut();
+    void cancelsAnUpload();
+
+private:
+    EntityRef invoice() const { return EntityRef { EntityType::Invoices, u"4455"_s }; }
+    QString writeLocal(const QString& name, const QByteArray& data);
+    QByteArray image(int width, int height) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<DropboxEmulator> m_emulator;
+    std::unique_ptr<DropboxStore> m_store;
+};
+
+void TestDropboxStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_emulator = std::make_unique<DropboxEmulator>();
+    QVERIFY(m_emulator->listen());
+    m_store = std::make_unique<DropboxStore>(DropboxEndpoints::withBaseUrl(m_emulator->baseUrl()), m_emulator->appKey(),
+                                             u"/Accounting"_s);
+    m_store->setRefreshToken(m_emulator->issueRefreshToken());
+    // Small enough for a test, and still multiples of 4 MiB as Dropbox wants.
+    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024);
+}
+
+void TestDropboxStore::cleanup()
+{
+    m_store.reset();
+    m_emulator.reset();
+    m_dir.reset();
+}
+
+QString TestDropboxStore::writeLocal(const QString& name, const QByteArray& data)
+{
+    const QString path = m_dir->filePath(name);
+    CoreTest::writeFile(path, data);
+    return path;
+}
+
+QByteArray TestDropboxStore::image(int width, int height) const
+{
+    QImage picture(width, height, QImage::Format_RGB32);
+    picture.fill(Qt::darkYellow);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    picture.save(&buffer, "JPEG");
+    return bytes;
+}
+
+void TestDropboxStore::listsEntitiesWithCounts()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/receipt.pdf"_s, "pdf"));
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/photo.jpg"_s, "jpg"));
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4456/contract.pdf"_s, "pdf"));
+    QVERIFY(m_emulator->putFile(u"/Accounting/Customers/ACME01/card.png"_s, "png"));
+    auto reply = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QHash<QString, int> counts;
+    for (const Entity& entity : reply->entities()) {
+        QCOMPARE(entity.ref.type, EntityType::Invoices);
+        counts.insert(entity.ref.id, entity.attachmentCount);
+    }
+    QCOMPARE(counts, (QHash<QString, int> { { u"4455"_s, 2 }, { u"4456"_s, 1 } }));
+}
+
+void TestDropboxStore::missingTypeFolderListsNothing()
+{
+    auto reply = await(m_store->listEntities(EntityType::Quotes));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QVERIFY(reply->entities().isEmpty());
+}
+
+void TestDropboxStore::listingFollowsEveryPage()
+{
+    // More than the 2000 entries one page holds.
+    for (int i = 0; i < 2050; ++i)
+        QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/r%1.txt"_s.arg(i), QByteArray::number(i)));
+    m_emulator->clearRequests();
+    auto reply = await(m_store->listAttachments(invoice()));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(reply->attachments().size(), 2050);
+    const auto requests = m_emulator->requests();
+    QVERIFY(std::any_of(requests.cbegin(), requests.cend(), [](const auto& request) {
+        return request.request.path() == u"/2/files/list_folder/continue"_s;
+    }));
+}
+
+void TestDropboxStore::createsEntityAndRefusesADuplicate()
+{
+    auto created = await(m_store->createEntity(invoice()));
+    QCOMPARE(created->error(), StoreReply::Error::None);
+    QVERIFY(m_emulator->hasFolder(u"/Accounting/Invoices/4455"_s));
+    auto again = await(m_store->createEntity(EntityRef { EntityType::Invoices, u"4455"_s }));
+    QCOMPARE(again->error(), StoreReply::Error::AlreadyExists);
+    QVERIFY2(again->errorString().contains(u"already exists"_s), qPrintable(again->errorString()));
+}
+
+void TestDropboxStore::uploadsSmallFileWithItsHash()
+{
+    const QByteArray data = CoreTest::patternData(300 * 1024);
+    const QString local = writeLocal(u"receipt.pdf"_s, data);
+    auto reply = await(m_store->upload(local, invoice(), u"receipt.pdf"_s));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(reply->attachment().name, u"receipt.pdf"_s);
+    QCOMPARE(reply->attachment().sizeInBytes, data.size());
+    QCOMPARE(reply->attachment().contentHash, ContentHasher::hashFile(local));
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/receipt.pdf"_s), data);
+    // A single request, no session.
+    QCOMPARE(m_emulator->activeUploadSessions(), 0);
+}
+
+void TestDropboxStore::uploadNamesAreNfcAndHeaderSafe()
+{
+    const QString local = writeLocal(u"local.pdf"_s, "kvitto");
+    // "Kvitto å.pdf" with a decomposed å (a + combining ring), as macOS file managers hand it over.
+    const QString decomposed = u"Kvitto a\u030A \u20AC \U0001F4C4.pdf"_s;
+    auto reply = await(m_store->upload(local, invoice(), decomposed));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    const QString composed = decomposed.normalized(QString::NormalizationForm_C);
+    QCOMPARE(reply->attachment().name, composed);
+    QVERIFY(m_emulator->hasFile(u"/Accounting/Invoices/4455/"_s + composed));
+    const auto requests = m_emulator->requests();
+    for (const auto& request : requests) {
+        const QByteArray arg = request.request.header("dropbox-api-arg");
+        for (char c : arg)
+            QVERIFY2(static_cast<unsigned char>(c) < 0x7f, arg.constData());
+    }
+}
+
+void TestDropboxStore::takenNameGetsDropboxsNumberedName()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/receipt.pdf"_s, "first"));
+    const QString local = writeLocal(u"receipt.pdf"_s, "second");
+    auto reply = await(m_store->upload(local, invoice(), u"receipt.pdf"_s));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(reply->attachment().name, u"receipt (1).pdf"_s);
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/receipt.pdf"_s), QByteArray("first"));
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/receipt (1).pdf"_s), QByteArray("second"));
+}
+
+void TestDropboxStore::uploadsLargeFileInSessionChunks()
+{
+    const QByteArray data = CoreTest::patternData(4 * 4 * 1024 * 1024 + 12345);
+    const QString local = writeLocal(u"scan.tiff"_s, data);
+    m_emulator->clearRequests();
+    StoreReply* reply = m_store->upload(local, invoice(), u"scan.tiff"_s);
+    QSignalSpy progress(reply, &StoreReply::progress);
+    auto owned = await(reply);
+    QCOMPARE(owned->error(), StoreReply::Error::None);
+    QCOMPARE(m_emulator->fileContentHash(u"/Accounting/Invoices/4455/scan.tiff"_s), ContentHasher::hashFile(local));
+    QStringList routes;
+    for (const auto& request : m_emulator->requests())
+        routes.append(request.request.path());
+    QCOMPARE(routes.count(u"/2/files/upload_session/start"_s), 1);
+    QCOMPARE(routes.count(u"/2/files/upload_session/append_v2"_s), 3);
+    QCOMPARE(routes.count(u"/2/files/upload_session/finish"_s), 1);
+    QVERIFY(!routes.contains(u"/2/files/upload"_s));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toLongLong(), data.size());
+}
+
+void TestDropboxStore::resumesSessionAfterALostReply()
+{
+    const QByteArray data = CoreTest::patternData(3 * 4 * 1024 * 1024 + 7);
+    const QString local = writeLocal(u"big.pdf"_s, data);
+    // The first append lands, but its answer is cut off: the retry meets incorrect_offset.
+    m_emulator->faults().add(u"/2/files/upload_session/append_v2"_s, FaultInjector::dropConnection(0));
+    auto reply = await(m_store->upload(local, invoice(), u"big.pdf"_s));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/big.pdf"_s), data);
+}
+
+void TestDropboxStore::downloadsAndComparesBytes()
+{
+    const QByteArray data = CoreTest::patternData(5 * 1024 * 1024 + 3);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/contract.pdf"_s, data));
+    const QString target = m_dir->filePath(u"contract.pdf"_s);
+    auto reply = await(m_store->download(AttachmentRef { invoice(), u"contract.pdf"_s }, target));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"contract.pdf"_s });
+}
+
+void TestDropboxStore::failedDownloadKeepsExistingFile()
+{
+    const QString target = writeLocal(u"old.pdf"_s, "precious");
+    auto reply = await(m_store->download(AttachmentRef { invoice(), u"missing.pdf"_s }, target));
+    QCOMPARE(reply->error(), StoreReply::Error::NotFound);
+    QVERIFY2(reply->errorString().contains(u"missing.pdf"_s), qPrintable(reply->errorString()));
+    QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"old.pdf"_s });
+}
+
+void TestDropboxStore::thumbnailsComeSingleAndBatched()
+{
+    for (const QString& name : { u"a.jpg"_s, u"b.jpg"_s, u"c.jpg"_s })
+        QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/"_s + name, image(800, 600)));
+    m_emulator->clearRequests();
+    // Asked for in one turn of the event loop, as a view asks for a page: one batch.
+    std::vector<std::unique_ptr<StoreReply>> replies;
+    QList<StoreReply*> raw;
+    for (const QString& name : { u"a.jpg"_s, u"b.jpg"_s, u"c.jpg"_s })
+        raw.append(m_store->thumbnail(AttachmentRef { invoice(), name }, QSize(256, 256)));
+    for (StoreReply* reply : raw)
+        replies.push_back(await(reply));
+    for (const auto& reply : replies) {
+        QCOMPARE(reply->error(), StoreReply::Error::None);
+        const QImage thumbnail = QImage::fromData(reply->data());
+        QVERIFY(!thumbnail.isNull());
+        QVERIFY(thumbnail.width() <= 256 && thumbnail.height() <= 256);
+    }
+    auto single = await(m_store->thumbnail(AttachmentRef { invoice(), u"a.jpg"_s }, QSize(64, 64)));
+    QCOMPARE(single->error(), StoreReply::Error::None);
+    QVERIFY(QImage::fromData(single->data()).width() <= 64);
+    QStringList routes;
+    for (const auto& request : m_emulator->requests()) {
+        if (request.request.path().contains(u"thumbnail"_s))
+            routes.append(request.request.path());
+    }
+    QCOMPARE(routes, (QStringList { u"/2/files/get_thumbnail_batch"_s, u"/2/files/get_thumbnail_v2"_s }));
+}
+
+void TestDropboxStore::removesAndMoves()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Inbox/Unsorted/scan.pdf"_s, "scan"));
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.pdf"_s, "other"));
+    const EntityRef inbox { EntityType::Inbox, u"Unsorted"_s };
+    auto moved = await(m_store->move(AttachmentRef { inbox, u"scan.pdf"_s }, invoice()));
+    QCOMPARE(moved->error(), StoreReply::Error::None);
+    // Nothing is overwritten: the name was taken, so Dropbox numbered it.
+    QCOMPARE(moved->attachment().name, u"scan (1).pdf"_s);
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Inbox/Unsorted/scan.pdf"_s));
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/scan (1).pdf"_s), QByteArray("scan"));
+
+    auto removed = await(m_store->remove(AttachmentRef { invoice(), u"scan.pdf"_s }));
+    QCOMPARE(removed->error(), StoreReply::Error::None);
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/scan.pdf"_s));
+    auto again = await(m_store->remove(AttachmentRef { invoice(), u"scan.pdf"_s }));
+    QCOMPARE(again->error(), StoreReply::Error::NotFound);
+}
+
+void TestDropboxStore::hostileNamesNeverReachDropbox()
+{
+    m_emulator->clearRequests();
+    const QString local = writeLocal(u"x.pdf"_s, "x");
+    auto upload = await(m_store->upload(local, invoice(), u"../../x.pdf"_s));
+    QCOMPARE(upload->error(), StoreReply::Error::InvalidName);
+    auto download = await(m_store->download(AttachmentRef { EntityRef { EntityType::Invoices, u".."_s }, u"x.pdf"_s },
+                                            m_dir->filePath(u"y.pdf"_s)));
+    QCOMPARE(download->error(), StoreReply::Error::InvalidName);
+    QVERIFY(m_emulator->requests().isEmpty());
+}
+
+void TestDropboxStore::waitsOutRateLimit()
+{
+    m_emulator->faults().add(u"/2/files/upload"_s, FaultInjector::rateLimited(1, true));
+    m_emulator->faults().add(u"/2/files/list_folder"_s, FaultInjector::rateLimited(1, false));
+    const QString local = writeLocal(u"a.txt"_s, "a");
+    auto upload = await(m_store->upload(local, invoice(), u"a.txt"_s));
+    QCOMPARE(upload->error(), StoreReply::Error::None);
+    auto list = await(m_store->listAttachments(invoice()));
+    QCOMPARE(list->error(), StoreReply::Error::None);
+    QCOMPARE(list->attachments().size(), 1);
+}
+
+void TestDropboxStore::retriesServerErrors()
+{
+    m_emulator->faults().add(u"/2/files/create_folder_v2"_s, FaultInjector::serverError(500), 2);
+    m_emulator->faults().add(u"/2/files/delete_v2"_s, FaultInjector::serverError(503));
+    auto created = await(m_store->createEntity(invoice()));
+    QCOMPARE(created->error(), StoreReply::Error::None);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/a.txt"_s, "a"));
+    auto removed = await(m_store->remove(AttachmentRef { invoice(), u"a.txt"_s }));
+    QCOMPARE(removed->error(), StoreReply::Error::None);
+}
+
+void TestDropboxStore::renewsExpiredAccessToken()
+{
+    auto first = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(first->error(), StoreReply::Error::None);
+    m_emulator->expireAccessTokens();
+    m_emulator->faults().add(u"/2/files/list_folder"_s, FaultInjector::expiredToken());
+    auto second = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(second->error(), StoreReply::Error::None);
+    const auto requests = m_emulator->requests();
+    QVERIFY(std::count_if(requests.cbegin(), requests.cend(),
+                          [](const auto& request) { return request.request.path() == u"/oauth2/token"_s; })
+            >= 2);
+}
+
+void TestDropboxStore::recoversFromDroppedDownload()
+{
+    const QByteArray data = CoreTest::patternData(2 * 1024 * 1024);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/a.bin"_s, data));
+    m_emulator->faults().add(u"/2/files/download"_s, FaultInjector::dropConnection(1024 * 1024));
+    const QString target = m_dir->filePath(u"a.bin"_s);
+    auto reply = await(m_store->download(AttachmentRef { invoice(), u"a.bin"_s }, target));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), data);
+}
+
+void TestDropboxStore::revokedRefreshTokenSignsOut()
+{
+    m_store->setRefreshToken(u"not-a-token"_s);
+    QSignalSpy signedOut(m_store.get(), &DropboxStore::signInRequired);
+    auto reply = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(reply->error(), StoreReply::Error::SignedOut);
+    QVERIFY(signedOut.count() >= 1 || signedOut.wait());
+}
+
+void TestDropboxStore::cancelsAnUpload()
+{
+    const QString local = writeLocal(u"big.bin"_s, CoreTest::patternData(3 * 4 * 1024 * 1024));
+    m_emulator->faults().add(u"/2/files/upload_session/append_v2"_s, FaultInjector::slow(60000));
+    StoreReply* reply = m_store->upload(local, invoice(), u"big.bin"_s);
+    QSignalSpy progress(reply, &StoreReply::progress);
+    QTRY_VERIFY(!progress.isEmpty() && progress.last().at(0).toLongLong() >= 4 * 1024 * 1024);
+    reply->abort();
+    auto owned = await(reply);
+    QCOMPARE(owned->error(), StoreReply::Error::Cancelled);
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/big.bin"_s));
+}
+
+QTEST_GUILESS_MAIN(TestDropboxStore)
+#include "TestDropboxStore.moc"

@@ -1,0 +1,68 @@
+#include "EmulatorServer.h"
+
+#include <QHttpServerResponder>
+
+EmulatorServer::EmulatorServer(QObject* parent)
+    : QAbstractHttpServer(parent)
+{ }
+
+bool EmulatorServer::listen(quint16 port)
+{
+    m_port = QAbstractHttpServer::listen(QHostAddress::LocalHost, port);
+    return m_port != 0;
+}
+
+QUrl EmulatorServer::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+void EmulatorServer::addRoute(QHttpServerRequest::Methods methods, const QString& path, const Handler& handler)
+{
+    m_routes.insert(path, { methods, handler });
+}
+
+EmulatorResponse EmulatorServer::faultResponse(const FaultInjector::Fault& fault) const
+{
+    switch (fault.kind) {
+    case FaultInjector::Kind::RateLimited:
+        return EmulatorResponse::text(429, QStringLiteral("Too Many Requests"));
+    case FaultInjector::Kind::ExpiredToken:
+        return EmulatorResponse::text(401, QStringLiteral("Unauthorized"));
+    default:
+        return EmulatorResponse::text(fault.status, QStringLiteral("Server error (injected)"));
+    }
+}
+
+bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const EmulatorRequest copy(request);
+    m_requests.append({ copy.withoutBody(), copy.body().size() });
+    emit requestReceived(copy.path());
+
+    const std::optional<FaultInjector::Fault> fault = m_faults.take(copy.path());
+    if (fault && fault->replacesAnswer()) {
+        EmulatorResponse response = faultResponse(*fault);
+        if (fault->kind == FaultInjector::Kind::RateLimited)
+            response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(fault->retryAfterSeconds));
+        EmulatorExchange(socket, copy, std::nullopt).respond(response);
+        return true;
+    }
+
+    const auto exchange = std::make_shared<EmulatorExchange>(socket, copy, fault);
+    const auto route = m_routes.constFind(copy.path());
+    if (route == m_routes.constEnd()) {
+        exchange->respond(EmulatorResponse::text(404, QStringLiteral("Not found: %1").arg(copy.path())));
+    } else if (!route->methods.testFlag(request.method())) {
+        exchange->respond(EmulatorResponse::text(405, QStringLiteral("Method not allowed")));
+    } else {
+        route->handler(exchange);
+    }
+    return true;
+}
+
+void EmulatorServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    // handleRequest() answers everything itself; this is only here because the base class requires it.
+    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "EmulatorExchange.h"
+#include "EmulatorRequest.h"
+#include "EmulatorResponse.h"
+#include "FaultInjector.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QList>
+#include <QUrl>
+
+#include <functional>
+
+// The machinery every API emulator shares: a loopback HTTP server with a table of exact routes, injected
+// faults applied before a route runs, and a log of the requests for tests to inspect.
+class EmulatorServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<void(const EmulatorExchangePtr& exchange)>;
+
+    struct LoggedRequest
+    {
+        EmulatorRequest request; // without its body
+        qint64 bodySize = 0;
+    };
+
+    explicit EmulatorServer(QObject* parent = nullptr);
+
+    // Listens on 127.0.0.1 only; port 0 picks a free one.
+    bool listen(quint16 port = 0);
+    // "http://127.0.0.1:PORT": the one base URL that stands for all of the service's hosts.
+    QUrl baseUrl() const;
+
+    FaultInjector& faults() { return m_faults; }
+    QList<LoggedRequest> requests() const { return m_requests; }
+    void clearRequests() { m_requests.clear(); }
+
+signals:
+    // A request has arrived and been logged, before it is answered: lets a test wait until a client has asked.
+    void requestReceived(const QString& path);
+
+protected:
+    void addRoute(QHttpServerRequest::Methods methods, const QString& path, const Handler& handler);
+
+    // The answer to a fault that replaces a route's answer. This one is generic; emulators word theirs in their
+    // own API. A Retry-After header is added to rate-limit answers whoever words them.
+    virtual EmulatorResponse faultResponse(const FaultInjector::Fault& fault) const;
+
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+
+private:
+    struct Route
+    {
+        QHttpServerRequest::Methods methods;
+        Handler handler;
+    };
+
+    QHash<QString, Route> m_routes;
+    FaultInjector m_faults;
+    QList<LoggedRequest> m_requests;
+    quint16 m_port = 0;
+};
