@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konton</translation>
+    </message>
+    <message>
+        <source>Dropbox</source>
+        <translation>Dropbox</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>App &amp;key:</source>
+        <translation>App&amp;nyckel:</translation>
+    </message>
+    <message>
+        <source>From the Dropbox App Console</source>
+        <translation>Från Dropbox App Console</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Mapp:</translation>
+    </message>
+    <message>
+        <source>/ (the top of the Dropbox or app folder)</source>
+        <translation>/ (överst i Dropbox eller appmappen)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Dropbox…</source>
+        <translation>&amp;Anslut Dropbox…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Koppla från</translation>
+    </message>
+    <message>
+        <source>&amp;Keep documents in Dropbox</source>
+        <translation>&amp;Förvara dokumenten i Dropbox</translation>
+    </message>
+    <message>
+        <source>Connected to Dropbox as %1.</source>
+        <translation>Ansluten till Dropbox som %1.</translation>
+    </message>
+    <message>
+        <source>Disconnected from Dropbox.</source>
+        <translation>Frånkopplad från Dropbox.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Inte ansluten</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Another…</source>
+        <translation>&amp;Anslut ett annat…</translation>
+    </message>
+    <message>
+        <source>Connect Dropbox</source>
+        <translation>Anslut Dropbox</translation>
+    </message>
+    <message>
+        <source>Signing in to Dropbox…</source>
+        <translation>Loggar in på Dropbox…</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Kopplar från…</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentModel</name>
     <message>
         <source>Name</source>
@@ -59,10 +130,6 @@ TYPE är en av quotes, invoices, purchases, customers, bankaccounts, inbox.
 Kommandon:</translation>
     </message>
     <message>
-        <source>The store to use: local:PATH. By default, the store the app is set to.</source>
-        <translation>Lagringsplatsen som ska användas: local:PATH. Som standard den lagringsplats som appen är inställd på.</translation>
-    </message>
-    <message>
         <source>Print results as JSON; attachments with KashFlow&apos;s field names.</source>
         <translation>Skriv ut resultaten som JSON; bilagor med KashFlows fältnamn.</translation>
     </message>
@@ -97,6 +164,281 @@ Kommandon:</translation>
     <message>
         <source>“%1” already exists; choose another destination.</source>
         <translation>”%1” finns redan; välj ett annat mål.</translation>
+    </message>
+    <message>
+        <source>Connect a Dropbox account: open the address shown in any browser, allow Attaché, and paste the code.</source>
+        <translation>Anslut ett Dropbox-konto: öppna adressen som visas i valfri webbläsare, tillåt Attaché och klistra in koden.</translation>
+    </message>
+    <message>
+        <source>Disconnect the Dropbox account: revoke its token and delete it from the keychain.</source>
+        <translation>Koppla från Dropbox-kontot: återkalla dess token och ta bort den från nyckelringen.</translation>
+    </message>
+    <message>
+        <source>The store to use: local:PATH or dropbox:[/FOLDER]. By default, the store the app is set to.</source>
+        <translation>Lagringsplatsen som ska användas: local:SÖKVÄG eller dropbox:[/MAPP]. Som standard den som appen är inställd på.</translation>
+    </message>
+    <message>
+        <source>Only Dropbox accounts can be connected: attache-cli connect dropbox.</source>
+        <translation>Bara Dropbox-konton kan anslutas: attache-cli connect dropbox.</translation>
+    </message>
+    <message>
+        <source>No Dropbox app key: set ATTACHE_DROPBOX_APP_KEY, or the key in the app&apos;s Settings.</source>
+        <translation>Ingen appnyckel för Dropbox: ange ATTACHE_DROPBOX_APP_KEY, eller nyckeln i appens inställningar.</translation>
+    </message>
+    <message>
+        <source>Connected to Dropbox as %1.</source>
+        <translation>Ansluten till Dropbox som %1.</translation>
+    </message>
+    <message>
+        <source>1. Open this address in a browser and allow Attaché:</source>
+        <translation>1. Öppna den här adressen i en webbläsare och tillåt Attaché:</translation>
+    </message>
+    <message>
+        <source>2. Paste the code Dropbox shows, then press Enter:</source>
+        <translation>2. Klistra in koden som Dropbox visar och tryck på Retur:</translation>
+    </message>
+    <message>
+        <source>Only Dropbox accounts can be disconnected: attache-cli disconnect dropbox.</source>
+        <translation>Bara Dropbox-konton kan kopplas från: attache-cli disconnect dropbox.</translation>
+    </message>
+    <message>
+        <source>No Dropbox account is connected.</source>
+        <translation>Inget Dropbox-konto är anslutet.</translation>
+    </message>
+    <message>
+        <source>Disconnected from Dropbox.</source>
+        <translation>Frånkopplad från Dropbox.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxAccount</name>
+    <message>
+        <source>the account</source>
+        <translation>kontot</translation>
+    </message>
+    <message>
+        <source>Dropbox could not be told, so Attaché stays listed in the Dropbox account&apos;s settings until it is removed there.</source>
+        <translation>Dropbox kunde inte meddelas, så Attaché står kvar i Dropbox-kontots inställningar tills det tas bort där.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxAuthenticator</name>
+    <message>
+        <source>This Dropbox account is not connected. Connect it in Accounts.</source>
+        <translation>Det här Dropbox-kontot är inte anslutet. Anslut det under Konton.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxEndpoints</name>
+    <message>
+        <source>“%1” is not a valid Dropbox address.</source>
+        <translation>”%1” är inte en giltig Dropbox-adress.</translation>
+    </message>
+    <message>
+        <source>“%1” is not secure: Dropbox must be reached over https.</source>
+        <translation>”%1” är inte säker: Dropbox måste nås över https.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxError</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <source>Could not reach Dropbox: %1</source>
+        <translation>Kunde inte nå Dropbox: %1</translation>
+    </message>
+    <message>
+        <source>Dropbox refused the request: %1</source>
+        <translation>Dropbox avvisade begäran: %1</translation>
+    </message>
+    <message>
+        <source>Dropbox signed this account out. Connect it again in Accounts.</source>
+        <translation>Dropbox har loggat ut det här kontot. Anslut det igen under Konton.</translation>
+    </message>
+    <message>
+        <source>Dropbox does not allow this app to do that.</source>
+        <translation>Dropbox tillåter inte den här appen att göra det.</translation>
+    </message>
+    <message>
+        <source>Dropbox is busy; try again in a few minutes.</source>
+        <translation>Dropbox är upptaget; försök igen om några minuter.</translation>
+    </message>
+    <message>
+        <source>Dropbox had a problem (HTTP %1). Try again later.</source>
+        <translation>Dropbox fick ett problem (HTTP %1). Försök igen senare.</translation>
+    </message>
+    <message>
+        <source>“%1” was not found in Dropbox.</source>
+        <translation>”%1” hittades inte i Dropbox.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file in Dropbox.</source>
+        <translation>”%1” är inte en fil i Dropbox.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a folder in Dropbox.</source>
+        <translation>”%1” är inte en mapp i Dropbox.</translation>
+    </message>
+    <message>
+        <source>“%1” already exists in Dropbox.</source>
+        <translation>”%1” finns redan i Dropbox.</translation>
+    </message>
+    <message>
+        <source>The Dropbox account is full: “%1” was not saved.</source>
+        <translation>Dropbox-kontot är fullt: ”%1” sparades inte.</translation>
+    </message>
+    <message>
+        <source>Dropbox does not allow the name “%1”.</source>
+        <translation>Dropbox tillåter inte namnet ”%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid Dropbox path.</source>
+        <translation>”%1” är inte en giltig sökväg i Dropbox.</translation>
+    </message>
+    <message>
+        <source>This Dropbox account may not change “%1”.</source>
+        <translation>Det här Dropbox-kontot får inte ändra ”%1”.</translation>
+    </message>
+    <message>
+        <source>Dropbox restricts access to “%1”.</source>
+        <translation>Dropbox begränsar åtkomsten till ”%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is in a team folder that cannot be changed.</source>
+        <translation>”%1” ligger i en teammapp som inte kan ändras.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large for one request.</source>
+        <translation>”%1” är för stor för en enda begäran.</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than Dropbox accepts.</source>
+        <translation>”%1” är större än Dropbox tar emot.</translation>
+    </message>
+    <message>
+        <source>“%1” was damaged on the way to Dropbox.</source>
+        <translation>”%1” skadades på vägen till Dropbox.</translation>
+    </message>
+    <message>
+        <source>Dropbox makes no thumbnails of “%1”.</source>
+        <translation>Dropbox gör inga miniatyrer av ”%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be moved into itself.</source>
+        <translation>”%1” kan inte flyttas in i sig själv.</translation>
+    </message>
+    <message>
+        <source>Dropbox is busy writing other files; “%1” was not changed.</source>
+        <translation>Dropbox är upptaget med att skriva andra filer; ”%1” ändrades inte.</translation>
+    </message>
+    <message>
+        <source>Dropbox refused “%1”: %2</source>
+        <translation>Dropbox avvisade ”%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxSignIn</name>
+    <message>
+        <source>The answer from Dropbox did not match this sign-in. Try again.</source>
+        <translation>Svaret från Dropbox hörde inte till den här inloggningen. Försök igen.</translation>
+    </message>
+    <message>
+        <source>Access to Dropbox was not allowed.</source>
+        <translation>Åtkomst till Dropbox tilläts inte.</translation>
+    </message>
+    <message>
+        <source>Dropbox refused the sign-in: %1</source>
+        <translation>Dropbox avvisade inloggningen: %1</translation>
+    </message>
+    <message>
+        <source>Dropbox sent no authorization code.</source>
+        <translation>Dropbox skickade ingen auktoriseringskod.</translation>
+    </message>
+    <message>
+        <source>Dropbox granted no offline access.</source>
+        <translation>Dropbox gav ingen åtkomst offline.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxStore</name>
+    <message>
+        <source>Dropbox</source>
+        <translation>Dropbox</translation>
+    </message>
+    <message>
+        <source>Dropbox: %1</source>
+        <translation>Dropbox: %1</translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>Kunde inte skriva ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>“%1” arrived damaged from Dropbox and was not saved.</source>
+        <translation>”%1” kom skadad från Dropbox och sparades inte.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1”: %2</source>
+        <translation>Kunde inte spara ”%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxThumbnailBatcher</name>
+    <message>
+        <source>Dropbox sent no thumbnail for “%1”.</source>
+        <translation>Dropbox skickade ingen miniatyr för ”%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxTokens</name>
+    <message>
+        <source>Could not reach Dropbox: %1</source>
+        <translation>Kunde inte nå Dropbox: %1</translation>
+    </message>
+    <message>
+        <source>Dropbox refused the sign-in: %1</source>
+        <translation>Dropbox avvisade inloggningen: %1</translation>
+    </message>
+    <message>
+        <source>Dropbox sent no access token.</source>
+        <translation>Dropbox skickade ingen åtkomsttoken.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxUpload</name>
+    <message>
+        <source>“%1” no longer exists.</source>
+        <translation>”%1” finns inte längre.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>”%1” kan inte läsas.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>Kunde inte läsa ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>Dropbox did not start an upload of “%1”.</source>
+        <translation>Dropbox påbörjade ingen uppladdning av ”%1”.</translation>
+    </message>
+    <message>
+        <source>Dropbox lost track of the upload of “%1”.</source>
+        <translation>Dropbox tappade bort uppladdningen av ”%1”.</translation>
+    </message>
+    <message>
+        <source>Dropbox holds different content for “%1” than this computer sent. Upload it again.</source>
+        <translation>Dropbox har annat innehåll för ”%1” än den här datorn skickade. Ladda upp den igen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <source>The file became shorter while it was sent.</source>
+        <translation>Filen blev kortare medan den skickades.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +539,32 @@ Kommandon:</translation>
     <message>
         <source>Inbox folder %1</source>
         <translation>Inkorgsmapp %1</translation>
+    </message>
+</context>
+<context>
+    <name>FileSliceDevice</name>
+    <message>
+        <source>The file changed while it was being sent.</source>
+        <translation>Filen ändrades medan den skickades.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpCall</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <source>The server stopped responding.</source>
+        <translation>Servern slutade svara.</translation>
+    </message>
+    <message>
+        <source>The server asked to slow down.</source>
+        <translation>Servern bad om ett lugnare tempo.</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Servern svarade %1.</translation>
     </message>
 </context>
 <context>
@@ -558,6 +926,18 @@ Kommandon:</translation>
         <source>Transfers continue in the background. Use the tray icon to open Attaché or quit.</source>
         <translation>Överföringarna fortsätter i bakgrunden. Använd ikonen i meddelandefältet för att öppna eller avsluta Attaché.</translation>
     </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konton…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Documents move to the new place once the running transfers have finished.</source>
+        <translation>Dokumenten flyttar till den nya platsen när de pågående överföringarna är klara.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -691,6 +1071,28 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>RemoteOperation</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The system keychain is locked or refused access (%1).</source>
+        <translation>Systemets nyckelring är låst eller nekade åtkomst (%1).</translation>
+    </message>
+    <message>
+        <source>Could not use the system keychain (%1). Attaché keeps sign-in secrets only there: make sure a keychain such as GNOME Keyring or KWallet is installed and running.</source>
+        <translation>Kunde inte använda systemets nyckelring (%1). Attaché sparar inloggningshemligheter bara där: se till att en nyckelring som GNOME Keyring eller KWallet är installerad och igång.</translation>
+    </message>
+    <message>
+        <source>The system keychain holds nothing for “%1”.</source>
+        <translation>Systemets nyckelring har inget för ”%1”.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -718,6 +1120,37 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>SignInBrowserDialog</name>
+    <message>
+        <source>Sign In</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>The page could not be loaded.</source>
+        <translation>Sidan kunde inte läsas in.</translation>
+    </message>
+    <message>
+        <source>Secure connection</source>
+        <translation>Säker anslutning</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>På den här datorn</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Inte krypterad</translation>
+    </message>
+    <message>
+        <source>Did not open %1: the connection would not be encrypted.</source>
+        <translation>Öppnade inte %1: anslutningen skulle inte vara krypterad.</translation>
+    </message>
+    <message>
+        <source>Did not open %1: it is not part of this sign-in.</source>
+        <translation>Öppnade inte %1: den hör inte till den här inloggningen.</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>%1 is not supported by this store.</source>
@@ -731,8 +1164,16 @@ Kommandon:</translation>
         <translation>Den lokala lagringsplatsen behöver en mapp: local:PATH.</translation>
     </message>
     <message>
-        <source>Unknown store “%1”. Use local:PATH.</source>
-        <translation>Okänd lagringsplats ”%1”. Använd local:PATH.</translation>
+        <source>The Dropbox folder must start with “/” and not end with one: dropbox:/Accounting.</source>
+        <translation>Dropbox-mappen måste börja med ”/” och inte sluta med ett: dropbox:/Accounting.</translation>
+    </message>
+    <message>
+        <source>No Dropbox account is connected. Connect one in Accounts, or with “attache-cli connect dropbox”.</source>
+        <translation>Inget Dropbox-konto är anslutet. Anslut ett under Konton, eller med ”attache-cli connect dropbox”.</translation>
+    </message>
+    <message>
+        <source>Unknown store “%1”. Use local:PATH or dropbox:[/FOLDER].</source>
+        <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG eller dropbox:[/MAPP].</translation>
     </message>
 </context>
 <context>

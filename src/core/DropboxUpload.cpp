@@ -78,8 +78,9 @@ void DropboxUpload::hash(qint64 offset, qint64 length)
         while (left > 0) {
             const qint64 read = file.read(buffer.data(), std::min(left, ReadSize));
             if (read <= 0) {
-                result.error
-                    = read < 0 ? file.errorString() : QObject::tr("The file became shorter while it was sent.");
+                result.error = read < 0
+                    ? file.errorString()
+                    : QCoreApplication::translate("DropboxUpload", "The file became shorter while it was sent.");
                 return result;
             }
             const QByteArrayView piece(buffer.constData(), read);
