@@ -23,3 +23,5 @@ struct HttpResponse
     bool hasHttpStatus() const { return status > 0; }
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
 };
+
+Q_DECLARE_METATYPE(HttpResponse)
