@@ -124,6 +124,16 @@ QString DropboxStore::problemWith(const EntityRef& entity, const QString& name)
     return entityProblem.isEmpty() ? NameRules::problem(name) : entityProblem;
 }
 
+StoreReply* DropboxStore::startNamed(const QString& problem, std::function<void(RemoteOperation*)> work)
+{
+    return startOperation([problem, work](RemoteOperation* operation) {
+        if (problem.isEmpty())
+            work(operation);
+        else
+            operation->fail(StoreReply::Error::InvalidName, problem);
+    });
+}
+
 HttpCall* DropboxStore::newCall(RemoteOperation* operation, const HttpRequest& request)
 {
     HttpCall* call = DropboxRequest::call(network(), m_authenticator, request, operation);
@@ -234,11 +244,7 @@ StoreReply* DropboxStore::createEntity(const EntityRef& entity)
 {
     const QString problem = NameRules::problem(entity.id);
     const QString path = entityPath(entity);
-    return startOperation([this, entity, problem, path](RemoteOperation* operation) {
-        if (!problem.isEmpty()) {
-            operation->fail(StoreReply::Error::InvalidName, problem);
-            return;
-        }
+    return startNamed(problem, [this, entity, path](RemoteOperation* operation) {
         const QJsonObject arg { { QStringLiteral("path"), path }, { QStringLiteral("autorename"), false } };
         HttpCall* call = newCall(
             operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/create_folder_v2")), arg));
@@ -257,11 +263,7 @@ StoreReply* DropboxStore::listAttachments(const EntityRef& entity)
 {
     const QString problem = NameRules::problem(entity.id);
     const QString path = entityPath(entity);
-    return startOperation([this, entity, problem, path](RemoteOperation* operation) {
-        if (!problem.isEmpty()) {
-            operation->fail(StoreReply::Error::InvalidName, problem);
-            return;
-        }
+    return startNamed(problem, [this, entity, path](RemoteOperation* operation) {
         listFolder(operation, path, false,
                    [this, operation, entity](const QList<QJsonObject>& entries, const HttpResponse* failure) {
                        if (failure) {
@@ -283,11 +285,7 @@ StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& targ
     const QString cleanName = DropboxJson::normalizedName(name);
     const QString problem = problemWith(target, cleanName);
     const QString remotePath = entityPath(target) + QLatin1Char('/') + cleanName;
-    return startOperation([this, localPath, problem, remotePath](RemoteOperation* operation) {
-        if (!problem.isEmpty()) {
-            operation->fail(StoreReply::Error::InvalidName, problem);
-            return;
-        }
+    return startNamed(problem, [this, localPath, remotePath](RemoteOperation* operation) {
         // Dropbox creates the missing parent folders itself.
         auto* upload = new DropboxUpload(network(), m_authenticator, m_endpoints, localPath, remotePath, operation);
         upload->setChunkSize(m_chunkSize);
@@ -312,11 +310,7 @@ StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QStrin
 {
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
-    return startOperation([this, attachment, problem, path, localPath](RemoteOperation* operation) {
-        if (!problem.isEmpty()) {
-            operation->fail(StoreReply::Error::InvalidName, problem);
-            return;
-        }
+    return startNamed(problem, [this, attachment, path, localPath](RemoteOperation* operation) {
         // Written beside the target and renamed over it only when every byte is in and the hash matches.
         struct Target
         {
@@ -382,11 +376,7 @@ StoreReply* DropboxStore::remove(const AttachmentRef& attachment)
 {
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
-    return startOperation([this, attachment, problem, path](RemoteOperation* operation) {
-        if (!problem.isEmpty()) {
-            operation->fail(StoreReply::Error::InvalidName, problem);
-            return;
-        }
+    return startNamed(problem, [this, attachment, path](RemoteOperation* operation) {
         HttpCall* call = newCall(operation,
                                  DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/delete_v2")),
                                                      QJsonObject { { QStringLiteral("path"), path } }));
@@ -405,13 +395,8 @@ StoreReply* DropboxStore::thumbnail(const AttachmentRef& attachment, const QSize
 {
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
-    return startOperation([this, problem, path, size](RemoteOperation* operation) {
-        if (!problem.isEmpty()) {
-            operation->fail(StoreReply::Error::InvalidName, problem);
-            return;
-        }
-        m_thumbnails->request(operation, path, size);
-    });
+    return startNamed(problem,
+                      [this, path, size](RemoteOperation* operation) { m_thumbnails->request(operation, path, size); });
 }
 
 StoreReply* DropboxStore::move(const AttachmentRef& attachment, const EntityRef& target)
@@ -421,11 +406,7 @@ StoreReply* DropboxStore::move(const AttachmentRef& attachment, const EntityRef&
         problem = NameRules::problem(target.id);
     const QString from = attachmentPath(attachment);
     const QString to = entityPath(target) + QLatin1Char('/') + DropboxJson::normalizedName(attachment.name);
-    return startOperation([this, attachment, problem, from, to](RemoteOperation* operation) {
-        if (!problem.isEmpty()) {
-            operation->fail(StoreReply::Error::InvalidName, problem);
-            return;
-        }
+    return startNamed(problem, [this, attachment, from, to](RemoteOperation* operation) {
         const QJsonObject arg {
             { QStringLiteral("from_path"), from },
             { QStringLiteral("to_path"), to },

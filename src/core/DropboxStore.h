@@ -63,6 +63,8 @@ private:
 
     QString entityPath(const EntityRef& entity) const;
     QString attachmentPath(const AttachmentRef& attachment) const;
+    // Runs work unless a name it was given is unacceptable (`problem`), which fails it with InvalidName.
+    StoreReply* startNamed(const QString& problem, std::function<void(RemoteOperation*)> work);
     // A new call owned by the operation and aborted with it; network thread.
     HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
     // Every page of a folder listing.

@@ -166,16 +166,7 @@ void DropboxUpload::sendSingle(const ChunkHash& whole)
 {
     QJsonObject arg = commitInfo();
     arg.insert(QStringLiteral("content_hash"), whole.hash);
-    HttpCall* call = newCall(QStringLiteral("files/upload"), arg, 0, m_size);
-    connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
-        call->deleteLater();
-        if (!response.isSuccess()) {
-            failWith(response);
-            return;
-        }
-        verifyCommitted(QJsonDocument::fromJson(response.body).object());
-    });
-    call->start();
+    startCommit(newCall(QStringLiteral("files/upload"), arg, 0, m_size));
 }
 
 void DropboxUpload::sendChunk(const ChunkHash& chunk)
@@ -264,6 +255,11 @@ void DropboxUpload::confirmByMetadata()
                                                    QJsonObject { { QStringLiteral("path"), m_remotePath } }),
                                this);
     m_call = call;
+    startCommit(call);
+}
+
+void DropboxUpload::startCommit(HttpCall* call)
+{
     connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
         call->deleteLater();
         if (!response.isSuccess()) {

@@ -64,6 +64,8 @@ private:
     void sendChunk(const ChunkHash& chunk);
     void resumeAt(qint64 offset);
     void onChunkSent(const ChunkHash& chunk, const HttpResponse& response, int attempts);
+    // Sends a call whose answer is the committed file's metadata.
+    void startCommit(HttpCall* call);
     void verifyCommitted(const QJsonObject& metadata);
     void compareWholeHash(const QJsonObject& metadata);
     void confirmByMetadata();
