@@ -12,6 +12,8 @@ MessageBar::MessageBar(QWidget* parent)
     , m_close(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
+    // As tall as its text, never a share of the window's spare height.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setAutoFillBackground(true);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -11,7 +11,11 @@ void TransferProgressDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     QStyledItemDelegate::paint(painter, option, QModelIndex());
     const int percent = index.data(TransferModel::PercentRole).toInt();
     QStyleOptionProgressBar bar;
-    bar.rect = option.rect.adjusted(2, 3, -2, -3);
+    // The row's own palette, font and direction, so the percentage is drawn like the rest of the row.
+    bar.palette = option.palette;
+    bar.fontMetrics = option.fontMetrics;
+    bar.direction = option.direction;
+    bar.rect = option.rect.adjusted(2, 1, -2, -1);
     bar.minimum = 0;
     // An unknown size shows as a busy bar.
     bar.maximum = percent < 0 ? 0 : 100;
