@@ -9,6 +9,8 @@
 #include <QNetworkReply>
 
 namespace {
+constexpr qint64 ReadBufferSize = 1024 * 1024;
+
 // Dropbox puts retry_after in a 429's JSON body when it sends no header.
 int retryAfterFromBody(const QByteArray& body)
 {
@@ -130,6 +132,9 @@ void HttpCall::send()
                    : m_network->sendCustomRequest(request, m_request.method, m_request.body);
     if (body)
         body->setParent(m_reply);
+    // A download streams to its sink: bound what Qt may hold ahead of it, or a fast server fills memory.
+    if (m_sink)
+        m_reply->setReadBufferSize(ReadBufferSize);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onFinished);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 done, qint64 total) {

@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# Dropbox transfer benchmark (not a test): uploads and downloads one file through attache-cli and through
+# curl to the same local attache-dropbox-emulator, and prints each one's throughput, the ratio
+# attache-cli/curl, and attache-cli's peak RSS. Target: a ratio of at least 0.9 and a peak RSS under 100 MiB.
+#   tests/benchmarks/dropbox-transfer.sh BUILD_DIR [SIZE_MIB]
+# BUILD_DIR holds both app/attache-cli and tests/emulators/attache-dropbox-emulator, so it needs the tests
+# (BUILD_TESTING=ON); measure an optimised build, e.g.
+#   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON
+#   cmake --build build/bench --target attache-cli attache-dropbox-emulator
+# SIZE_MIB defaults to 1024. Files over 150 MiB go up in an upload session of 32 MiB chunks, as attache-cli
+# sends them. The temporary directory (in $TMPDIR, else /tmp) needs about 4 × SIZE_MIB of space.
+# Runs in a private D-Bus session with a throwaway keyring and HOME (tests/with-keyring.sh), never the user's.
+set -euo pipefail
+
+self=$(readlink -f "$0")
+here=$(dirname "$self")
+if [ "${ATTACHE_TEST_KEYRING:-}" != gnome-keyring ]; then
+    exec "$here/../with-keyring.sh" "$self" "$@"
+fi
+
+usage() {
+    echo "usage: $0 BUILD_DIR [SIZE_MIB]" >&2
+    exit 2
+}
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    usage
+fi
+build=$(readlink -f "$1")
+size_mib=${2:-1024}
+[[ $size_mib =~ ^[1-9][0-9]*$ ]] || usage
+cli="$build/app/attache-cli"
+emulator="$build/tests/emulators/attache-dropbox-emulator"
+for program in "$cli" "$emulator"; do
+    [ -x "$program" ] || { echo "$0: no $program (build it, with BUILD_TESTING=ON)" >&2; exit 2; }
+done
+for tool in curl /usr/bin/time sha256sum basenc split cmp; do
+    command -v "$tool" >/dev/null || { echo "$0: needs $tool (packaging/install-dependencies.sh)" >&2; exit 2; }
+done
+
+readonly MiB=$((1024 * 1024))
+readonly chunk_bytes=$((32 * MiB))         # attache-cli's upload-session chunk (DropboxUpload::DefaultChunkSize)
+readonly single_limit=$((150 * MiB))       # Dropbox's limit on one request (DropboxUpload::SingleRequestLimit)
+readonly app_key=attache-benchmark
+size=$((size_mib * MiB))
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/attache-dropbox-transfer.XXXXXX")
+emulator_pid=""
+connect_pid=""
+cleanup() {
+    for pid in "$connect_pid" "$emulator_pid"; do
+        if [ -n "$pid" ]; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+die() {
+    echo "$0: $*" >&2
+    exit 1
+}
+
+now_ns() { date +%s%N; }
+
+# 1. The emulator, which prints its base URL as its first line.
+mkdir "$work/emulator"
+"$emulator" --auto-approve --app-key "$app_key" --data "$work/emulator" >"$work/emulator.out" 2>"$work/emulator.err" &
+emulator_pid=$!
+for _ in $(seq 100); do
+    [ -s "$work/emulator.out" ] && break
+    kill -0 "$emulator_pid" 2>/dev/null || die "the emulator did not start: $(cat "$work/emulator.err")"
+    sleep 0.1
+done
+base=$(head -n 1 "$work/emulator.out")
+[[ $base == http://* ]] || die "the emulator printed no base URL"
+base=${base%/}
+export ATTACHE_DROPBOX_BASE_URL="$base" ATTACHE_DROPBOX_APP_KEY="$app_key"
+
+# The code the authorize page shows when there is no redirect URI.
+authorization_code() {
+    curl -sS --fail "$1" | sed -n 's:.*<code id="code">\([^<]*\)</code>.*:\1:p'
+}
+
+# 2. attache-cli connects: its authorize URL (it holds the PKCE verifier) is opened with curl and the code pasted.
+coproc CONNECT { exec "$cli" connect dropbox 2>"$work/connect.err"; }
+# shellcheck disable=SC2153 # set by coproc
+connect_pid=$CONNECT_PID
+# Copies, which outlive the coprocess's own descriptors.
+exec {connect_out}<&"${CONNECT[0]}" {connect_in}>&"${CONNECT[1]}"
+IFS= read -r -t 30 authorize_url <&"$connect_out" || die "attache-cli connect printed no URL: $(cat "$work/connect.err")"
+code=$(authorization_code "$authorize_url")
+[ -n "$code" ] || die "no code on the authorization page for attache-cli"
+printf '%s\n' "$code" >&"$connect_in"
+exec {connect_in}>&-
+connected=$(cat <&"$connect_out")
+exec {connect_out}<&-
+wait "$connect_pid" || die "attache-cli connect failed: $(cat "$work/connect.err")"
+connect_pid=""
+[[ $connected == Connected* ]] || die "attache-cli connect said: $connected"
+
+# 3. curl's own access token, through the same PKCE flow (S256).
+verifier=$(head -c 48 /dev/urandom | basenc --base64url)
+challenge=$(printf '%b' "$(printf %s "$verifier" | sha256sum | cut -c 1-64 | sed 's/../\\x&/g')" | basenc --base64url | tr -d '=\n')
+code=$(authorization_code "$base/oauth2/authorize?client_id=$app_key&response_type=code&code_challenge=$challenge&code_challenge_method=S256&token_access_type=offline")
+[ -n "$code" ] || die "no code on the authorization page for curl"
+token=$(curl -sS --fail -d grant_type=authorization_code --data-urlencode "code=$code" -d "client_id=$app_key" \
+    -d "code_verifier=$verifier" "$base/oauth2/token" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || die "curl got no access token"
+auth="Authorization: Bearer $token"
+
+# Dropbox's content_hash: SHA-256 of the SHA-256s of each 4 MiB block.
+dropbox_hash() {
+    printf '%b' "$(split -b $((4 * MiB)) --filter=sha256sum "$1" | cut -c 1-64 | tr -d '\n' | sed 's/../\\x&/g')" \
+        | sha256sum | cut -c 1-64
+}
+
+# 4. The file, and for curl its chunks and their content_hash, made before any timing. curl sends the
+# content_hash of each request as attache-cli does, so that the emulator does the same work for both.
+mkdir "$work/chunks" "$work/down"
+source_file="$work/payload.bin"
+head -c "$size" /dev/urandom >"$source_file"
+chunk_hashes=()
+if [ "$size" -gt "$single_limit" ]; then
+    split -b "$chunk_bytes" -a 4 -d "$source_file" "$work/chunks/part."
+    for chunk in "$work"/chunks/part.*; do
+        chunk_hashes+=("$(dropbox_hash "$chunk")")
+    done
+else
+    chunk_hashes+=("$(dropbox_hash "$source_file")")
+fi
+sync
+
+elapsed_ns=0
+timed() {
+    local start end
+    sync
+    start=$(now_ns)
+    "$@"
+    end=$(now_ns)
+    elapsed_ns=$((end - start))
+}
+
+# An upload as attache-cli makes it: one request up to 150 MiB, else an upload session of 32 MiB chunks (start
+# with the first, appends, finish with the last). The appends and the finish go in one curl process, so on one
+# connection.
+curl_upload() {
+    local commit="{\"path\":\"$1\",\"mode\":\"add\",\"autorename\":true}"
+    local common=(-sS -X POST -H "$auth" -H "Content-Type: application/octet-stream" -H "Expect:")
+    if [ "$size" -le "$single_limit" ]; then
+        local arg="{\"path\":\"$1\",\"mode\":\"add\",\"autorename\":true,\"content_hash\":\"${chunk_hashes[0]}\"}"
+        curl "${common[@]}" --fail-with-body -H "Dropbox-API-Arg: $arg" -T "$source_file" \
+            -o "$work/curl-upload.json" "$base/2/files/upload"
+        return
+    fi
+    local chunks=("$work"/chunks/part.*) session offset args=() i last cursor codes
+    session=$(curl "${common[@]}" --fail-with-body -T "${chunks[0]}" \
+        -H "Dropbox-API-Arg: {\"close\":false,\"content_hash\":\"${chunk_hashes[0]}\"}" \
+        "$base/2/files/upload_session/start" | sed -n 's/.*"session_id" *: *"\([^"]*\)".*/\1/p')
+    [ -n "$session" ] || die "curl could not start an upload session"
+    offset=$(stat -c %s "${chunks[0]}")
+    last=$((${#chunks[@]} - 1))
+    for ((i = 1; i <= last; i++)); do
+        cursor="\"cursor\":{\"session_id\":\"$session\",\"offset\":$offset}"
+        [ "$i" -gt 1 ] && args+=(--next)
+        args+=("${common[@]}" -w '%{http_code}\n' -T "${chunks[i]}")
+        if [ "$i" -lt "$last" ]; then
+            args+=(-o /dev/null "$base/2/files/upload_session/append_v2"
+                -H "Dropbox-API-Arg: {$cursor,\"close\":false,\"content_hash\":\"${chunk_hashes[i]}\"}")
+        else
+            args+=(-o "$work/curl-upload.json" "$base/2/files/upload_session/finish"
+                -H "Dropbox-API-Arg: {$cursor,\"commit\":$commit,\"content_hash\":\"${chunk_hashes[i]}\"}")
+        fi
+        offset=$((offset + $(stat -c %s "${chunks[i]}")))
+    done
+    codes=$(curl "${args[@]}" | sort -u) || true
+    [ "$codes" = 200 ] || die "curl's upload session failed (HTTP $codes): $(cat "$work/curl-upload.json" 2>/dev/null)"
+}
+
+curl_download() {
+    curl -sS --fail -X POST -H "$auth" -H "Content-Type: application/octet-stream" \
+        -H "Dropbox-API-Arg: {\"path\":\"$1\"}" -o "$2" "$base/2/files/download"
+}
+
+# attache-cli under GNU time, which writes its peak RSS (KiB) to $work/rss.
+attache() {
+    /usr/bin/time -f %M -o "$work/rss" "$cli" --store dropbox: "$@" >"$work/cli.out" 2>"$work/cli.err" \
+        || die "attache-cli $1 failed: $(cat "$work/cli.err")"
+}
+
+# 5. The four transfers, each download checked against the file sent.
+timed curl_upload /Benchmark/curl.bin
+grep -q "\"size\": *${size}[,}]" "$work/curl-upload.json" || die "curl's upload did not commit $size bytes"
+curl_up_ns=$elapsed_ns
+
+timed curl_download /Benchmark/curl.bin "$work/down/curl.bin"
+curl_down_ns=$elapsed_ns
+cmp -s "$source_file" "$work/down/curl.bin" || die "curl's download differs from the file sent"
+rm -f "$work/down/curl.bin" "$work"/chunks/part.*
+
+timed attache put invoices/1 "$source_file"
+attache_up_ns=$elapsed_ns
+attache_up_rss=$(tail -n 1 "$work/rss")
+attachment=$(tail -n 1 "$work/cli.out")
+[[ $attachment == invoices/1/* ]] || die "attache-cli put printed '$attachment', not the attachment"
+
+timed attache get "$attachment" "$work/down/attache.bin"
+attache_down_ns=$elapsed_ns
+attache_down_rss=$(tail -n 1 "$work/rss")
+cmp -s "$source_file" "$work/down/attache.bin" || die "attache-cli's download differs from the file sent"
+
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+echo "Dropbox transfers of $size_mib MiB to attache-dropbox-emulator at $base"
+echo "attache-cli: $cli (${build_type:-unknown build type}); $(curl --version | head -n 1 | cut -d ' ' -f 1-2)"
+awk -v size="$size_mib" \
+    -v cu="$curl_up_ns" -v cd="$curl_down_ns" -v au="$attache_up_ns" -v ad="$attache_down_ns" \
+    -v ur="$attache_up_rss" -v dr="$attache_down_rss" 'BEGIN {
+    printf "%-9s %9s %9s %12s %12s %7s %15s\n", "", "curl s", "MiB/s", "attache s", "MiB/s", "ratio", "peak RSS MiB"
+    row("upload", cu, au, ur)
+    row("download", cd, ad, dr)
+    printf "target: ratio >= 0.90 and peak RSS < 100 MiB: %s\n", missed ? "NOT MET" : "met"
+}
+function row(name, c, a, rss,    cs, as, ratio) {
+    cs = c / 1e9; as = a / 1e9; ratio = cs / as
+    if (ratio < 0.9 || rss / 1024 >= 100) missed = 1
+    printf "%-9s %9.2f %9.1f %12.2f %12.1f %7.2f %15.1f\n", name, cs, size / cs, as, size / as, ratio, rss / 1024
+}'
