@@ -133,8 +133,10 @@ void HttpCall::send()
     if (body)
         body->setParent(m_reply);
     // A download streams to its sink: bound what Qt may hold ahead of it, or a fast server fills memory.
+    // Qt 6.4 drops a limit set before its request has started, so it is set on the next turn.
     if (m_sink)
-        m_reply->setReadBufferSize(ReadBufferSize);
+        QMetaObject::invokeMethod(
+            m_reply, [reply = m_reply] { reply->setReadBufferSize(ReadBufferSize); }, Qt::QueuedConnection);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onFinished);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 done, qint64 total) {
