@@ -37,22 +37,14 @@ AccountsDialog::AccountsDialog(Settings& settings, QWidget* parent)
         emit storeChosen(DropboxStore::uriFor(folder));
     });
     connect(m_dropbox, &DropboxAccount::connected, this, [this](const QString& name) {
-        m_busy = false;
-        showDropboxMessage(tr("Connected to Dropbox as %1.").arg(name), false);
-        updateDropbox();
+        finishBusy(tr("Connected to Dropbox as %1.").arg(name), false);
         emit dropboxConnected();
     });
     connect(m_dropbox, &DropboxAccount::disconnected, this, [this](const QString& warning) {
-        m_busy = false;
-        showDropboxMessage(warning.isEmpty() ? tr("Disconnected from Dropbox.") : warning, !warning.isEmpty());
-        updateDropbox();
+        finishBusy(warning.isEmpty() ? tr("Disconnected from Dropbox.") : warning, !warning.isEmpty());
         emit dropboxDisconnected();
     });
-    connect(m_dropbox, &DropboxAccount::failed, this, [this](const QString& message) {
-        m_busy = false;
-        showDropboxMessage(message, true);
-        updateDropbox();
-    });
+    connect(m_dropbox, &DropboxAccount::failed, this, [this](const QString& message) { finishBusy(message, true); });
     updateDropbox();
 }
 
@@ -73,6 +65,14 @@ void AccountsDialog::updateDropbox()
     m_ui->useDropboxButton->setEnabled(!m_busy && connected);
 }
 
+void AccountsDialog::finishBusy(const QString& message, bool isError)
+{
+    m_busy = false;
+    if (!message.isEmpty())
+        showDropboxMessage(message, isError);
+    updateDropbox();
+}
+
 void AccountsDialog::showDropboxMessage(const QString& message, bool isError)
 {
     m_ui->dropboxMessageLabel->setText(message);
@@ -90,20 +90,13 @@ void AccountsDialog::connectDropbox()
     m_signIn = new DropboxSignIn(m_network, endpoints, m_settings.dropboxAppKey(), DropboxSignIn::defaultRedirectUri(),
                                  this);
     connect(m_signIn, &DropboxSignIn::succeeded, m_dropbox, &DropboxAccount::connectWith);
-    connect(m_signIn, &DropboxSignIn::failed, this, [this](const QString& message) {
-        m_busy = false;
-        showDropboxMessage(message, true);
-        updateDropbox();
-    });
+    connect(m_signIn, &DropboxSignIn::failed, this, [this](const QString& message) { finishBusy(message, true); });
     m_browser
         = new SignInBrowserDialog(m_signIn->authorizeUrl(), m_signIn->redirectUri(), endpoints.signInHosts(), this);
     m_browser->setWindowTitle(tr("Connect Dropbox"));
     m_browser->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_browser, &SignInBrowserDialog::redirected, m_signIn, &DropboxSignIn::handleRedirect);
-    connect(m_browser, &QDialog::rejected, this, [this] {
-        m_busy = false;
-        updateDropbox();
-    });
+    connect(m_browser, &QDialog::rejected, this, [this] { finishBusy({}, false); });
     m_busy = true;
     showDropboxMessage(tr("Signing in to Dropbox…"), false);
     updateDropbox();

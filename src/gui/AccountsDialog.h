@@ -40,6 +40,8 @@ signals:
 private:
     void updateDropbox();
     void showDropboxMessage(const QString& message, bool isError);
+    // The end of a connect or disconnect, with what to say about it (nothing when empty).
+    void finishBusy(const QString& message, bool isError);
 
     const std::unique_ptr<Ui::AccountsDialog> m_ui;
     Settings& m_settings;

@@ -2,13 +2,13 @@
 // terminal does (open the address, paste the code), working with a "dropbox:" store, and disconnecting.
 // Runs in tests/with-keyring.sh, so that the refresh token goes to a private GNOME Keyring.
 
+#include "../KeyringTestHelpers.h"
 #include "ContentHasher.h"
 #include "CoreTestHelpers.h"
 #include "DropboxEmulator.h"
 #include "DropboxStore.h"
 #include "SecretStore.h"
 
-#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -101,7 +101,6 @@ private:
     void connectOrFail();
     // The test reads the keychain itself: the CLI runs on the same private D-Bus session.
     void readKeychain(const QString& accountId, std::optional<SecretStore::Result>& result);
-    QStringList filesUnderHomeContaining(const QString& text) const;
 
     QString settingsPath() const { return m_config->path() + u"/Attache/attache.conf"_s; }
     QStringList settingsKeys() const { return QSettings(settingsPath(), QSettings::IniFormat).allKeys(); }
@@ -250,23 +249,6 @@ void TestCliDropbox::readKeychain(const QString& accountId, std::optional<Secret
     result = read.result;
 }
 
-QStringList TestCliDropbox::filesUnderHomeContaining(const QString& text) const
-{
-    const QByteArray utf8 = text.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
-    QStringList found;
-    QDirIterator it(QDir::homePath(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray content = file.readAll();
-        if (content.contains(utf8) || content.contains(utf16))
-            found.append(file.fileName());
-    }
-    return found;
-}
-
 void TestCliDropbox::connectKeepsOnlyIdAndNameInSettings()
 {
     Run run;
@@ -291,7 +273,7 @@ void TestCliDropbox::connectKeepsOnlyIdAndNameInSettings()
     QVERIFY(secret);
     QVERIFY2(secret->ok, qPrintable(secret->errorString));
     QVERIFY(secret->secret.size() >= 32);
-    QCOMPARE(filesUnderHomeContaining(secret->secret), QStringList());
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, secret->secret), QStringList());
     QVERIFY(!readFile(settingsPath()).contains(secret->secret.toUtf8()));
 }
 

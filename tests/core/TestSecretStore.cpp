@@ -1,10 +1,10 @@
 // SecretStore against the real GNOME Keyring on a private D-Bus session (tests/with-keyring.sh), and
 // on a session without any keychain (with-keyring.sh --without-keyring).
 
+#include "../KeyringTestHelpers.h"
 #include "SecretStore.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QTest>
 #include <QUuid>
@@ -32,25 +32,6 @@ struct Answer
 QString uniqueSecret()
 {
     return u"sl.secret-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces) + u"-tøken"_s;
-}
-
-// Every file under HOME (where the wrapper also puts the XDG directories) that holds the text as
-// UTF-8 or UTF-16.
-QStringList filesContaining(const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
-    QStringList found;
-    QDirIterator it(QDir::homePath(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray content = file.readAll();
-        if (content.contains(utf8) || content.contains(utf16))
-            found.append(file.fileName());
-    }
-    return found;
 }
 
 } // namespace
@@ -175,14 +156,14 @@ void TestSecretStore::secretIsOnlyInEncryptedKeyring()
     // The keyring is on disk, encrypted, and nothing else holds the secret: no plaintext fallback.
     const QFileInfo keyring(QDir::home().filePath(u".local/share/keyrings/login.keyring"_s));
     QVERIFY2(keyring.size() > 0, qPrintable(keyring.filePath()));
-    QCOMPARE(filesContaining(secret), QStringList());
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, secret), QStringList());
 
     // The search does find a plain copy.
     QFile plain(QDir::home().filePath(u"plain.txt"_s));
     QVERIFY(plain.open(QIODevice::WriteOnly));
     plain.write(u"token=%1\n"_s.arg(secret).toUtf8());
     plain.close();
-    QCOMPARE(filesContaining(secret), QStringList { plain.fileName() });
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, secret), QStringList { plain.fileName() });
     QVERIFY(plain.remove());
 }
 
@@ -209,7 +190,7 @@ void TestSecretStore::missingKeychainGivesClearError()
     QVERIFY(!written.result->ok);
     QVERIFY(!written.result->notFound);
     QVERIFY2(written.result->errorString.contains(u"system keychain"_s), qPrintable(written.result->errorString));
-    QCOMPARE(filesContaining(secret), QStringList());
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, secret), QStringList());
 
     Answer read;
     SecretStore::readSecret(u"dropbox:dbid:nowhere"_s, &read.context, read.callback());

@@ -8,6 +8,7 @@
 // Runs under tests/with-keyring.sh and xvfb-run (see CMakeLists.txt); the cases are steps of one story and
 // run in order.
 
+#include "../KeyringTestHelpers.h"
 #include "AccountsDialog.h"
 #include "AttachmentModel.h"
 #include "ContentHasher.h"
@@ -30,7 +31,6 @@
 #include <QAbstractProxyModel>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,26 +57,6 @@ namespace {
 constexpr qint64 MiB = 1024 * 1024;
 // Above the store's default single-request limit (150 MiB): only an upload session can carry it.
 constexpr qint64 BigFileSize = 200 * MiB;
-
-// Every file under the folders that holds the text as UTF-8 or UTF-16.
-QStringList filesContaining(const QStringList& folders, const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
-    QStringList found;
-    for (const QString& folder : folders) {
-        QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray content = file.readAll();
-            if ((content.contains(utf8) || content.contains(utf16)) && !found.contains(file.fileName()))
-                found.append(file.fileName());
-        }
-    }
-    return found;
-}
 
 // Not one repeated byte: a mix-up of blocks or offsets must change the hash.
 bool writeBigFile(const QString& path, qint64 size)
@@ -328,11 +308,12 @@ void TestDropboxWindow::refreshTokenIsOnlyInKeychain()
     QVERIFY2(keyring.size() > 0, qPrintable(keyring.filePath()));
     // HOME is the wrapper's throwaway root, with the XDG directories and the settings inside it.
     QVERIFY(settingsFile.absoluteFilePath().startsWith(QDir::homePath() + QLatin1Char('/')));
-    QCOMPARE(filesContaining({ QDir::homePath(), settingsFile.absolutePath() }, m_refreshToken), QStringList());
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath(), settingsFile.absolutePath() }, m_refreshToken),
+             QStringList());
     // The search does find a plain copy.
     const QString plain = m_root->filePath(u"plain.txt"_s);
     QVERIFY(SampleDocuments::writeText(plain, u"token=%1\n"_s.arg(m_refreshToken).toUtf8()));
-    QCOMPARE(filesContaining({ QDir::homePath() }, m_refreshToken), QStringList { plain });
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, m_refreshToken), QStringList { plain });
     QVERIFY(QFile::remove(plain));
 }
 
