@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QTimer>
 
 namespace {
 QString tagOf(const QJsonObject& metadata)
@@ -144,9 +145,14 @@ HttpCall* DropboxStore::newCall(RemoteOperation* operation, const HttpRequest& r
 void DropboxStore::fail(RemoteOperation* operation, const HttpResponse& response, const QString& subject)
 {
     const DropboxError error = DropboxError::fromResponse(response, subject);
-    if (error.code() == StoreReply::Error::SignedOut)
-        emit signInRequired(error.message());
-    operation->fail(error.code(), error.message());
+    fail(operation, error.code(), error.message());
+}
+
+void DropboxStore::fail(RemoteOperation* operation, StoreReply::Error error, const QString& message)
+{
+    if (error == StoreReply::Error::SignedOut)
+        emit signInRequired(message);
+    operation->fail(error, message);
 }
 
 void DropboxStore::listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done)
@@ -296,12 +302,9 @@ StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& targ
             const Attachment attachment = DropboxJson::attachmentFromMetadata(metadata);
             operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
         });
-        connect(upload, &DropboxUpload::failed, operation,
-                [this, operation](StoreReply::Error error, const QString& message) {
-                    if (error == StoreReply::Error::SignedOut)
-                        emit signInRequired(message);
-                    operation->fail(error, message);
-                });
+        connect(
+            upload, &DropboxUpload::failed, operation,
+            [this, operation](StoreReply::Error error, const QString& message) { fail(operation, error, message); });
         upload->start();
     });
 }
@@ -395,8 +398,18 @@ StoreReply* DropboxStore::thumbnail(const AttachmentRef& attachment, const QSize
 {
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
-    return startNamed(problem,
-                      [this, path, size](RemoteOperation* operation) { m_thumbnails->request(operation, path, size); });
+    StoreReply* reply = startNamed(
+        problem, [this, path, size](RemoteOperation* operation) { m_thumbnails->request(operation, path, size); });
+    // Posted after this turn's requests, which the network thread receives in order: one batch per
+    // turn of the caller's event loop, whatever the network thread was doing meanwhile.
+    if (!m_thumbnailFlushPending) {
+        m_thumbnailFlushPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_thumbnailFlushPending = false;
+            QMetaObject::invokeMethod(m_thumbnails, &DropboxThumbnailBatcher::flush, Qt::QueuedConnection);
+        });
+    }
+    return reply;
 }
 
 StoreReply* DropboxStore::move(const AttachmentRef& attachment, const EntityRef& target)

@@ -72,6 +72,7 @@ private:
     void listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries, Entries done);
     // Finishes the operation with the error Dropbox gave, and notices a signed-out account.
     void fail(RemoteOperation* operation, const HttpResponse& response, const QString& subject);
+    void fail(RemoteOperation* operation, StoreReply::Error error, const QString& message);
     // Names from the caller become one path component each, in Unicode NFC.
     static QString problemWith(const EntityRef& entity, const QString& name = QStringLiteral("x"));
 
@@ -79,6 +80,7 @@ private:
     const QString m_rootFolder;
     DropboxAuthenticator* m_authenticator;
     DropboxThumbnailBatcher* m_thumbnails;
+    bool m_thumbnailFlushPending = false;
     std::atomic<qint64> m_chunkSize;
     std::atomic<qint64> m_singleRequestLimit;
 };
