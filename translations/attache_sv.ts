@@ -566,6 +566,10 @@ Kommandon:</translation>
         <source>The server answered %1.</source>
         <translation>Servern svarade %1.</translation>
     </message>
+    <message>
+        <source>The connection closed before the whole answer arrived.</source>
+        <translation>Anslutningen stängdes innan hela svaret hade kommit.</translation>
+    </message>
 </context>
 <context>
     <name>LocalStore</name>

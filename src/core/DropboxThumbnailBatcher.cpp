@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 
 DropboxThumbnailBatcher::DropboxThumbnailBatcher(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
                                                  const DropboxEndpoints& endpoints, QObject* parent)
@@ -42,8 +41,6 @@ QString DropboxThumbnailBatcher::formatFor(const QString& path)
 
 void DropboxThumbnailBatcher::request(RemoteOperation* operation, const QString& path, const QSize& size)
 {
-    if (m_pending.isEmpty())
-        QTimer::singleShot(0, this, &DropboxThumbnailBatcher::flush);
     m_pending.append(Pending { operation, path, sizeTag(size) });
 }
 

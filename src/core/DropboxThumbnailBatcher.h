@@ -10,8 +10,9 @@ class QNetworkAccessManager;
 class RemoteOperation;
 class RequestAuthenticator;
 
-// Gathers the thumbnails a view asks for in one turn of the event loop (a page of images) into
-// get_thumbnail_batch requests of up to 25, and uses get_thumbnail_v2 for a lone one. Network thread.
+// Gathers the thumbnails a view asks for in one turn of its event loop (a page of images) into
+// get_thumbnail_batch requests of up to 25, and uses get_thumbnail_v2 for a lone one. Lives on the
+// network thread; the store calls flush() after the requests of one turn of the caller's thread.
 class DropboxThumbnailBatcher : public QObject
 {
     Q_OBJECT
@@ -22,8 +23,9 @@ public:
     DropboxThumbnailBatcher(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
                             const DropboxEndpoints& endpoints, QObject* parent = nullptr);
 
-    // Succeeds the operation with the encoded image in the reply's data().
+    // Succeeds the operation with the encoded image in the reply's data(), once flushed.
     void request(RemoteOperation* operation, const QString& path, const QSize& size);
+    void flush();
 
     // The smallest size Dropbox makes that covers the box ("w256h256"), or the largest.
     static QString sizeTag(const QSize& box);
@@ -38,7 +40,6 @@ private:
         QString size;
     };
 
-    void flush();
     void requestOne(const Pending& pending);
     void requestBatch(const QList<Pending>& batch);
 

@@ -127,6 +127,7 @@ void HttpCall::send()
         body = slice;
     }
     m_body.clear();
+    m_received = 0;
     m_timedOut = false;
     m_reply = body ? m_network->sendCustomRequest(request, m_request.method, body)
                    : m_network->sendCustomRequest(request, m_request.method, m_request.body);
@@ -162,6 +163,7 @@ void HttpCall::onReadyRead()
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool toSink = m_sink && status >= 200 && status < 300;
     const QByteArray data = m_reply->readAll();
+    m_received += data.size();
     if (!toSink) {
         m_body += data;
         return;
@@ -199,6 +201,13 @@ void HttpCall::onFinished()
     QNetworkReply* reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
     HttpResponse response = responseOf(reply);
+    // Qt sometimes ends a reply whose connection closed early without an error: a body shorter than its
+    // Content-Length is a dropped connection, and is retried like one.
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (response.networkError == QNetworkReply::NoError && length.isValid() && m_received < length.toLongLong()) {
+        response.networkError = QNetworkReply::RemoteHostClosedError;
+        response.errorString = tr("The connection closed before the whole answer arrived.");
+    }
 
     if (!m_sinkError.isEmpty()) {
         response.networkError = QNetworkReply::UnknownContentError;

@@ -77,4 +77,6 @@ private:
     bool m_finished = false;
     QString m_sinkError;
     QByteArray m_body;
+    // Body bytes of the current attempt, wherever they went.
+    qint64 m_received = 0;
 };

@@ -103,10 +103,11 @@ void EmulatorResponseStream::pump()
     if (m_remaining > 0)
         return;
     if (m_abortAtEnd) {
-        // Let what was promised reach the client before the connection goes.
+        // Let what was promised reach the client before the connection goes, and close it gracefully:
+        // an abort sends a reset that can overtake the bytes, and the client would then retry silently.
         if (m_socket->bytesToWrite() > 0)
             return;
-        m_socket->abort();
+        m_socket->disconnectFromHost();
     }
     disconnect(m_socket, nullptr, this, nullptr);
     deleteLater();

@@ -1212,7 +1212,8 @@ void TestDropboxEmulator::droppedConnectionFault()
     m_emulator->faults().add(QStringLiteral("/2/files/download"), FaultInjector::dropConnection(1000));
     const QJsonObject arg { { QStringLiteral("path"), QStringLiteral("/big.bin") } };
     const HttpReply dropped = download(QStringLiteral("files/download"), arg);
-    QVERIFY(dropped.networkError != QNetworkReply::NoError);
+    // The whole length is promised and less arrives; Qt does not always flag that as an error itself.
+    QCOMPARE(dropped.header(QByteArrayLiteral("Content-Length")).toLongLong(), data.size());
     QVERIFY(dropped.body.size() < data.size());
 
     const HttpReply whole = download(QStringLiteral("files/download"), arg);
