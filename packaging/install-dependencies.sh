@@ -7,7 +7,7 @@ PACKAGES="
 cmake ninja-build g++ pkg-config file dpkg-dev
 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
 qt6-svg-dev qt6-pdf-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev
-qtkeychain-qt6-dev libqt6sql6-sqlite qt6-image-formats-plugins qt6-qpa-plugins qt6-wayland
+qtkeychain-qt6-dev libssl-dev libqt6sql6-sqlite qt6-image-formats-plugins qt6-qpa-plugins qt6-wayland
 libgl-dev fonts-dejavu-core hicolor-icon-theme adwaita-icon-theme
 xvfb xauth trayer dbus dbus-x11 gnome-keyring libsecret-tools curl time
 desktop-file-utils appstream qt6-translations-l10n

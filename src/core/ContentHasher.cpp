@@ -2,29 +2,75 @@
 
 #include <QFile>
 
+#include <openssl/evp.h>
+
+namespace {
+void freeContext(evp_md_ctx_st* context)
+{
+    EVP_MD_CTX_free(context);
+}
+} // namespace
+
+ContentHasher::ContentHasher()
+    : m_block(EVP_MD_CTX_new(), &freeContext)
+{
+    m_failed = !m_block;
+}
+
+ContentHasher::~ContentHasher() = default;
+ContentHasher::ContentHasher(ContentHasher&&) noexcept = default;
+ContentHasher& ContentHasher::operator=(ContentHasher&&) noexcept = default;
+
 void ContentHasher::addData(QByteArrayView data)
 {
-    while (!data.isEmpty()) {
+    while (!data.isEmpty() && !m_failed) {
+        if (!m_blockStarted) {
+            m_failed = EVP_DigestInit_ex(m_block.get(), EVP_sha256(), nullptr) != 1;
+            m_blockStarted = true;
+        }
         const qint64 take = qMin<qint64>(BlockSize - m_blockFill, data.size());
-        m_block.addData(data.first(take));
+        m_failed = m_failed || EVP_DigestUpdate(m_block.get(), data.data(), size_t(take)) != 1;
         m_blockFill += take;
         data = data.sliced(take);
-        if (m_blockFill == BlockSize) {
-            m_overall.addData(m_block.result());
-            m_block.reset();
-            m_blockFill = 0;
-        }
+        if (m_blockFill == BlockSize)
+            endBlock();
     }
+}
+
+void ContentHasher::endBlock()
+{
+    if (!m_blockStarted || m_failed)
+        return;
+    unsigned char digest[DigestSize];
+    unsigned int length = 0;
+    m_failed = EVP_DigestFinal_ex(m_block.get(), digest, &length) != 1 || length != DigestSize;
+    m_digests.append(reinterpret_cast<const char*>(digest), DigestSize);
+    m_blockFill = 0;
+    m_blockStarted = false;
+}
+
+void ContentHasher::addBlockDigests(QByteArrayView digests)
+{
+    Q_ASSERT(m_blockFill == 0 && digests.size() % DigestSize == 0);
+    m_digests.append(digests);
+}
+
+QByteArray ContentHasher::blockDigests()
+{
+    endBlock();
+    return m_digests;
 }
 
 QString ContentHasher::hexResult()
 {
-    if (m_blockFill > 0) {
-        m_overall.addData(m_block.result());
-        m_block.reset();
-        m_blockFill = 0;
-    }
-    return QString::fromLatin1(m_overall.result().toHex());
+    endBlock();
+    unsigned char digest[DigestSize];
+    unsigned int length = 0;
+    if (m_failed
+        || EVP_Digest(m_digests.constData(), size_t(m_digests.size()), digest, &length, EVP_sha256(), nullptr) != 1
+        || length != DigestSize)
+        return {};
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(digest), DigestSize).toHex());
 }
 
 QString ContentHasher::hashFile(const QString& path, const std::atomic_bool* cancelled)

@@ -2,26 +2,45 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QCryptographicHash>
 #include <QString>
 
 #include <atomic>
+#include <memory>
+
+struct evp_md_ctx_st;
 
 // Dropbox's content_hash: SHA-256 of each 4 MiB block, then SHA-256 of the concatenated block digests,
-// in lowercase hex. Every store records it, so a file can be compared across stores.
+// in lowercase hex. Every store records it, so a file can be compared across stores. OpenSSL does the
+// SHA-256: it uses the CPU's SHA instructions, about ten times the speed of QCryptographicHash.
 class ContentHasher
 {
 public:
     static constexpr qint64 BlockSize = 4 * 1024 * 1024;
+    static constexpr qsizetype DigestSize = 32;
+
+    ContentHasher();
+    ~ContentHasher();
+    ContentHasher(ContentHasher&&) noexcept;
+    ContentHasher& operator=(ContentHasher&&) noexcept;
 
     void addData(QByteArrayView data);
+    // Takes the digests of whole blocks hashed elsewhere (a chunk's blockDigests()), as if their bytes had
+    // been added; only at a block boundary, so a chunk of whole blocks can be hashed once for both.
+    void addBlockDigests(QByteArrayView digests);
+    // The digests of every block so far, the last one possibly short; ends that block.
+    QByteArray blockDigests();
+    // Empty when OpenSSL failed, which no content hash matches.
     QString hexResult();
 
     // Streams the file from disk; an empty string when it cannot be read or when cancelled.
     static QString hashFile(const QString& path, const std::atomic_bool* cancelled = nullptr);
 
 private:
-    QCryptographicHash m_block { QCryptographicHash::Sha256 };
-    QCryptographicHash m_overall { QCryptographicHash::Sha256 };
+    void endBlock();
+
+    std::unique_ptr<evp_md_ctx_st, void (*)(evp_md_ctx_st*)> m_block;
+    QByteArray m_digests;
     qint64 m_blockFill = 0;
+    bool m_blockStarted = false;
+    bool m_failed = false;
 };

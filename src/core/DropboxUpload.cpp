@@ -61,12 +61,10 @@ void DropboxUpload::start()
 
 void DropboxUpload::hash(qint64 offset, qint64 length)
 {
-    // The whole-file hash follows the chunks as long as they come in order.
-    std::shared_ptr<ContentHasher> whole = offset == m_wholeHashedUpTo ? m_wholeHasher : nullptr;
     m_hashingOffset = offset;
     m_nextHashOffset = offset + length;
-    m_hashing.setFuture(QtConcurrent::run([path = m_localPath, offset, length, whole] {
-        ChunkHash result { offset, length, {}, {} };
+    m_hashing.setFuture(QtConcurrent::run([path = m_localPath, offset, length] {
+        ChunkHash result { offset, length, {}, {}, {} };
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
             result.error = file.errorString();
@@ -83,12 +81,10 @@ void DropboxUpload::hash(qint64 offset, qint64 length)
                     : QCoreApplication::translate("DropboxUpload", "The file became shorter while it was sent.");
                 return result;
             }
-            const QByteArrayView piece(buffer.constData(), read);
-            hasher.addData(piece);
-            if (whole)
-                whole->addData(piece);
+            hasher.addData(QByteArrayView(buffer.constData(), read));
             left -= read;
         }
+        result.blockDigests = hasher.blockDigests();
         result.hash = hasher.hexResult();
         return result;
     }));
@@ -97,7 +93,6 @@ void DropboxUpload::hash(qint64 offset, qint64 length)
 void DropboxUpload::onHashed()
 {
     const ChunkHash chunk = m_hashing.result();
-    const bool fedWhole = chunk.offset == m_wholeHashedUpTo;
     m_hashingOffset = -1;
     if (m_done)
         return;
@@ -106,10 +101,11 @@ void DropboxUpload::onHashed()
              tr("Could not read “%1”: %2").arg(QDir::toNativeSeparators(m_localPath), chunk.error));
         return;
     }
-    if (fedWhole) {
+    if (chunk.offset == m_wholeHashedUpTo) {
+        m_wholeHasher.addBlockDigests(chunk.blockDigests);
         m_wholeHashedUpTo += chunk.length;
         if (m_wholeHashedUpTo == m_size)
-            m_wholeHash = m_wholeHasher->hexResult();
+            m_wholeHash = m_wholeHasher.hexResult();
     }
     if (m_size <= m_singleRequestLimit) {
         sendSingle(chunk);
@@ -129,7 +125,7 @@ void DropboxUpload::proceed()
         const ChunkHash chunk = *std::exchange(m_readyChunk, std::nullopt);
         sendChunk(chunk);
     } else if (m_offset == m_size && !m_sessionId.isEmpty()) {
-        sendChunk(ChunkHash { m_size, 0, EmptyHash, {} });
+        sendChunk(ChunkHash { m_size, 0, EmptyHash, {}, {} });
     }
     // Hash the next chunk while this one travels.
     if (m_hashingOffset < 0 && !m_readyChunk && m_nextHashOffset < m_size)

@@ -54,6 +54,8 @@ private:
         qint64 offset = 0;
         qint64 length = 0;
         QString hash;
+        // The chunk's 4 MiB block digests, which also make up the whole file's hash.
+        QByteArray blockDigests;
         QString error;
     };
 
@@ -87,8 +89,8 @@ private:
     // Confirmed by Dropbox.
     qint64 m_offset = 0;
     QString m_sessionId;
-    // The whole file's hash, fed chunk by chunk in order by the hashing tasks (one at a time).
-    std::shared_ptr<ContentHasher> m_wholeHasher = std::make_shared<ContentHasher>();
+    // The whole file's hash, built from the chunks' block digests as long as they come in order.
+    ContentHasher m_wholeHasher;
     qint64 m_wholeHashedUpTo = 0;
     QString m_wholeHash;
     QFutureWatcher<ChunkHash> m_hashing;

@@ -23,6 +23,7 @@ private slots:
     void hashFileOfMissingFileIsEmpty();
     void hashFileCancelledIsEmpty();
     void differentContentDiffers();
+    void chunksJoinedByBlockDigests();
 };
 
 namespace {
@@ -128,6 +129,26 @@ void TestContentHasher::differentContentDiffers()
     ContentHasher b;
     b.addData("AAAB");
     QVERIFY(a.hexResult() != b.hexResult());
+}
+
+// An upload hashes each chunk once; the whole file's hash is made of the chunks' block digests.
+void TestContentHasher::chunksJoinedByBlockDigests()
+{
+    const qint64 chunk = 2 * ContentHasher::BlockSize;
+    const QByteArray data = CoreTest::patternData(2 * chunk + 12345);
+    ContentHasher direct;
+    direct.addData(data);
+    ContentHasher joined;
+    for (qint64 offset = 0; offset < data.size(); offset += chunk) {
+        ContentHasher part;
+        part.addData(QByteArrayView(data).sliced(offset, qMin(chunk, data.size() - offset)));
+        const QByteArray digests = part.blockDigests();
+        QCOMPARE(digests.size(),
+                 offset + chunk <= data.size() ? 2 * ContentHasher::DigestSize : ContentHasher::DigestSize);
+        joined.addBlockDigests(digests);
+    }
+    QCOMPARE(joined.hexResult(), direct.hexResult());
+    QCOMPARE(direct.blockDigests().size(), 5 * ContentHasher::DigestSize);
 }
 
 QTEST_GUILESS_MAIN(TestContentHasher)
