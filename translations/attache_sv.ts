@@ -211,6 +211,17 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>DownloadFile</name>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>Kunde inte skriva ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not save “%1”: %2</source>
+        <translation>Kunde inte spara ”%1”: %2</translation>
+    </message>
+</context>
+<context>
     <name>DropboxAccount</name>
     <message>
         <source>the account</source>
@@ -372,16 +383,8 @@ Kommandon:</translation>
         <translation>Dropbox: %1</translation>
     </message>
     <message>
-        <source>Could not write “%1”: %2</source>
-        <translation>Kunde inte skriva ”%1”: %2</translation>
-    </message>
-    <message>
         <source>“%1” arrived damaged from Dropbox and was not saved.</source>
         <translation>”%1” kom skadad från Dropbox och sparades inte.</translation>
-    </message>
-    <message>
-        <source>Could not save “%1”: %2</source>
-        <translation>Kunde inte spara ”%1”: %2</translation>
     </message>
 </context>
 <context>

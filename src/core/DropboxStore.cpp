@@ -1,6 +1,6 @@
 #include "DropboxStore.h"
 
-#include "ContentHasher.h"
+#include "DownloadFile.h"
 #include "DropboxAuthenticator.h"
 #include "DropboxError.h"
 #include "DropboxJson.h"
@@ -16,7 +16,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTimer>
 
 namespace {
@@ -39,6 +38,7 @@ DropboxStore::DropboxStore(const DropboxEndpoints& endpoints, const QString& app
     , m_rootFolder(rootFolder == QLatin1String("/") ? QString() : rootFolder)
     , m_chunkSize(DropboxUpload::DefaultChunkSize)
     , m_singleRequestLimit(DropboxUpload::SingleRequestLimit)
+    , m_parallelChunks(DropboxUpload::DefaultParallelChunks)
 {
     m_authenticator = new DropboxAuthenticator(network(), endpoints, appKey);
     m_thumbnails = new DropboxThumbnailBatcher(network(), m_authenticator, endpoints);
@@ -86,10 +86,11 @@ void DropboxStore::setRefreshToken(const QString& token)
     });
 }
 
-void DropboxStore::setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit)
+void DropboxStore::setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit, int parallelChunks)
 {
     m_chunkSize = chunkSize;
     m_singleRequestLimit = singleRequestLimit;
+    m_parallelChunks = parallelChunks;
 }
 
 QString DropboxStore::uri() const
@@ -296,6 +297,7 @@ StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& targ
         auto* upload = new DropboxUpload(network(), m_authenticator, m_endpoints, localPath, remotePath, operation);
         upload->setChunkSize(m_chunkSize);
         upload->setSingleRequestLimit(m_singleRequestLimit);
+        upload->setParallelChunks(m_parallelChunks);
         connect(operation, &RemoteOperation::cancelled, upload, &DropboxUpload::abort);
         connect(upload, &DropboxUpload::progress, operation, &RemoteOperation::reportProgress);
         connect(upload, &DropboxUpload::succeeded, operation, [operation](const QJsonObject& metadata) {
@@ -315,36 +317,21 @@ StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QStrin
     const QString path = attachmentPath(attachment);
     return startNamed(problem, [this, attachment, path, localPath](RemoteOperation* operation) {
         // Written beside the target and renamed over it only when every byte is in and the hash matches.
-        struct Target
-        {
-            std::unique_ptr<QSaveFile> file;
-            std::unique_ptr<ContentHasher> hasher;
-        };
-        auto target = std::make_shared<Target>();
+        auto target = std::make_shared<std::unique_ptr<DownloadFile>>();
         HttpCall* call = newCall(operation,
                                  DropboxRequest::download(m_endpoints.contentRoute(QStringLiteral("files/download")),
                                                           QJsonObject { { QStringLiteral("path"), path } }));
-        const QString shownTarget = QDir::toNativeSeparators(localPath);
-        call->setBodySink(
-            [target, shownTarget](QByteArrayView data) -> QString {
-                if (target->file->write(data.data(), data.size()) != data.size())
-                    return tr("Could not write “%1”: %2").arg(shownTarget, target->file->errorString());
-                target->hasher->addData(data);
-                return {};
-            },
-            [target, localPath, shownTarget]() -> QString {
-                target->file = std::make_unique<QSaveFile>(localPath);
-                target->hasher = std::make_unique<ContentHasher>();
-                if (!target->file->open(QIODevice::WriteOnly))
-                    return tr("Could not write “%1”: %2").arg(shownTarget, target->file->errorString());
-                return {};
-            });
+        call->setBodySink([target](const QByteArray& data) { return (*target)->append(data); },
+                          [target, localPath] {
+                              *target = std::make_unique<DownloadFile>(localPath);
+                              return (*target)->open();
+                          });
         connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
         connect(
-            call, &HttpCall::finished, operation,
-            [this, operation, target, attachment, shownTarget](const HttpResponse& response) {
+            call, &HttpCall::finished, operation, [this, operation, target, attachment](const HttpResponse& response) {
+                // Taken: whatever happens next, the temporary file goes with it unless committed.
+                const std::unique_ptr<DownloadFile> file = std::move(*target);
                 if (!response.isSuccess()) {
-                    target->file.reset();
                     if (response.hasHttpStatus() || response.cancelled || !response.authorizationError.isEmpty()
                         || response.networkError != QNetworkReply::UnknownContentError) {
                         fail(operation, response, attachment.name);
@@ -354,18 +341,20 @@ StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QStrin
                     }
                     return;
                 }
+                QString hash;
+                if (const QString error = file->finish(&hash); !error.isEmpty()) {
+                    operation->fail(StoreReply::Error::Io, error);
+                    return;
+                }
                 const QJsonObject metadata = QJsonDocument::fromJson(response.header("dropbox-api-result")).object();
                 const QString expected = metadata.value(QLatin1String("content_hash")).toString();
-                if (expected.isEmpty() || target->hasher->hexResult() != expected) {
-                    // Discards the temporary file; whatever was at the target stays as it was.
-                    target->file.reset();
+                if (expected.isEmpty() || hash != expected) {
                     operation->fail(StoreReply::Error::Corrupted,
                                     tr("“%1” arrived damaged from Dropbox and was not saved.").arg(attachment.name));
                     return;
                 }
-                if (!target->file->commit()) {
-                    operation->fail(StoreReply::Error::Io,
-                                    tr("Could not save “%1”: %2").arg(shownTarget, target->file->errorString()));
+                if (const QString error = file->commit(); !error.isEmpty()) {
+                    operation->fail(StoreReply::Error::Io, error);
                     return;
                 }
                 const Attachment result = DropboxJson::attachmentFromMetadata(metadata);

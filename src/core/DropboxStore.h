@@ -36,8 +36,9 @@ public:
     void useKeychainAccount(const QString& accountId);
     // For a sign-in that has just happened, and for tests.
     void setRefreshToken(const QString& token);
-    // Tests: smaller chunks and single-request limit than Dropbox's, to exercise sessions cheaply.
-    void setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit);
+    // Tests: smaller chunks and single-request limit than Dropbox's, to exercise sessions cheaply, and the
+    // appends in flight (1 makes a sequential session).
+    void setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit, int parallelChunks);
 
     QString uri() const override;
     QString displayName() const override;
@@ -83,4 +84,5 @@ private:
     bool m_thumbnailFlushPending = false;
     std::atomic<qint64> m_chunkSize;
     std::atomic<qint64> m_singleRequestLimit;
+    std::atomic<int> m_parallelChunks;
 };

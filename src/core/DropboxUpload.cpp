@@ -56,7 +56,13 @@ void DropboxUpload::start()
     m_size = info.size();
     m_modified = info.lastModified();
     emit progress(0, m_size);
-    hash(0, m_size <= m_singleRequestLimit ? m_size : std::min(m_chunkSize, m_size));
+    if (m_size <= m_singleRequestLimit) {
+        hash(0, m_size);
+        return;
+    }
+    // The session starts while the first chunk is hashed.
+    startSession();
+    hash(0, std::min(m_chunkSize, m_size));
 }
 
 void DropboxUpload::hash(qint64 offset, qint64 length)
@@ -111,25 +117,58 @@ void DropboxUpload::onHashed()
         sendSingle(chunk);
         return;
     }
-    m_readyChunk = chunk;
+    // A resume may have moved on past this chunk.
+    if (chunk.offset >= m_offset && !m_confirmedAhead.contains(chunk.offset) && !m_appends.contains(chunk.offset))
+        m_ready.append(chunk);
     proceed();
+}
+
+void DropboxUpload::startSession()
+{
+    const QJsonObject arg {
+        { QStringLiteral("close"), false },
+        { QStringLiteral("session_type"),
+          isConcurrent() ? QStringLiteral("concurrent") : QStringLiteral("sequential") },
+        { QStringLiteral("content_hash"), EmptyHash },
+    };
+    HttpCall* call = newCall(QStringLiteral("files/upload_session/start"), arg, 0, 0);
+    m_call = call;
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
+        call->deleteLater();
+        if (m_done)
+            return;
+        if (!response.isSuccess()) {
+            failWith(response);
+            return;
+        }
+        m_sessionId = QJsonDocument::fromJson(response.body).object().value(QLatin1String("session_id")).toString();
+        if (m_sessionId.isEmpty()) {
+            fail(StoreReply::Error::Server, tr("Dropbox did not start an upload of “%1”.").arg(displayName()));
+            return;
+        }
+        proceed();
+    });
+    call->start();
 }
 
 void DropboxUpload::proceed()
 {
-    if (m_done || m_sending)
+    if (m_done || m_sessionId.isEmpty() || m_finishing)
         return;
-    if (m_readyChunk && m_readyChunk->offset != m_offset)
-        m_readyChunk.reset();
-    if (m_readyChunk) {
-        const ChunkHash chunk = *std::exchange(m_readyChunk, std::nullopt);
-        sendChunk(chunk);
-    } else if (m_offset == m_size && !m_sessionId.isEmpty()) {
-        sendChunk(ChunkHash { m_size, 0, EmptyHash, {}, {} });
+    while (m_appends.size() < m_parallelChunks && !m_ready.isEmpty())
+        sendAppend(m_ready.takeFirst());
+    if (m_offset == m_size) {
+        finishSession();
+        return;
     }
-    // Hash the next chunk while this one travels.
-    if (m_hashingOffset < 0 && !m_readyChunk && m_nextHashOffset < m_size)
+    // Hash ahead only as far as the appends can take it, so the file is read about twice, never more.
+    if (m_hashingOffset < 0 && m_nextHashOffset < m_size && m_ready.size() + m_appends.size() <= m_parallelChunks)
         hash(m_nextHashOffset, std::min(m_chunkSize, m_size - m_nextHashOffset));
+}
+
+QJsonObject DropboxUpload::cursor(qint64 offset) const
+{
+    return QJsonObject { { QStringLiteral("session_id"), m_sessionId }, { QStringLiteral("offset"), offset } };
 }
 
 QJsonObject DropboxUpload::commitInfo() const
@@ -151,73 +190,68 @@ HttpCall* DropboxUpload::newCall(const QString& route, const QJsonObject& arg, q
     request.bodyFilePath = m_localPath;
     request.bodyFileOffset = offset;
     request.bodyFileLength = length;
-    HttpCall* call = DropboxRequest::call(m_network, m_authenticator, request, this);
-    connect(call, &HttpCall::uploadProgress, this,
-            [this](qint64 done, qint64) { emit progress(m_offset + done, m_size); });
-    m_call = call;
-    return call;
+    return DropboxRequest::call(m_network, m_authenticator, request, this);
+}
+
+void DropboxUpload::reportProgress()
+{
+    qint64 done = m_offset;
+    for (const qint64 length : std::as_const(m_confirmedAhead))
+        done += length;
+    for (const Append& append : std::as_const(m_appends))
+        done += append.sent;
+    emit progress(done, m_size);
 }
 
 void DropboxUpload::sendSingle(const ChunkHash& whole)
 {
     QJsonObject arg = commitInfo();
     arg.insert(QStringLiteral("content_hash"), whole.hash);
-    startCommit(newCall(QStringLiteral("files/upload"), arg, 0, m_size));
+    HttpCall* call = newCall(QStringLiteral("files/upload"), arg, 0, m_size);
+    connect(call, &HttpCall::uploadProgress, this, [this](qint64 done, qint64) { emit progress(done, m_size); });
+    m_call = call;
+    startCommit(call);
 }
 
-void DropboxUpload::sendChunk(const ChunkHash& chunk)
+void DropboxUpload::sendAppend(const ChunkHash& chunk)
 {
-    const bool last = chunk.offset + chunk.length == m_size;
-    const QJsonObject cursor { { QStringLiteral("session_id"), m_sessionId },
-                               { QStringLiteral("offset"), chunk.offset } };
-    QString route;
-    QJsonObject arg { { QStringLiteral("content_hash"), chunk.hash } };
-    if (m_sessionId.isEmpty()) {
-        route = QStringLiteral("files/upload_session/start");
-        arg.insert(QStringLiteral("close"), false);
-        arg.insert(QStringLiteral("session_type"), QStringLiteral("sequential"));
-    } else if (last) {
-        route = QStringLiteral("files/upload_session/finish");
-        arg.insert(QStringLiteral("cursor"), cursor);
-        arg.insert(QStringLiteral("commit"), commitInfo());
-    } else {
-        route = QStringLiteral("files/upload_session/append_v2");
-        arg.insert(QStringLiteral("cursor"), cursor);
-        arg.insert(QStringLiteral("close"), false);
-    }
-    m_sending = true;
-    HttpCall* call = newCall(route, arg, chunk.offset, chunk.length);
+    const QJsonObject arg {
+        { QStringLiteral("cursor"), cursor(chunk.offset) },
+        { QStringLiteral("close"), chunk.offset + chunk.length == m_size },
+        { QStringLiteral("content_hash"), chunk.hash },
+    };
+    HttpCall* call = newCall(QStringLiteral("files/upload_session/append_v2"), arg, chunk.offset, chunk.length);
+    m_appends.insert(chunk.offset, Append { call, 0 });
+    connect(call, &HttpCall::uploadProgress, this, [this, offset = chunk.offset](qint64 done, qint64) {
+        const auto append = m_appends.find(offset);
+        if (append != m_appends.end()) {
+            append->sent = done;
+            reportProgress();
+        }
+    });
     connect(call, &HttpCall::finished, this, [this, call, chunk](const HttpResponse& response) {
         call->deleteLater();
-        m_sending = false;
+        m_appends.remove(chunk.offset);
         if (!m_done)
-            onChunkSent(chunk, response, call->attempts());
+            onAppended(chunk, response, call->attempts());
     });
     call->start();
 }
 
-void DropboxUpload::onChunkSent(const ChunkHash& chunk, const HttpResponse& response, int attempts)
+void DropboxUpload::onAppended(const ChunkHash& chunk, const HttpResponse& response, int attempts)
 {
-    const bool finishing = !m_sessionId.isEmpty() && chunk.offset + chunk.length == m_size;
     if (response.isSuccess()) {
-        const QJsonObject result = QJsonDocument::fromJson(response.body).object();
-        if (m_sessionId.isEmpty()) {
-            m_sessionId = result.value(QLatin1String("session_id")).toString();
-            if (m_sessionId.isEmpty()) {
-                fail(StoreReply::Error::Server, tr("Dropbox did not start an upload of “%1”.").arg(displayName()));
-                return;
-            }
-        }
-        m_offset = chunk.offset + chunk.length;
-        emit progress(m_offset, m_size);
-        if (finishing)
-            verifyCommitted(result);
-        else
-            proceed();
+        confirm(chunk);
         return;
     }
     const DropboxError error = DropboxError::fromResponse(response, displayName());
-    if (response.status == 409 && error.correctOffset()) {
+    const bool closing = chunk.offset + chunk.length == m_size;
+    if (response.status == 409 && closing && attempts > 1 && error.hasTag(QStringLiteral("closed"))) {
+        // A retried closing append whose first attempt landed: the finish checks the offset.
+        confirm(chunk);
+        return;
+    }
+    if (response.status == 409 && error.correctOffset() && !isConcurrent()) {
         // Dropbox holds a different amount than we thought: usually a reply lost after the data landed.
         const qint64 correct = *error.correctOffset();
         if (correct < 0 || correct > m_size) {
@@ -227,20 +261,38 @@ void DropboxUpload::onChunkSent(const ChunkHash& chunk, const HttpResponse& resp
         resumeAt(correct);
         return;
     }
-    if (finishing && response.status == 409 && error.hasTag(QStringLiteral("not_found")) && attempts > 1) {
-        // A retried finish whose first attempt committed: the session is gone, the file is there.
-        confirmByMetadata();
-        return;
-    }
     failWith(response);
+}
+
+void DropboxUpload::confirm(const ChunkHash& chunk)
+{
+    m_confirmedAhead.insert(chunk.offset, chunk.length);
+    while (m_confirmedAhead.contains(m_offset))
+        m_offset += m_confirmedAhead.take(m_offset);
+    reportProgress();
+    proceed();
 }
 
 void DropboxUpload::resumeAt(qint64 offset)
 {
     m_offset = offset;
-    m_nextHashOffset = offset;
-    emit progress(m_offset, m_size);
+    m_confirmedAhead.clear();
+    m_ready.clear();
+    if (m_hashingOffset < 0)
+        m_nextHashOffset = offset;
+    reportProgress();
     proceed();
+}
+
+void DropboxUpload::finishSession()
+{
+    m_finishing = true;
+    QJsonObject arg { { QStringLiteral("cursor"), cursor(m_size) },
+                      { QStringLiteral("commit"), commitInfo() },
+                      { QStringLiteral("content_hash"), EmptyHash } };
+    HttpCall* call = newCall(QStringLiteral("files/upload_session/finish"), arg, m_size, 0);
+    m_call = call;
+    startCommit(call, true);
 }
 
 void DropboxUpload::confirmByMetadata()
@@ -254,15 +306,22 @@ void DropboxUpload::confirmByMetadata()
     startCommit(call);
 }
 
-void DropboxUpload::startCommit(HttpCall* call)
+void DropboxUpload::startCommit(HttpCall* call, bool confirmIfSessionGone)
 {
-    connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
+    connect(call, &HttpCall::finished, this, [this, call, confirmIfSessionGone](const HttpResponse& response) {
         call->deleteLater();
-        if (!response.isSuccess()) {
-            failWith(response);
+        if (m_done)
+            return;
+        if (response.isSuccess()) {
+            verifyCommitted(QJsonDocument::fromJson(response.body).object());
             return;
         }
-        verifyCommitted(QJsonDocument::fromJson(response.body).object());
+        if (confirmIfSessionGone && call->attempts() > 1 && response.status == 409
+            && DropboxError::fromResponse(response, displayName()).hasTag(QStringLiteral("not_found"))) {
+            confirmByMetadata();
+            return;
+        }
+        failWith(response);
     });
     call->start();
 }
@@ -301,9 +360,15 @@ void DropboxUpload::abort()
 {
     if (m_done)
         return;
+    // Failed first: the calls' own answers then find the upload done.
+    fail(StoreReply::Error::Cancelled, tr("Cancelled."));
     if (m_call)
         m_call->abort();
-    fail(StoreReply::Error::Cancelled, tr("Cancelled."));
+    const QList<Append> appends = m_appends.values();
+    for (const Append& append : appends) {
+        if (append.call)
+            append.call->abort();
+    }
 }
 
 void DropboxUpload::fail(StoreReply::Error error, const QString& message)

@@ -25,7 +25,7 @@ class HttpCall : public QObject
 
 public:
     // Receives a successful response's body as it arrives; returns an error message to stop.
-    using BodySink = std::function<QString(QByteArrayView data)>;
+    using BodySink = std::function<QString(const QByteArray& data)>;
     // Called before each attempt whose body goes to the sink, so that it starts again from nothing.
     using SinkReset = std::function<QString()>;
 

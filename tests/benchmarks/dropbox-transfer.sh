@@ -2,13 +2,16 @@
 # Dropbox transfer benchmark (not a test): uploads and downloads one file through attache-cli and through
 # curl to the same local attache-dropbox-emulator, and prints each one's throughput, the ratio
 # attache-cli/curl, and attache-cli's peak RSS. Target: a ratio of at least 0.9 and a peak RSS under 100 MiB.
-#   tests/benchmarks/dropbox-transfer.sh BUILD_DIR [SIZE_MIB]
+#   tests/benchmarks/dropbox-transfer.sh BUILD_DIR [SIZE_MIB] [ROUNDS]
 # BUILD_DIR holds both app/attache-cli and tests/emulators/attache-dropbox-emulator, so it needs the tests
 # (BUILD_TESTING=ON); measure an optimised build, e.g.
 #   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON
 #   cmake --build build/bench --target attache-cli attache-dropbox-emulator
-# SIZE_MIB defaults to 1024. Files over 150 MiB go up in an upload session of 32 MiB chunks, as attache-cli
-# sends them. The temporary directory (in $TMPDIR, else /tmp) needs about 4 × SIZE_MIB of space.
+# SIZE_MIB defaults to 1024. Files over 150 MiB go up in a concurrent upload session, 32 MiB chunks with
+# 3 in flight, as attache-cli sends them. Each of the ROUNDS (default 3) times the four transfers in turn,
+# curl and attache-cli alternating; the figures are the medians. Run as root, every transfer starts with
+# an empty page cache, which makes the figures repeatable. The temporary directory (in $TMPDIR, else /tmp) needs
+# about 5 × SIZE_MIB of space. ROUNDS of 4 or more balance the order.
 # Runs in a private D-Bus session with a throwaway keyring and HOME (tests/with-keyring.sh), never the user's.
 set -euo pipefail
 
@@ -22,12 +25,14 @@ usage() {
     echo "usage: $0 BUILD_DIR [SIZE_MIB]" >&2
     exit 2
 }
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+if [ $# -lt 1 ] || [ $# -gt 3 ]; then
     usage
 fi
 build=$(readlink -f "$1")
 size_mib=${2:-1024}
+rounds=${3:-3}
 [[ $size_mib =~ ^[1-9][0-9]*$ ]] || usage
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || usage
 cli="$build/app/attache-cli"
 emulator="$build/tests/emulators/attache-dropbox-emulator"
 for program in "$cli" "$emulator"; do
@@ -39,6 +44,7 @@ done
 
 readonly MiB=$((1024 * 1024))
 readonly chunk_bytes=$((32 * MiB))         # attache-cli's upload-session chunk (DropboxUpload::DefaultChunkSize)
+readonly parallel_chunks=3                 # attache-cli's appends in flight (DropboxUpload::DefaultParallelChunks)
 readonly single_limit=$((150 * MiB))       # Dropbox's limit on one request (DropboxUpload::SingleRequestLimit)
 readonly app_key=attache-benchmark
 size=$((size_mib * MiB))
@@ -64,6 +70,9 @@ die() {
 }
 
 now_ns() { date +%s%N; }
+seconds() { awk -v ns="$1" 'BEGIN { print ns / 1e9 }'; }
+max() { echo $(($1 > $2 ? $1 : $2)); }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # 1. The emulator, which prints its base URL as its first line.
 mkdir "$work/emulator"
@@ -137,46 +146,49 @@ elapsed_ns=0
 timed() {
     local start end
     sync
+    # Every transfer starts with the same empty page cache where the benchmark may empty it (as root):
+    # otherwise whoever follows a big write or delete is faster or slower by up to a factor of three.
+    if [ -w /proc/sys/vm/drop_caches ]; then
+        echo 3 >/proc/sys/vm/drop_caches
+    fi
     start=$(now_ns)
     "$@"
     end=$(now_ns)
     elapsed_ns=$((end - start))
 }
 
-# An upload as attache-cli makes it: one request up to 150 MiB, else an upload session of 32 MiB chunks (start
-# with the first, appends, finish with the last). The appends and the finish go in one curl process, so on one
-# connection.
+# An upload as attache-cli makes it: one request up to 150 MiB, else a concurrent upload session: an empty
+# start, the 32 MiB chunks as appends with 3 in flight (the last one closing the session), an empty finish.
 curl_upload() {
     local commit="{\"path\":\"$1\",\"mode\":\"add\",\"autorename\":true}"
     local common=(-sS -X POST -H "$auth" -H "Content-Type: application/octet-stream" -H "Expect:")
+    local empty_hash=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
     if [ "$size" -le "$single_limit" ]; then
         local arg="{\"path\":\"$1\",\"mode\":\"add\",\"autorename\":true,\"content_hash\":\"${chunk_hashes[0]}\"}"
         curl "${common[@]}" --fail-with-body -H "Dropbox-API-Arg: $arg" -T "$source_file" \
             -o "$work/curl-upload.json" "$base/2/files/upload"
         return
     fi
-    local chunks=("$work"/chunks/part.*) session offset args=() i last cursor codes
-    session=$(curl "${common[@]}" --fail-with-body -T "${chunks[0]}" \
-        -H "Dropbox-API-Arg: {\"close\":false,\"content_hash\":\"${chunk_hashes[0]}\"}" \
+    local chunks=("$work"/chunks/part.*) session offset=0 args=() i last codes close
+    session=$(curl "${common[@]}" --fail-with-body --data-binary '' \
+        -H "Dropbox-API-Arg: {\"close\":false,\"session_type\":\"concurrent\",\"content_hash\":\"$empty_hash\"}" \
         "$base/2/files/upload_session/start" | sed -n 's/.*"session_id" *: *"\([^"]*\)".*/\1/p')
     [ -n "$session" ] || die "curl could not start an upload session"
-    offset=$(stat -c %s "${chunks[0]}")
     last=$((${#chunks[@]} - 1))
-    for ((i = 1; i <= last; i++)); do
-        cursor="\"cursor\":{\"session_id\":\"$session\",\"offset\":$offset}"
-        [ "$i" -gt 1 ] && args+=(--next)
-        args+=("${common[@]}" -w '%{http_code}\n' -T "${chunks[i]}")
-        if [ "$i" -lt "$last" ]; then
-            args+=(-o /dev/null "$base/2/files/upload_session/append_v2"
-                -H "Dropbox-API-Arg: {$cursor,\"close\":false,\"content_hash\":\"${chunk_hashes[i]}\"}")
-        else
-            args+=(-o "$work/curl-upload.json" "$base/2/files/upload_session/finish"
-                -H "Dropbox-API-Arg: {$cursor,\"commit\":$commit,\"content_hash\":\"${chunk_hashes[i]}\"}")
-        fi
+    for ((i = 0; i <= last; i++)); do
+        close=false
+        [ "$i" -eq "$last" ] && close=true
+        [ "$i" -gt 0 ] && args+=(--next)
+        args+=("${common[@]}" -w '%{http_code}\n' -T "${chunks[i]}" -o /dev/null
+            -H "Dropbox-API-Arg: {\"cursor\":{\"session_id\":\"$session\",\"offset\":$offset},\"close\":$close,\"content_hash\":\"${chunk_hashes[i]}\"}"
+            "$base/2/files/upload_session/append_v2")
         offset=$((offset + $(stat -c %s "${chunks[i]}")))
     done
-    codes=$(curl "${args[@]}" | sort -u) || true
-    [ "$codes" = 200 ] || die "curl's upload session failed (HTTP $codes): $(cat "$work/curl-upload.json" 2>/dev/null)"
+    codes=$(curl -sS --parallel --parallel-max "$parallel_chunks" "${args[@]}" | sort -u) || true
+    [ "$codes" = 200 ] || die "curl's appends failed (HTTP $codes)"
+    curl "${common[@]}" --fail-with-body --data-binary '' -o "$work/curl-upload.json" \
+        -H "Dropbox-API-Arg: {\"cursor\":{\"session_id\":\"$session\",\"offset\":$offset},\"commit\":$commit,\"content_hash\":\"$empty_hash\"}" \
+        "$base/2/files/upload_session/finish"
 }
 
 curl_download() {
@@ -190,33 +202,68 @@ attache() {
         || die "attache-cli $1 failed: $(cat "$work/cli.err")"
 }
 
-# 5. The four transfers, each download checked against the file sent.
-timed curl_upload /Benchmark/curl.bin
-grep -q "\"size\": *${size}[,}]" "$work/curl-upload.json" || die "curl's upload did not commit $size bytes"
-curl_up_ns=$elapsed_ns
+curl_delete() {
+    curl -sS --fail -o /dev/null -X POST -H "$auth" -H "Content-Type: application/json" \
+        -d "{\"path\":\"$1\"}" "$base/2/files/delete_v2"
+}
 
-timed curl_download /Benchmark/curl.bin "$work/down/curl.bin"
-curl_down_ns=$elapsed_ns
-cmp -s "$source_file" "$work/down/curl.bin" || die "curl's download differs from the file sent"
-rm -f "$work/down/curl.bin" "$work"/chunks/part.*
-
-timed attache put invoices/1 "$source_file"
-attache_up_ns=$elapsed_ns
-attache_up_rss=$(tail -n 1 "$work/rss")
-attachment=$(tail -n 1 "$work/cli.out")
-[[ $attachment == invoices/1/* ]] || die "attache-cli put printed '$attachment', not the attachment"
-
-timed attache get "$attachment" "$work/down/attache.bin"
-attache_down_ns=$elapsed_ns
-attache_down_rss=$(tail -n 1 "$work/rss")
-cmp -s "$source_file" "$work/down/attache.bin" || die "attache-cli's download differs from the file sent"
+# 5. The rounds: each times the four transfers, every download checked against the file sent, then deletes
+# both files again so the emulator's disk does not fill up. curl goes first in odd rounds and attache-cli in
+# even ones, because whoever follows a delete gets the page cache it freed.
+curl_up=() curl_down=() attache_up=() attache_down=() up_rss=0 down_rss=0
+upload_with_curl() {
+    timed curl_upload /Benchmark/curl.bin
+    grep -q "\"size\": *${size}[,}]" "$work/curl-upload.json" || die "curl's upload did not commit $size bytes"
+    curl_up+=("$elapsed_ns")
+}
+upload_with_attache() {
+    timed attache put invoices/1 "$source_file"
+    attache_up+=("$elapsed_ns")
+    up_rss=$(max "$up_rss" "$(tail -n 1 "$work/rss")")
+    attachment=$(tail -n 1 "$work/cli.out")
+    [[ $attachment == invoices/1/* ]] || die "attache-cli put printed '$attachment', not the attachment"
+}
+download_with_curl() {
+    timed curl_download /Benchmark/curl.bin "$work/down/curl.bin"
+    curl_down+=("$elapsed_ns")
+    cmp -s "$source_file" "$work/down/curl.bin" || die "curl's download differs from the file sent"
+    rm -f "$work/down/curl.bin"
+}
+download_with_attache() {
+    timed attache get "$attachment" "$work/down/attache.bin"
+    attache_down+=("$elapsed_ns")
+    down_rss=$(max "$down_rss" "$(tail -n 1 "$work/rss")")
+    cmp -s "$source_file" "$work/down/attache.bin" || die "attache-cli's download differs from the file sent"
+    rm -f "$work/down/attache.bin"
+}
+for ((round = 1; round <= rounds; round++)); do
+    if ((round % 2)); then
+        upload_with_curl
+        upload_with_attache
+        download_with_curl
+        download_with_attache
+    else
+        upload_with_attache
+        upload_with_curl
+        download_with_attache
+        download_with_curl
+    fi
+    i=$((round - 1))
+    printf 'round %d: upload curl %.2f s, attache-cli %.2f s; download curl %.2f s, attache-cli %.2f s\n' "$round" \
+        "$(seconds "${curl_up[i]}")" "$(seconds "${attache_up[i]}")" \
+        "$(seconds "${curl_down[i]}")" "$(seconds "${attache_down[i]}")"
+    curl_delete /Benchmark/curl.bin || die "could not delete curl's upload"
+    attache rm "$attachment"
+done
 
 build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
 echo "Dropbox transfers of $size_mib MiB to attache-dropbox-emulator at $base"
 echo "attache-cli: $cli (${build_type:-unknown build type}); $(curl --version | head -n 1 | cut -d ' ' -f 1-2)"
+echo "medians of $rounds rounds"
 awk -v size="$size_mib" \
-    -v cu="$curl_up_ns" -v cd="$curl_down_ns" -v au="$attache_up_ns" -v ad="$attache_down_ns" \
-    -v ur="$attache_up_rss" -v dr="$attache_down_rss" 'BEGIN {
+    -v cu="$(median "${curl_up[@]}")" -v cd="$(median "${curl_down[@]}")" \
+    -v au="$(median "${attache_up[@]}")" -v ad="$(median "${attache_down[@]}")" \
+    -v ur="$up_rss" -v dr="$down_rss" 'BEGIN {
     printf "%-9s %9s %9s %12s %12s %7s %15s\n", "", "curl s", "MiB/s", "attache s", "MiB/s", "ratio", "peak RSS MiB"
     row("upload", cu, au, ur)
     row("download", cd, ad, dr)

@@ -4,12 +4,17 @@
 #include "CoreTestHelpers.h"
 #include "DropboxEmulator.h"
 #include "DropboxStore.h"
+#include "DropboxUpload.h"
 #include "FaultInjector.h"
 
 #include <QBuffer>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using CoreTest::await;
@@ -29,7 +34,9 @@ private slots:
     void uploadsSmallFileWithItsHash();
     void uploadNamesAreNfcAndHeaderSafe();
     void takenNameGetsDropboxsNumberedName();
+    void uploadsLargeFileInSessionChunks_data();
     void uploadsLargeFileInSessionChunks();
+    void resumesSessionAfterALostReply_data();
     void resumesSessionAfterALostReply();
     void downloadsAndComparesBytes();
     void failedDownloadKeepsExistingFile();
@@ -62,7 +69,7 @@ void TestDropboxStore::init()
                                              u"/Accounting"_s);
     m_store->setRefreshToken(m_emulator->issueRefreshToken());
     // Small enough for a test, and still multiples of 4 MiB as Dropbox wants.
-    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024);
+    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, DropboxUpload::DefaultParallelChunks);
 }
 
 void TestDropboxStore::cleanup()
@@ -181,8 +188,19 @@ void TestDropboxStore::takenNameGetsDropboxsNumberedName()
     QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/receipt (1).pdf"_s), QByteArray("second"));
 }
 
+void TestDropboxStore::uploadsLargeFileInSessionChunks_data()
+{
+    QTest::addColumn<int>("parallelChunks");
+    QTest::addColumn<QString>("sessionType");
+    QTest::newRow("concurrent") << DropboxUpload::DefaultParallelChunks << u"concurrent"_s;
+    QTest::newRow("sequential") << 1 << u"sequential"_s;
+}
+
 void TestDropboxStore::uploadsLargeFileInSessionChunks()
 {
+    QFETCH(int, parallelChunks);
+    QFETCH(QString, sessionType);
+    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, parallelChunks);
     const QByteArray data = CoreTest::patternData(4 * 4 * 1024 * 1024 + 12345);
     const QString local = writeLocal(u"scan.tiff"_s, data);
     m_emulator->clearRequests();
@@ -192,21 +210,38 @@ void TestDropboxStore::uploadsLargeFileInSessionChunks()
     QCOMPARE(owned->error(), StoreReply::Error::None);
     QCOMPARE(m_emulator->fileContentHash(u"/Accounting/Invoices/4455/scan.tiff"_s), ContentHasher::hashFile(local));
     QStringList routes;
-    for (const auto& request : m_emulator->requests())
+    QJsonObject startArg;
+    for (const auto& request : m_emulator->requests()) {
         routes.append(request.request.path());
+        if (request.request.path() == u"/2/files/upload_session/start"_s)
+            startArg = QJsonDocument::fromJson(request.request.header("Dropbox-API-Arg")).object();
+    }
+    // An empty start, four whole chunks and a closing short one, an empty finish.
     QCOMPARE(routes.count(u"/2/files/upload_session/start"_s), 1);
-    QCOMPARE(routes.count(u"/2/files/upload_session/append_v2"_s), 3);
+    QCOMPARE(startArg.value(u"session_type"_s).toString(), sessionType);
+    QCOMPARE(routes.count(u"/2/files/upload_session/append_v2"_s), 5);
     QCOMPARE(routes.count(u"/2/files/upload_session/finish"_s), 1);
     QVERIFY(!routes.contains(u"/2/files/upload"_s));
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(0).toLongLong(), data.size());
 }
 
+void TestDropboxStore::resumesSessionAfterALostReply_data()
+{
+    QTest::addColumn<int>("parallelChunks");
+    // Sequential: the retry meets incorrect_offset and carries on from Dropbox's offset.
+    QTest::newRow("sequential") << 1;
+    // Concurrent: the retry sends the same piece again.
+    QTest::newRow("concurrent") << DropboxUpload::DefaultParallelChunks;
+}
+
 void TestDropboxStore::resumesSessionAfterALostReply()
 {
+    QFETCH(int, parallelChunks);
+    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, parallelChunks);
     const QByteArray data = CoreTest::patternData(3 * 4 * 1024 * 1024 + 7);
     const QString local = writeLocal(u"big.pdf"_s, data);
-    // The first append lands, but its answer is cut off: the retry meets incorrect_offset.
+    // The first append lands, but its answer is cut off.
     m_emulator->faults().add(u"/2/files/upload_session/append_v2"_s, FaultInjector::dropConnection(0));
     auto reply = await(m_store->upload(local, invoice(), u"big.pdf"_s));
     QCOMPARE(reply->error(), StoreReply::Error::None);
@@ -354,10 +389,16 @@ void TestDropboxStore::revokedRefreshTokenSignsOut()
 void TestDropboxStore::cancelsAnUpload()
 {
     const QString local = writeLocal(u"big.bin"_s, CoreTest::patternData(3 * 4 * 1024 * 1024));
-    m_emulator->faults().add(u"/2/files/upload_session/append_v2"_s, FaultInjector::slow(60000));
+    m_emulator->faults().add(u"/2/files/upload_session/append_v2"_s, FaultInjector::slow(60000), 3);
+    QSignalSpy received(m_emulator.get(), &EmulatorServer::requestReceived);
     StoreReply* reply = m_store->upload(local, invoice(), u"big.bin"_s);
-    QSignalSpy progress(reply, &StoreReply::progress);
-    QTRY_VERIFY(!progress.isEmpty() && progress.last().at(0).toLongLong() >= 4 * 1024 * 1024);
+    // All three chunks are in flight at once, none answered.
+    const auto appends = [&received] {
+        return int(std::count_if(received.cbegin(), received.cend(), [](const QList<QVariant>& arguments) {
+            return arguments.at(0).toString() == u"/2/files/upload_session/append_v2"_s;
+        }));
+    };
+    QTRY_COMPARE(appends(), 3);
     reply->abort();
     auto owned = await(reply);
     QCOMPARE(owned->error(), StoreReply::Error::Cancelled);
