@@ -24,10 +24,8 @@ ContentHasher& ContentHasher::operator=(ContentHasher&&) noexcept = default;
 void ContentHasher::addData(QByteArrayView data)
 {
     while (!data.isEmpty() && !m_failed) {
-        if (!m_blockStarted) {
+        if (m_blockFill == 0)
             m_failed = EVP_DigestInit_ex(m_block.get(), EVP_sha256(), nullptr) != 1;
-            m_blockStarted = true;
-        }
         const qint64 take = qMin<qint64>(BlockSize - m_blockFill, data.size());
         m_failed = m_failed || EVP_DigestUpdate(m_block.get(), data.data(), size_t(take)) != 1;
         m_blockFill += take;
@@ -39,14 +37,13 @@ void ContentHasher::addData(QByteArrayView data)
 
 void ContentHasher::endBlock()
 {
-    if (!m_blockStarted || m_failed)
+    if (m_blockFill == 0 || m_failed)
         return;
     unsigned char digest[DigestSize];
     unsigned int length = 0;
     m_failed = EVP_DigestFinal_ex(m_block.get(), digest, &length) != 1 || length != DigestSize;
     m_digests.append(reinterpret_cast<const char*>(digest), DigestSize);
     m_blockFill = 0;
-    m_blockStarted = false;
 }
 
 void ContentHasher::addBlockDigests(QByteArrayView digests)

@@ -41,6 +41,5 @@ private:
     std::unique_ptr<evp_md_ctx_st, void (*)(evp_md_ctx_st*)> m_block;
     QByteArray m_digests;
     qint64 m_blockFill = 0;
-    bool m_blockStarted = false;
     bool m_failed = false;
 };

@@ -10,6 +10,12 @@
 namespace {
 // How much is written before the kernel is asked to start writing it back.
 constexpr qint64 WriteBackStep = 32 * 1024 * 1024;
+
+QString cannotWrite(const QString& path, const QString& reason)
+{
+    return QCoreApplication::translate("DownloadFile", "Could not write “%1”: %2")
+        .arg(QDir::toNativeSeparators(path), reason);
+}
 } // namespace
 
 DownloadFile::DownloadFile(const QString& path)
@@ -25,8 +31,7 @@ DownloadFile::~DownloadFile()
 QString DownloadFile::open()
 {
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return QCoreApplication::translate("DownloadFile", "Could not write “%1”: %2")
-            .arg(QDir::toNativeSeparators(m_path), m_file.errorString());
+        return cannotWrite(m_path, m_file.errorString());
     m_writing.thread
         = std::thread([this] { run(m_writing, [this](const QByteArray& piece) { return write(piece); }); });
     m_hashing.thread = std::thread([this] {
@@ -78,9 +83,11 @@ void DownloadFile::run(Stage& stage, const std::function<QString(const QByteArra
 
 QString DownloadFile::write(const QByteArray& piece)
 {
-    if (!m_error.isEmpty() || m_file.write(piece) != piece.size())
-        return QCoreApplication::translate("DownloadFile", "Could not write “%1”: %2")
-            .arg(QDir::toNativeSeparators(m_path), m_file.errorString());
+    // After a failed write (only this thread sets the error), the rest is skipped.
+    if (!m_error.isEmpty())
+        return {};
+    if (m_file.write(piece) != piece.size())
+        return cannotWrite(m_path, m_file.errorString());
     m_written += piece.size();
 #ifdef Q_OS_LINUX
     // Starts writing back what has arrived, so that the sync in commit() does not wait for all of it.
