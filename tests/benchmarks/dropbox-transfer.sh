@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Dropbox transfer benchmark (not a test): uploads and downloads one file through attache-cli and through
 # curl to the same local attache-dropbox-emulator, and prints each one's throughput, the ratio
-# attache-cli/curl, and attache-cli's peak RSS. Target: a ratio of at least 0.9 and a peak RSS under 100 MiB.
+# attache-cli/curl, attache-cli's peak RSS, and the CPU seconds of each client and of the emulator. Target: a
+# ratio of at least 0.9 and a peak RSS under 100 MiB.
 #   tests/benchmarks/dropbox-transfer.sh BUILD_DIR [SIZE_MIB] [ROUNDS]
 # BUILD_DIR holds both app/attache-cli and tests/emulators/attache-dropbox-emulator, so it needs the tests
 # (BUILD_TESTING=ON); measure an optimised build, e.g.
@@ -142,19 +143,38 @@ else
 fi
 sync
 
-elapsed_ns=0
+# CPU time in milliseconds: of this script's finished children (the transfer's clients), and of the emulator.
+readonly clock_ticks=$(getconf CLK_TCK)
+children_cpu_ms() {
+    # Not in a subshell, which would see none of them. times' second line: "XmY.YYYs XmY.YYYs", user then
+    # system time of the waited-for children.
+    times >"$work/times"
+    cpu_ms=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m"); ms += (t[1] * 60 + t[2]) * 1000 } }
+        END { printf "%d", ms }' "$work/times")
+}
+emulator_cpu_ms() {
+    awk -v hz="$clock_ticks" '{ sub(/.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' "/proc/$emulator_pid/stat"
+}
+
+cpu_ms=0 elapsed_ns=0 client_cpu_ms=0 server_cpu_ms=0
 timed() {
-    local start end
+    local start end client_start server_start
     sync
     # Every transfer starts with the same empty page cache where the benchmark may empty it (as root):
     # otherwise whoever follows a big write or delete is faster or slower by up to a factor of three.
     if [ -w /proc/sys/vm/drop_caches ]; then
         echo 3 >/proc/sys/vm/drop_caches
     fi
+    children_cpu_ms
+    client_start=$cpu_ms
+    server_start=$(emulator_cpu_ms)
     start=$(now_ns)
     "$@"
     end=$(now_ns)
     elapsed_ns=$((end - start))
+    children_cpu_ms
+    client_cpu_ms=$((cpu_ms - client_start))
+    server_cpu_ms=$(($(emulator_cpu_ms) - server_start))
 }
 
 # An upload as attache-cli makes it: one request up to 150 MiB, else a concurrent upload session: an empty
@@ -184,7 +204,7 @@ curl_upload() {
             "$base/2/files/upload_session/append_v2")
         offset=$((offset + $(stat -c %s "${chunks[i]}")))
     done
-    codes=$(curl -sS --parallel --parallel-max "$parallel_chunks" "${args[@]}" | sort -u) || true
+    codes=$(curl -sS --no-progress-meter --parallel --parallel-max "$parallel_chunks" "${args[@]}" | sort -u) || true
     [ "$codes" = 200 ] || die "curl's appends failed (HTTP $codes)"
     curl "${common[@]}" --fail-with-body --data-binary '' -o "$work/curl-upload.json" \
         -H "Dropbox-API-Arg: {\"cursor\":{\"session_id\":\"$session\",\"offset\":$offset},\"commit\":$commit,\"content_hash\":\"$empty_hash\"}" \
@@ -211,27 +231,34 @@ curl_delete() {
 # both files again so the emulator's disk does not fill up. curl goes first in odd rounds and attache-cli in
 # even ones, because whoever follows a delete gets the page cache it freed.
 curl_up=() curl_down=() attache_up=() attache_down=() up_rss=0 down_rss=0
+# The CPU seconds of each transfer, its client's and the emulator's, as "client server" pairs.
+curl_up_cpu=() curl_down_cpu=() attache_up_cpu=() attache_down_cpu=()
+record() {
+    local -n times_of=$1 cpu_of=${1}_cpu
+    times_of+=("$elapsed_ns")
+    cpu_of+=("$client_cpu_ms $server_cpu_ms")
+}
 upload_with_curl() {
     timed curl_upload /Benchmark/curl.bin
     grep -q "\"size\": *${size}[,}]" "$work/curl-upload.json" || die "curl's upload did not commit $size bytes"
-    curl_up+=("$elapsed_ns")
+    record curl_up
 }
 upload_with_attache() {
     timed attache put invoices/1 "$source_file"
-    attache_up+=("$elapsed_ns")
+    record attache_up
     up_rss=$(max "$up_rss" "$(tail -n 1 "$work/rss")")
     attachment=$(tail -n 1 "$work/cli.out")
     [[ $attachment == invoices/1/* ]] || die "attache-cli put printed '$attachment', not the attachment"
 }
 download_with_curl() {
     timed curl_download /Benchmark/curl.bin "$work/down/curl.bin"
-    curl_down+=("$elapsed_ns")
+    record curl_down
     cmp -s "$source_file" "$work/down/curl.bin" || die "curl's download differs from the file sent"
     rm -f "$work/down/curl.bin"
 }
 download_with_attache() {
     timed attache get "$attachment" "$work/down/attache.bin"
-    attache_down+=("$elapsed_ns")
+    record attache_down
     down_rss=$(max "$down_rss" "$(tail -n 1 "$work/rss")")
     cmp -s "$source_file" "$work/down/attache.bin" || die "attache-cli's download differs from the file sent"
     rm -f "$work/down/attache.bin"
@@ -273,4 +300,26 @@ function row(name, c, a, rss,    cs, as, ratio) {
     cs = c / 1e9; as = a / 1e9; ratio = cs / as
     if (ratio < 0.9 || rss / 1024 >= 100) missed = 1
     printf "%-9s %9.2f %9.1f %12.2f %12.1f %7.2f %15.1f\n", name, cs, size / cs, as, size / as, ratio, rss / 1024
+}'
+# Where the time goes: CPU seconds of the client and of the emulator. Their sum over the cores is the
+# shortest time in which the two can finish; hashing every byte (Dropbox's content_hash, which attache-cli
+# checks and curl does not) is part of attache-cli's.
+cores=$(nproc)
+cpu_column() { # ARRAY FIELD: the median of one field of the "client server" pairs, in ms
+    local -n pairs=$1
+    median $(printf '%s\n' "${pairs[@]}" | cut -d ' ' -f "$2")
+}
+awk -v cores="$cores" \
+    -v cuc="$(cpu_column curl_up_cpu 1)" -v cue="$(cpu_column curl_up_cpu 2)" \
+    -v auc="$(cpu_column attache_up_cpu 1)" -v aue="$(cpu_column attache_up_cpu 2)" \
+    -v cdc="$(cpu_column curl_down_cpu 1)" -v cde="$(cpu_column curl_down_cpu 2)" \
+    -v adc="$(cpu_column attache_down_cpu 1)" -v ade="$(cpu_column attache_down_cpu 2)" 'BEGIN {
+    printf "CPU s (medians) on %d cores: the client, the emulator, and the least time for both\n", cores
+    printf "%-9s %9s %9s %9s %12s %12s %9s\n", "", "curl", "emulator", "least s", "attache-cli", "emulator", "least s"
+    row("upload", cuc, cue, auc, aue)
+    row("download", cdc, cde, adc, ade)
+}
+function row(name, cc, ce, ac, ae) {
+    printf "%-9s %9.2f %9.2f %9.2f %12.2f %12.2f %9.2f\n", name, cc / 1000, ce / 1000, (cc + ce) / 1000 / cores,
+        ac / 1000, ae / 1000, (ac + ae) / 1000 / cores
 }'
