@@ -1203,6 +1203,29 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>TransferJournal</name>
+    <message>
+        <source>Could not open the transfer journal “%1”: %2</source>
+        <translation>Kunde inte öppna överföringsjournalen ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the transfer journal “%1”: %2</source>
+        <translation>Kunde inte läsa överföringsjournalen ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not write to the transfer journal “%1”: %2</source>
+        <translation>Kunde inte skriva till överföringsjournalen ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>the folder “%1” cannot be created</source>
+        <translation>mappen ”%1” kan inte skapas</translation>
+    </message>
+    <message>
+        <source>the file “%1” cannot be written</source>
+        <translation>filen ”%1” kan inte skrivas</translation>
+    </message>
+</context>
+<context>
     <name>TransferModel</name>
     <message>
         <source>Waiting</source>
@@ -1243,6 +1266,13 @@ Kommandon:</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>TransferQueue</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
     </message>
 </context>
 <context>

@@ -287,19 +287,22 @@ StoreReply* DropboxStore::listAttachments(const EntityRef& entity)
     });
 }
 
-StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& target, const QString& name)
+StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& target, const QString& name,
+                                 const QByteArray& resumeState)
 {
     const QString cleanName = DropboxJson::normalizedName(name);
     const QString problem = problemWith(target, cleanName);
     const QString remotePath = entityPath(target) + QLatin1Char('/') + cleanName;
-    return startNamed(problem, [this, localPath, remotePath](RemoteOperation* operation) {
+    return startNamed(problem, [this, localPath, remotePath, resumeState](RemoteOperation* operation) {
         // Dropbox creates the missing parent folders itself.
         auto* upload = new DropboxUpload(network(), m_authenticator, m_endpoints, localPath, remotePath, operation);
         upload->setChunkSize(m_chunkSize);
         upload->setSingleRequestLimit(m_singleRequestLimit);
         upload->setParallelChunks(m_parallelChunks);
+        upload->setResumeState(resumeState);
         connect(operation, &RemoteOperation::cancelled, upload, &DropboxUpload::abort);
         connect(upload, &DropboxUpload::progress, operation, &RemoteOperation::reportProgress);
+        connect(upload, &DropboxUpload::checkpoint, operation, &RemoteOperation::reportCheckpoint);
         connect(upload, &DropboxUpload::succeeded, operation, [operation](const QJsonObject& metadata) {
             const Attachment attachment = DropboxJson::attachmentFromMetadata(metadata);
             operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });

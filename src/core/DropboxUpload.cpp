@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QtConcurrent>
 
@@ -60,9 +61,84 @@ void DropboxUpload::start()
         hash(0, m_size);
         return;
     }
-    // The session starts while the first chunk is hashed.
+    if (resume()) {
+        reportProgress();
+        proceed();
+    } else {
+        // The session starts while the first chunk is hashed.
+        startSession();
+    }
+    // Chunks Dropbox already holds are hashed too, for the whole file's hash, but not sent again.
+    if (m_offset < m_size)
+        hash(0, std::min(m_chunkSize, m_size));
+}
+
+bool DropboxUpload::resume()
+{
+    const QJsonObject state = QJsonDocument::fromJson(m_resumeState).object();
+    const QString session = state.value(QLatin1String("session")).toString();
+    if (session.isEmpty() || state.value(QLatin1String("size")).toInteger() != m_size
+        || state.value(QLatin1String("modified")).toInteger() != m_modified.toMSecsSinceEpoch()
+        || state.value(QLatin1String("chunk")).toInteger() != m_chunkSize
+        || state.value(QLatin1String("concurrent")).toBool() != isConcurrent())
+        return false;
+    QMap<qint64, qint64> confirmed;
+    const QJsonArray ranges = state.value(QLatin1String("confirmed")).toArray();
+    for (const QJsonValue& range : ranges) {
+        const qint64 offset = range[0].toInteger(-1);
+        const qint64 length = range[1].toInteger(-1);
+        if (offset < 0 || length <= 0 || offset + length > m_size)
+            return false;
+        confirmed.insert(offset, length);
+    }
+    m_sessionId = session;
+    m_resumed = true;
+    m_confirmedAhead = confirmed;
+    while (m_confirmedAhead.contains(m_offset))
+        m_offset += m_confirmedAhead.take(m_offset);
+    return true;
+}
+
+void DropboxUpload::reportCheckpoint()
+{
+    QJsonArray confirmed;
+    if (m_offset > 0)
+        confirmed.append(QJsonArray { 0, m_offset });
+    for (auto it = m_confirmedAhead.cbegin(); it != m_confirmedAhead.cend(); ++it)
+        confirmed.append(QJsonArray { it.key(), it.value() });
+    const QJsonObject state {
+        { QStringLiteral("session"), m_sessionId },
+        { QStringLiteral("concurrent"), isConcurrent() },
+        { QStringLiteral("chunk"), m_chunkSize },
+        { QStringLiteral("size"), m_size },
+        { QStringLiteral("modified"), m_modified.toMSecsSinceEpoch() },
+        { QStringLiteral("confirmed"), confirmed },
+    };
+    emit checkpoint(QJsonDocument(state).toJson(QJsonDocument::Compact));
+}
+
+void DropboxUpload::restartSession()
+{
+    // Dropbox no longer knows the checkpoint's session (sessions expire): everything goes again.
+    m_resumed = false;
+    ++m_sessionGeneration;
+    for (const Append& append : std::as_const(m_appends)) {
+        if (append.call)
+            append.call->abort();
+    }
+    m_appends.clear();
+    m_sessionId.clear();
+    m_confirmedAhead.clear();
+    m_ready.clear();
+    m_offset = 0;
+    if (m_hashingOffset < 0)
+        m_nextHashOffset = 0;
+    else
+        m_nextHashOffset = m_hashingOffset + std::min(m_chunkSize, m_size - m_hashingOffset);
+    reportProgress();
     startSession();
-    hash(0, std::min(m_chunkSize, m_size));
+    if (m_hashingOffset < 0)
+        hash(0, std::min(m_chunkSize, m_size));
 }
 
 void DropboxUpload::hash(qint64 offset, qint64 length)
@@ -146,6 +222,7 @@ void DropboxUpload::startSession()
             fail(StoreReply::Error::Server, tr("Dropbox did not start an upload of “%1”.").arg(displayName()));
             return;
         }
+        reportCheckpoint();
         proceed();
     });
     call->start();
@@ -229,12 +306,14 @@ void DropboxUpload::sendAppend(const ChunkHash& chunk)
             reportProgress();
         }
     });
-    connect(call, &HttpCall::finished, this, [this, call, chunk](const HttpResponse& response) {
-        call->deleteLater();
-        m_appends.remove(chunk.offset);
-        if (!m_done)
-            onAppended(chunk, response, call->attempts());
-    });
+    connect(call, &HttpCall::finished, this,
+            [this, call, chunk, generation = m_sessionGeneration](const HttpResponse& response) {
+                call->deleteLater();
+                if (m_done || generation != m_sessionGeneration)
+                    return;
+                m_appends.remove(chunk.offset);
+                onAppended(chunk, response, call->attempts());
+            });
     call->start();
 }
 
@@ -245,6 +324,10 @@ void DropboxUpload::onAppended(const ChunkHash& chunk, const HttpResponse& respo
         return;
     }
     const DropboxError error = DropboxError::fromResponse(response, displayName());
+    if (response.status == 409 && m_resumed && error.hasTag(QStringLiteral("not_found"))) {
+        restartSession();
+        return;
+    }
     const bool closing = chunk.offset + chunk.length == m_size;
     if (response.status == 409 && closing && attempts > 1 && error.hasTag(QStringLiteral("closed"))) {
         // A retried closing append whose first attempt landed: the finish checks the offset.
@@ -270,6 +353,7 @@ void DropboxUpload::confirm(const ChunkHash& chunk)
     while (m_confirmedAhead.contains(m_offset))
         m_offset += m_confirmedAhead.take(m_offset);
     reportProgress();
+    reportCheckpoint();
     proceed();
 }
 
@@ -316,7 +400,7 @@ void DropboxUpload::startCommit(HttpCall* call, bool confirmIfSessionGone)
             verifyCommitted(QJsonDocument::fromJson(response.body).object());
             return;
         }
-        if (confirmIfSessionGone && call->attempts() > 1 && response.status == 409
+        if (confirmIfSessionGone && (call->attempts() > 1 || m_resumed) && response.status == 409
             && DropboxError::fromResponse(response, displayName()).hasTag(QStringLiteral("not_found"))) {
             confirmByMetadata();
             return;

@@ -47,11 +47,17 @@ public:
     void setSingleRequestLimit(qint64 bytes) { m_singleRequestLimit = bytes; }
     // More than one makes a concurrent session.
     void setParallelChunks(int chunks) { m_parallelChunks = std::max(1, chunks); }
+    // A checkpoint of an interrupted upload of the same file: its session carries on where Dropbox had
+    // confirmed. Ignored when the file or the chunking has changed since; a session Dropbox no longer
+    // knows starts again.
+    void setResumeState(const QByteArray& state) { m_resumeState = state; }
     void start();
     void abort();
 
 signals:
     void progress(qint64 done, qint64 total);
+    // Where a session stands (its id and the chunks Dropbox confirmed), for setResumeState() after a crash.
+    void checkpoint(const QByteArray& state);
     // FileMetadata as Dropbox confirmed it.
     void succeeded(const QJsonObject& metadata);
     void failed(StoreReply::Error error, const QString& message);
@@ -72,6 +78,9 @@ private:
         qint64 sent = 0;
     };
 
+    bool resume();
+    void restartSession();
+    void reportCheckpoint();
     void hash(qint64 offset, qint64 length);
     void onHashed();
     void startSession();
@@ -107,7 +116,12 @@ private:
     int m_parallelChunks = DefaultParallelChunks;
     qint64 m_size = 0;
     QDateTime m_modified;
+    QByteArray m_resumeState;
     QString m_sessionId;
+    // The session came from a checkpoint; it may have expired, or been finished before the crash.
+    bool m_resumed = false;
+    // Appends of a session given up are ignored when they answer.
+    int m_sessionGeneration = 0;
     // Confirmed by Dropbox: every byte before m_offset, and the chunks after it (offset to length).
     qint64 m_offset = 0;
     QMap<qint64, qint64> m_confirmedAhead;

@@ -341,8 +341,10 @@ LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& from
     return Outcome::failure(StoreReply::Error::AlreadyExists, tr("No free name left for “%1”.").arg(name));
 }
 
-StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target, const QString& name)
+StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target, const QString& name,
+                               const QByteArray&)
 {
+    // A local copy is quick to start again: there is nothing to resume.
     const QString dirPath = entityPath(target);
     return start([this, localPath, target, name, dirPath](Job& job) {
         for (const QString& part : { target.id, name }) {

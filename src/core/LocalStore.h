@@ -33,7 +33,9 @@ public:
     StoreReply* listEntities(EntityType type) override;
     StoreReply* createEntity(const EntityRef& entity) override;
     StoreReply* listAttachments(const EntityRef& entity) override;
-    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name) override;
+    using Store::upload;
+    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
+                       const QByteArray& resumeState) override;
     StoreReply* download(const AttachmentRef& attachment, const QString& localPath) override;
     StoreReply* remove(const AttachmentRef& attachment) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;

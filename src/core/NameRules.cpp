@@ -1,5 +1,7 @@
 #include "NameRules.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 
 namespace NameRules {
@@ -29,14 +31,34 @@ QString problem(const QString& name)
     return {};
 }
 
+namespace {
+// The extension is the part after the last dot, unless the dot starts the name (".env").
+qsizetype extensionStart(const QString& name)
+{
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    return dot <= 0 ? name.size() : dot;
+}
+} // namespace
+
 QString numbered(const QString& name, int n)
 {
-    // The extension is the part after the last dot, unless the dot starts the name (".env").
-    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
-    const QString suffix = QStringLiteral(" (%1)").arg(n);
-    if (dot <= 0)
-        return name + suffix;
-    return name.left(dot) + suffix + name.mid(dot);
+    const qsizetype dot = extensionStart(name);
+    return name.left(dot) + QStringLiteral(" (%1)").arg(n) + name.mid(dot);
+}
+
+bool isNameOrNumbered(const QString& candidate, const QString& name)
+{
+    if (candidate.compare(name, Qt::CaseInsensitive) == 0)
+        return true;
+    const qsizetype dot = extensionStart(name);
+    const QString stem = name.left(dot) + QStringLiteral(" (");
+    const QString end = QLatin1Char(')') + name.mid(dot);
+    if (candidate.size() <= stem.size() + end.size() || !candidate.startsWith(stem, Qt::CaseInsensitive)
+        || !candidate.endsWith(end, Qt::CaseInsensitive))
+        return false;
+    const QString number = candidate.mid(stem.size(), candidate.size() - stem.size() - end.size());
+    return !number.startsWith(QLatin1Char('0'))
+        && std::all_of(number.begin(), number.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
 } // namespace NameRules

@@ -12,4 +12,8 @@ QString problem(const QString& name);
 // "receipt.pdf" with n = 2 gives "receipt (2).pdf", the way Dropbox's autorename does.
 QString numbered(const QString& name, int n);
 
+// Whether candidate is name or one of its numbered names ("receipt (3).pdf"), ignoring case as Dropbox
+// does: where an upload may have landed under the store's autorename.
+bool isNameOrNumbered(const QString& candidate, const QString& name);
+
 } // namespace NameRules

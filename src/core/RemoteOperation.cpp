@@ -21,6 +21,14 @@ void RemoteOperation::reportProgress(qint64 done, qint64 total)
         m_reply, [reply = m_reply, done, total] { reply->reportProgress(done, total); }, Qt::AutoConnection);
 }
 
+void RemoteOperation::reportCheckpoint(const QByteArray& state)
+{
+    if (m_finished || !m_reply)
+        return;
+    QMetaObject::invokeMethod(
+        m_reply, [reply = m_reply, state] { reply->reportCheckpoint(state); }, Qt::AutoConnection);
+}
+
 void RemoteOperation::succeed(Fill fill)
 {
     finishOnReplyThread([fill](StoreReply* reply) {

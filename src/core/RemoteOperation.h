@@ -22,6 +22,7 @@ public:
     bool isCancelled() const { return m_cancelFlag->load(); }
     bool isFinished() const { return m_finished; }
     void reportProgress(qint64 done, qint64 total);
+    void reportCheckpoint(const QByteArray& state);
     // Fill runs on the reply's thread, just before finished().
     void succeed(Fill fill = {});
     void fail(StoreReply::Error error, const QString& message);

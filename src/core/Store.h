@@ -42,8 +42,15 @@ public:
     virtual StoreReply* createEntity(const EntityRef& entity) = 0;
     virtual StoreReply* listAttachments(const EntityRef& entity) = 0;
     // Uploads a local file under the given name; a name already taken gets the store's numbered name.
-    // The reply's attachment() is what the store confirmed.
-    virtual StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name) = 0;
+    // The reply's attachment() is what the store confirmed. resumeState is the last checkpoint of an
+    // interrupted upload of the same file, from which a store that can resume carries on; empty to start.
+    virtual StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
+                               const QByteArray& resumeState)
+        = 0;
+    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name)
+    {
+        return upload(localPath, target, name, {});
+    }
     // Downloads to localPath, replacing what is there only once the whole file has arrived.
     virtual StoreReply* download(const AttachmentRef& attachment, const QString& localPath) = 0;
     virtual StoreReply* remove(const AttachmentRef& attachment) = 0;

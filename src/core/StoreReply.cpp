@@ -17,6 +17,12 @@ void StoreReply::reportProgress(qint64 done, qint64 total)
         emit progress(done, total);
 }
 
+void StoreReply::reportCheckpoint(const QByteArray& state)
+{
+    if (!m_finished)
+        emit checkpoint(state);
+}
+
 void StoreReply::finishWithSuccess()
 {
     if (m_finished)

@@ -64,11 +64,15 @@ public:
     void setAttachments(const QList<Attachment>& attachments) { m_attachments = attachments; }
     void setData(const QByteArray& data) { m_data = data; }
     void reportProgress(qint64 done, qint64 total);
+    // Where the operation could carry on if it were interrupted now (an upload session and the bytes
+    // Dropbox confirmed), in a form only the store reads; the transfer journal keeps the latest.
+    void reportCheckpoint(const QByteArray& state);
     void finishWithSuccess();
     void finishWithError(Error error, const QString& message);
 
 signals:
     void progress(qint64 done, qint64 total);
+    void checkpoint(const QByteArray& state);
     void finished();
     void abortRequested();
 

@@ -3,6 +3,8 @@
 #include "Attachment.h"
 #include "AttachmentRef.h"
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QMetaType>
 #include <QString>
 
@@ -26,6 +28,14 @@ struct Transfer
     QString errorString;
     // What the store confirmed, for uploads and moves.
     Attachment result;
+    // Its row in the TransferJournal; 0 when it is not journalled.
+    qint64 journalId = 0;
+    // How often it has been started. After one start the store may already hold its result.
+    int attempts = 0;
+    // Queued, but not to start before this time: a backoff after a failure that may pass.
+    QDateTime notBefore;
+    // Where an interrupted transfer can carry on, as the store last described it (StoreReply::checkpoint).
+    QByteArray resumeState;
 
     bool isFinished() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
     // The file's name, for lists and notifications.

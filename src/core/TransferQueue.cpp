@@ -1,17 +1,38 @@
 #include "TransferQueue.h"
 
+#include "ContentHasher.h"
+#include "NameRules.h"
 #include "Store.h"
+#include "TransferJournal.h"
 
 #include <QFileInfo>
-#include <QTimer>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace {
+// Failures that may pass by themselves, tried again after a backoff.
+bool mayPass(StoreReply::Error error)
+{
+    return error == StoreReply::Error::Network || error == StoreReply::Error::Server;
+}
+} // namespace
 
 TransferQueue::TransferQueue(Store* store, QObject* parent)
     : QObject(parent)
     , m_store(store)
-{ }
+{
+    // A transfer that failed for a reason that may pass waits longer each time, up to five minutes.
+    m_retryPolicy.baseDelayMs = 2000;
+    m_retryPolicy.maxDelayMs = 5 * 60 * 1000;
+    m_backoffTimer.setSingleShot(true);
+    connect(&m_backoffTimer, &QTimer::timeout, this, &TransferQueue::schedule);
+}
 
 TransferQueue::~TransferQueue()
 {
+    // What still runs stays in the journal, to carry on when the app or attache-cli runs next.
     for (StoreReply* reply : std::as_const(m_replies)) {
         reply->disconnect(this);
         reply->abort();
@@ -56,12 +77,35 @@ int TransferQueue::enqueueMove(const AttachmentRef& attachment, const EntityRef&
     return add(transfer);
 }
 
+QList<int> TransferQueue::resumeFromJournal()
+{
+    QList<int> ids;
+    if (!m_journal || !m_store)
+        return ids;
+    const QList<Transfer> transfers = m_journal->takeOver(m_store->uri());
+    for (const Transfer& transfer : transfers)
+        ids.append(add(transfer));
+    return ids;
+}
+
 int TransferQueue::add(Transfer transfer)
 {
     transfer.id = m_nextId++;
+    bool unrecorded = false;
+    if (m_journal && transfer.journalId == 0) {
+        transfer.journalId = m_journal->add(transfer, m_store ? m_store->uri() : QString());
+        if (transfer.journalId == 0) {
+            // Never started unless it is on disk, where a crash cannot lose it.
+            unrecorded = true;
+            transfer.state = Transfer::State::Failed;
+            transfer.errorString = m_journal->errorString();
+        }
+    }
     m_transfers.insert(transfer.id, transfer);
     m_order.append(transfer.id);
     emit transferAdded(transfer.id);
+    if (unrecorded)
+        QTimer::singleShot(0, this, [this, id = transfer.id] { emit transferFinished(id); });
     // Scheduling on the next turn lets a caller enqueue a batch and connect to the reply signals first.
     QTimer::singleShot(0, this, &TransferQueue::schedule);
     return transfer.id;
@@ -97,24 +141,57 @@ void TransferQueue::schedule()
     if (m_scheduling || !m_store)
         return;
     m_scheduling = true;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime wakeUp;
     for (int id : std::as_const(m_order)) {
         if (m_paused || runningCount() >= m_maxConcurrent)
             break;
         Transfer& transfer = m_transfers[id];
-        if (transfer.state == Transfer::State::Queued)
-            startTransfer(transfer);
+        if (transfer.state != Transfer::State::Queued)
+            continue;
+        if (transfer.notBefore.isValid() && transfer.notBefore > now) {
+            if (!wakeUp.isValid() || transfer.notBefore < wakeUp)
+                wakeUp = transfer.notBefore;
+            continue;
+        }
+        startTransfer(transfer);
     }
     m_scheduling = false;
+    if (wakeUp.isValid())
+        m_backoffTimer.start(static_cast<int>(std::clamp<qint64>(now.msecsTo(wakeUp) + 1, 0, 24 * 3600 * 1000)));
     if (pendingCount() == 0)
         emit drained();
 }
 
+void TransferQueue::record(const Transfer& transfer)
+{
+    if (m_journal && transfer.journalId > 0)
+        m_journal->update(transfer);
+}
+
 void TransferQueue::startTransfer(Transfer& transfer)
 {
+    transfer.state = Transfer::State::Running;
+    transfer.bytesDone = 0;
+    transfer.notBefore = QDateTime();
+    // An upload started before may have reached the store even though no answer came back.
+    const bool mayHaveLanded = transfer.kind == Transfer::Kind::Upload && transfer.attempts > 0;
+    ++transfer.attempts;
+    record(transfer);
+    emit transferChanged(transfer.id);
+    if (mayHaveLanded)
+        findEarlierResult(transfer.id);
+    else
+        run(transfer.id);
+}
+
+void TransferQueue::run(int id)
+{
+    const Transfer& transfer = m_transfers[id];
     StoreReply* reply = nullptr;
     switch (transfer.kind) {
     case Transfer::Kind::Upload:
-        reply = m_store->upload(transfer.localPath, transfer.target, transfer.source.name);
+        reply = m_store->upload(transfer.localPath, transfer.target, transfer.source.name, transfer.resumeState);
         break;
     case Transfer::Kind::Download:
         reply = m_store->download(transfer.source, transfer.localPath);
@@ -126,11 +203,7 @@ void TransferQueue::startTransfer(Transfer& transfer)
         reply = m_store->move(transfer.source, transfer.target);
         break;
     }
-    transfer.state = Transfer::State::Running;
-    transfer.errorString.clear();
-    transfer.bytesDone = 0;
-    const int id = transfer.id;
-    m_replies.insert(id, reply);
+    watch(id, reply);
     connect(reply, &StoreReply::progress, this, [this, id](qint64 done, qint64 total) {
         auto it = m_transfers.find(id);
         if (it == m_transfers.end())
@@ -139,8 +212,90 @@ void TransferQueue::startTransfer(Transfer& transfer)
         it->bytesTotal = total;
         emit transferChanged(id);
     });
+    connect(reply, &StoreReply::checkpoint, this, [this, id](const QByteArray& state) {
+        auto it = m_transfers.find(id);
+        if (it == m_transfers.end())
+            return;
+        it->resumeState = state;
+        record(*it);
+    });
+}
+
+void TransferQueue::watch(int id, StoreReply* reply)
+{
+    m_replies.insert(id, reply);
     connect(reply, &StoreReply::finished, this, [this, id, reply] { finishTransfer(id, reply); });
-    emit transferChanged(id);
+}
+
+void TransferQueue::findEarlierResult(int id, const QString& moveFailure)
+{
+    const Transfer& transfer = m_transfers[id];
+    StoreReply* listing = m_store->listAttachments(transfer.target);
+    m_replies.insert(id, listing);
+    connect(listing, &StoreReply::finished, this, [this, id, listing, moveFailure] {
+        m_replies.remove(id);
+        listing->deleteLater();
+        auto it = m_transfers.find(id);
+        if (it == m_transfers.end())
+            return;
+        const StoreReply::Error error = listing->error();
+        if (error == StoreReply::Error::Cancelled || mayPass(error)) {
+            settle(*it, error, listing->errorString());
+            return;
+        }
+        const bool isMove = it->kind == Transfer::Kind::Move;
+        const qint64 size = QFileInfo(it->localPath).size();
+        QList<Attachment> candidates;
+        // An entity that cannot be listed (not there yet, say) holds nothing of it.
+        const QList<Attachment> attachments = listing->attachments();
+        for (const Attachment& attachment : attachments) {
+            if (NameRules::isNameOrNumbered(attachment.name, it->source.name)
+                && (isMove || attachment.sizeInBytes == size))
+                candidates.append(attachment);
+        }
+        if (isMove) {
+            it->result = candidates.value(0);
+            settle(*it, candidates.isEmpty() ? StoreReply::Error::NotFound : StoreReply::Error::None, moveFailure);
+            return;
+        }
+        if (candidates.isEmpty()) {
+            run(id);
+            return;
+        }
+        // The same size under a name it could have: compare the content, hashed off this thread.
+        auto* hashing = new StoreReply(this);
+        auto* watcher = new QFutureWatcher<QString>(hashing);
+        connect(hashing, &StoreReply::abortRequested, hashing,
+                [hashing] { hashing->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
+        connect(watcher, &QFutureWatcher<QString>::finished, hashing, [hashing, watcher, candidates] {
+            const QString hash = watcher->result();
+            for (const Attachment& candidate : candidates) {
+                if (!hash.isEmpty() && candidate.contentHash == hash) {
+                    hashing->setAttachments({ candidate });
+                    hashing->finishWithSuccess();
+                    return;
+                }
+            }
+            hashing->finishWithError(StoreReply::Error::NotFound, {});
+        });
+        watcher->setFuture(QtConcurrent::run([path = it->localPath, cancelled = hashing->cancelFlag()] {
+            return ContentHasher::hashFile(path, cancelled.get());
+        }));
+        m_replies.insert(id, hashing);
+        connect(hashing, &StoreReply::finished, this, [this, id, hashing] {
+            m_replies.remove(id);
+            hashing->deleteLater();
+            auto it = m_transfers.find(id);
+            if (it == m_transfers.end())
+                return;
+            if (hashing->error() == StoreReply::Error::NotFound) {
+                run(id);
+                return;
+            }
+            it->result = hashing->attachment();
+            settle(*it, hashing->error(), hashing->errorString());
+        });
+    });
 }
 
 void TransferQueue::finishTransfer(int id, StoreReply* reply)
@@ -150,20 +305,56 @@ void TransferQueue::finishTransfer(int id, StoreReply* reply)
     auto it = m_transfers.find(id);
     if (it == m_transfers.end())
         return;
-    switch (reply->error()) {
+    StoreReply::Error error = reply->error();
+    it->result = reply->attachment();
+    // Gone after an earlier attempt: that attempt may have done it.
+    if (error == StoreReply::Error::NotFound && it->attempts > 1) {
+        if (it->kind == Transfer::Kind::Delete) {
+            error = StoreReply::Error::None;
+        } else if (it->kind == Transfer::Kind::Move) {
+            findEarlierResult(id, reply->errorString());
+            return;
+        }
+    }
+    settle(*it, error, reply->errorString());
+}
+
+void TransferQueue::settle(Transfer& transfer, StoreReply::Error error, const QString& errorString)
+{
+    const int id = transfer.id;
+    switch (error) {
     case StoreReply::Error::None:
-        it->state = Transfer::State::Done;
-        it->result = reply->attachment();
-        if (it->bytesTotal >= 0)
-            it->bytesDone = it->bytesTotal;
+        transfer.state = Transfer::State::Done;
+        if (transfer.bytesTotal >= 0)
+            transfer.bytesDone = transfer.bytesTotal;
         break;
     case StoreReply::Error::Cancelled:
-        it->state = Transfer::State::Cancelled;
+        transfer.state = Transfer::State::Cancelled;
         break;
     default:
-        it->state = Transfer::State::Failed;
-        it->errorString = reply->errorString();
+        transfer.errorString = errorString;
+        if (mayPass(error) && transfer.attempts < m_retryPolicy.maxAttempts) {
+            // Waits, still queued, with the reason shown; the journal keeps the backoff across restarts.
+            transfer.state = Transfer::State::Queued;
+            transfer.notBefore
+                = QDateTime::currentDateTimeUtc().addMSecs(m_retryPolicy.backoffDelayMs(transfer.attempts));
+            record(transfer);
+            emit transferChanged(id);
+            schedule();
+            return;
+        }
+        transfer.state = Transfer::State::Failed;
         break;
+    }
+    if (transfer.state == Transfer::State::Failed) {
+        // Kept, so that it can be retried after a restart too.
+        record(transfer);
+    } else {
+        transfer.errorString.clear();
+        transfer.resumeState.clear();
+        if (m_journal && transfer.journalId > 0)
+            m_journal->remove(transfer.journalId);
+        transfer.journalId = 0;
     }
     emit transferChanged(id);
     emit transferFinished(id);
@@ -180,10 +371,7 @@ void TransferQueue::cancel(int id)
         reply->abort();
         return;
     }
-    it->state = Transfer::State::Cancelled;
-    emit transferChanged(id);
-    emit transferFinished(id);
-    schedule();
+    settle(*it, StoreReply::Error::Cancelled, {});
 }
 
 void TransferQueue::cancelAll()
@@ -201,6 +389,10 @@ void TransferQueue::retry(int id)
     it->state = Transfer::State::Queued;
     it->errorString.clear();
     it->bytesDone = 0;
+    it->notBefore = QDateTime();
+    if (m_journal && it->journalId == 0)
+        it->journalId = m_journal->add(*it, m_store ? m_store->uri() : QString());
+    record(*it);
     emit transferChanged(id);
     schedule();
 }
@@ -209,8 +401,11 @@ void TransferQueue::clearFinished()
 {
     const QList<int> ids = m_order;
     for (int id : ids) {
-        if (!m_transfers.value(id).isFinished())
+        const Transfer transfer = m_transfers.value(id);
+        if (!transfer.isFinished())
             continue;
+        if (m_journal && transfer.journalId > 0)
+            m_journal->remove(transfer.journalId);
         m_transfers.remove(id);
         m_order.removeOne(id);
         emit transferRemoved(id);

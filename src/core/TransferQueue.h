@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RetryPolicy.h"
 #include "Store.h"
 #include "Transfer.h"
 
@@ -7,10 +8,15 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+
+class TransferJournal;
 
 // The one queue every upload, download, delete and move goes through, from the window and from
 // attache-cli alike. It runs a few transfers at a time against the current store and keeps finished
-// ones until they are cleared, so that failures can be retried.
+// ones until they are cleared, so that failures can be retried. With a journal, every transfer is on disk
+// before it starts and until the store has confirmed it; failures that may pass (network, server) are
+// tried again after a backoff kept in the journal.
 class TransferQueue : public QObject
 {
     Q_OBJECT
@@ -20,6 +26,12 @@ public:
     ~TransferQueue() override;
 
     Store* store() const { return m_store; }
+    // Records transfers from now on in the journal, which the caller keeps alive while the queue lives.
+    void setJournal(TransferJournal* journal) { m_journal = journal; }
+    // Takes over the journal's transfers for this store that ended processes left, and returns their ids.
+    QList<int> resumeFromJournal();
+    // Tests use short delays.
+    void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
 
     int enqueueUpload(const QString& localPath, const EntityRef& target, const QString& name = {});
     int enqueueDownload(const AttachmentRef& attachment, const QString& localPath);
@@ -58,10 +70,22 @@ private:
     int add(Transfer transfer);
     void schedule();
     void startTransfer(Transfer& transfer);
+    void run(int id);
+    // Before an upload or move runs again: whether an earlier attempt landed after all, so that it is not
+    // made twice. An upload counts as landed when the entity holds the same content under its name or a
+    // numbered one; a move whose source is gone, when the entity holds its name.
+    void findEarlierResult(int id, const QString& moveFailure = {});
+    void watch(int id, StoreReply* reply);
     void finishTransfer(int id, StoreReply* reply);
+    void settle(Transfer& transfer, StoreReply::Error error, const QString& errorString);
+    void record(const Transfer& transfer);
     int runningCount() const { return static_cast<int>(m_replies.size()); }
 
     QPointer<Store> m_store;
+    TransferJournal* m_journal = nullptr;
+    RetryPolicy m_retryPolicy;
+    // Wakes the queue when the earliest backoff ends.
+    QTimer m_backoffTimer;
     QHash<int, Transfer> m_transfers;
     QList<int> m_order;
     QHash<int, StoreReply*> m_replies;

@@ -18,6 +18,8 @@ private slots:
     void numbered_data();
     void numbered();
     void numberedNamesAreAcceptable();
+    void nameOrNumbered_data();
+    void nameOrNumbered();
 };
 
 void TestNameRules::accepts_data()
@@ -99,4 +101,32 @@ void TestNameRules::numberedNamesAreAcceptable()
 }
 
 QTEST_GUILESS_MAIN(TestNameRules)
+void TestNameRules::nameOrNumbered_data()
+{
+    QTest::addColumn<QString>("candidate");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("same") << u"receipt.pdf"_s << u"receipt.pdf"_s << true;
+    QTest::newRow("case") << u"Receipt.PDF"_s << u"receipt.pdf"_s << true;
+    QTest::newRow("numbered") << u"receipt (1).pdf"_s << u"receipt.pdf"_s << true;
+    QTest::newRow("two digits") << u"receipt (12).pdf"_s << u"receipt.pdf"_s << true;
+    QTest::newRow("no extension") << u"README (2)"_s << u"README"_s << true;
+    QTest::newRow("dot file") << u".env (2)"_s << u".env"_s << true;
+    QTest::newRow("other name") << u"receipts.pdf"_s << u"receipt.pdf"_s << false;
+    QTest::newRow("other extension") << u"receipt (1).png"_s << u"receipt.pdf"_s << false;
+    QTest::newRow("no number") << u"receipt ().pdf"_s << u"receipt.pdf"_s << false;
+    QTest::newRow("not a number") << u"receipt (x).pdf"_s << u"receipt.pdf"_s << false;
+    QTest::newRow("signed") << u"receipt (+1).pdf"_s << u"receipt.pdf"_s << false;
+    QTest::newRow("spaced") << u"receipt ( 1).pdf"_s << u"receipt.pdf"_s << false;
+    QTest::newRow("zero-led") << u"receipt (01).pdf"_s << u"receipt.pdf"_s << false;
+}
+
+void TestNameRules::nameOrNumbered()
+{
+    QFETCH(QString, candidate);
+    QFETCH(QString, name);
+    QFETCH(bool, expected);
+    QCOMPARE(NameRules::isNameOrNumbered(candidate, name), expected);
+}
+
 #include "TestNameRules.moc"

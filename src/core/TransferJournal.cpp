@@ -1,0 +1,259 @@
+#include "TransferJournal.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+namespace {
+constexpr int SchemaVersion = 1;
+
+QString newName()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// The connection of this journal; it is only ever used on the thread that created the journal.
+QSqlDatabase database(const QString& connectionName)
+{
+    return QSqlDatabase::database(connectionName, false);
+}
+
+QVariant entityType(const EntityRef& entity)
+{
+    return EntityTypes::folderName(entity.type);
+}
+} // namespace
+
+QString TransferJournal::defaultPath()
+{
+    // The window's data folder (AppDataLocation), which attache-cli shares under its own application name.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QLatin1Char('/')
+        + QCoreApplication::organizationName() + QStringLiteral("/attache/attache.sqlite");
+}
+
+TransferJournal::TransferJournal(const QString& databasePath)
+    : m_databasePath(databasePath)
+    , m_connectionName(QStringLiteral("TransferJournal-") + newName())
+    , m_owner(newName())
+{
+    m_open = setUp();
+}
+
+TransferJournal::~TransferJournal()
+{
+    database(m_connectionName).close();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    // Unlocking removes the lock file: nothing of this process is left to take over.
+    m_ownerLock.reset();
+}
+
+QString TransferJournal::ownerLockPath(const QString& owner) const
+{
+    return QFileInfo(m_databasePath).absolutePath() + QStringLiteral("/owners/") + owner + QStringLiteral(".lock");
+}
+
+bool TransferJournal::fail(Failure failure, const QString& why)
+{
+    const QString path = QDir::toNativeSeparators(m_databasePath);
+    switch (failure) {
+    case Failure::Open:
+        m_errorString = QCoreApplication::translate("TransferJournal", "Could not open the transfer journal “%1”: %2")
+                            .arg(path, why);
+        break;
+    case Failure::Read:
+        m_errorString = QCoreApplication::translate("TransferJournal", "Could not read the transfer journal “%1”: %2")
+                            .arg(path, why);
+        break;
+    case Failure::Write:
+        m_errorString
+            = QCoreApplication::translate("TransferJournal", "Could not write to the transfer journal “%1”: %2")
+                  .arg(path, why);
+        break;
+    }
+    return false;
+}
+
+bool TransferJournal::setUp()
+{
+    const QString lockPath = ownerLockPath(m_owner);
+    if (!QDir().mkpath(QFileInfo(lockPath).absolutePath()))
+        return fail(Failure::Open,
+                    QCoreApplication::translate("TransferJournal", "the folder “%1” cannot be created")
+                        .arg(QDir::toNativeSeparators(QFileInfo(lockPath).absolutePath())));
+    m_ownerLock = std::make_unique<QLockFile>(lockPath);
+    // Held for the process's life, never stale while it runs.
+    m_ownerLock->setStaleLockTime(0);
+    if (!m_ownerLock->tryLock(0))
+        return fail(Failure::Open,
+                    QCoreApplication::translate("TransferJournal", "the file “%1” cannot be written")
+                        .arg(QDir::toNativeSeparators(lockPath)));
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_databasePath);
+    // The window and attache-cli may write at the same moment; the other one waits briefly.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return fail(Failure::Open, db.lastError().text());
+    QSqlQuery query(db);
+    // WAL: a commit is safe from a killed process without an fsync each time, and readers never block.
+    const QStringList statements = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS transfers ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " owner TEXT NOT NULL,"
+                       " store TEXT NOT NULL,"
+                       " kind INTEGER NOT NULL,"
+                       " state INTEGER NOT NULL,"
+                       " local_path TEXT NOT NULL,"
+                       " source_type TEXT NOT NULL, source_id TEXT NOT NULL, source_name TEXT NOT NULL,"
+                       " target_type TEXT NOT NULL, target_id TEXT NOT NULL,"
+                       " bytes_total INTEGER NOT NULL,"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " not_before INTEGER NOT NULL DEFAULT 0,"
+                       " error TEXT NOT NULL DEFAULT '',"
+                       " resume BLOB)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS transfers_by_store ON transfers (store, owner)"),
+        QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion),
+    };
+    for (const QString& statement : statements) {
+        if (!query.exec(statement))
+            return fail(Failure::Open, query.lastError().text());
+    }
+    return true;
+}
+
+qint64 TransferJournal::add(const Transfer& transfer, const QString& storeUri)
+{
+    if (!m_open)
+        return 0;
+    QSqlQuery query(database(m_connectionName));
+    query.prepare(QStringLiteral(
+        "INSERT INTO transfers (owner, store, kind, state, local_path, source_type, source_id, source_name,"
+        " target_type, target_id, bytes_total, attempts, not_before, error, resume)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(m_owner);
+    query.addBindValue(storeUri);
+    query.addBindValue(static_cast<int>(transfer.kind));
+    query.addBindValue(static_cast<int>(transfer.state));
+    query.addBindValue(transfer.localPath);
+    query.addBindValue(entityType(transfer.source.entity));
+    query.addBindValue(transfer.source.entity.id);
+    query.addBindValue(transfer.source.name);
+    query.addBindValue(entityType(transfer.target));
+    query.addBindValue(transfer.target.id);
+    query.addBindValue(transfer.bytesTotal);
+    query.addBindValue(transfer.attempts);
+    query.addBindValue(transfer.notBefore.isValid() ? transfer.notBefore.toMSecsSinceEpoch() : 0);
+    query.addBindValue(transfer.errorString);
+    query.addBindValue(transfer.resumeState);
+    if (!query.exec()) {
+        fail(Failure::Write, query.lastError().text());
+        return 0;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+bool TransferJournal::update(const Transfer& transfer)
+{
+    if (!m_open || transfer.journalId <= 0)
+        return false;
+    QSqlQuery query(database(m_connectionName));
+    query.prepare(QStringLiteral("UPDATE transfers SET state = ?, attempts = ?, not_before = ?, error = ?, resume = ?"
+                                 " WHERE id = ?"));
+    query.addBindValue(static_cast<int>(transfer.state));
+    query.addBindValue(transfer.attempts);
+    query.addBindValue(transfer.notBefore.isValid() ? transfer.notBefore.toMSecsSinceEpoch() : 0);
+    query.addBindValue(transfer.errorString);
+    query.addBindValue(transfer.resumeState);
+    query.addBindValue(transfer.journalId);
+    if (!query.exec())
+        return fail(Failure::Write, query.lastError().text());
+    return true;
+}
+
+bool TransferJournal::remove(qint64 journalId)
+{
+    if (!m_open || journalId <= 0)
+        return false;
+    QSqlQuery query(database(m_connectionName));
+    query.prepare(QStringLiteral("DELETE FROM transfers WHERE id = ?"));
+    query.addBindValue(journalId);
+    if (!query.exec())
+        return fail(Failure::Write, query.lastError().text());
+    return true;
+}
+
+QList<Transfer> TransferJournal::takeOver(const QString& storeUri)
+{
+    QList<Transfer> transfers;
+    if (!m_open)
+        return transfers;
+    QSqlDatabase db = database(m_connectionName);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT DISTINCT owner FROM transfers WHERE store = ? AND owner != ?"));
+    query.addBindValue(storeUri);
+    query.addBindValue(m_owner);
+    QStringList owners;
+    if (query.exec()) {
+        while (query.next())
+            owners.append(query.value(0).toString());
+    }
+    for (const QString& owner : std::as_const(owners)) {
+        // An owner still running holds its lock; one that has ended has left none, or a stale one (its
+        // process is gone), which tryLock clears. Holding the lock while updating keeps two processes from
+        // taking over the same transfers.
+        QLockFile ownerLock(ownerLockPath(owner));
+        if (!ownerLock.tryLock(0))
+            continue;
+        QSqlQuery adopt(db);
+        adopt.prepare(QStringLiteral("UPDATE transfers SET owner = ? WHERE owner = ? AND store = ?"));
+        adopt.addBindValue(m_owner);
+        adopt.addBindValue(owner);
+        adopt.addBindValue(storeUri);
+        if (!adopt.exec())
+            fail(Failure::Write, adopt.lastError().text());
+    }
+
+    query.prepare(QStringLiteral(
+        "SELECT id, kind, state, local_path, source_type, source_id, source_name, target_type, target_id,"
+        " bytes_total, attempts, not_before, error, resume FROM transfers WHERE store = ? AND owner = ? ORDER BY id"));
+    query.addBindValue(storeUri);
+    query.addBindValue(m_owner);
+    if (!query.exec()) {
+        fail(Failure::Read, query.lastError().text());
+        return transfers;
+    }
+    while (query.next()) {
+        Transfer transfer;
+        transfer.journalId = query.value(0).toLongLong();
+        transfer.kind = static_cast<Transfer::Kind>(query.value(1).toInt());
+        // A transfer that was running when its process ended waits to run again.
+        transfer.state = static_cast<Transfer::State>(query.value(2).toInt()) == Transfer::State::Failed
+            ? Transfer::State::Failed
+            : Transfer::State::Queued;
+        transfer.localPath = query.value(3).toString();
+        const auto sourceType = EntityTypes::fromName(query.value(4).toString());
+        const auto targetType = EntityTypes::fromName(query.value(7).toString());
+        if (!sourceType || !targetType)
+            continue;
+        transfer.source
+            = AttachmentRef { EntityRef { *sourceType, query.value(5).toString() }, query.value(6).toString() };
+        transfer.target = EntityRef { *targetType, query.value(8).toString() };
+        transfer.bytesTotal = query.value(9).toLongLong();
+        transfer.attempts = query.value(10).toInt();
+        if (const qint64 notBefore = query.value(11).toLongLong(); notBefore > 0)
+            transfer.notBefore = QDateTime::fromMSecsSinceEpoch(notBefore);
+        transfer.errorString = query.value(12).toString();
+        transfer.resumeState = query.value(13).toByteArray();
+        transfers.append(transfer);
+    }
+    return transfers;
+}
