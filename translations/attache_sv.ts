@@ -209,6 +209,14 @@ Kommandon:</translation>
         <source>Disconnected from Dropbox.</source>
         <translation>Frånkopplad från Dropbox.</translation>
     </message>
+    <message>
+        <source>Finish the transfers that a killed or crashed run of attache-cli or of the app left unfinished.</source>
+        <translation>Slutför de överföringar som en avbruten eller kraschad körning av attache-cli eller appen lämnade ofärdiga.</translation>
+    </message>
+    <message>
+        <source>Nothing to resume.</source>
+        <translation>Inget att återuppta.</translation>
+    </message>
 </context>
 <context>
     <name>DownloadFile</name>

@@ -5,6 +5,7 @@
 #include "Settings.h"
 #include "Store.h"
 #include "StoreFactory.h"
+#include "TransferJournal.h"
 #include "TransferQueue.h"
 
 #include <QCommandLineParser>
@@ -65,6 +66,9 @@ const QList<CliRunner::Command>& CliRunner::commands()
         { QStringLiteral("mv"), QStringLiteral("TYPE/ID/NAME TYPE/ID"),
           tr("Move an attachment to another entity, e.g. from the inbox onto an invoice."), &CliRunner::move, 2, 2 },
         { QStringLiteral("mkdir"), QStringLiteral("TYPE/ID"), tr("Create an entity."), &CliRunner::makeEntity, 1, 1 },
+        { QStringLiteral("resume"), QString(),
+          tr("Finish the transfers that a killed or crashed run of attache-cli or of the app left unfinished."),
+          &CliRunner::resume, 0, 0 },
         { QStringLiteral("connect"), QStringLiteral("dropbox"),
           tr("Connect a Dropbox account: open the address shown in any browser, allow Attaché, and paste the code."),
           &CliRunner::connectAccount, 1, 1, false },
@@ -148,6 +152,12 @@ void CliRunner::start(const QStringList& arguments)
         if (!m_store)
             return fail(error, 2);
         m_queue = new TransferQueue(m_store, this);
+        // The window's journal: what a killed run leaves, either of them finishes.
+        m_journal = std::make_unique<TransferJournal>();
+        if (m_journal->isOpen())
+            m_queue->setJournal(m_journal.get());
+        else
+            writeLine(stderr, QStringLiteral("attache-cli: ") + m_journal->errorString());
     }
     (this->*(found->run))(rest);
 }
@@ -313,6 +323,19 @@ void CliRunner::makeEntity(const QStringList& arguments)
     });
 }
 
+void CliRunner::resume(const QStringList&)
+{
+    const QList<int> ids = m_queue->resumeFromJournal();
+    if (ids.isEmpty()) {
+        print(tr("Nothing to resume."));
+        return succeed();
+    }
+    // Those that had failed for good are tried once more too: that is what resuming asks for.
+    for (int id : ids)
+        m_queue->retry(id);
+    runTransfers(ids);
+}
+
 void CliRunner::runTransfers(const QList<int>& ids)
 {
     // Reports each transfer as the store confirms it, and ends when all are done.
@@ -341,6 +364,8 @@ void CliRunner::runTransfers(const QList<int>& ids)
             return;
         if (m_json)
             printJson(*results);
+        // The failures have been reported here: the journal forgets them rather than show them again.
+        m_queue->clearFinished();
         if (failed->isEmpty()) {
             succeed();
         } else {

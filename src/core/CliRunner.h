@@ -8,6 +8,7 @@
 
 class Settings;
 class Store;
+class TransferJournal;
 class TransferQueue;
 
 // attache-cli: the core's operations for scripts, tests and benchmarks.
@@ -40,6 +41,7 @@ private:
     void remove(const QStringList& arguments);
     void move(const QStringList& arguments);
     void makeEntity(const QStringList& arguments);
+    void resume(const QStringList& arguments);
     void connectAccount(const QStringList& arguments);
     void disconnectAccount(const QStringList& arguments);
     void runTransfers(const QList<int>& ids);
@@ -50,6 +52,7 @@ private:
     void succeed();
 
     std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<TransferJournal> m_journal;
     Store* m_store = nullptr;
     TransferQueue* m_queue = nullptr;
     bool m_json = false;

@@ -112,13 +112,14 @@ bool TransferJournal::setUp()
                        " store TEXT NOT NULL,"
                        " kind INTEGER NOT NULL,"
                        " state INTEGER NOT NULL,"
-                       " local_path TEXT NOT NULL,"
-                       " source_type TEXT NOT NULL, source_id TEXT NOT NULL, source_name TEXT NOT NULL,"
-                       " target_type TEXT NOT NULL, target_id TEXT NOT NULL,"
+                       // Text a transfer of some kind lacks (a delete's local path) is NULL.
+                       " local_path TEXT,"
+                       " source_type TEXT NOT NULL, source_id TEXT, source_name TEXT,"
+                       " target_type TEXT NOT NULL, target_id TEXT,"
                        " bytes_total INTEGER NOT NULL,"
                        " attempts INTEGER NOT NULL DEFAULT 0,"
                        " not_before INTEGER NOT NULL DEFAULT 0,"
-                       " error TEXT NOT NULL DEFAULT '',"
+                       " error TEXT,"
                        " resume BLOB)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS transfers_by_store ON transfers (store, owner)"),
         QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion),

@@ -16,6 +16,7 @@
 #include "Store.h"
 #include "StoreFactory.h"
 #include "ThumbnailCache.h"
+#include "TransferJournal.h"
 #include "TransferQueue.h"
 #include "TransfersPanel.h"
 #include "TrayIcon.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_settings(settings)
+    , m_journal(std::make_unique<TransferJournal>())
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/attache.svg")));
@@ -180,6 +182,10 @@ void MainWindow::openStore(const QString& uri)
     auto* queue = new TransferQueue(store, this);
     queue->setMaxConcurrent(m_settings.maxConcurrentTransfers());
     queue->setPaused(m_ui->actionPauseTransfers->isChecked());
+    if (m_journal->isOpen())
+        queue->setJournal(m_journal.get());
+    else
+        showError(m_journal->errorString());
     auto* entities = new EntityTreeModel(store, this);
     auto* entityFilter = new QSortFilterProxyModel(this);
     entityFilter->setSourceModel(entities);
@@ -242,6 +248,8 @@ void MainWindow::openStore(const QString& uri)
     connect(m_queue, &TransferQueue::drained, m_batcher, &NotificationBatcher::flush);
     connect(m_queue, &TransferQueue::pausedChanged, m_ui->actionPauseTransfers, &QAction::setChecked);
     connect(m_queue, &TransferQueue::pausedChanged, this, &MainWindow::updateStatus);
+    // What a closed, crashed or killed run of the app or attache-cli left for this store carries on.
+    m_queue->resumeFromJournal();
 
     m_entities->reload();
     m_ui->entityTree->expandAll();

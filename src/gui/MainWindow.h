@@ -19,6 +19,7 @@ class Settings;
 class Store;
 class AccountsDialog;
 class ThumbnailCache;
+class TransferJournal;
 class TransferQueue;
 class TrayIcon;
 struct Transfer;
@@ -86,6 +87,8 @@ private:
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
     Settings& m_settings;
+    // Before the queue, which records in it.
+    const std::unique_ptr<TransferJournal> m_journal;
     Store* m_store = nullptr;
     TransferQueue* m_queue = nullptr;
     EntityTreeModel* m_entities = nullptr;

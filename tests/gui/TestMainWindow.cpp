@@ -18,6 +18,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDropEvent>
+#include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -65,6 +66,7 @@ private:
     void selectAttachment(const QString& name);
     QString storePath(const QString& relative) const { return m_root->filePath(QStringLiteral("store/") + relative); }
 
+    QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
@@ -74,6 +76,9 @@ private:
 
 void TestMainWindow::initTestCase()
 {
+    // A home of its own: the transfer journal and the caches of one run never meet another's.
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", QFile::encodeName(m_home.path()));
     QStandardPaths::setTestModeEnabled(true);
 }
 

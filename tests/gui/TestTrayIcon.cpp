@@ -5,6 +5,7 @@
 #include "TrayIcon.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
@@ -26,6 +27,7 @@ private slots:
     void stateFollowsQueue();
 
 private:
+    QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
@@ -34,6 +36,9 @@ private:
 
 void TestTrayIcon::initTestCase()
 {
+    // A home of its own: the transfer journal and the caches of one run never meet another's.
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", QFile::encodeName(m_home.path()));
     QStandardPaths::setTestModeEnabled(true);
     // trayer starts beside the test; wait for it to own the tray.
     QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 20000);
