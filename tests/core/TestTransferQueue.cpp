@@ -2,6 +2,7 @@
 
 #include "CoreTestHelpers.h"
 #include "LocalStore.h"
+#include "TransferJournal.h"
 #include "TransferQueue.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,35 @@ using namespace Qt::StringLiterals;
 using CoreTest::readFile;
 using CoreTest::writeFile;
 using State = Transfer::State;
+
+namespace {
+// A local store whose uploads fail with a network error the first `failures` times.
+class FlakyStore : public LocalStore
+{
+public:
+    FlakyStore(const QString& root, int failures)
+        : LocalStore(root)
+        , m_failures(failures)
+    { }
+
+    using Store::upload;
+    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
+                       const QByteArray& resumeState) override
+    {
+        if (++m_calls > m_failures)
+            return LocalStore::upload(localPath, target, name, resumeState);
+        auto* reply = new StoreReply;
+        QTimer::singleShot(0, reply,
+                           [reply] { reply->finishWithError(StoreReply::Error::Network, u"The network is down."_s); });
+        return reply;
+    }
+    int calls() const { return m_calls; }
+
+private:
+    const int m_failures;
+    int m_calls = 0;
+};
+} // namespace
 
 class TestTransferQueue : public QObject
 {
@@ -36,6 +66,10 @@ private slots:
     void failedTransferCanBeRetried();
     void clearFinishedForgetsFinishedOnly();
     void drainedWhenQueueEmpties();
+    void journalKeepsTransfersUntilConfirmed();
+    void failuresThatMayPassAreRetriedAfterABackoff();
+    void backoffAndFailuresOutliveTheProcess();
+    void uploadThatLandedBeforeACrashIsNotRepeated();
 
 private:
     // Lets queued events run without waiting for anything in particular: for checking that nothing starts.
@@ -65,7 +99,26 @@ private:
         return m_queue->transfer(id).isFinished();
     }
 
+    // The queue of a process that ends (or is killed), and the one of the next process, on the same journal.
+    void restartWith(Store* store)
+    {
+        m_queue.reset();
+        m_journal = std::make_unique<TransferJournal>(m_data->filePath(u"attache.sqlite"_s));
+        m_queue = std::make_unique<TransferQueue>(store);
+        m_queue->setJournal(m_journal.get());
+    }
+    static RetryPolicy quickRetries(int attempts, int delayMs)
+    {
+        RetryPolicy policy;
+        policy.maxAttempts = attempts;
+        policy.baseDelayMs = delayMs;
+        policy.maxDelayMs = delayMs;
+        return policy;
+    }
+
     QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_data;
+    std::unique_ptr<TransferJournal> m_journal;
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<QTemporaryDir> m_sources;
     std::unique_ptr<LocalStore> m_store;
@@ -92,11 +145,15 @@ void TestTransferQueue::init()
     QVERIFY(m_sources->isValid());
     m_store = std::make_unique<LocalStore>(m_root->path());
     m_queue = std::make_unique<TransferQueue>(m_store.get());
+    m_data = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_data->isValid());
 }
 
 void TestTransferQueue::cleanup()
 {
     m_queue.reset();
+    m_journal.reset();
+    m_data.reset();
     m_store.reset();
     m_sources.reset();
     m_root.reset();
@@ -313,6 +370,131 @@ void TestTransferQueue::drainedWhenQueueEmpties()
     QCOMPARE(m_queue->pendingCount(), 0);
     for (int id : ids)
         QVERIFY(m_queue->transfer(id).isFinished());
+}
+
+void TestTransferQueue::journalKeepsTransfersUntilConfirmed()
+{
+    restartWith(m_store.get());
+    m_queue->setPaused(true);
+    m_queue->enqueueUpload(source(u"a.pdf"_s, "first"), m_invoice);
+    m_queue->enqueueUpload(source(u"b.pdf"_s, "second"), m_invoice);
+    spinEventLoop();
+
+    // The app quits (or dies) with both still queued; the next run takes them up.
+    restartWith(m_store.get());
+    const QList<int> ids = m_queue->resumeFromJournal();
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(m_queue->transfer(ids.at(0)).source.name, u"a.pdf"_s);
+    QCOMPARE(m_queue->transfer(ids.at(1)).source.name, u"b.pdf"_s);
+    for (int id : ids) {
+        QVERIFY(waitFinished(id));
+        QCOMPARE(m_queue->transfer(id).state, State::Done);
+    }
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/a.pdf"_s), QByteArray("first"));
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/b.pdf"_s), QByteArray("second"));
+
+    // Confirmed, so gone from the journal: a run after this one finds nothing to do.
+    restartWith(m_store.get());
+    QVERIFY(m_queue->resumeFromJournal().isEmpty());
+}
+
+void TestTransferQueue::failuresThatMayPassAreRetriedAfterABackoff()
+{
+    FlakyStore flaky(m_root->path(), 2);
+    TransferQueue queue(&flaky);
+    queue.setRetryPolicy(quickRetries(5, 1));
+    QSignalSpy finished(&queue, &TransferQueue::transferFinished);
+    QList<QString> errorsWhileWaiting;
+    connect(&queue, &TransferQueue::transferChanged, this, [&queue, &errorsWhileWaiting](int id) {
+        const Transfer transfer = queue.transfer(id);
+        if (transfer.state == State::Queued && transfer.notBefore.isValid())
+            errorsWhileWaiting.append(transfer.errorString);
+    });
+    const int id = queue.enqueueUpload(source(u"flaky.pdf"_s, "arrives"), m_invoice);
+    QVERIFY(finished.wait(30000));
+    // Two failures waited out without being reported as finished, then done on the third attempt.
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(queue.transfer(id).state, State::Done);
+    QCOMPARE(queue.transfer(id).attempts, 3);
+    QCOMPARE(flaky.calls(), 3);
+    QCOMPARE(errorsWhileWaiting, (QList<QString> { u"The network is down."_s, u"The network is down."_s }));
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/flaky.pdf"_s), QByteArray("arrives"));
+}
+
+void TestTransferQueue::backoffAndFailuresOutliveTheProcess()
+{
+    FlakyStore flaky(m_root->path(), 1000);
+    // A long backoff: the first failure leaves the transfer waiting an hour.
+    restartWith(&flaky);
+    m_queue->setRetryPolicy(quickRetries(3, 3600 * 1000));
+    const int waiting = m_queue->enqueueUpload(source(u"later.pdf"_s, "later"), m_invoice);
+    QTRY_COMPARE(m_queue->transfer(waiting).attempts, 1);
+    QTRY_VERIFY(m_queue->transfer(waiting).notBefore.isValid());
+    QCOMPARE(m_queue->transfer(waiting).state, State::Queued);
+    const QDateTime notBefore = m_queue->transfer(waiting).notBefore;
+
+    // The next run knows the backoff and keeps to it.
+    restartWith(&flaky);
+    const QList<int> resumed = m_queue->resumeFromJournal();
+    QCOMPARE(resumed.size(), 1);
+    const Transfer kept = m_queue->transfer(resumed.first());
+    QCOMPARE(kept.attempts, 1);
+    QCOMPARE(kept.notBefore, notBefore);
+    QCOMPARE(kept.errorString, u"The network is down."_s);
+    spinEventLoop();
+    QCOMPARE(flaky.calls(), 1);
+    QCOMPARE(m_queue->transfer(resumed.first()).state, State::Queued);
+
+    // Out of attempts: failed for good, and still shown (with why) after a restart, for the user to retry.
+    m_queue->setRetryPolicy(quickRetries(3, 1));
+    m_queue->retry(resumed.first()); // only acts on failed ones
+    m_queue->cancel(resumed.first());
+    const int failing = m_queue->enqueueUpload(source(u"never.pdf"_s, "never"), m_invoice);
+    QVERIFY(waitFinished(failing));
+    QCOMPARE(m_queue->transfer(failing).state, State::Failed);
+    QCOMPARE(m_queue->transfer(failing).attempts, 3);
+    restartWith(&flaky);
+    const QList<int> left = m_queue->resumeFromJournal();
+    QCOMPARE(left.size(), 1);
+    const Transfer failed = m_queue->transfer(left.first());
+    QCOMPARE(failed.source.name, u"never.pdf"_s);
+    QCOMPARE(failed.state, State::Failed);
+    QCOMPARE(failed.errorString, u"The network is down."_s);
+}
+
+void TestTransferQueue::uploadThatLandedBeforeACrashIsNotRepeated()
+{
+    // The store holds receipt.pdf; the process that sent it died before the journal heard back.
+    const QString sent = source(u"receipt.pdf"_s, "the receipt");
+    QVERIFY(waitFinished(m_queue->enqueueUpload(sent, m_invoice)));
+    const QString other = m_sources->filePath(u"other/receipt.pdf"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(other).absolutePath()));
+    QVERIFY(writeFile(other, "another receipt"));
+    {
+        TransferJournal crashed(m_data->filePath(u"attache.sqlite"_s));
+        for (const QString& path : { sent, other }) {
+            Transfer transfer;
+            transfer.kind = Transfer::Kind::Upload;
+            transfer.localPath = path;
+            transfer.target = m_invoice;
+            transfer.source = AttachmentRef { m_invoice, u"receipt.pdf"_s };
+            transfer.bytesTotal = QFileInfo(path).size();
+            transfer.attempts = 1;
+            QVERIFY(crashed.add(transfer, m_store->uri()) > 0);
+        }
+    }
+    restartWith(m_store.get());
+    const QList<int> ids = m_queue->resumeFromJournal();
+    QCOMPARE(ids.size(), 2);
+    for (int id : ids) {
+        QVERIFY(waitFinished(id));
+        QCOMPARE(m_queue->transfer(id).state, State::Done);
+    }
+    // The same content was there already: done, not sent twice. Different content under the same name
+    // is another document, kept beside it.
+    QCOMPARE(m_queue->transfer(ids.at(0)).result.name, u"receipt.pdf"_s);
+    QCOMPARE(m_queue->transfer(ids.at(1)).result.name, u"receipt (2).pdf"_s);
+    QCOMPARE(CoreTest::allEntries(entityDir(m_invoice)), (QStringList { u"receipt (2).pdf"_s, u"receipt.pdf"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)
