@@ -63,14 +63,14 @@ void DropboxUpload::start()
     }
     if (resume()) {
         reportProgress();
+        // Hashes from the start: chunks Dropbox already holds count in the whole file's hash, but are
+        // not sent again.
         proceed();
-    } else {
-        // The session starts while the first chunk is hashed.
-        startSession();
+        return;
     }
-    // Chunks Dropbox already holds are hashed too, for the whole file's hash, but not sent again.
-    if (m_offset < m_size)
-        hash(0, std::min(m_chunkSize, m_size));
+    // The session starts while the first chunk is hashed.
+    startSession();
+    hash(0, std::min(m_chunkSize, m_size));
 }
 
 bool DropboxUpload::resume()

@@ -9,6 +9,7 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -38,6 +39,9 @@ private slots:
     void uploadsLargeFileInSessionChunks();
     void resumesSessionAfterALostReply_data();
     void resumesSessionAfterALostReply();
+    void resumesSessionFromCheckpoint_data();
+    void resumesSessionFromCheckpoint();
+    void unknownSessionInCheckpointStartsAgain();
     void downloadsAndComparesBytes();
     void failedDownloadKeepsExistingFile();
     void thumbnailsComeSingleAndBatched();
@@ -384,6 +388,107 @@ void TestDropboxStore::revokedRefreshTokenSignsOut()
     auto reply = await(m_store->listEntities(EntityType::Invoices));
     QCOMPARE(reply->error(), StoreReply::Error::SignedOut);
     QVERIFY(signedOut.count() >= 1 || signedOut.wait());
+}
+
+void TestDropboxStore::resumesSessionFromCheckpoint_data()
+{
+    QTest::addColumn<int>("parallelChunks");
+    QTest::newRow("sequential") << 1;
+    QTest::newRow("concurrent") << DropboxUpload::DefaultParallelChunks;
+}
+
+void TestDropboxStore::resumesSessionFromCheckpoint()
+{
+    QFETCH(int, parallelChunks);
+    constexpr qint64 chunk = 4 * 1024 * 1024;
+    m_store->setUploadChunking(chunk, 2 * chunk, parallelChunks);
+    const QByteArray data = CoreTest::patternData(4 * chunk + 12345);
+    const QString local = writeLocal(u"scan.tiff"_s, data);
+    // Two appends get through; every later one meets a server error, retried until the upload is stopped,
+    // the way a crash or kill leaves it.
+    m_emulator->faults().add(u"/2/files/upload_session/append_v2"_s, FaultInjector::slow(0), 2);
+    m_emulator->faults().add(u"/2/files/upload_session/append_v2"_s, FaultInjector::serverError(503), 100);
+    StoreReply* first = m_store->upload(local, invoice(), u"scan.tiff"_s);
+    QSignalSpy checkpoints(first, &StoreReply::checkpoint);
+    const auto confirmedBytes = [&checkpoints] {
+        if (checkpoints.isEmpty())
+            return qint64(0);
+        qint64 bytes = 0;
+        const QJsonArray ranges
+            = QJsonDocument::fromJson(checkpoints.last().at(0).toByteArray()).object().value(u"confirmed"_s).toArray();
+        for (const QJsonValue& range : ranges)
+            bytes += range[1].toInteger();
+        return bytes;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(confirmedBytes(), 2 * chunk, 30000);
+    const QByteArray checkpoint = checkpoints.last().at(0).toByteArray();
+    first->abort();
+    QCOMPARE(await(first)->error(), StoreReply::Error::Cancelled);
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/scan.tiff"_s));
+
+    m_emulator->faults().clear();
+    m_emulator->clearRequests();
+    auto resumed = await(m_store->upload(local, invoice(), u"scan.tiff"_s, checkpoint));
+    QCOMPARE(resumed->error(), StoreReply::Error::None);
+    QCOMPARE(resumed->attachment().name, u"scan.tiff"_s);
+    QCOMPARE(m_emulator->fileContentHash(u"/Accounting/Invoices/4455/scan.tiff"_s), ContentHasher::hashFile(local));
+    QStringList routes;
+    QList<qint64> offsets;
+    for (const auto& request : m_emulator->requests()) {
+        routes.append(request.request.path());
+        if (request.request.path() == u"/2/files/upload_session/append_v2"_s)
+            offsets.append(QJsonDocument::fromJson(request.request.header("Dropbox-API-Arg"))
+                               .object()
+                               .value(u"cursor"_s)
+                               .toObject()
+                               .value(u"offset"_s)
+                               .toInteger());
+    }
+    // The same session, carried on with the chunks Dropbox had not confirmed (which ones those are depends
+    // on the order the concurrent appends were answered in): nothing sent twice.
+    QCOMPARE(routes.count(u"/2/files/upload_session/start"_s), 0);
+    QList<qint64> unconfirmed { 0, chunk, 2 * chunk, 3 * chunk, 4 * chunk };
+    const QJsonArray ranges = QJsonDocument::fromJson(checkpoint).object().value(u"confirmed"_s).toArray();
+    for (const QJsonValue& range : ranges) {
+        for (qint64 offset = range[0].toInteger(); offset < range[0].toInteger() + range[1].toInteger();
+             offset += chunk)
+            unconfirmed.removeOne(offset);
+    }
+    QCOMPARE(unconfirmed.size(), 3);
+    std::sort(offsets.begin(), offsets.end());
+    QCOMPARE(offsets, unconfirmed);
+    QCOMPARE(routes.count(u"/2/files/upload_session/finish"_s), 1);
+}
+
+void TestDropboxStore::unknownSessionInCheckpointStartsAgain()
+{
+    constexpr qint64 chunk = 4 * 1024 * 1024;
+    m_store->setUploadChunking(chunk, 2 * chunk, DropboxUpload::DefaultParallelChunks);
+    const QString local = writeLocal(u"scan.tiff"_s, CoreTest::patternData(3 * chunk + 5));
+    const QFileInfo info(local);
+    // A checkpoint whose session Dropbox has forgotten (sessions expire).
+    const QJsonObject stale {
+        { u"session"_s, u"pid_upload_session:expired"_s },
+        { u"concurrent"_s, true },
+        { u"chunk"_s, chunk },
+        { u"size"_s, info.size() },
+        { u"modified"_s, info.lastModified().toMSecsSinceEpoch() },
+        { u"confirmed"_s, QJsonArray { QJsonArray { 0, chunk } } },
+    };
+    m_emulator->clearRequests();
+    auto reply = await(m_store->upload(local, invoice(), u"scan.tiff"_s, QJsonDocument(stale).toJson()));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(m_emulator->fileContentHash(u"/Accounting/Invoices/4455/scan.tiff"_s), ContentHasher::hashFile(local));
+    QStringList routes;
+    int staleAppends = 0;
+    for (const auto& request : m_emulator->requests()) {
+        routes.append(request.request.path());
+        staleAppends += request.request.header("Dropbox-API-Arg").contains("pid_upload_session:expired") ? 1 : 0;
+    }
+    // The checkpoint's session was tried, then a new one carried the whole file.
+    QVERIFY(staleAppends > 0);
+    QCOMPARE(routes.count(u"/2/files/upload_session/start"_s), 1);
+    QCOMPARE(routes.count(u"/2/files/upload_session/finish"_s), 1);
 }
 
 void TestDropboxStore::cancelsAnUpload()
