@@ -83,6 +83,7 @@ private slots:
     void badStoresAreRefused_data();
     void badStoresAreRefused();
     void disconnectRevokesAndForgets();
+    void killedUploadIsResumedOnceAndIntact();
 
 private:
     enum class Code { FromPage, MadeUp, Empty };
@@ -154,6 +155,8 @@ QProcessEnvironment TestCliDropbox::environment() const
     // The wrapper's HOME, XDG directories and D-Bus session (with its keyring); settings of the test's own.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"XDG_CONFIG_HOME"_s, m_config->path());
+    // The transfer journal of this test alone.
+    env.insert(u"XDG_DATA_HOME"_s, m_config->path() + u"/data"_s);
     env.insert(u"ATTACHE_DROPBOX_BASE_URL"_s, m_emulator->baseUrl().toString());
     env.insert(u"ATTACHE_DROPBOX_APP_KEY"_s, m_emulator->appKey());
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
@@ -493,6 +496,56 @@ void TestCliDropbox::disconnectRevokesAndForgets()
     const Run again = cli({ u"disconnect"_s, u"dropbox"_s });
     EXPECT_EXIT(again, 1);
     QVERIFY2(again.err.contains(u"No Dropbox account is connected."_s), qPrintable(again.err));
+}
+
+void TestCliDropbox::killedUploadIsResumedOnceAndIntact()
+{
+    connectOrFail();
+    if (QTest::currentTestFailed())
+        return;
+    // 300 MiB: an upload session of ten 32 MiB chunks, three in flight.
+    const QString path = m_work->filePath(u"ledger.bin"_s);
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        const QByteArray piece = CoreTest::patternData(1024 * 1024);
+        for (int i = 0; i < 300; ++i) {
+            QByteArray numbered = piece;
+            numbered.replace(0, 4, QByteArray::number(1000 + i));
+            QCOMPARE(out.write(numbered), numbered.size());
+        }
+    }
+    QSignalSpy received(m_emulator.get(), &EmulatorServer::requestReceived);
+    const auto requestsTo = [&received](const QString& route) {
+        return int(std::count_if(received.cbegin(), received.cend(),
+                                 [&route](const QList<QVariant>& arguments) { return arguments.at(0) == route; }));
+    };
+    const QString appendRoute = u"/2/files/upload_session/append_v2"_s;
+    QProcess put;
+    start(put, { u"--store"_s, u"dropbox:/Accounting"_s, u"put"_s, u"invoices/4455"_s, path });
+    // Killed (SIGKILL, no chance to tidy up) once some chunks have landed and others are on their way.
+    QTRY_VERIFY_WITH_TIMEOUT(requestsTo(appendRoute) >= 4 || put.state() == QProcess::NotRunning, ProcessTimeoutMs);
+    QCOMPARE(put.state(), QProcess::Running);
+    put.kill();
+    Run killed;
+    finish(put, killed);
+    QCOMPARE(killed.exitCode, -1);
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/ledger.bin"_s));
+    const int appendsBeforeKill = requestsTo(appendRoute);
+
+    const Run resumed = dropbox({ u"resume"_s });
+    EXPECT_EXIT(resumed, 0);
+    QCOMPARE(resumed.outLines(), QStringList { u"invoices/4455/ledger.bin"_s });
+    QCOMPARE(m_emulator->fileContentHash(u"/Accounting/Invoices/4455/ledger.bin"_s), ContentHasher::hashFile(path));
+    // Once: the session carried on (one start in all, fewer appends than chunks again), and no numbered copy.
+    QCOMPARE(requestsTo(u"/2/files/upload_session/start"_s), 1);
+    QVERIFY2(requestsTo(appendRoute) - appendsBeforeKill < 10,
+             qPrintable(u"%1 appends after the kill"_s.arg(requestsTo(appendRoute) - appendsBeforeKill)));
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/ledger (1).bin"_s));
+    // Nothing is left for another run.
+    const Run again = dropbox({ u"resume"_s });
+    EXPECT_EXIT(again, 0);
+    QCOMPARE(again.outLines(), QStringList { u"Nothing to resume."_s });
 }
 
 QTEST_GUILESS_MAIN(TestCliDropbox)
