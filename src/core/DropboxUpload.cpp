@@ -131,12 +131,10 @@ void DropboxUpload::restartSession()
     m_confirmedAhead.clear();
     m_ready.clear();
     m_offset = 0;
-    if (m_hashingOffset < 0)
-        m_nextHashOffset = 0;
-    else
-        m_nextHashOffset = m_hashingOffset + std::min(m_chunkSize, m_size - m_hashingOffset);
+    m_nextHashOffset = 0;
     reportProgress();
     startSession();
+    // A chunk still being hashed belongs to the old session: onHashed drops it and starts from 0.
     if (m_hashingOffset < 0)
         hash(0, std::min(m_chunkSize, m_size));
 }
@@ -144,6 +142,7 @@ void DropboxUpload::restartSession()
 void DropboxUpload::hash(qint64 offset, qint64 length)
 {
     m_hashingOffset = offset;
+    m_hashingGeneration = m_sessionGeneration;
     m_nextHashOffset = offset + length;
     m_hashing.setFuture(QtConcurrent::run([path = m_localPath, offset, length] {
         ChunkHash result { offset, length, {}, {}, {} };
@@ -178,6 +177,10 @@ void DropboxUpload::onHashed()
     m_hashingOffset = -1;
     if (m_done)
         return;
+    if (m_hashingGeneration != m_sessionGeneration) {
+        hash(0, std::min(m_chunkSize, m_size));
+        return;
+    }
     if (!chunk.error.isEmpty()) {
         fail(StoreReply::Error::Io,
              tr("Could not read “%1”: %2").arg(QDir::toNativeSeparators(m_localPath), chunk.error));

@@ -131,6 +131,8 @@ private:
     QString m_wholeHash;
     QFutureWatcher<ChunkHash> m_hashing;
     qint64 m_hashingOffset = -1;
+    // The session generation the chunk being hashed was read for.
+    int m_hashingGeneration = 0;
     qint64 m_nextHashOffset = 0;
     // Hashed and waiting for a free place among the appends in flight.
     QList<ChunkHash> m_ready;

@@ -172,6 +172,7 @@ void TransferQueue::record(const Transfer& transfer)
 void TransferQueue::startTransfer(Transfer& transfer)
 {
     transfer.state = Transfer::State::Running;
+    transfer.errorString.clear();
     transfer.bytesDone = 0;
     transfer.notBefore = QDateTime();
     // An upload started before may have reached the store even though no answer came back.
@@ -203,7 +204,6 @@ void TransferQueue::run(int id)
         reply = m_store->move(transfer.source, transfer.target);
         break;
     }
-    watch(id, reply);
     connect(reply, &StoreReply::progress, this, [this, id](qint64 done, qint64 total) {
         auto it = m_transfers.find(id);
         if (it == m_transfers.end())
@@ -219,104 +219,97 @@ void TransferQueue::run(int id)
         it->resumeState = state;
         record(*it);
     });
+    await(id, reply, [this](Transfer& done, StoreReply* finished) { finishTransfer(done, finished); });
 }
 
-void TransferQueue::watch(int id, StoreReply* reply)
+void TransferQueue::await(int id, StoreReply* reply, std::function<void(Transfer&, StoreReply*)> done)
 {
     m_replies.insert(id, reply);
-    connect(reply, &StoreReply::finished, this, [this, id, reply] { finishTransfer(id, reply); });
+    connect(reply, &StoreReply::finished, this, [this, id, reply, done] {
+        m_replies.remove(id);
+        reply->deleteLater();
+        auto it = m_transfers.find(id);
+        if (it != m_transfers.end())
+            done(*it, reply);
+    });
 }
 
 void TransferQueue::findEarlierResult(int id, const QString& moveFailure)
 {
-    const Transfer& transfer = m_transfers[id];
-    StoreReply* listing = m_store->listAttachments(transfer.target);
-    m_replies.insert(id, listing);
-    connect(listing, &StoreReply::finished, this, [this, id, listing, moveFailure] {
-        m_replies.remove(id);
-        listing->deleteLater();
-        auto it = m_transfers.find(id);
-        if (it == m_transfers.end())
-            return;
-        const StoreReply::Error error = listing->error();
+    StoreReply* listing = m_store->listAttachments(m_transfers[id].target);
+    await(id, listing, [this, moveFailure](Transfer& transfer, StoreReply* listed) {
+        const StoreReply::Error error = listed->error();
         if (error == StoreReply::Error::Cancelled || mayPass(error)) {
-            settle(*it, error, listing->errorString());
+            settle(transfer, error, listed->errorString());
             return;
         }
-        const bool isMove = it->kind == Transfer::Kind::Move;
-        const qint64 size = QFileInfo(it->localPath).size();
+        const bool isMove = transfer.kind == Transfer::Kind::Move;
+        const qint64 size = QFileInfo(transfer.localPath).size();
         QList<Attachment> candidates;
         // An entity that cannot be listed (not there yet, say) holds nothing of it.
-        const QList<Attachment> attachments = listing->attachments();
+        const QList<Attachment> attachments = listed->attachments();
         for (const Attachment& attachment : attachments) {
-            if (NameRules::isNameOrNumbered(attachment.name, it->source.name)
+            if (NameRules::isNameOrNumbered(attachment.name, transfer.source.name)
                 && (isMove || attachment.sizeInBytes == size))
                 candidates.append(attachment);
         }
         if (isMove) {
-            it->result = candidates.value(0);
-            settle(*it, candidates.isEmpty() ? StoreReply::Error::NotFound : StoreReply::Error::None, moveFailure);
-            return;
+            transfer.result = candidates.value(0);
+            settle(transfer, candidates.isEmpty() ? StoreReply::Error::NotFound : StoreReply::Error::None, moveFailure);
+        } else if (candidates.isEmpty()) {
+            run(transfer.id);
+        } else {
+            compareContent(transfer.id, candidates);
         }
-        if (candidates.isEmpty()) {
-            run(id);
-            return;
-        }
-        // The same size under a name it could have: compare the content, hashed off this thread.
-        auto* hashing = new StoreReply(this);
-        auto* watcher = new QFutureWatcher<QString>(hashing);
-        connect(hashing, &StoreReply::abortRequested, hashing,
-                [hashing] { hashing->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
-        connect(watcher, &QFutureWatcher<QString>::finished, hashing, [hashing, watcher, candidates] {
-            const QString hash = watcher->result();
-            for (const Attachment& candidate : candidates) {
-                if (!hash.isEmpty() && candidate.contentHash == hash) {
-                    hashing->setAttachments({ candidate });
-                    hashing->finishWithSuccess();
-                    return;
-                }
-            }
-            hashing->finishWithError(StoreReply::Error::NotFound, {});
-        });
-        watcher->setFuture(QtConcurrent::run([path = it->localPath, cancelled = hashing->cancelFlag()] {
-            return ContentHasher::hashFile(path, cancelled.get());
-        }));
-        m_replies.insert(id, hashing);
-        connect(hashing, &StoreReply::finished, this, [this, id, hashing] {
-            m_replies.remove(id);
-            hashing->deleteLater();
-            auto it = m_transfers.find(id);
-            if (it == m_transfers.end())
-                return;
-            if (hashing->error() == StoreReply::Error::NotFound) {
-                run(id);
-                return;
-            }
-            it->result = hashing->attachment();
-            settle(*it, hashing->error(), hashing->errorString());
-        });
     });
 }
 
-void TransferQueue::finishTransfer(int id, StoreReply* reply)
+void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
 {
-    m_replies.remove(id);
-    reply->deleteLater();
-    auto it = m_transfers.find(id);
-    if (it == m_transfers.end())
-        return;
+    // A reply of the queue's own, so that cancelling and the running count treat it like a store's.
+    auto* comparison = new StoreReply(this);
+    auto* hashing = new QFutureWatcher<QString>(comparison);
+    connect(comparison, &StoreReply::abortRequested, comparison,
+            [comparison] { comparison->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
+    connect(hashing, &QFutureWatcher<QString>::finished, comparison, [comparison, hashing, candidates] {
+        const QString hash = hashing->result();
+        const auto same = std::find_if(candidates.cbegin(), candidates.cend(), [&hash](const Attachment& candidate) {
+            return !hash.isEmpty() && candidate.contentHash == hash;
+        });
+        if (same == candidates.cend()) {
+            comparison->finishWithError(StoreReply::Error::NotFound, {});
+            return;
+        }
+        comparison->setAttachments({ *same });
+        comparison->finishWithSuccess();
+    });
+    hashing->setFuture(QtConcurrent::run([path = m_transfers[id].localPath, cancelled = comparison->cancelFlag()] {
+        return ContentHasher::hashFile(path, cancelled.get());
+    }));
+    await(id, comparison, [this](Transfer& transfer, StoreReply* compared) {
+        if (compared->error() == StoreReply::Error::NotFound) {
+            run(transfer.id);
+            return;
+        }
+        transfer.result = compared->attachment();
+        settle(transfer, compared->error(), compared->errorString());
+    });
+}
+
+void TransferQueue::finishTransfer(Transfer& transfer, StoreReply* reply)
+{
     StoreReply::Error error = reply->error();
-    it->result = reply->attachment();
+    transfer.result = reply->attachment();
     // Gone after an earlier attempt: that attempt may have done it.
-    if (error == StoreReply::Error::NotFound && it->attempts > 1) {
-        if (it->kind == Transfer::Kind::Delete) {
+    if (error == StoreReply::Error::NotFound && transfer.attempts > 1) {
+        if (transfer.kind == Transfer::Kind::Delete) {
             error = StoreReply::Error::None;
-        } else if (it->kind == Transfer::Kind::Move) {
-            findEarlierResult(id, reply->errorString());
+        } else if (transfer.kind == Transfer::Kind::Move) {
+            findEarlierResult(transfer.id, reply->errorString());
             return;
         }
     }
-    settle(*it, error, reply->errorString());
+    settle(transfer, error, reply->errorString());
 }
 
 void TransferQueue::settle(Transfer& transfer, StoreReply::Error error, const QString& errorString)

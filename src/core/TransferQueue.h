@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class TransferJournal;
 
 // The one queue every upload, download, delete and move goes through, from the window and from
@@ -75,8 +77,11 @@ private:
     // made twice. An upload counts as landed when the entity holds the same content under its name or a
     // numbered one; a move whose source is gone, when the entity holds its name.
     void findEarlierResult(int id, const QString& moveFailure = {});
-    void watch(int id, StoreReply* reply);
-    void finishTransfer(int id, StoreReply* reply);
+    // Whether the local file's content is that of one of the candidates, hashed off this thread.
+    void compareContent(int id, const QList<Attachment>& candidates);
+    // The transfer is running while it waits for the reply; then done runs, unless the transfer is gone.
+    void await(int id, StoreReply* reply, std::function<void(Transfer&, StoreReply*)> done);
+    void finishTransfer(Transfer& transfer, StoreReply* reply);
     void settle(Transfer& transfer, StoreReply::Error error, const QString& errorString);
     void record(const Transfer& transfer);
     int runningCount() const { return static_cast<int>(m_replies.size()); }

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -455,8 +456,9 @@ void TestDropboxStore::resumesSessionFromCheckpoint()
             unconfirmed.removeOne(offset);
     }
     QCOMPARE(unconfirmed.size(), 3);
-    std::sort(offsets.begin(), offsets.end());
-    QCOMPARE(offsets, unconfirmed);
+    // As a set: an append of the stopped upload that was already on its way may still reach the emulator
+    // after the log was cleared, and it can only be one of the unconfirmed chunks.
+    QCOMPARE(QSet<qint64>(offsets.cbegin(), offsets.cend()), QSet<qint64>(unconfirmed.cbegin(), unconfirmed.cend()));
     QCOMPARE(routes.count(u"/2/files/upload_session/finish"_s), 1);
 }
 
