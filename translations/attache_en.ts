@@ -62,6 +62,13 @@
             <numerusform>Delete %n documents from %1?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Offline, %n transfer(s) waiting</source>
+        <translation>
+            <numerusform>Offline, %n transfer waiting</numerusform>
+            <numerusform>Offline, %n transfers waiting</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MoveToDialog</name>
@@ -122,6 +129,41 @@
         <translation>
             <numerusform>%n failed (%1)</numerusform>
             <numerusform>%n failed (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s) on %1</source>
+        <translation>
+            <numerusform>%n new document on %1</numerusform>
+            <numerusform>%n new documents on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) removed from %1</source>
+        <translation>
+            <numerusform>%n document removed from %1</numerusform>
+            <numerusform>%n documents removed from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>%n new document</numerusform>
+            <numerusform>%n new documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n record(s)</source>
+        <translation>
+            <numerusform>%1 on %n record</numerusform>
+            <numerusform>%1 on %n records</numerusform>
         </translation>
     </message>
 </context>

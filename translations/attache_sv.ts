@@ -73,6 +73,13 @@
     </message>
 </context>
 <context>
+    <name>AppDatabase</name>
+    <message>
+        <source>the folder “%1” cannot be created</source>
+        <translation>mappen ”%1” kan inte skapas</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentModel</name>
     <message>
         <source>Name</source>
@@ -953,12 +960,38 @@ Kommandon:</translation>
         <source>Documents move to the new place once the running transfers have finished.</source>
         <translation>Dokumenten flyttar till den nya platsen när de pågående överföringarna är klara.</translation>
     </message>
+    <message>
+        <source>Offline</source>
+        <translation>Frånkopplad</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, %n transfer(s) waiting</source>
+        <translation>
+            <numerusform>Frånkopplad, %n överföring väntar</numerusform>
+            <numerusform>Frånkopplad, %n överföringar väntar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: showing the documents as last seen. Changes wait until the connection is back.</source>
+        <translation>Frånkopplad: dokumenten visas som de såg ut senast. Ändringar väntar tills anslutningen är tillbaka.</translation>
+    </message>
+    <message>
+        <source>Back online.</source>
+        <translation>Ansluten igen.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Close</source>
         <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataCache</name>
+    <message>
+        <source>The cache “%1” cannot be used: %2</source>
+        <translation>Cachen ”%1” kan inte användas: %2</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1117,45 @@ Kommandon:</translation>
         <source>Transfers finished</source>
         <translation>Överföringarna är klara</translation>
     </message>
+    <message numerus="yes">
+        <source>%n new document(s) on %1</source>
+        <translation>
+            <numerusform>%n nytt dokument på %1</numerusform>
+            <numerusform>%n nya dokument på %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n borttaget</numerusform>
+            <numerusform>%n borttagna</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) removed from %1</source>
+        <translation>
+            <numerusform>%n dokument borttaget från %1</numerusform>
+            <numerusform>%n dokument borttagna från %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>%n nytt dokument</numerusform>
+            <numerusform>%n nya dokument</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n record(s)</source>
+        <translation>
+            <numerusform>%1 på %n post</numerusform>
+            <numerusform>%1 på %n poster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents changed</source>
+        <translation>Dokument har ändrats</translation>
+    </message>
 </context>
 <context>
     <name>RemoteOperation</name>
@@ -1126,12 +1198,36 @@ Kommandon:</translation>
         <translation>&amp;Samtidiga överföringar:</translation>
     </message>
     <message>
-        <source>&amp;Notify when transfers finish or fail</source>
-        <translation>Meddela &amp;när överföringar är klara eller misslyckas</translation>
-    </message>
-    <message>
         <source>Documents Folder</source>
         <translation>Dokumentmapp</translation>
+    </message>
+    <message>
+        <source>&amp;Look for changes every:</source>
+        <translation>&amp;Leta efter ändringar var:</translation>
+    </message>
+    <message>
+        <source>For stores that cannot report their changes themselves. Dropbox and the documents folder report theirs at once.</source>
+        <translation>För lagringsplatser som inte själva kan meddela sina ändringar. Dropbox och dokumentmappen meddelar sina direkt.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Notify me of:</source>
+        <translation>Meddela mig om:</translation>
+    </message>
+    <message>
+        <source>Transfers that &amp;finished</source>
+        <translation>Överföringar som &amp;slutförts</translation>
+    </message>
+    <message>
+        <source>Transfers that f&amp;ailed</source>
+        <translation>Överföringar som &amp;misslyckats</translation>
+    </message>
+    <message>
+        <source>Documents &amp;changed by someone else</source>
+        <translation>Dokument som &amp;ändrats av någon annan</translation>
     </message>
 </context>
 <context>

@@ -9,24 +9,99 @@ NotificationBatcher::NotificationBatcher(QObject* parent)
     m_quiet.setSingleShot(true);
     m_quiet.setInterval(3000);
     connect(&m_quiet, &QTimer::timeout, this, &NotificationBatcher::flush);
+    m_changesQuiet.setSingleShot(true);
+    m_changesQuiet.setInterval(3000);
+    connect(&m_changesQuiet, &QTimer::timeout, this, &NotificationBatcher::flushRemoteChanges);
 }
 
-void NotificationBatcher::setEnabled(bool enabled)
+void NotificationBatcher::setQuietInterval(int milliseconds)
 {
-    m_enabled = enabled;
-    if (!enabled) {
-        m_burst.clear();
-        m_quiet.stop();
+    m_quiet.setInterval(milliseconds);
+    m_changesQuiet.setInterval(milliseconds);
+}
+
+void NotificationBatcher::setEnabled(NotificationKind kind, bool enabled)
+{
+    if (enabled) {
+        m_disabled.remove(kind);
+        return;
+    }
+    m_disabled.insert(kind);
+    switch (kind) {
+    case NotificationKind::TransfersFinished:
+        m_burst.removeIf([](const Transfer& transfer) { return transfer.state == Transfer::State::Done; });
+        break;
+    case NotificationKind::TransfersFailed:
+        m_burst.removeIf([](const Transfer& transfer) { return transfer.state == Transfer::State::Failed; });
+        break;
+    case NotificationKind::RemoteChanges:
+        m_changes.clear();
+        m_changesQuiet.stop();
+        break;
     }
 }
 
 void NotificationBatcher::add(const Transfer& transfer)
 {
     // Cancelling is the user's own doing; it needs no news.
-    if (!m_enabled || transfer.state == Transfer::State::Cancelled || !transfer.isFinished())
+    if (transfer.state != Transfer::State::Done && transfer.state != Transfer::State::Failed)
+        return;
+    if (!isEnabled(transfer.state == Transfer::State::Done ? NotificationKind::TransfersFinished
+                                                           : NotificationKind::TransfersFailed))
         return;
     m_burst.append(transfer);
     m_quiet.start();
+}
+
+void NotificationBatcher::addRemoteChanges(const EntityRef& entity, int added, int removed)
+{
+    if (!isEnabled(NotificationKind::RemoteChanges) || (added <= 0 && removed <= 0))
+        return;
+    Changes& changes = m_changes[entity];
+    changes.added += qMax(0, added);
+    changes.removed += qMax(0, removed);
+    m_changesQuiet.start();
+}
+
+void NotificationBatcher::flushRemoteChanges()
+{
+    m_changesQuiet.stop();
+    if (m_changes.isEmpty())
+        return;
+    const QHash<EntityRef, Changes> changes = std::exchange(m_changes, {});
+    int added = 0;
+    int removed = 0;
+    EntityRef focus;
+    int focusCount = -1;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        added += it->added;
+        removed += it->removed;
+        // A click opens the record that changed most.
+        if (it->added + it->removed > focusCount) {
+            focusCount = it->added + it->removed;
+            focus = it.key();
+        }
+    }
+    QString message;
+    if (changes.size() == 1) {
+        const QString where = EntityTypes::entityTitle(focus.type, focus.id);
+        if (added > 0 && removed > 0)
+            message = tr("%n new document(s) on %1", nullptr, added).arg(where) + QStringLiteral(", ")
+                + tr("%n removed", nullptr, removed);
+        else if (added > 0)
+            message = tr("%n new document(s) on %1", nullptr, added).arg(where);
+        else
+            message = tr("%n document(s) removed from %1", nullptr, removed).arg(where);
+    } else {
+        QStringList parts;
+        if (added > 0)
+            parts.append(tr("%n new document(s)", nullptr, added));
+        if (removed > 0)
+            parts.append(tr("%n removed", nullptr, removed));
+        message
+            = tr("%1 on %n record(s)", nullptr, static_cast<int>(changes.size())).arg(parts.join(QStringLiteral(", ")));
+    }
+    emit notificationReady(tr("Documents changed"), message, focus, false);
 }
 
 void NotificationBatcher::flush()

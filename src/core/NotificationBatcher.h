@@ -1,13 +1,17 @@
 #pragma once
 
+#include "NotificationKind.h"
 #include "Transfer.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
-// Gathers finished transfers into bursts and sums each burst up in one notification with counts,
-// never one per file. A burst ends when the queue drains or after a quiet spell.
+// Gathers finished transfers, and the changes found on the store, into bursts and sums each burst up in one
+// notification with counts, never one per file. A burst of transfers ends when the queue drains or after a
+// quiet spell; a burst of changes after a quiet spell.
 class NotificationBatcher : public QObject
 {
     Q_OBJECT
@@ -15,14 +19,16 @@ class NotificationBatcher : public QObject
 public:
     explicit NotificationBatcher(QObject* parent = nullptr);
 
-    bool isEnabled() const { return m_enabled; }
-    // A disabled batcher drops what it gathered and stays silent.
-    void setEnabled(bool enabled);
+    bool isEnabled(NotificationKind kind) const { return !m_disabled.contains(kind); }
+    // A kind switched off is no longer gathered; what was gathered of it is dropped.
+    void setEnabled(NotificationKind kind, bool enabled);
     // How long a burst waits for more before it is summed up.
-    void setQuietInterval(int milliseconds) { m_quiet.setInterval(milliseconds); }
+    void setQuietInterval(int milliseconds);
 
     void add(const Transfer& transfer);
-    // Ends the burst now.
+    // Documents that appeared on or vanished from an entity by someone else's doing.
+    void addRemoteChanges(const EntityRef& entity, int added, int removed);
+    // Ends the burst of transfers now.
     void flush();
 
 signals:
@@ -30,7 +36,17 @@ signals:
     void notificationReady(const QString& title, const QString& message, const EntityRef& entity, bool isError);
 
 private:
+    struct Changes
+    {
+        int added = 0;
+        int removed = 0;
+    };
+
+    void flushRemoteChanges();
+
     QList<Transfer> m_burst;
     QTimer m_quiet;
-    bool m_enabled = true;
+    QHash<EntityRef, Changes> m_changes;
+    QTimer m_changesQuiet;
+    QSet<NotificationKind> m_disabled;
 };

@@ -69,14 +69,39 @@ void Settings::setDropboxAccount(const QString& accountId, const QString& name)
     m_settings->setValue(QStringLiteral("dropbox/accountName"), name);
 }
 
-bool Settings::transferNotificationsEnabled() const
+namespace {
+QString notificationKey(NotificationKind kind)
 {
-    return m_settings->value(QStringLiteral("notifications/transfers"), true).toBool();
+    switch (kind) {
+    case NotificationKind::TransfersFinished:
+        return QStringLiteral("notifications/transfers");
+    case NotificationKind::TransfersFailed:
+        return QStringLiteral("notifications/failures");
+    case NotificationKind::RemoteChanges:
+        return QStringLiteral("notifications/changes");
+    }
+    Q_UNREACHABLE();
+}
+} // namespace
+
+bool Settings::notificationsEnabled(NotificationKind kind) const
+{
+    return m_settings->value(notificationKey(kind), true).toBool();
 }
 
-void Settings::setTransferNotificationsEnabled(bool enabled)
+void Settings::setNotificationsEnabled(NotificationKind kind, bool enabled)
 {
-    m_settings->setValue(QStringLiteral("notifications/transfers"), enabled);
+    m_settings->setValue(notificationKey(kind), enabled);
+}
+
+int Settings::pollIntervalMinutes() const
+{
+    return qBound(1, m_settings->value(QStringLiteral("sync/pollIntervalMinutes"), 5).toInt(), 24 * 60);
+}
+
+void Settings::setPollIntervalMinutes(int minutes)
+{
+    m_settings->setValue(QStringLiteral("sync/pollIntervalMinutes"), minutes);
 }
 
 int Settings::maxConcurrentTransfers() const

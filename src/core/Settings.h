@@ -1,5 +1,7 @@
 #pragma once
 
+#include "NotificationKind.h"
+
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
@@ -28,8 +30,12 @@ public:
     QString dropboxAccountName() const;
     void setDropboxAccount(const QString& accountId, const QString& name);
 
-    bool transferNotificationsEnabled() const;
-    void setTransferNotificationsEnabled(bool enabled);
+    bool notificationsEnabled(NotificationKind kind) const;
+    void setNotificationsEnabled(NotificationKind kind, bool enabled);
+
+    // How often stores that cannot report changes themselves are listed again.
+    int pollIntervalMinutes() const;
+    void setPollIntervalMinutes(int minutes);
 
     int maxConcurrentTransfers() const;
     void setMaxConcurrentTransfers(int count);

@@ -2,6 +2,11 @@
 
 #include <QTimer>
 
+bool Store::startWatching(const QByteArray&)
+{
+    return false;
+}
+
 QString Store::localFilePath(const AttachmentRef&) const
 {
     return {};

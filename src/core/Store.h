@@ -59,9 +59,20 @@ public:
     // Files an attachment on another entity (from the Inbox, typically); the reply's attachment() is the result.
     virtual StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) = 0;
 
+    // Change detection. A store that learns of changes made elsewhere (a colleague's upload, a file removed in
+    // the file manager) reports them through changed() from now on and returns true; state is what it last
+    // gave through watchStateChanged(), so that what changed while the app was closed is reported too.
+    // Stores that cannot return false, and are polled.
+    virtual bool startWatching(const QByteArray& state);
+
     // The file on this machine for stores that keep one, so that the window can render thumbnails and
     // hand files to the file manager without a download; empty for remote stores.
     virtual QString localFilePath(const AttachmentRef& attachment) const;
+
+signals:
+    // Types whose entities changed and entities whose attachments did; after a reset, every type.
+    void changed(const QList<EntityType>& types, const QList<EntityRef>& entities);
+    void watchStateChanged(const QByteArray& state);
 
 protected:
     // A reply that has already failed with Unsupported, for operations a store lacks.

@@ -1,5 +1,7 @@
 #include "TransferJournal.h"
 
+#include "AppDatabase.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -7,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUuid>
 #include <QVariant>
 
@@ -30,13 +31,6 @@ QVariant entityType(const EntityRef& entity)
     return EntityTypes::folderName(entity.type);
 }
 } // namespace
-
-QString TransferJournal::defaultPath()
-{
-    // The window's data folder (AppDataLocation), which attache-cli shares under its own application name.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QLatin1Char('/')
-        + QCoreApplication::organizationName() + QStringLiteral("/attache/attache.sqlite");
-}
 
 TransferJournal::TransferJournal(const QString& databasePath)
     : m_databasePath(databasePath)
@@ -95,17 +89,10 @@ bool TransferJournal::setUp()
                     QCoreApplication::translate("TransferJournal", "the file “%1” cannot be written")
                         .arg(QDir::toNativeSeparators(lockPath)));
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_databasePath);
-    // The window and attache-cli may write at the same moment; the other one waits briefly.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return fail(Failure::Open, db.lastError().text());
-    QSqlQuery query(db);
-    // WAL: a commit is safe from a killed process without an fsync each time, and readers never block.
+    if (const QString why = AppDatabase::open(m_databasePath, m_connectionName); !why.isEmpty())
+        return fail(Failure::Open, why);
+    QSqlQuery query(database(m_connectionName));
     const QStringList statements = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
-        QStringLiteral("PRAGMA synchronous=NORMAL"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS transfers ("
                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
                        " owner TEXT NOT NULL,"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AppDatabase.h"
 #include "Transfer.h"
 
 #include <QList>
@@ -17,10 +18,7 @@ class QLockFile;
 class TransferJournal
 {
 public:
-    // attache.sqlite in the app's data folder.
-    static QString defaultPath();
-
-    explicit TransferJournal(const QString& databasePath = defaultPath());
+    explicit TransferJournal(const QString& databasePath = AppDatabase::defaultPath());
     ~TransferJournal();
     TransferJournal(const TransferJournal&) = delete;
     TransferJournal& operator=(const TransferJournal&) = delete;

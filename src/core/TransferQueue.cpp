@@ -1,5 +1,6 @@
 #include "TransferQueue.h"
 
+#include "ConnectivityMonitor.h"
 #include "ContentHasher.h"
 #include "NameRules.h"
 #include "Store.h"
@@ -77,6 +78,21 @@ int TransferQueue::enqueueMove(const AttachmentRef& attachment, const EntityRef&
     return add(transfer);
 }
 
+void TransferQueue::setConnectivity(ConnectivityMonitor* connectivity)
+{
+    m_connectivity = connectivity;
+    connect(connectivity, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
+        if (!online)
+            return;
+        // What waited for the connection goes now, not after its backoff.
+        for (Transfer& transfer : m_transfers) {
+            if (transfer.state == Transfer::State::Queued)
+                transfer.notBefore = QDateTime();
+        }
+        schedule();
+    });
+}
+
 QList<int> TransferQueue::resumeFromJournal()
 {
     QList<int> ids;
@@ -143,8 +159,9 @@ void TransferQueue::schedule()
     m_scheduling = true;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QDateTime wakeUp;
+    const bool offline = m_connectivity && !m_connectivity->isOnline();
     for (int id : std::as_const(m_order)) {
-        if (m_paused || runningCount() >= m_maxConcurrent)
+        if (m_paused || offline || runningCount() >= m_maxConcurrent)
             break;
         Transfer& transfer = m_transfers[id];
         if (transfer.state != Transfer::State::Queued)
@@ -315,6 +332,11 @@ void TransferQueue::finishTransfer(Transfer& transfer, StoreReply* reply)
 void TransferQueue::settle(Transfer& transfer, StoreReply::Error error, const QString& errorString)
 {
     const int id = transfer.id;
+    if (m_connectivity)
+        m_connectivity->report(error);
+    // Offline, a transfer waits for the connection however many times it met its absence.
+    const bool waitsForConnection
+        = error == StoreReply::Error::Network && m_connectivity && !m_connectivity->isOnline();
     switch (error) {
     case StoreReply::Error::None:
         transfer.state = Transfer::State::Done;
@@ -326,7 +348,7 @@ void TransferQueue::settle(Transfer& transfer, StoreReply::Error error, const QS
         break;
     default:
         transfer.errorString = errorString;
-        if (mayPass(error) && transfer.attempts < m_retryPolicy.maxAttempts) {
+        if (mayPass(error) && (waitsForConnection || transfer.attempts < m_retryPolicy.maxAttempts)) {
             // Waits, still queued, with the reason shown; the journal keeps the backoff across restarts.
             transfer.state = Transfer::State::Queued;
             transfer.notBefore

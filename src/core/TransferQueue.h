@@ -12,6 +12,7 @@
 
 #include <functional>
 
+class ConnectivityMonitor;
 class TransferJournal;
 
 // The one queue every upload, download, delete and move goes through, from the window and from
@@ -32,6 +33,9 @@ public:
     void setJournal(TransferJournal* journal) { m_journal = journal; }
     // Takes over the journal's transfers for this store that ended processes left, and returns their ids.
     QList<int> resumeFromJournal();
+    // Reports results to the monitor; while offline, starts nothing and lets network failures wait for the
+    // connection instead of using up their attempts. The caller keeps the monitor alive while the queue lives.
+    void setConnectivity(ConnectivityMonitor* connectivity);
     // Tests use short delays.
     void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
 
@@ -88,6 +92,7 @@ private:
 
     QPointer<Store> m_store;
     TransferJournal* m_journal = nullptr;
+    ConnectivityMonitor* m_connectivity = nullptr;
     RetryPolicy m_retryPolicy;
     // Wakes the queue when the earliest backoff ends.
     QTimer m_backoffTimer;

@@ -3,19 +3,32 @@
 #include "AttachmentMimeData.h"
 #include "FileIconProvider.h"
 #include "Store.h"
+#include "SyncMonitor.h"
 #include "ThumbnailCache.h"
 
 #include <QLocale>
 #include <QMimeData>
 #include <QUrl>
 
-AttachmentModel::AttachmentModel(Store* store, ThumbnailCache* thumbnails, QObject* parent)
+AttachmentModel::AttachmentModel(SyncMonitor* sync, ThumbnailCache* thumbnails, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_sync(sync)
     , m_thumbnails(thumbnails)
     , m_icons(std::make_unique<FileIconProvider>())
 {
     connect(m_thumbnails, &ThumbnailCache::thumbnailReady, this, &AttachmentModel::onThumbnailReady);
+    connect(sync, &SyncMonitor::attachmentsListed, this,
+            [this](const EntityRef& entity, const QList<Attachment>& attachments) {
+                if (entity != m_entity)
+                    return;
+                merge(attachments);
+                if (std::exchange(m_loading, false))
+                    emit loaded();
+            });
+    connect(sync, &SyncMonitor::attachmentsListFailed, this, [this](const EntityRef& entity) {
+        if (entity == m_entity && std::exchange(m_loading, false))
+            emit loaded();
+    });
 }
 
 AttachmentModel::~AttachmentModel() = default;
@@ -25,46 +38,29 @@ void AttachmentModel::setEntity(const EntityRef& entity)
     if (entity != m_entity) {
         clear();
         m_entity = entity;
+        if (m_sync) {
+            if (const std::optional<QList<Attachment>> cached = m_sync->cachedAttachments(entity))
+                merge(*cached);
+        }
     }
     refresh();
 }
 
 void AttachmentModel::clear()
 {
-    cancelLoading();
+    m_loading = false;
     beginResetModel();
     m_entity = {};
     m_attachments.clear();
     endResetModel();
 }
 
-void AttachmentModel::cancelLoading()
-{
-    if (!m_loading)
-        return;
-    m_loading->disconnect(this);
-    m_loading->abort();
-    m_loading->deleteLater();
-    m_loading = nullptr;
-}
-
 void AttachmentModel::refresh()
 {
-    if (!m_store || m_entity.id.isEmpty())
+    if (!m_sync || m_entity.id.isEmpty())
         return;
-    cancelLoading();
-    StoreReply* reply = m_store->listAttachments(m_entity);
-    m_loading = reply;
-    connect(reply, &StoreReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        m_loading = nullptr;
-        if (reply->error() != StoreReply::Error::None) {
-            emit loadFailed(reply->errorString());
-            return;
-        }
-        merge(reply->attachments());
-        emit loaded();
-    });
+    m_loading = true;
+    m_sync->refreshEntity(m_entity);
 }
 
 void AttachmentModel::merge(const QList<Attachment>& fresh)
@@ -140,9 +136,9 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         if (index.column() != NameColumn)
             break;
-        if (m_store && ThumbnailCache::canRender(attachment.name)) {
-            const QPixmap thumbnail
-                = m_thumbnails->thumbnail(attachment.contentHash, m_store, AttachmentRef { m_entity, attachment.name });
+        if (m_sync && ThumbnailCache::canRender(attachment.name)) {
+            const QPixmap thumbnail = m_thumbnails->thumbnail(attachment.contentHash, m_sync->store(),
+                                                              AttachmentRef { m_entity, attachment.name });
             if (!thumbnail.isNull())
                 return QIcon(thumbnail);
         }
@@ -207,7 +203,7 @@ QMimeData* AttachmentModel::mimeData(const QModelIndexList& indexes) const
             continue;
         const AttachmentRef ref = refAt(index.row());
         refs.append(ref);
-        const QString path = m_store ? m_store->localFilePath(ref) : QString();
+        const QString path = m_sync && m_sync->store() ? m_sync->store()->localFilePath(ref) : QString();
         if (!path.isEmpty())
             paths.append(path);
     }

@@ -8,10 +8,11 @@
 #include <QPointer>
 
 class FileIconProvider;
-class Store;
+class SyncMonitor;
 class ThumbnailCache;
 
-// The attachments of one entity: name (with icon or thumbnail), size and modified date.
+// The attachments of one entity: name (with icon or thumbnail), size and modified date. It shows the
+// cached listing at once and merges each fresh one in place.
 // Dragging rows out gives the file manager the files and the entity tree the references;
 // local files dropped on it become upload requests.
 class AttachmentModel : public QAbstractTableModel
@@ -22,7 +23,7 @@ public:
     enum Column { NameColumn, SizeColumn, ModifiedColumn, ColumnCount };
     enum Role { AttachmentRefRole = Qt::UserRole + 1, SortRole };
 
-    AttachmentModel(Store* store, ThumbnailCache* thumbnails, QObject* parent = nullptr);
+    AttachmentModel(SyncMonitor* sync, ThumbnailCache* thumbnails, QObject* parent = nullptr);
     ~AttachmentModel() override;
 
     EntityRef entity() const { return m_entity; }
@@ -30,7 +31,7 @@ public:
     void setEntity(const EntityRef& entity);
     void refresh();
     void clear();
-    bool isLoading() const { return m_loading != nullptr; }
+    bool isLoading() const { return m_loading; }
 
     Attachment attachmentAt(int row) const { return m_attachments.value(row); }
     AttachmentRef refAt(int row) const { return AttachmentRef { m_entity, m_attachments.value(row).name }; }
@@ -52,20 +53,18 @@ public:
                       const QModelIndex& parent) override;
 
 signals:
+    // The listing asked for has ended, answered or not.
     void loaded();
-    void loadFailed(const QString& message);
     void filesDropped(const QList<QUrl>& urls, const EntityRef& target);
 
 private:
-    // Drops a listing still under way; its answer would be stale.
-    void cancelLoading();
     void merge(const QList<Attachment>& fresh);
     void onThumbnailReady(const QString& contentHash);
 
-    QPointer<Store> m_store;
+    QPointer<SyncMonitor> m_sync;
     ThumbnailCache* m_thumbnails;
     std::unique_ptr<FileIconProvider> m_icons;
     EntityRef m_entity;
     QList<Attachment> m_attachments;
-    QPointer<StoreReply> m_loading;
+    bool m_loading = false;
 };

@@ -7,11 +7,13 @@
 #include <QIcon>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 
-class Store;
+class SyncMonitor;
 
-// The entity tree: the types at the top, their entities below, each with its attachment count.
-// Files and attachments dropped on an entity become upload or move requests.
+// The entity tree: the types at the top, their entities below, each with its attachment count. It shows
+// the cached listing at once and merges each fresh one in place. Files and attachments dropped on an entity
+// become upload or move requests.
 class EntityTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -20,15 +22,17 @@ public:
     enum Column { NameColumn, CountColumn, ColumnCount };
     enum Role { EntityRefRole = Qt::UserRole + 1, IsEntityRole, EntityTypeRole };
 
-    explicit EntityTreeModel(Store* store, QObject* parent = nullptr);
+    explicit EntityTreeModel(SyncMonitor* sync, QObject* parent = nullptr);
 
     // Lists every type again; rows that stay keep their place, so selections survive.
     void reload();
     void reloadType(EntityType type);
+    // Whether any type shows a cached listing (rather than nothing) while the store is asked.
+    bool hasCachedListing() const { return m_cached; }
 
     QModelIndex indexOf(const EntityRef& entity) const;
     QModelIndex indexOf(EntityType type) const;
-    bool isLoading() const { return m_pending > 0; }
+    bool isLoading() const { return !m_pending.isEmpty(); }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -46,8 +50,8 @@ public:
                       const QModelIndex& parent) override;
 
 signals:
+    // The listings asked for have ended, answered or not.
     void loaded();
-    void loadFailed(const QString& message);
     // Local files dropped on an entity.
     void filesDropped(const QList<QUrl>& urls, const EntityRef& target);
     // Attachments dragged from the window onto another entity.
@@ -60,10 +64,13 @@ private:
         QList<Entity> entities;
     };
 
-    void mergeEntities(int typeRow, const QList<Entity>& entities);
+    void mergeEntities(EntityType type, const QList<Entity>& entities);
+    void setAttachmentCount(const EntityRef& entity, int count);
+    void listingEnded(EntityType type);
     EntityRef entityAt(const QModelIndex& index) const;
 
-    QPointer<Store> m_store;
+    QPointer<SyncMonitor> m_sync;
     QList<TypeNode> m_types;
-    int m_pending = 0;
+    QSet<EntityType> m_pending;
+    bool m_cached = false;
 };

@@ -4,9 +4,11 @@
 #include "AccountsDialog.h"
 #include "AttachmentGridDelegate.h"
 #include "AttachmentModel.h"
+#include "ConnectivityMonitor.h"
 #include "DropboxStore.h"
 #include "EntityTreeModel.h"
 #include "MessageBar.h"
+#include "MetadataCache.h"
 #include "MoveToDialog.h"
 #include "NameRules.h"
 #include "NewEntityDialog.h"
@@ -15,6 +17,7 @@
 #include "SettingsDialog.h"
 #include "Store.h"
 #include "StoreFactory.h"
+#include "SyncMonitor.h"
 #include "ThumbnailCache.h"
 #include "TransferJournal.h"
 #include "TransferQueue.h"
@@ -59,6 +62,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_settings(settings)
     , m_journal(std::make_unique<TransferJournal>())
+    , m_cache(std::make_unique<MetadataCache>())
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/attache.svg")));
@@ -66,7 +70,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_thumbnails = new ThumbnailCache(
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails"), this);
     m_batcher = new NotificationBatcher(this);
-    m_batcher->setEnabled(m_settings.transferNotificationsEnabled());
+    applyNotificationSettings();
+    m_connectivity = new ConnectivityMonitor(this);
+    connect(m_connectivity, &ConnectivityMonitor::onlineChanged, this, &MainWindow::onOnlineChanged);
     m_tray = new TrayIcon(m_ui->actionPauseTransfers, m_ui->actionQuit, this);
     connect(m_tray, &TrayIcon::activated, this, &MainWindow::showWindow);
     connect(m_tray, &TrayIcon::entityRequested, this, [this](const EntityRef& entity) {
@@ -186,12 +192,17 @@ void MainWindow::openStore(const QString& uri)
         queue->setJournal(m_journal.get());
     else
         showError(m_journal->errorString());
-    auto* entities = new EntityTreeModel(store, this);
+    queue->setConnectivity(m_connectivity);
+    // Without its cache the window still works, only it starts empty and cannot be browsed offline.
+    if (!m_cache->isOpen())
+        showError(m_cache->errorString());
+    auto* sync = new SyncMonitor(store, m_cache->isOpen() ? m_cache.get() : nullptr, m_connectivity, this);
+    auto* entities = new EntityTreeModel(sync, this);
     auto* entityFilter = new QSortFilterProxyModel(this);
     entityFilter->setSourceModel(entities);
     entityFilter->setRecursiveFilteringEnabled(true);
     entityFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    auto* attachments = new AttachmentModel(store, m_thumbnails, this);
+    auto* attachments = new AttachmentModel(sync, m_thumbnails, this);
     auto* attachmentSort = new QSortFilterProxyModel(this);
     attachmentSort->setSourceModel(attachments);
     attachmentSort->setSortRole(AttachmentModel::SortRole);
@@ -203,10 +214,11 @@ void MainWindow::openStore(const QString& uri)
     m_ui->transfersPanel->setQueue(queue);
 
     for (QObject* old : std::initializer_list<QObject*> { m_attachmentSort, m_attachments, m_entityFilter, m_entities,
-                                                          m_queue, m_store })
+                                                          m_sync, m_queue, m_store })
         delete old;
     m_store = store;
     m_queue = queue;
+    m_sync = sync;
     if (auto* dropbox = qobject_cast<DropboxStore*>(store)) {
         connect(dropbox, &DropboxStore::signInRequired, this, [this](const QString& message) {
             showError(message);
@@ -232,7 +244,12 @@ void MainWindow::openStore(const QString& uri)
             &MainWindow::onEntityChanged);
     connect(m_ui->detailsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
-    connect(m_entities, &EntityTreeModel::loadFailed, this, &MainWindow::showError);
+    connect(m_sync, &SyncMonitor::entitiesListFailed, this,
+            [this](EntityType, StoreReply::Error error, const QString& message) { onListFailed(error, message); });
+    connect(
+        m_sync, &SyncMonitor::attachmentsListFailed, this,
+        [this](const EntityRef&, StoreReply::Error error, const QString& message) { onListFailed(error, message); });
+    connect(m_sync, &SyncMonitor::remoteChanges, m_batcher, &NotificationBatcher::addRemoteChanges);
     connect(m_entities, &EntityTreeModel::loaded, this, [this] {
         if (!m_pendingSelection.id.isEmpty() && m_entities->indexOf(m_pendingSelection).isValid())
             selectEntity(std::exchange(m_pendingSelection, {}));
@@ -241,7 +258,6 @@ void MainWindow::openStore(const QString& uri)
     connect(m_entities, &EntityTreeModel::filesDropped, this, &MainWindow::uploadFiles);
     connect(m_entities, &EntityTreeModel::attachmentsDropped, this, &MainWindow::moveAttachments);
     connect(m_attachments, &AttachmentModel::filesDropped, this, &MainWindow::uploadFiles);
-    connect(m_attachments, &AttachmentModel::loadFailed, this, &MainWindow::showError);
     connect(m_attachments, &AttachmentModel::loaded, this, &MainWindow::updateStatus);
     connect(m_queue, &TransferQueue::transferFinished, this, &MainWindow::onTransferFinished);
     connect(m_queue, &TransferQueue::transferAdded, this, &MainWindow::updateStatus);
@@ -252,6 +268,7 @@ void MainWindow::openStore(const QString& uri)
     m_queue->resumeFromJournal();
 
     m_entities->reload();
+    m_sync->start(m_settings.pollIntervalMinutes() * 60 * 1000);
     m_ui->entityTree->expandAll();
     connect(m_entities, &QAbstractItemModel::rowsInserted, m_ui->entityTree,
             [this](const QModelIndex& parent) { m_ui->entityTree->expand(m_entityFilter->mapFromSource(parent)); });
@@ -359,18 +376,29 @@ void MainWindow::updateStatus()
     if (pending > 0)
         parts.append(m_queue->isPaused() ? tr("%n transfer(s) paused", nullptr, pending)
                                          : tr("%n transfer(s) in progress", nullptr, pending));
+    if (!m_connectivity->isOnline())
+        parts.append(tr("Offline"));
     parts.append(m_store->displayName());
     statusBar()->showMessage(parts.join(QStringLiteral("  ·  ")));
 
+    const bool offline = !m_connectivity->isOnline();
     TrayIcon::State state = TrayIcon::State::Idle;
-    if (m_queue->isPaused())
+    QString trayText = tr("Up to date");
+    if (m_queue->isPaused()) {
         state = TrayIcon::State::Paused;
-    else if (pending > 0)
-        state = TrayIcon::State::Transferring;
-    else if (m_ui->messageBar->isVisible() && m_ui->messageBar->kind() == MessageBar::Kind::Error)
+        trayText = tr("%n transfer(s) paused", nullptr, pending);
+    } else if (offline) {
+        state = TrayIcon::State::Offline;
+        trayText = pending > 0 ? tr("Offline, %n transfer(s) waiting", nullptr, pending) : tr("Offline");
+    } else if (pending > 0) {
+        state = TrayIcon::State::Syncing;
+        trayText = tr("%n transfer(s) in progress", nullptr, pending);
+    } else if (m_ui->messageBar->isVisible() && m_ui->messageBar->kind() == MessageBar::Kind::Error) {
         state = TrayIcon::State::Error;
+        trayText = m_ui->messageBar->text();
+    }
     m_tray->setState(state);
-    m_tray->setStatusText(pending > 0 ? tr("%n transfer(s) in progress", nullptr, pending) : tr("Up to date"));
+    m_tray->setStatusText(trayText);
 }
 
 void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
@@ -414,6 +442,21 @@ void MainWindow::onTransferFinished(int id)
     const Transfer transfer = m_queue->transfer(id);
     m_batcher->add(transfer);
     if (transfer.state == Transfer::State::Done) {
+        // This app's own doing: the listings that show it do not announce it as news.
+        switch (transfer.kind) {
+        case Transfer::Kind::Upload:
+            m_sync->expectAdded(AttachmentRef { transfer.target, transfer.result.name });
+            break;
+        case Transfer::Kind::Move:
+            m_sync->expectAdded(AttachmentRef { transfer.target, transfer.result.name });
+            m_sync->expectRemoved(transfer.source);
+            break;
+        case Transfer::Kind::Delete:
+            m_sync->expectRemoved(transfer.source);
+            break;
+        case Transfer::Kind::Download:
+            break;
+        }
         const QList<EntityRef> affected = transfer.affectedEntities();
         for (const EntityRef& entity : affected)
             m_dirty.insert(entity);
@@ -426,6 +469,29 @@ void MainWindow::onTransferFinished(int id)
         m_openWhenDone.remove(id);
         showError(transfer.errorString);
     }
+    updateStatus();
+}
+
+void MainWindow::applyNotificationSettings()
+{
+    for (NotificationKind kind : allNotificationKinds)
+        m_batcher->setEnabled(kind, m_settings.notificationsEnabled(kind));
+}
+
+void MainWindow::onListFailed(StoreReply::Error error, const QString& message)
+{
+    // Offline is one state with one message, not an error per listing.
+    if (error != StoreReply::Error::Network && error != StoreReply::Error::Cancelled)
+        showError(message);
+}
+
+void MainWindow::onOnlineChanged(bool online)
+{
+    if (!online)
+        m_ui->messageBar->showMessage(tr("Offline: showing the documents as last seen. Changes wait until the "
+                                         "connection is back."));
+    else
+        m_ui->messageBar->showMessage(tr("Back online."));
     updateStatus();
 }
 
@@ -583,8 +649,9 @@ void MainWindow::showSettings()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString oldUri = m_settings.storeUri();
         dialog->apply(m_settings);
-        m_batcher->setEnabled(m_settings.transferNotificationsEnabled());
+        applyNotificationSettings();
         m_queue->setMaxConcurrent(m_settings.maxConcurrentTransfers());
+        m_sync->setPollInterval(m_settings.pollIntervalMinutes() * 60 * 1000);
         if (m_settings.storeUri() == oldUri)
             return;
         if (m_queue->pendingCount() > 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AttachmentRef.h"
+#include "StoreReply.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -11,12 +12,15 @@ namespace Ui {
 class MainWindow;
 }
 class AttachmentModel;
+class ConnectivityMonitor;
 class EntityTreeModel;
 class MessageBar;
+class MetadataCache;
 class NotificationBatcher;
 class QSortFilterProxyModel;
 class Settings;
 class Store;
+class SyncMonitor;
 class AccountsDialog;
 class ThumbnailCache;
 class TransferJournal;
@@ -39,6 +43,8 @@ public:
 
     Store* store() const { return m_store; }
     TransferQueue* transferQueue() const { return m_queue; }
+    SyncMonitor* syncMonitor() const { return m_sync; }
+    ConnectivityMonitor* connectivity() const { return m_connectivity; }
     EntityTreeModel* entityModel() const { return m_entities; }
     AttachmentModel* attachmentModel() const { return m_attachments; }
     TrayIcon* trayIcon() const { return m_tray; }
@@ -69,6 +75,9 @@ private:
 
     void onEntityChanged();
     void onTransferFinished(int id);
+    void onListFailed(StoreReply::Error error, const QString& message);
+    void onOnlineChanged(bool online);
+    void applyNotificationSettings();
     void refreshDirty();
     void updateActions();
     void updateStatus();
@@ -89,8 +98,12 @@ private:
     Settings& m_settings;
     // Before the queue, which records in it.
     const std::unique_ptr<TransferJournal> m_journal;
+    // Before the sync monitor, which keeps listings in it.
+    const std::unique_ptr<MetadataCache> m_cache;
+    ConnectivityMonitor* m_connectivity = nullptr;
     Store* m_store = nullptr;
     TransferQueue* m_queue = nullptr;
+    SyncMonitor* m_sync = nullptr;
     EntityTreeModel* m_entities = nullptr;
     QSortFilterProxyModel* m_entityFilter = nullptr;
     AttachmentModel* m_attachments = nullptr;

@@ -13,7 +13,9 @@ SettingsDialog::SettingsDialog(const Settings& settings, QWidget* parent)
     m_ui->setupUi(this);
     m_ui->folderEdit->setText(QDir::toNativeSeparators(settings.localRootPath()));
     m_ui->concurrentSpin->setValue(settings.maxConcurrentTransfers());
-    m_ui->notifyCheck->setChecked(settings.transferNotificationsEnabled());
+    m_ui->pollSpin->setValue(settings.pollIntervalMinutes());
+    for (NotificationKind kind : allNotificationKinds)
+        notificationCheck(kind)->setChecked(settings.notificationsEnabled(kind));
     connect(m_ui->browseButton, &QPushButton::clicked, this, [this] {
         auto* dialog = new QFileDialog(this, tr("Documents Folder"), m_ui->folderEdit->text());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -37,9 +39,27 @@ int SettingsDialog::maxConcurrentTransfers() const
     return m_ui->concurrentSpin->value();
 }
 
-bool SettingsDialog::transferNotificationsEnabled() const
+int SettingsDialog::pollIntervalMinutes() const
 {
-    return m_ui->notifyCheck->isChecked();
+    return m_ui->pollSpin->value();
+}
+
+QCheckBox* SettingsDialog::notificationCheck(NotificationKind kind) const
+{
+    switch (kind) {
+    case NotificationKind::TransfersFinished:
+        return m_ui->notifyFinishedCheck;
+    case NotificationKind::TransfersFailed:
+        return m_ui->notifyFailedCheck;
+    case NotificationKind::RemoteChanges:
+        return m_ui->notifyChangesCheck;
+    }
+    Q_UNREACHABLE();
+}
+
+bool SettingsDialog::notificationsEnabled(NotificationKind kind) const
+{
+    return notificationCheck(kind)->isChecked();
 }
 
 void SettingsDialog::apply(Settings& settings) const
@@ -49,5 +69,7 @@ void SettingsDialog::apply(Settings& settings) const
         settings.setStoreUri(QStringLiteral("local:") + folderPath());
     }
     settings.setMaxConcurrentTransfers(maxConcurrentTransfers());
-    settings.setTransferNotificationsEnabled(transferNotificationsEnabled());
+    settings.setPollIntervalMinutes(pollIntervalMinutes());
+    for (NotificationKind kind : allNotificationKinds)
+        settings.setNotificationsEnabled(kind, notificationsEnabled(kind));
 }

@@ -44,11 +44,14 @@ void TrayIcon::setState(State state)
     case State::Idle:
         icon = QStringLiteral(":/icons/tray-idle.svg");
         break;
-    case State::Transferring:
+    case State::Syncing:
         icon = QStringLiteral(":/icons/tray-syncing.svg");
         break;
     case State::Paused:
         icon = QStringLiteral(":/icons/tray-paused.svg");
+        break;
+    case State::Offline:
+        icon = QStringLiteral(":/icons/tray-offline.svg");
         break;
     case State::Error:
         icon = QStringLiteral(":/icons/tray-error.svg");

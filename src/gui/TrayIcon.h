@@ -8,14 +8,14 @@
 class QAction;
 class QMenu;
 
-// The tray icon: its menu (Show, Pause transfers, Quit), its state (idle, transferring, paused,
+// The tray icon: its menu (Show, Pause transfers, Quit), its state (idle, syncing, paused, offline,
 // error) and the batched notifications. Clicking a notification asks for the record it was about.
 class TrayIcon : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class State { Idle, Transferring, Paused, Error };
+    enum class State { Idle, Syncing, Paused, Offline, Error };
     Q_ENUM(State)
 
     // The pause and quit actions are the window's own, so that both stay in step.

@@ -25,6 +25,9 @@ private slots:
     void cancelledAndUnfinishedAreIgnored();
     void kindsAreCountedSeparately();
     void disabledStaysSilent();
+    void eachKindHasItsOwnSwitch();
+    void remoteChangesOnOneEntity();
+    void remoteChangesOnSeveralEntities();
     void flushWithNothingIsSilent();
     void messageWording_data();
     void messageWording();
@@ -214,22 +217,95 @@ void TestNotificationBatcher::disabledStaysSilent()
     batcher.setQuietInterval(50);
     QSignalSpy spy(&batcher, &NotificationBatcher::notificationReady);
     batcher.add(transfer(Kind::Upload, State::Done, u"before.pdf"_s, m_invoice));
-    batcher.setEnabled(false);
-    QVERIFY(!batcher.isEnabled());
+    batcher.addRemoteChanges(m_other, 2, 0);
+    for (NotificationKind kind : allNotificationKinds)
+        batcher.setEnabled(kind, false);
+    QVERIFY(!batcher.isEnabled(NotificationKind::TransfersFinished));
     batcher.add(transfer(Kind::Upload, State::Done, u"during.pdf"_s, m_invoice));
     batcher.add(transfer(Kind::Upload, State::Failed, u"failed.pdf"_s, m_invoice));
+    batcher.addRemoteChanges(m_other, 1, 1);
     batcher.flush();
-    spinEventLoop();
+    QVERIFY(!spy.wait(200));
     QCOMPARE(spy.count(), 0);
 
     // What was gathered before disabling is dropped, not delivered later.
-    batcher.setEnabled(true);
+    for (NotificationKind kind : allNotificationKinds)
+        batcher.setEnabled(kind, true);
     batcher.flush();
     QCOMPARE(spy.count(), 0);
     batcher.add(transfer(Kind::Upload, State::Done, u"after.pdf"_s, m_invoice));
     batcher.flush();
     QCOMPARE(spy.count(), 1);
     QVERIFY2(message(spy).startsWith(u"1 document"_s), qPrintable(message(spy)));
+}
+
+void TestNotificationBatcher::eachKindHasItsOwnSwitch()
+{
+    NotificationBatcher batcher;
+    QSignalSpy spy(&batcher, &NotificationBatcher::notificationReady);
+    batcher.setEnabled(NotificationKind::TransfersFinished, false);
+    batcher.add(transfer(Kind::Upload, State::Done, u"good.pdf"_s, m_invoice));
+    batcher.add(transfer(Kind::Upload, State::Failed, u"bad.pdf"_s, m_invoice));
+    batcher.flush();
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(isError(spy));
+    QVERIFY2(!message(spy).contains(u"uploaded"_s), qPrintable(message(spy)));
+
+    batcher.setEnabled(NotificationKind::TransfersFinished, true);
+    batcher.setEnabled(NotificationKind::TransfersFailed, false);
+    batcher.add(transfer(Kind::Upload, State::Done, u"good.pdf"_s, m_invoice));
+    batcher.add(transfer(Kind::Upload, State::Failed, u"bad.pdf"_s, m_invoice));
+    batcher.flush();
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(!isError(spy, 1));
+    QVERIFY2(!message(spy, 1).contains(u"bad.pdf"_s), qPrintable(message(spy, 1)));
+
+    // Changes found on the store are a kind of their own: switching transfers off leaves them on.
+    batcher.setQuietInterval(50);
+    batcher.setEnabled(NotificationKind::TransfersFinished, false);
+    batcher.addRemoteChanges(m_invoice, 1, 0);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.count(), 3);
+    batcher.setEnabled(NotificationKind::RemoteChanges, false);
+    batcher.addRemoteChanges(m_invoice, 1, 0);
+    QVERIFY(!spy.wait(200));
+}
+
+void TestNotificationBatcher::remoteChangesOnOneEntity()
+{
+    NotificationBatcher batcher;
+    batcher.setQuietInterval(50);
+    QSignalSpy spy(&batcher, &NotificationBatcher::notificationReady);
+    batcher.addRemoteChanges(m_invoice, 2, 0);
+    batcher.addRemoteChanges(m_invoice, 1, 1);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), u"Documents changed"_s);
+    QCOMPARE(message(spy), u"3 new documents on Invoice 4455, 1 removed"_s);
+    QCOMPARE(entity(spy), m_invoice);
+    QVERIFY(!isError(spy));
+
+    batcher.addRemoteChanges(m_other, 0, 1);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(message(spy, 1), u"1 document removed from Invoice 4456"_s);
+    // Nothing changed: nothing to say.
+    batcher.addRemoteChanges(m_other, 0, 0);
+    QVERIFY(!spy.wait(200));
+}
+
+void TestNotificationBatcher::remoteChangesOnSeveralEntities()
+{
+    NotificationBatcher batcher;
+    batcher.setQuietInterval(50);
+    QSignalSpy spy(&batcher, &NotificationBatcher::notificationReady);
+    batcher.addRemoteChanges(m_invoice, 1, 0);
+    batcher.addRemoteChanges(m_other, 3, 0);
+    batcher.addRemoteChanges(m_inbox, 0, 2);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(message(spy), u"4 new documents, 2 removed on 3 records"_s);
+    // A click opens the record that changed most.
+    QCOMPARE(entity(spy), m_other);
 }
 
 void TestNotificationBatcher::flushWithNothingIsSilent()

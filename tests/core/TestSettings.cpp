@@ -38,8 +38,10 @@ void TestSettings::defaults()
     QCOMPARE(settings.localRootPath(), LocalStore::defaultRootPath());
     QCOMPARE(settings.storeUri(), u"local:"_s + LocalStore::defaultRootPath());
     QVERIFY(LocalStore::defaultRootPath().endsWith(u"/Attaché"_s));
-    QCOMPARE(settings.transferNotificationsEnabled(), true);
+    for (NotificationKind kind : allNotificationKinds)
+        QCOMPARE(settings.notificationsEnabled(kind), true);
     QCOMPARE(settings.maxConcurrentTransfers(), 3);
+    QCOMPARE(settings.pollIntervalMinutes(), 5);
     QCOMPARE(settings.viewMode(), 0);
     QVERIFY(settings.windowGeometry().isEmpty());
 }
@@ -51,8 +53,10 @@ void TestSettings::valuesPersist()
         Settings settings(file);
         settings.setStoreUri(u"local:/srv/attache"_s);
         settings.setLocalRootPath(u"/srv/attache"_s);
-        settings.setTransferNotificationsEnabled(false);
+        settings.setNotificationsEnabled(NotificationKind::RemoteChanges, false);
+        settings.setNotificationsEnabled(NotificationKind::TransfersFailed, false);
         settings.setMaxConcurrentTransfers(5);
+        settings.setPollIntervalMinutes(15);
         settings.setViewMode(1);
         settings.setWindowGeometry("geometry");
         settings.setWindowState("state");
@@ -62,8 +66,11 @@ void TestSettings::valuesPersist()
     const Settings settings(file);
     QCOMPARE(settings.storeUri(), u"local:/srv/attache"_s);
     QCOMPARE(settings.localRootPath(), u"/srv/attache"_s);
-    QCOMPARE(settings.transferNotificationsEnabled(), false);
+    QCOMPARE(settings.notificationsEnabled(NotificationKind::TransfersFinished), true);
+    QCOMPARE(settings.notificationsEnabled(NotificationKind::TransfersFailed), false);
+    QCOMPARE(settings.notificationsEnabled(NotificationKind::RemoteChanges), false);
     QCOMPARE(settings.maxConcurrentTransfers(), 5);
+    QCOMPARE(settings.pollIntervalMinutes(), 15);
     QCOMPARE(settings.viewMode(), 1);
     QCOMPARE(settings.windowGeometry(), QByteArray("geometry"));
     QCOMPARE(settings.windowState(), QByteArray("state"));

@@ -1,7 +1,9 @@
 #include "AttachmentMimeData.h"
 #include "AttachmentModel.h"
 #include "LocalStore.h"
+#include "MetadataCache.h"
 #include "SampleDocuments.h"
+#include "SyncMonitor.h"
 #include "ThumbnailCache.h"
 
 #include <QAbstractItemModelTester>
@@ -24,10 +26,12 @@ private slots:
     void thumbnailsReplaceIconsWhenReady();
     void dragOutGivesFilesAndReferences();
     void acceptsOnlyExternalFiles();
+    void showsTheCacheThenMergesTheStore();
 
 private:
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<SyncMonitor> m_sync;
     std::unique_ptr<ThumbnailCache> m_thumbnails;
     const EntityRef m_invoice { EntityType::Invoices, QStringLiteral("4455") };
     QString m_folder;
@@ -37,6 +41,7 @@ void TestAttachmentModel::init()
 {
     m_root = std::make_unique<QTemporaryDir>();
     m_store = std::make_unique<LocalStore>(m_root->path());
+    m_sync = std::make_unique<SyncMonitor>(m_store.get(), nullptr, nullptr);
     m_thumbnails = std::make_unique<ThumbnailCache>(m_root->filePath(QStringLiteral(".cache")));
     m_folder = m_root->filePath(QStringLiteral("Invoices/4455"));
     QDir().mkpath(m_folder);
@@ -47,7 +52,7 @@ void TestAttachmentModel::init()
 
 void TestAttachmentModel::listsAttachmentsWithColumns()
 {
-    AttachmentModel model(m_store.get(), m_thumbnails.get());
+    AttachmentModel model(m_sync.get(), m_thumbnails.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy loaded(&model, &AttachmentModel::loaded);
     model.setEntity(m_invoice);
@@ -67,7 +72,7 @@ void TestAttachmentModel::listsAttachmentsWithColumns()
 
 void TestAttachmentModel::refreshKeepsRowsInPlace()
 {
-    AttachmentModel model(m_store.get(), m_thumbnails.get());
+    AttachmentModel model(m_sync.get(), m_thumbnails.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy loaded(&model, &AttachmentModel::loaded);
     model.setEntity(m_invoice);
@@ -89,7 +94,7 @@ void TestAttachmentModel::refreshKeepsRowsInPlace()
 
 void TestAttachmentModel::thumbnailsReplaceIconsWhenReady()
 {
-    AttachmentModel model(m_store.get(), m_thumbnails.get());
+    AttachmentModel model(m_sync.get(), m_thumbnails.get());
     QSignalSpy loaded(&model, &AttachmentModel::loaded);
     model.setEntity(m_invoice);
     QVERIFY(loaded.wait());
@@ -109,7 +114,7 @@ void TestAttachmentModel::thumbnailsReplaceIconsWhenReady()
 
 void TestAttachmentModel::dragOutGivesFilesAndReferences()
 {
-    AttachmentModel model(m_store.get(), m_thumbnails.get());
+    AttachmentModel model(m_sync.get(), m_thumbnails.get());
     QSignalSpy loaded(&model, &AttachmentModel::loaded);
     model.setEntity(m_invoice);
     QVERIFY(loaded.wait());
@@ -124,7 +129,7 @@ void TestAttachmentModel::dragOutGivesFilesAndReferences()
 
 void TestAttachmentModel::acceptsOnlyExternalFiles()
 {
-    AttachmentModel model(m_store.get(), m_thumbnails.get());
+    AttachmentModel model(m_sync.get(), m_thumbnails.get());
     QMimeData files;
     files.setUrls({ QUrl::fromLocalFile(QStringLiteral("/tmp/x.pdf")) });
     QVERIFY(!model.canDropMimeData(&files, Qt::CopyAction, -1, -1, {}));
@@ -138,6 +143,36 @@ void TestAttachmentModel::acceptsOnlyExternalFiles()
     QVERIFY(model.dropMimeData(&files, Qt::CopyAction, -1, -1, {}));
     QCOMPARE(dropped.size(), 1);
     QCOMPARE(dropped.first().at(1).value<EntityRef>(), m_invoice);
+}
+
+void TestAttachmentModel::showsTheCacheThenMergesTheStore()
+{
+    MetadataCache cache(m_root->filePath(QStringLiteral(".cache.sqlite")));
+    QVERIFY(cache.isOpen());
+    const QDateTime modified = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    cache.setAttachments(m_store->uri(), m_invoice,
+                         { Attachment::describe(QStringLiteral("old.pdf"), 10, modified),
+                           Attachment::describe(QStringLiteral("receipt.jpg"), 20, modified) });
+    SyncMonitor sync(m_store.get(), &cache, nullptr);
+    AttachmentModel model(&sync, m_thumbnails.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &AttachmentModel::loaded);
+    model.setEntity(m_invoice);
+
+    // At once: the documents as last seen.
+    QVERIFY(model.isLoading());
+    QCOMPARE(model.rowCount(), 2);
+    QVERIFY(model.rowOf(QStringLiteral("old.pdf")) >= 0);
+    const QPersistentModelIndex receipt = model.index(model.rowOf(QStringLiteral("receipt.jpg")), 0);
+    QCOMPARE(model.attachmentAt(receipt.row()).lastModifiedDate, modified);
+
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowOf(QStringLiteral("old.pdf")), -1);
+    QVERIFY(receipt.isValid());
+    QCOMPARE(receipt.data().toString(), QStringLiteral("receipt.jpg"));
+    QVERIFY(model.attachmentAt(receipt.row()).sizeInBytes > 20);
+    QCOMPARE(cache.attachments(m_store->uri(), m_invoice).value_or(QList<Attachment>()).size(), 3);
 }
 
 QTEST_MAIN(TestAttachmentModel)

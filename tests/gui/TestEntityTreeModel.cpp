@@ -1,6 +1,8 @@
 #include "AttachmentMimeData.h"
 #include "EntityTreeModel.h"
 #include "LocalStore.h"
+#include "MetadataCache.h"
+#include "SyncMonitor.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -19,18 +21,21 @@ private slots:
     void listsTypesThenEntitiesWithCounts();
     void reloadUpdatesInPlace();
     void dropsOnEntitiesBecomeRequests();
+    void showsTheCacheThenMergesTheStore();
 
 private:
     void makeFile(const QString& relativePath);
 
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<SyncMonitor> m_sync;
 };
 
 void TestEntityTreeModel::init()
 {
     m_root = std::make_unique<QTemporaryDir>();
     m_store = std::make_unique<LocalStore>(m_root->path());
+    m_sync = std::make_unique<SyncMonitor>(m_store.get(), nullptr, nullptr);
     makeFile(QStringLiteral("Invoices/4455/a.pdf"));
     makeFile(QStringLiteral("Invoices/4455/b.jpg"));
     makeFile(QStringLiteral("Invoices/10/c.pdf"));
@@ -49,7 +54,7 @@ void TestEntityTreeModel::makeFile(const QString& relativePath)
 
 void TestEntityTreeModel::listsTypesThenEntitiesWithCounts()
 {
-    EntityTreeModel model(m_store.get());
+    EntityTreeModel model(m_sync.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QCOMPARE(model.rowCount(), 6);
     QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Invoices"));
@@ -72,7 +77,7 @@ void TestEntityTreeModel::listsTypesThenEntitiesWithCounts()
 
 void TestEntityTreeModel::reloadUpdatesInPlace()
 {
-    EntityTreeModel model(m_store.get());
+    EntityTreeModel model(m_sync.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy loaded(&model, &EntityTreeModel::loaded);
     model.reload();
@@ -97,7 +102,7 @@ void TestEntityTreeModel::reloadUpdatesInPlace()
 
 void TestEntityTreeModel::dropsOnEntitiesBecomeRequests()
 {
-    EntityTreeModel model(m_store.get());
+    EntityTreeModel model(m_sync.get());
     QSignalSpy loaded(&model, &EntityTreeModel::loaded);
     model.reload();
     QVERIFY(loaded.wait());
@@ -125,6 +130,42 @@ void TestEntityTreeModel::dropsOnEntitiesBecomeRequests()
     QCOMPARE(attachmentsDropped.first().at(0).value<QList<AttachmentRef>>(), QList<AttachmentRef> { fromInbox });
     // Internal drags are moves, never uploads of the same file.
     QCOMPARE(filesDropped.size(), 1);
+}
+
+void TestEntityTreeModel::showsTheCacheThenMergesTheStore()
+{
+    MetadataCache cache(m_root->filePath(QStringLiteral(".cache.sqlite")));
+    QVERIFY(cache.isOpen());
+    const EntityRef gone { EntityType::Invoices, QStringLiteral("9999") };
+    cache.setEntities(m_store->uri(), EntityType::Invoices,
+                      { Entity { { EntityType::Invoices, QStringLiteral("4455") }, 1 }, Entity { gone, 4 } });
+    SyncMonitor sync(m_store.get(), &cache, nullptr);
+    EntityTreeModel model(&sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &EntityTreeModel::loaded);
+    model.reload();
+
+    // At once, before the store has answered: what the cache knew.
+    QVERIFY(model.isLoading());
+    QVERIFY(model.hasCachedListing());
+    const QModelIndex invoices = model.indexOf(EntityType::Invoices);
+    QCOMPARE(model.rowCount(invoices), 2);
+    QVERIFY(model.indexOf(gone).isValid());
+    const QPersistentModelIndex kept = model.indexOf(EntityRef { EntityType::Invoices, QStringLiteral("4455") });
+    QCOMPARE(QModelIndex(kept).siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 1);
+    // Types never listed show nothing until the store answers.
+    QCOMPARE(model.rowCount(model.indexOf(EntityType::Customers)), 0);
+
+    QVERIFY(loaded.wait());
+    QVERIFY(!model.indexOf(gone).isValid());
+    QVERIFY(kept.isValid());
+    QCOMPARE(QModelIndex(kept).siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 2);
+    QCOMPARE(model.rowCount(invoices), 2);
+    QCOMPARE(model.rowCount(model.indexOf(EntityType::Customers)), 1);
+    // And the store's answer is the cache's from now on.
+    const std::optional<QList<Entity>> cached = cache.entities(m_store->uri(), EntityType::Invoices);
+    QVERIFY(cached);
+    QCOMPARE(cached->size(), 2);
 }
 
 QTEST_MAIN(TestEntityTreeModel)

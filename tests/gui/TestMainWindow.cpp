@@ -309,7 +309,7 @@ void TestMainWindow::notificationsAreBatched()
 
 void TestMainWindow::notificationsCanBeTurnedOff()
 {
-    m_settings->setTransferNotificationsEnabled(false);
+    m_settings->setNotificationsEnabled(NotificationKind::TransfersFinished, false);
     createWindow();
     QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
     const QString path = m_root->filePath(QStringLiteral("quiet.txt"));

@@ -1,0 +1,58 @@
+#include "ConnectivityMonitor.h"
+
+#include <QNetworkInformation>
+
+ConnectivityMonitor::ConnectivityMonitor(QObject* parent)
+    : QObject(parent)
+{
+    m_probePolicy.baseDelayMs = 2000;
+    m_probePolicy.maxDelayMs = 60 * 1000;
+    m_probeTimer.setSingleShot(true);
+    connect(&m_probeTimer, &QTimer::timeout, this, [this] {
+        ++m_probes;
+        emit probeDue();
+        // Until a result says otherwise, the next probe follows.
+        scheduleProbe();
+    });
+
+    // Without a backend (no NetworkManager, say) the failures alone tell.
+    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Disconnected) {
+                        setOnline(false);
+                    } else if (!m_online && reachability != QNetworkInformation::Reachability::Unknown) {
+                        // A network is back, but only a request shows that the store can be reached.
+                        m_probeTimer.stop();
+                        emit probeDue();
+                        scheduleProbe();
+                    }
+                });
+    }
+}
+
+void ConnectivityMonitor::report(StoreReply::Error error)
+{
+    if (error == StoreReply::Error::Cancelled)
+        return;
+    setOnline(error != StoreReply::Error::Network);
+}
+
+void ConnectivityMonitor::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    m_probes = 0;
+    if (online)
+        m_probeTimer.stop();
+    else
+        scheduleProbe();
+    emit onlineChanged(online);
+}
+
+void ConnectivityMonitor::scheduleProbe()
+{
+    if (!m_online)
+        m_probeTimer.start(m_probePolicy.backoffDelayMs(m_probes + 1));
+}

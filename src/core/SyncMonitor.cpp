@@ -1,0 +1,226 @@
+#include "SyncMonitor.h"
+
+#include "ConnectivityMonitor.h"
+#include "MetadataCache.h"
+#include "Store.h"
+
+SyncMonitor::SyncMonitor(Store* store, MetadataCache* cache, ConnectivityMonitor* connectivity, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_cache(cache)
+    , m_connectivity(connectivity)
+    , m_storeUri(store->uri())
+{
+    connect(store, &Store::changed, this, &SyncMonitor::onChanged);
+    connect(store, &Store::watchStateChanged, this, [this](const QByteArray& state) {
+        if (m_cache)
+            m_cache->setWatchState(m_storeUri, state);
+    });
+    // A file manager copying thirty files reports thirty changes; they are listed together.
+    m_changeTimer.setSingleShot(true);
+    m_changeTimer.setInterval(200);
+    connect(&m_changeTimer, &QTimer::timeout, this, &SyncMonitor::syncPending);
+    connect(&m_pollTimer, &QTimer::timeout, this, &SyncMonitor::syncAll);
+    if (m_connectivity) {
+        // The Inbox is the listing every store has; whether it arrives tells whether the store is back.
+        connect(m_connectivity, &ConnectivityMonitor::probeDue, this,
+                [this] { listType(EntityType::Inbox, Origin::User); });
+        connect(m_connectivity, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
+            if (!online || !m_started || !m_store)
+                return;
+            // Catches up with what changed meanwhile, and watches again at once rather than after a backoff.
+            if (!m_polling)
+                m_store->startWatching(m_cache ? m_cache->watchState(m_storeUri) : QByteArray());
+            syncAll();
+        });
+    }
+}
+
+SyncMonitor::~SyncMonitor()
+{
+    for (StoreReply* reply : std::as_const(m_listings)) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+std::optional<QList<Entity>> SyncMonitor::cachedEntities(EntityType type) const
+{
+    return m_cache ? m_cache->entities(m_storeUri, type) : std::nullopt;
+}
+
+std::optional<QList<Attachment>> SyncMonitor::cachedAttachments(const EntityRef& entity) const
+{
+    return m_cache ? m_cache->attachments(m_storeUri, entity) : std::nullopt;
+}
+
+void SyncMonitor::refreshType(EntityType type)
+{
+    listType(type, Origin::User);
+}
+
+void SyncMonitor::refreshEntity(const EntityRef& entity)
+{
+    listEntity(entity, Origin::User);
+}
+
+void SyncMonitor::start(int pollIntervalMs)
+{
+    if (!m_store)
+        return;
+    m_started = true;
+    m_polling = !m_store->startWatching(m_cache ? m_cache->watchState(m_storeUri) : QByteArray());
+    setPollInterval(pollIntervalMs);
+}
+
+void SyncMonitor::setPollInterval(int milliseconds)
+{
+    m_pollTimer.setInterval(milliseconds);
+    if (m_started && m_polling)
+        m_pollTimer.start();
+}
+
+void SyncMonitor::expectAdded(const AttachmentRef& attachment)
+{
+    m_expectedAdded.insert(attachment);
+}
+
+void SyncMonitor::expectRemoved(const AttachmentRef& attachment)
+{
+    m_expectedRemoved.insert(attachment);
+}
+
+void SyncMonitor::list(StoreReply* reply, std::function<void(StoreReply*)> done)
+{
+    m_listings.insert(reply);
+    connect(reply, &StoreReply::finished, this, [this, reply, done] {
+        m_listings.remove(reply);
+        reply->deleteLater();
+        if (m_connectivity)
+            m_connectivity->report(reply->error());
+        done(reply);
+    });
+}
+
+void SyncMonitor::listType(EntityType type, Origin origin)
+{
+    if (!m_store)
+        return;
+    list(m_store->listEntities(type), [this, type, origin](StoreReply* reply) {
+        if (reply->error() == StoreReply::Error::None)
+            onEntitiesListed(type, reply->entities(), origin);
+        else
+            emit entitiesListFailed(type, reply->error(), reply->errorString());
+    });
+}
+
+void SyncMonitor::listEntity(const EntityRef& entity, Origin origin, int previousCount)
+{
+    if (!m_store)
+        return;
+    list(m_store->listAttachments(entity), [this, entity, origin, previousCount](StoreReply* reply) {
+        if (reply->error() == StoreReply::Error::None)
+            onAttachmentsListed(entity, reply->attachments(), origin, previousCount);
+        else
+            emit attachmentsListFailed(entity, reply->error(), reply->errorString());
+    });
+}
+
+void SyncMonitor::onChanged(const QList<EntityType>& types, const QList<EntityRef>& entities)
+{
+    for (EntityType type : types)
+        m_pendingTypes.insert(type);
+    for (const EntityRef& entity : entities)
+        m_pendingEntities.insert(entity);
+    m_changeTimer.start();
+}
+
+void SyncMonitor::syncPending()
+{
+    const QSet<EntityType> types = std::exchange(m_pendingTypes, {});
+    const QSet<EntityRef> entities = std::exchange(m_pendingEntities, {});
+    for (EntityType type : types)
+        listType(type, Origin::Sync);
+    for (const EntityRef& entity : entities) {
+        // A type listed anyway lists the entities whose counts changed.
+        if (types.contains(entity.type))
+            continue;
+        const std::optional<int> count = m_cache ? m_cache->attachmentCount(m_storeUri, entity) : std::nullopt;
+        listEntity(entity, Origin::Sync, count.value_or(-1));
+    }
+}
+
+void SyncMonitor::syncAll()
+{
+    const QList<EntityType> types = EntityTypes::all();
+    for (EntityType type : types)
+        listType(type, Origin::Sync);
+}
+
+void SyncMonitor::onEntitiesListed(EntityType type, const QList<Entity>& entities, Origin origin)
+{
+    const std::optional<QList<Entity>> previous = origin == Origin::Sync ? cachedEntities(type) : std::nullopt;
+    if (m_cache)
+        m_cache->setEntities(m_storeUri, type, entities);
+    emit entitiesListed(type, entities);
+    if (!previous)
+        return;
+    // The entities whose counts changed are the ones with documents to announce.
+    QHash<QString, int> counts;
+    for (const Entity& entity : *previous)
+        counts.insert(entity.ref.id, entity.attachmentCount);
+    for (const Entity& entity : entities) {
+        const int before = counts.value(entity.ref.id, 0);
+        if (entity.attachmentCount >= 0 && entity.attachmentCount != before)
+            listEntity(entity.ref, Origin::Sync, before);
+    }
+}
+
+int SyncMonitor::takeExpected(QSet<AttachmentRef>& expected, const EntityRef& entity,
+                              const std::optional<QSet<QString>>& names)
+{
+    int met = 0;
+    for (auto it = expected.begin(); it != expected.end();) {
+        if (it->entity == entity && (!names || names->contains(it->name))) {
+            ++met;
+            it = expected.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return met;
+}
+
+void SyncMonitor::onAttachmentsListed(const EntityRef& entity, const QList<Attachment>& attachments, Origin origin,
+                                      int previousCount)
+{
+    const std::optional<QList<Attachment>> previous = cachedAttachments(entity);
+    if (m_cache)
+        m_cache->setAttachments(m_storeUri, entity, attachments);
+    emit attachmentsListed(entity, attachments);
+
+    QSet<QString> now;
+    for (const Attachment& attachment : attachments)
+        now.insert(attachment.name);
+    QSet<QString> before;
+    for (const Attachment& attachment : previous.value_or(QList<Attachment>()))
+        before.insert(attachment.name);
+    int added = 0;
+    int removed = 0;
+    if (previous) {
+        QSet<QString> appeared = now - before;
+        QSet<QString> vanished = before - now;
+        added = static_cast<int>(appeared.size()) - takeExpected(m_expectedAdded, entity, appeared);
+        removed = static_cast<int>(vanished.size()) - takeExpected(m_expectedRemoved, entity, vanished);
+    } else if (previousCount >= 0) {
+        // Never listed before: only the counts tell, less what this app did.
+        const int own = takeExpected(m_expectedAdded, entity, now);
+        const int ownRemoved = takeExpected(m_expectedRemoved, entity, std::nullopt);
+        const int difference = static_cast<int>(now.size()) - previousCount;
+        added = qMax(0, difference - own);
+        removed = qMax(0, -difference - ownRemoved);
+    }
+    if (origin == Origin::Sync && (added > 0 || removed > 0))
+        emit remoteChanges(entity, added, removed);
+}
