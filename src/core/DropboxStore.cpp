@@ -2,6 +2,7 @@
 
 #include "DownloadFile.h"
 #include "DropboxAuthenticator.h"
+#include "DropboxChangeWatcher.h"
 #include "DropboxError.h"
 #include "DropboxJson.h"
 #include "DropboxRequest.h"
@@ -178,7 +179,7 @@ void DropboxStore::listPage(RemoteOperation* operation, const HttpRequest& reque
             [this, operation, call, entries, done](const HttpResponse& response) mutable {
                 call->deleteLater();
                 if (!response.isSuccess()) {
-                    done({}, &response);
+                    done({}, {}, &response);
                     return;
                 }
                 const QJsonObject page = QJsonDocument::fromJson(response.body).object();
@@ -186,7 +187,7 @@ void DropboxStore::listPage(RemoteOperation* operation, const HttpRequest& reque
                 for (const QJsonValue& entry : pageEntries)
                     entries.append(entry.toObject());
                 if (!page.value(QLatin1String("has_more")).toBool()) {
-                    done(entries, nullptr);
+                    done(entries, page.value(QLatin1String("cursor")).toString(), nullptr);
                     return;
                 }
                 const QJsonObject cursor { { QStringLiteral("cursor"), page.value(QLatin1String("cursor")) } };
@@ -211,7 +212,8 @@ StoreReply* DropboxStore::listEntities(EntityType type)
     return startOperation([this, type, typePath](RemoteOperation* operation) {
         // One recursive listing gives the entity folders and, by their files, the counts.
         listFolder(operation, typePath, true,
-                   [this, operation, type, typePath](const QList<QJsonObject>& entries, const HttpResponse* failure) {
+                   [this, operation, type, typePath](const QList<QJsonObject>& entries, const QString&,
+                                                     const HttpResponse* failure) {
                        if (failure) {
                            const DropboxError error
                                = DropboxError::fromResponse(*failure, EntityTypes::displayName(type));
@@ -271,19 +273,20 @@ StoreReply* DropboxStore::listAttachments(const EntityRef& entity)
     const QString problem = NameRules::problem(entity.id);
     const QString path = entityPath(entity);
     return startNamed(problem, [this, entity, path](RemoteOperation* operation) {
-        listFolder(operation, path, false,
-                   [this, operation, entity](const QList<QJsonObject>& entries, const HttpResponse* failure) {
-                       if (failure) {
-                           fail(operation, *failure, EntityTypes::entityTitle(entity.type, entity.id));
-                           return;
-                       }
-                       QList<Attachment> attachments;
-                       for (const QJsonObject& entry : entries) {
-                           if (tagOf(entry) == QLatin1String("file"))
-                               attachments.append(DropboxJson::attachmentFromMetadata(entry));
-                       }
-                       operation->succeed([attachments](StoreReply* reply) { reply->setAttachments(attachments); });
-                   });
+        listFolder(
+            operation, path, false,
+            [this, operation, entity](const QList<QJsonObject>& entries, const QString&, const HttpResponse* failure) {
+                if (failure) {
+                    fail(operation, *failure, EntityTypes::entityTitle(entity.type, entity.id));
+                    return;
+                }
+                QList<Attachment> attachments;
+                for (const QJsonObject& entry : entries) {
+                    if (tagOf(entry) == QLatin1String("file"))
+                        attachments.append(DropboxJson::attachmentFromMetadata(entry));
+                }
+                operation->succeed([attachments](StoreReply* reply) { reply->setAttachments(attachments); });
+            });
     });
 }
 
@@ -431,5 +434,120 @@ StoreReply* DropboxStore::move(const AttachmentRef& attachment, const EntityRef&
             operation->succeed([moved](StoreReply* reply) { reply->setAttachments({ moved }); });
         });
         call->start();
+    });
+}
+
+bool DropboxStore::startWatching(const QByteArray& state)
+{
+    if (!m_watcher) {
+        m_watcher = new DropboxChangeWatcher(this, this);
+        connect(m_watcher, &DropboxChangeWatcher::changed, this, &Store::changed);
+        connect(m_watcher, &DropboxChangeWatcher::cursorChanged, this, &Store::watchStateChanged);
+    }
+    m_watcher->start(QString::fromUtf8(state));
+    return true;
+}
+
+StoreReply* DropboxStore::latestCursor()
+{
+    return startOperation([this](RemoteOperation* operation) {
+        // The whole tree, deletions included, so that one cursor tells of every document anywhere.
+        const QJsonObject arg {
+            { QStringLiteral("path"), m_rootFolder },
+            { QStringLiteral("recursive"), true },
+            { QStringLiteral("include_deleted"), true },
+            { QStringLiteral("include_mounted_folders"), true },
+            { QStringLiteral("include_non_downloadable_files"), false },
+        };
+        HttpCall* call = newCall(
+            operation,
+            DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/list_folder/get_latest_cursor")), arg));
+        connect(call, &HttpCall::finished, operation, [this, operation, call](const HttpResponse& response) {
+            call->deleteLater();
+            if (!response.isSuccess())
+                return fail(operation, response, tr("Dropbox"));
+            const QByteArray body = response.body;
+            operation->succeed([body](StoreReply* reply) { reply->setData(body); });
+        });
+        call->start();
+    });
+}
+
+StoreReply* DropboxStore::longpoll(const QString& cursor, int timeoutSeconds)
+{
+    return startOperation([this, cursor, timeoutSeconds](RemoteOperation* operation) {
+        const QJsonObject arg { { QStringLiteral("cursor"), cursor }, { QStringLiteral("timeout"), timeoutSeconds } };
+        HttpRequest request
+            = DropboxRequest::rpc(m_endpoints.notifyRoute(QStringLiteral("files/list_folder/longpoll")), arg);
+        // Not signed, and silent until something changes: Dropbox adds up to 90 s to the timeout.
+        request.authorized = false;
+        request.idleTimeoutMs = (timeoutSeconds + 120) * 1000;
+        HttpCall* call = newCall(operation, request);
+        connect(call, &HttpCall::finished, operation, [this, operation, call](const HttpResponse& response) {
+            call->deleteLater();
+            QByteArray body = response.body;
+            if (!response.isSuccess()) {
+                if (!DropboxError::fromResponse(response, {}).hasTag(QStringLiteral("reset")))
+                    return fail(operation, response, tr("Dropbox"));
+                body = QJsonDocument(QJsonObject { { QStringLiteral("reset"), true } }).toJson(QJsonDocument::Compact);
+            }
+            operation->succeed([body](StoreReply* reply) { reply->setData(body); });
+        });
+        call->start();
+    });
+}
+
+StoreReply* DropboxStore::changesSince(const QString& cursor)
+{
+    return startOperation([this, cursor](RemoteOperation* operation) {
+        const QJsonObject arg { { QStringLiteral("cursor"), cursor } };
+        listPage(
+            operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/list_folder/continue")), arg), {},
+            [this, operation](const QList<QJsonObject>& entries, const QString& next, const HttpResponse* failure) {
+                if (failure) {
+                    if (!DropboxError::fromResponse(*failure, {}).hasTag(QStringLiteral("reset")))
+                        return fail(operation, *failure, tr("Dropbox"));
+                    operation->succeed([](StoreReply* reply) {
+                        reply->setData(QJsonDocument(QJsonObject { { QStringLiteral("reset"), true } })
+                                           .toJson(QJsonDocument::Compact));
+                    });
+                    return;
+                }
+                // Where the entries are tells what changed: /<Type> or /<Type>/<Id> (an entity made or
+                // removed), or /<Type>/<Id>/<file> (its documents). path_display's casing is only sure for
+                // the last component; the caller matches ids without regard to case.
+                const QString root = lowerPath(m_rootFolder) + QLatin1Char('/');
+                QList<EntityType> types;
+                QList<EntityRef> refs;
+                for (const QJsonObject& entry : entries) {
+                    const QString lower = entry.value(QLatin1String("path_lower")).toString();
+                    if (!lower.startsWith(root))
+                        continue;
+                    const QString display = entry.value(QLatin1String("path_display")).toString();
+                    const QStringList parts
+                        = (display.isEmpty() ? lower : display).mid(root.size()).split(QLatin1Char('/'));
+                    const std::optional<EntityType> type = EntityTypes::fromName(parts.value(0));
+                    if (!type)
+                        continue;
+                    const bool isFile = tagOf(entry) == QLatin1String("file");
+                    if (parts.size() == 3 || (parts.size() == 2 && isFile)) {
+                        const EntityRef ref { *type, parts.at(1) };
+                        if (!refs.contains(ref))
+                            refs.append(ref);
+                    }
+                    if (parts.size() <= 2 && !types.contains(*type))
+                        types.append(*type);
+                }
+                QList<Entity> entities;
+                for (const EntityRef& ref : std::as_const(refs))
+                    entities.append(Entity { ref, -1 });
+                const QByteArray data
+                    = QJsonDocument(QJsonObject { { QStringLiteral("cursor"), next } }).toJson(QJsonDocument::Compact);
+                operation->succeed([data, types, entities](StoreReply* reply) {
+                    reply->setData(data);
+                    reply->setEntityTypes(types);
+                    reply->setEntities(entities);
+                });
+            });
     });
 }

@@ -9,6 +9,7 @@
 #include <functional>
 
 class DropboxAuthenticator;
+class DropboxChangeWatcher;
 class DropboxThumbnailBatcher;
 class HttpCall;
 struct HttpRequest;
@@ -55,6 +56,16 @@ public:
     StoreReply* remove(const AttachmentRef& attachment) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+    // Watches with list_folder/longpoll from the stored cursor (DropboxChangeWatcher).
+    bool startWatching(const QByteArray& state) override;
+
+    // The steps of watching, each one request, with their results as JSON in the reply's data():
+    // the cursor for now, {"cursor"}; whether there are changes since a cursor, {"changes", "backoff"?} or
+    // {"reset": true}; and what changed, {"cursor"} or {"reset": true}, the changed types in entityTypes() and
+    // entities in entities().
+    StoreReply* latestCursor();
+    StoreReply* longpoll(const QString& cursor, int timeoutSeconds);
+    StoreReply* changesSince(const QString& cursor);
 
 signals:
     // Dropbox no longer accepts this account's tokens: the user must connect it again.
@@ -62,7 +73,8 @@ signals:
 
 private:
     // The entries, or the response that failed.
-    using Entries = std::function<void(const QList<QJsonObject>& entries, const HttpResponse* failure)>;
+    using Entries
+        = std::function<void(const QList<QJsonObject>& entries, const QString& cursor, const HttpResponse* failure)>;
 
     QString entityPath(const EntityRef& entity) const;
     QString attachmentPath(const AttachmentRef& attachment) const;
@@ -83,6 +95,7 @@ private:
     const QString m_rootFolder;
     DropboxAuthenticator* m_authenticator;
     DropboxThumbnailBatcher* m_thumbnails;
+    DropboxChangeWatcher* m_watcher = nullptr;
     bool m_thumbnailFlushPending = false;
     std::atomic<qint64> m_chunkSize;
     std::atomic<qint64> m_singleRequestLimit;

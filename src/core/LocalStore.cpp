@@ -2,6 +2,7 @@
 
 #include "ContentHasher.h"
 #include "FileKind.h"
+#include "LocalStoreWatcher.h"
 #include "NameRules.h"
 #include "NaturalOrder.h"
 
@@ -127,6 +128,16 @@ LocalStore::~LocalStore()
 QString LocalStore::defaultRootPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/Attaché");
+}
+
+bool LocalStore::startWatching(const QByteArray&)
+{
+    // Changes made while the app was closed need no state: the first listing shows them.
+    if (!m_watcher) {
+        m_watcher = new LocalStoreWatcher(m_rootPath, this);
+        connect(m_watcher, &LocalStoreWatcher::changed, this, &Store::changed);
+    }
+    return true;
 }
 
 QString LocalStore::uri() const

@@ -9,6 +9,8 @@
 
 #include <functional>
 
+class LocalStoreWatcher;
+
 // The default store: a folder on this machine laid out as <root>/<Type>/<Id>/<file>, the layout
 // KashFlow keeps in Dropbox. All disk work runs on a private thread pool; replies come back on the
 // thread that made the request.
@@ -41,6 +43,8 @@ public:
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
 
+    // Watches the folders with the file system's notifications.
+    bool startWatching(const QByteArray& state) override;
     QString localFilePath(const AttachmentRef& attachment) const override;
 
 private:
@@ -60,6 +64,7 @@ private:
     void forgetHash(const QString& path);
 
     const QString m_rootPath;
+    LocalStoreWatcher* m_watcher = nullptr;
     QThreadPool m_pool;
     std::shared_ptr<std::atomic_bool> m_closing = std::make_shared<std::atomic_bool>(false);
 

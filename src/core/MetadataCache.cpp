@@ -119,19 +119,21 @@ std::optional<QList<Entity>> MetadataCache::entities(const QString& storeUri, En
     return entities;
 }
 
-std::optional<int> MetadataCache::attachmentCount(const QString& storeUri, const EntityRef& entity) const
+std::optional<Entity> MetadataCache::entity(const QString& storeUri, const EntityRef& entity) const
 {
     if (!m_open)
         return std::nullopt;
     QSqlQuery query(database(m_connectionName));
-    query.prepare(
-        QStringLiteral("SELECT attachment_count FROM cached_entities WHERE store = ? AND type = ? AND id = ?"));
+    // The exact id first, should two differ only in case.
+    query.prepare(QStringLiteral("SELECT id, attachment_count FROM cached_entities WHERE store = ? AND type = ?"
+                                 " AND id = ? COLLATE NOCASE ORDER BY id = ? DESC LIMIT 1"));
     query.addBindValue(storeUri);
     query.addBindValue(typeScope(entity.type));
     query.addBindValue(entity.id);
+    query.addBindValue(entity.id);
     if (!exec(query) || !query.next())
         return std::nullopt;
-    return query.value(0).toInt();
+    return Entity { EntityRef { entity.type, query.value(0).toString() }, query.value(1).toInt() };
 }
 
 void MetadataCache::setEntities(const QString& storeUri, EntityType type, const QList<Entity>& entities)

@@ -29,8 +29,9 @@ public:
     // Nothing when the type was never listed.
     std::optional<QList<Entity>> entities(const QString& storeUri, EntityType type) const;
     void setEntities(const QString& storeUri, EntityType type, const QList<Entity>& entities);
-    // The entity's count as its type's listing gave it; nothing when the entity is not known.
-    std::optional<int> attachmentCount(const QString& storeUri, const EntityRef& entity) const;
+    // The entity as its type's listing gave it, its id matched without regard to ASCII case (a change reported
+    // by a path whose case is not sure); nothing when it is not known.
+    std::optional<Entity> entity(const QString& storeUri, const EntityRef& entity) const;
     // Nothing when the entity was never listed.
     std::optional<QList<Attachment>> attachments(const QString& storeUri, const EntityRef& entity) const;
     // Also sets the entity's attachment count.

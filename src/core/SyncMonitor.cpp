@@ -146,8 +146,11 @@ void SyncMonitor::syncPending()
         // A type listed anyway lists the entities whose counts changed.
         if (types.contains(entity.type))
             continue;
-        const std::optional<int> count = m_cache ? m_cache->attachmentCount(m_storeUri, entity) : std::nullopt;
-        listEntity(entity, Origin::Sync, count.value_or(-1));
+        const std::optional<Entity> known = m_cache ? m_cache->entity(m_storeUri, entity) : std::nullopt;
+        if (known)
+            listEntity(known->ref, Origin::Sync, known->attachmentCount);
+        else
+            listEntity(entity, Origin::Sync);
     }
 }
 

@@ -1,5 +1,6 @@
 // TransferQueue over a LocalStore: running, limiting, pausing, cancelling, retrying and clearing transfers.
 
+#include "ConnectivityMonitor.h"
 #include "CoreTestHelpers.h"
 #include "LocalStore.h"
 #include "TransferJournal.h"
@@ -70,6 +71,7 @@ private slots:
     void failuresThatMayPassAreRetriedAfterABackoff();
     void backoffAndFailuresOutliveTheProcess();
     void uploadThatLandedBeforeACrashIsNotRepeated();
+    void offlineHoldsTheQueueAndComesBackByItself();
 
 private:
     // Lets queued events run without waiting for anything in particular: for checking that nothing starts.
@@ -419,6 +421,47 @@ void TestTransferQueue::failuresThatMayPassAreRetriedAfterABackoff()
     QCOMPARE(flaky.calls(), 3);
     QCOMPARE(errorsWhileWaiting, (QList<QString> { u"The network is down."_s, u"The network is down."_s }));
     QCOMPARE(readFile(entityDir(m_invoice) + u"/flaky.pdf"_s), QByteArray("arrives"));
+}
+
+void TestTransferQueue::offlineHoldsTheQueueAndComesBackByItself()
+{
+    // More failures than attempts allowed: offline, they wait for the connection instead of failing.
+    FlakyStore flaky(m_root->path(), 4);
+    TransferQueue queue(&flaky);
+    queue.setRetryPolicy(quickRetries(2, 3600 * 1000));
+    ConnectivityMonitor connectivity;
+    RetryPolicy probes = quickRetries(1000, 20);
+    connectivity.setProbePolicy(probes);
+    queue.setConnectivity(&connectivity);
+    // The probe is what the window's sync monitor does: one request, whose result comes back to the monitor.
+    connect(&connectivity, &ConnectivityMonitor::probeDue, &flaky, [&flaky, &connectivity] {
+        StoreReply* probe = flaky.upload(u"/nonexistent/probe"_s, EntityRef { EntityType::Inbox, u"Probe"_s }, u"p"_s);
+        connect(probe, &StoreReply::finished, &connectivity, [probe, &connectivity] {
+            probe->deleteLater();
+            // A missing local file reached the store's own checks: the store is there.
+            connectivity.report(probe->error());
+        });
+    });
+    QSignalSpy online(&connectivity, &ConnectivityMonitor::onlineChanged);
+    QSignalSpy finished(&queue, &TransferQueue::transferFinished);
+    const int first = queue.enqueueUpload(source(u"first.pdf"_s, "first"), m_invoice);
+    const int second = queue.enqueueUpload(source(u"second.pdf"_s, "second"), m_invoice);
+    queue.setMaxConcurrent(1);
+
+    QVERIFY(online.wait());
+    QCOMPARE(online.first().first().toBool(), false);
+    // Offline, the second transfer is not even tried.
+    QCOMPARE(queue.transfer(second).attempts, 0);
+    QCOMPARE(queue.transfer(first).state, State::Queued);
+
+    // Probes fail until the network is back (the fifth call on), then both go through.
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 30000);
+    QCOMPARE(queue.transfer(first).state, State::Done);
+    QCOMPARE(queue.transfer(second).state, State::Done);
+    QVERIFY(connectivity.isOnline());
+    QCOMPARE(online.count(), 2);
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/first.pdf"_s), QByteArray("first"));
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/second.pdf"_s), QByteArray("second"));
 }
 
 void TestTransferQueue::backoffAndFailuresOutliveTheProcess()
