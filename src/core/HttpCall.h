@@ -68,7 +68,8 @@ private:
     BodySink m_sink;
     SinkReset m_sinkReset;
     std::function<bool(const HttpResponse&)> m_isRetryable;
-    QNetworkReply* m_reply = nullptr;
+    // Guarded: stopping the network thread deletes the access manager, and its replies with it, first.
+    QPointer<QNetworkReply> m_reply;
     QTimer m_idleTimer;
     QTimer m_retryTimer;
     int m_attempt = 0;
