@@ -235,6 +235,14 @@ Kommandon:</translation>
         <source>Could not save “%1”: %2</source>
         <translation>Kunde inte spara ”%1”: %2</translation>
     </message>
+    <message>
+        <source>The part of “%1” downloaded before is incomplete.</source>
+        <translation>Den del av ”%1” som hämtades tidigare är ofullständig.</translation>
+    </message>
+    <message>
+        <source>Could not read the part of “%1” downloaded before.</source>
+        <translation>Kunde inte läsa den del av ”%1” som hämtades tidigare.</translation>
+    </message>
 </context>
 <context>
     <name>DropboxAccount</name>
@@ -252,6 +260,17 @@ Kommandon:</translation>
     <message>
         <source>This Dropbox account is not connected. Connect it in Accounts.</source>
         <translation>Det här Dropbox-kontot är inte anslutet. Anslut det under Konton.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxDownload</name>
+    <message>
+        <source>Dropbox sent a part of “%1” that does not follow what arrived before.</source>
+        <translation>Dropbox skickade en del av ”%1” som inte fortsätter det som kom tidigare.</translation>
+    </message>
+    <message>
+        <source>“%1” arrived damaged from Dropbox and was not saved.</source>
+        <translation>”%1” kom skadad från Dropbox och sparades inte.</translation>
     </message>
 </context>
 <context>
@@ -396,10 +415,6 @@ Kommandon:</translation>
     <message>
         <source>Dropbox: %1</source>
         <translation>Dropbox: %1</translation>
-    </message>
-    <message>
-        <source>“%1” arrived damaged from Dropbox and was not saved.</source>
-        <translation>”%1” kom skadad från Dropbox och sparades inte.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 
 #include <QFile>
 
+#include <algorithm>
+#include <limits>
+
 #include <openssl/evp.h>
 
 namespace {
@@ -70,22 +73,29 @@ QString ContentHasher::hexResult()
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(digest), DigestSize).toHex());
 }
 
-QString ContentHasher::hashFile(const QString& path, const std::atomic_bool* cancelled)
+bool ContentHasher::addFile(const QString& path, qint64 length, const std::atomic_bool* cancelled)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return {};
-    ContentHasher hasher;
+        return false;
     QByteArray buffer(1024 * 1024, Qt::Uninitialized);
-    while (true) {
+    qint64 left = length < 0 ? std::numeric_limits<qint64>::max() : length;
+    while (left > 0) {
         if (cancelled && cancelled->load())
-            return {};
-        const qint64 read = file.read(buffer.data(), buffer.size());
+            return false;
+        const qint64 read = file.read(buffer.data(), std::min<qint64>(buffer.size(), left));
         if (read < 0)
-            return {};
+            return false;
         if (read == 0)
-            break;
-        hasher.addData(QByteArrayView(buffer.constData(), read));
+            return length < 0;
+        addData(QByteArrayView(buffer.constData(), read));
+        left -= read;
     }
-    return hasher.hexResult();
+    return true;
+}
+
+QString ContentHasher::hashFile(const QString& path, const std::atomic_bool* cancelled)
+{
+    ContentHasher hasher;
+    return hasher.addFile(path, -1, cancelled) ? hasher.hexResult() : QString();
 }

@@ -31,6 +31,9 @@ public:
     QByteArray blockDigests();
     // Empty when OpenSSL failed, which no content hash matches.
     QString hexResult();
+    // Adds the first `length` bytes of the file (all of it when negative), read from disk; false when they
+    // cannot be read or when cancelled.
+    bool addFile(const QString& path, qint64 length = -1, const std::atomic_bool* cancelled = nullptr);
 
     // Streams the file from disk; an empty string when it cannot be read or when cancelled.
     static QString hashFile(const QString& path, const std::atomic_bool* cancelled = nullptr);

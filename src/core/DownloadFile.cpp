@@ -2,6 +2,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
 
 #ifdef Q_OS_LINUX
 #include <fcntl.h>
@@ -16,31 +22,81 @@ QString cannotWrite(const QString& path, const QString& reason)
     return QCoreApplication::translate("DownloadFile", "Could not write “%1”: %2")
         .arg(QDir::toNativeSeparators(path), reason);
 }
+
+QString cannotSave(const QString& path, const QString& reason)
+{
+    return QCoreApplication::translate("DownloadFile", "Could not save “%1”: %2")
+        .arg(QDir::toNativeSeparators(path), reason);
+}
+
+// The file a download to path replaces: a symbolic link's target rather than the link, as QSaveFile does.
+QString finalPath(const QString& path)
+{
+    QFileInfo info(path);
+    for (int depth = 0; depth < 128 && info.isSymLink(); ++depth)
+        info.setFile(info.symLinkTarget());
+    return info.isSymLink() ? path : info.filePath();
+}
+
+QString partialPathBeside(const QString& target)
+{
+    const QFileInfo info(target);
+    return info.path() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".attache-partial");
+}
 } // namespace
+
+QString DownloadFile::partialPath(const QString& path)
+{
+    return partialPathBeside(finalPath(path));
+}
 
 DownloadFile::DownloadFile(const QString& path)
     : m_path(path)
-    , m_file(path)
+    , m_target(finalPath(path))
+    , m_file(partialPathBeside(m_target))
 { }
 
 DownloadFile::~DownloadFile()
 {
-    stop();
+    stop(true);
 }
 
-QString DownloadFile::open()
+QString DownloadFile::open(qint64 offset)
 {
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+    // Read-write, which creates the file but does not empty it; a partial file to carry on must be there.
+    const QIODevice::OpenMode mode
+        = QIODevice::ReadWrite | QIODevice::Unbuffered | (offset > 0 ? QIODevice::ExistingOnly : QIODevice::NotOpen);
+    if (!m_file.open(mode))
         return cannotWrite(m_path, m_file.errorString());
+    if (m_file.size() < offset)
+        return QCoreApplication::translate("DownloadFile", "The part of “%1” downloaded before is incomplete.")
+            .arg(QDir::toNativeSeparators(m_path));
+    if (!m_file.resize(offset) || !m_file.seek(offset))
+        return cannotWrite(m_path, m_file.errorString());
+    m_written = offset;
+    m_writtenBack = offset;
     m_writing.thread
         = std::thread([this] { run(m_writing, [this](const QByteArray& piece) { return write(piece); }); });
-    m_hashing.thread = std::thread([this] {
+    m_hashing.thread = std::thread([this, offset, path = m_file.fileName()] {
+        // The pieces that follow wait in the queue meanwhile, and are written all the same.
+        if (const QString error = hashKept(path, offset); !error.isEmpty())
+            setError(error);
         run(m_hashing, [this](const QByteArray& piece) {
-            m_hasher.addData(piece);
+            if (!m_abandoned)
+                m_hasher.addData(piece);
             return QString();
         });
     });
     return {};
+}
+
+QString DownloadFile::hashKept(const QString& path, qint64 length)
+{
+    // Another handle: the writing thread goes on at the end of the file meanwhile.
+    if (length == 0 || m_hasher.addFile(path, length, &m_abandoned) || m_abandoned)
+        return {};
+    return QCoreApplication::translate("DownloadFile", "Could not read the part of “%1” downloaded before.")
+        .arg(QDir::toNativeSeparators(m_path));
 }
 
 QString DownloadFile::append(const QByteArray& data)
@@ -73,21 +129,35 @@ void DownloadFile::run(Stage& stage, const std::function<QString(const QByteArra
             stage.queue.pop_front();
         }
         const QString error = work(piece);
-        std::lock_guard lock(m_mutex);
-        stage.queuedBytes -= piece.size();
-        if (!error.isEmpty() && m_error.isEmpty())
-            m_error = error;
+        {
+            std::lock_guard lock(m_mutex);
+            stage.queuedBytes -= piece.size();
+        }
+        if (!error.isEmpty())
+            setError(error);
         m_changed.notify_all();
     }
 }
 
+void DownloadFile::setError(const QString& error)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_error.isEmpty())
+            m_error = error;
+    }
+    m_changed.notify_all();
+}
+
 QString DownloadFile::write(const QByteArray& piece)
 {
-    // After a failed write (only this thread sets the error), the rest is skipped.
-    if (!m_error.isEmpty())
+    // After a failed write the rest is skipped: nothing may land after a gap.
+    if (m_writeFailed)
         return {};
-    if (m_file.write(piece) != piece.size())
+    if (m_file.write(piece) != piece.size()) {
+        m_writeFailed = true;
         return cannotWrite(m_path, m_file.errorString());
+    }
     m_written += piece.size();
 #ifdef Q_OS_LINUX
     // Starts writing back what has arrived, so that the sync in commit() does not wait for all of it.
@@ -99,11 +169,20 @@ QString DownloadFile::write(const QByteArray& piece)
     return {};
 }
 
-void DownloadFile::stop()
+qint64 DownloadFile::flush()
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_writing.queuedBytes == 0; });
+    return m_written;
+}
+
+void DownloadFile::stop(bool abandon)
 {
     {
         std::lock_guard lock(m_mutex);
         m_closing = true;
+        if (abandon)
+            m_abandoned = true;
     }
     m_changed.notify_all();
     for (Stage* stage : { &m_writing, &m_hashing }) {
@@ -114,7 +193,7 @@ void DownloadFile::stop()
 
 QString DownloadFile::finish(QString* contentHash)
 {
-    stop();
+    stop(false);
     if (!m_error.isEmpty())
         return m_error;
     *contentHash = m_hasher.hexResult();
@@ -123,8 +202,21 @@ QString DownloadFile::finish(QString* contentHash)
 
 QString DownloadFile::commit()
 {
-    if (!m_file.commit())
-        return QCoreApplication::translate("DownloadFile", "Could not save “%1”: %2")
-            .arg(QDir::toNativeSeparators(m_path), m_file.errorString());
+    // A file replaced keeps its permissions, as with QSaveFile.
+    if (QFileInfo::exists(m_target))
+        m_file.setPermissions(QFile::permissions(m_target));
+    // Flushed and synced before the rename, so that a crash leaves the old file or the whole new one.
+    if (!m_file.flush() || ::fsync(m_file.handle()) != 0)
+        return cannotSave(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+    m_file.close();
+    if (std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_target).constData()) != 0)
+        return cannotSave(m_path, QString::fromLocal8Bit(std::strerror(errno)));
     return {};
+}
+
+void DownloadFile::discard()
+{
+    stop(true);
+    m_file.close();
+    QFile::remove(m_file.fileName());
 }

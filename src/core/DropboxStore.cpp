@@ -1,8 +1,8 @@
 #include "DropboxStore.h"
 
-#include "DownloadFile.h"
 #include "DropboxAuthenticator.h"
 #include "DropboxChangeWatcher.h"
+#include "DropboxDownload.h"
 #include "DropboxError.h"
 #include "DropboxJson.h"
 #include "DropboxRequest.h"
@@ -317,56 +317,25 @@ StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& targ
     });
 }
 
-StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QString& localPath)
+StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QString& localPath,
+                                   const QByteArray& resumeState)
 {
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
-    return startNamed(problem, [this, attachment, path, localPath](RemoteOperation* operation) {
-        // Written beside the target and renamed over it only when every byte is in and the hash matches.
-        auto target = std::make_shared<std::unique_ptr<DownloadFile>>();
-        HttpCall* call = newCall(operation,
-                                 DropboxRequest::download(m_endpoints.contentRoute(QStringLiteral("files/download")),
-                                                          QJsonObject { { QStringLiteral("path"), path } }));
-        call->setBodySink([target](const QByteArray& data) { return (*target)->append(data); },
-                          [target, localPath] {
-                              *target = std::make_unique<DownloadFile>(localPath);
-                              return (*target)->open();
-                          });
-        connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
+    return startNamed(problem, [this, path, localPath, resumeState](RemoteOperation* operation) {
+        auto* download = new DropboxDownload(network(), m_authenticator, m_endpoints, path, localPath, operation);
+        download->setResumeState(resumeState);
+        connect(operation, &RemoteOperation::cancelled, download, &DropboxDownload::abort);
+        connect(download, &DropboxDownload::progress, operation, &RemoteOperation::reportProgress);
+        connect(download, &DropboxDownload::checkpoint, operation, &RemoteOperation::reportCheckpoint);
+        connect(download, &DropboxDownload::succeeded, operation, [operation](const QJsonObject& metadata) {
+            const Attachment result = DropboxJson::attachmentFromMetadata(metadata);
+            operation->succeed([result](StoreReply* reply) { reply->setAttachments({ result }); });
+        });
         connect(
-            call, &HttpCall::finished, operation, [this, operation, target, attachment](const HttpResponse& response) {
-                // Taken: whatever happens next, the temporary file goes with it unless committed.
-                const std::unique_ptr<DownloadFile> file = std::move(*target);
-                if (!response.isSuccess()) {
-                    if (response.hasHttpStatus() || response.cancelled || !response.authorizationError.isEmpty()
-                        || response.networkError != QNetworkReply::UnknownContentError) {
-                        fail(operation, response, attachment.name);
-                    } else {
-                        // The sink failed: this computer's disk, not Dropbox.
-                        operation->fail(StoreReply::Error::Io, response.errorString);
-                    }
-                    return;
-                }
-                QString hash;
-                if (const QString error = file->finish(&hash); !error.isEmpty()) {
-                    operation->fail(StoreReply::Error::Io, error);
-                    return;
-                }
-                const QJsonObject metadata = QJsonDocument::fromJson(response.header("dropbox-api-result")).object();
-                const QString expected = metadata.value(QLatin1String("content_hash")).toString();
-                if (expected.isEmpty() || hash != expected) {
-                    operation->fail(StoreReply::Error::Corrupted,
-                                    tr("“%1” arrived damaged from Dropbox and was not saved.").arg(attachment.name));
-                    return;
-                }
-                if (const QString error = file->commit(); !error.isEmpty()) {
-                    operation->fail(StoreReply::Error::Io, error);
-                    return;
-                }
-                const Attachment result = DropboxJson::attachmentFromMetadata(metadata);
-                operation->succeed([result](StoreReply* reply) { reply->setAttachments({ result }); });
-            });
-        call->start();
+            download, &DropboxDownload::failed, operation,
+            [this, operation](StoreReply::Error error, const QString& message) { fail(operation, error, message); });
+        download->start();
     });
 }
 

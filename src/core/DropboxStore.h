@@ -52,7 +52,9 @@ public:
     using Store::upload;
     StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
                        const QByteArray& resumeState) override;
-    StoreReply* download(const AttachmentRef& attachment, const QString& localPath) override;
+    using Store::download;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
+                         const QByteArray& resumeState) override;
     StoreReply* remove(const AttachmentRef& attachment) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;

@@ -48,12 +48,6 @@ HttpCall::~HttpCall()
     }
 }
 
-void HttpCall::setBodySink(BodySink sink, SinkReset reset)
-{
-    m_sink = std::move(sink);
-    m_sinkReset = std::move(reset);
-}
-
 void HttpCall::start()
 {
     attempt();
@@ -94,27 +88,20 @@ void HttpCall::attempt()
 
 void HttpCall::send()
 {
-    if (m_sinkReset) {
-        m_sinkError = m_sinkReset();
-        if (!m_sinkError.isEmpty()) {
-            HttpResponse response;
-            response.errorString = m_sinkError;
-            response.networkError = QNetworkReply::UnknownContentError;
-            finish(response);
-            return;
-        }
-    }
-    QNetworkRequest request(m_request.url);
+    HttpRequest attempt = m_request;
+    if (m_sink.prepare)
+        m_sink.prepare(attempt);
+    QNetworkRequest request(attempt.url);
     // Redirects are answers to look at, not to follow: they could lead off the configured hosts.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    for (const auto& [name, value] : std::as_const(m_request.headers))
+    for (const auto& [name, value] : std::as_const(attempt.headers))
         request.setRawHeader(name, value);
-    if (m_request.authorized && m_authenticator)
+    if (attempt.authorized && m_authenticator)
         m_authenticator->authorize(request);
 
     QIODevice* body = nullptr;
-    if (!m_request.bodyFilePath.isEmpty()) {
-        auto* slice = new FileSliceDevice(m_request.bodyFilePath, m_request.bodyFileOffset, m_request.bodyFileLength);
+    if (!attempt.bodyFilePath.isEmpty()) {
+        auto* slice = new FileSliceDevice(attempt.bodyFilePath, attempt.bodyFileOffset, attempt.bodyFileLength);
         if (!slice->open(QIODevice::ReadOnly)) {
             HttpResponse response;
             response.errorString = slice->errorString();
@@ -123,19 +110,21 @@ void HttpCall::send()
             finish(response);
             return;
         }
-        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.bodyFileLength);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, attempt.bodyFileLength);
         body = slice;
     }
     m_body.clear();
     m_received = 0;
     m_timedOut = false;
-    m_reply = body ? m_network->sendCustomRequest(request, m_request.method, body)
-                   : m_network->sendCustomRequest(request, m_request.method, m_request.body);
+    m_sinkError.clear();
+    m_sinkBegun = false;
+    m_reply = body ? m_network->sendCustomRequest(request, attempt.method, body)
+                   : m_network->sendCustomRequest(request, attempt.method, attempt.body);
     if (body)
         body->setParent(m_reply);
     // A download streams to its sink: bound what Qt may hold ahead of it, or a fast server fills memory.
     // Qt 6.4 drops a limit set before its request has started, so it is set on the next turn.
-    if (m_sink)
+    if (m_sink.write)
         QMetaObject::invokeMethod(
             m_reply, [reply = m_reply] { reply->setReadBufferSize(ReadBufferSize); }, Qt::QueuedConnection);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
@@ -159,9 +148,12 @@ void HttpCall::touch()
 
 void HttpCall::onReadyRead()
 {
+    // Stopped by the sink (abort() closes the reply and finishes it at once): nothing more to read.
+    if (!m_reply->isOpen())
+        return;
     touch();
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const bool toSink = m_sink && status >= 200 && status < 300;
+    const bool toSink = m_sink.write && status >= 200 && status < 300;
     const QByteArray data = m_reply->readAll();
     m_received += data.size();
     if (!toSink) {
@@ -170,7 +162,13 @@ void HttpCall::onReadyRead()
     }
     if (!m_sinkError.isEmpty())
         return;
-    m_sinkError = m_sink(data);
+    if (!m_sinkBegun) {
+        m_sinkBegun = true;
+        if (m_sink.begin)
+            m_sinkError = m_sink.begin(responseOf(m_reply));
+    }
+    if (m_sinkError.isEmpty() && !data.isEmpty())
+        m_sinkError = m_sink.write(data);
     if (!m_sinkError.isEmpty())
         m_reply->abort();
 }

@@ -24,17 +24,23 @@ class HttpCall : public QObject
     Q_OBJECT
 
 public:
-    // Receives a successful response's body as it arrives; returns an error message to stop.
-    using BodySink = std::function<QString(const QByteArray& data)>;
-    // Called before each attempt whose body goes to the sink, so that it starts again from nothing.
-    using SinkReset = std::function<QString()>;
+    // Where a successful answer's body goes instead of memory, as it arrives (a download to disk). Every attempt's
+    // request goes to prepare first, which may ask for only what the sink still lacks (a Range header). A 2xx
+    // answer's status and headers go to begin before its body goes to write, piece by piece; either stops the
+    // call by returning an error message.
+    struct BodySink
+    {
+        std::function<void(HttpRequest& request)> prepare;
+        std::function<QString(const HttpResponse& head)> begin;
+        std::function<QString(const QByteArray& data)> write;
+    };
 
     HttpCall(QNetworkAccessManager* network, const HttpRequest& request, RequestAuthenticator* authenticator,
              QObject* parent = nullptr);
     ~HttpCall() override;
 
     void setRetryPolicy(const RetryPolicy& policy) { m_policy = policy; }
-    void setBodySink(BodySink sink, SinkReset reset);
+    void setBodySink(BodySink sink) { m_sink = std::move(sink); }
     // Whether a status is retried with backoff; by default every 5xx.
     void setRetryableStatus(std::function<bool(const HttpResponse&)> isRetryable) { m_isRetryable = isRetryable; }
 
@@ -66,7 +72,6 @@ private:
     QPointer<RequestAuthenticator> m_authenticator;
     RetryPolicy m_policy;
     BodySink m_sink;
-    SinkReset m_sinkReset;
     std::function<bool(const HttpResponse&)> m_isRetryable;
     // Guarded: stopping the network thread deletes the access manager, and its replies with it, first.
     QPointer<QNetworkReply> m_reply;
@@ -77,6 +82,8 @@ private:
     bool m_timedOut = false;
     bool m_finished = false;
     QString m_sinkError;
+    // The current attempt's answer has gone to the sink's begin.
+    bool m_sinkBegun = false;
     QByteArray m_body;
     // Body bytes of the current attempt, wherever they went.
     qint64 m_received = 0;

@@ -422,7 +422,7 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
     });
 }
 
-StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString& localPath)
+StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&)
 {
     const QString sourcePath = localFilePath(attachment);
     return start([sourcePath, localPath, attachment](Job& job) {

@@ -51,8 +51,16 @@ public:
     {
         return upload(localPath, target, name, {});
     }
-    // Downloads to localPath, replacing what is there only once the whole file has arrived.
-    virtual StoreReply* download(const AttachmentRef& attachment, const QString& localPath) = 0;
+    // Downloads to localPath, replacing what is there only once the whole file has arrived. resumeState is the
+    // last checkpoint of an interrupted download to the same path, from which a store that can resume carries
+    // on; empty to start.
+    virtual StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
+                                 const QByteArray& resumeState)
+        = 0;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath)
+    {
+        return download(attachment, localPath, {});
+    }
     virtual StoreReply* remove(const AttachmentRef& attachment) = 0;
     // An encoded image no larger than size, in the reply's data().
     virtual StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) = 0;

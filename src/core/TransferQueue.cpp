@@ -2,10 +2,12 @@
 
 #include "ConnectivityMonitor.h"
 #include "ContentHasher.h"
+#include "DownloadFile.h"
 #include "NameRules.h"
 #include "Store.h"
 #include "TransferJournal.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -186,6 +188,12 @@ void TransferQueue::record(const Transfer& transfer)
         m_journal->update(transfer);
 }
 
+void TransferQueue::removePartialFile(const Transfer& transfer)
+{
+    if (transfer.kind == Transfer::Kind::Download && transfer.state != Transfer::State::Done)
+        QFile::remove(DownloadFile::partialPath(transfer.localPath));
+}
+
 void TransferQueue::startTransfer(Transfer& transfer)
 {
     transfer.state = Transfer::State::Running;
@@ -212,7 +220,7 @@ void TransferQueue::run(int id)
         reply = m_store->upload(transfer.localPath, transfer.target, transfer.source.name, transfer.resumeState);
         break;
     case Transfer::Kind::Download:
-        reply = m_store->download(transfer.source, transfer.localPath);
+        reply = m_store->download(transfer.source, transfer.localPath, transfer.resumeState);
         break;
     case Transfer::Kind::Delete:
         reply = m_store->remove(transfer.source);
@@ -365,6 +373,7 @@ void TransferQueue::settle(Transfer& transfer, StoreReply::Error error, const QS
         // Kept, so that it can be retried after a restart too.
         record(transfer);
     } else {
+        removePartialFile(transfer);
         transfer.errorString.clear();
         transfer.resumeState.clear();
         if (m_journal && transfer.journalId > 0)
@@ -419,6 +428,7 @@ void TransferQueue::clearFinished()
         const Transfer transfer = m_transfers.value(id);
         if (!transfer.isFinished())
             continue;
+        removePartialFile(transfer);
         if (m_journal && transfer.journalId > 0)
             m_journal->remove(transfer.journalId);
         m_transfers.remove(id);

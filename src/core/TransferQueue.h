@@ -88,6 +88,8 @@ private:
     void finishTransfer(Transfer& transfer, StoreReply* reply);
     void settle(Transfer& transfer, StoreReply::Error error, const QString& errorString);
     void record(const Transfer& transfer);
+    // A download given up (cancelled, or failed and cleared) leaves no partial file: nothing would carry it on.
+    static void removePartialFile(const Transfer& transfer);
     int runningCount() const { return static_cast<int>(m_replies.size()); }
 
     QPointer<Store> m_store;

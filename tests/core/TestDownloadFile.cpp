@@ -1,9 +1,11 @@
-// DownloadFile: a download written and hashed beside its target, which it replaces only on commit.
+// DownloadFile: a download written and hashed in a partial file beside its target, which it replaces only on
+// commit, and which a later download can open again where it stopped.
 
 #include "ContentHasher.h"
 #include "CoreTestHelpers.h"
 #include "DownloadFile.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +22,11 @@ private slots:
     void init();
     void writesHashesAndCommits();
     void targetUntouchedUntilCommit();
+    void reopensAtOffsetAndHashesWholeFile();
+    void longerPartialFileIsCutToOffset();
+    void missingOrShorterPartialFileCannotBeReopened();
+    void wrongHashLeavesTargetUntouched();
+    void commitReplacesWhatALinkPointsToWithItsPermissions();
     void unwritableFolderGivesMessage();
     void writeErrorGivesMessageAndKeepsTarget();
 
@@ -42,6 +49,13 @@ QString appendInPieces(DownloadFile& file, const QByteArray& data)
     return {};
 }
 
+QString contentHashOf(const QByteArray& data)
+{
+    ContentHasher hasher;
+    hasher.addData(data);
+    return hasher.hexResult();
+}
+
 } // namespace
 
 void TestDownloadFile::init()
@@ -60,9 +74,7 @@ void TestDownloadFile::writesHashesAndCommits()
     QCOMPARE(appendInPieces(file, data), QString());
     QString hash;
     QCOMPARE(file.finish(&hash), QString());
-    ContentHasher expected;
-    expected.addData(data);
-    QCOMPARE(hash, expected.hexResult());
+    QCOMPARE(hash, contentHashOf(data));
     QCOMPARE(file.commit(), QString());
     QCOMPARE(CoreTest::readFile(target), data);
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
@@ -79,10 +91,119 @@ void TestDownloadFile::targetUntouchedUntilCommit()
         QString hash;
         QCOMPARE(file.finish(&hash), QString());
         QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
-        // Not committed: a hash that did not match, or a cancel.
+        // Not committed: a cancel, a failure, or a process that ends here.
     }
     QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
+    // What arrived stays, hidden beside the target, for the next attempt.
+    QCOMPARE(CoreTest::allEntries(m_dir->path()),
+             (QStringList { u".invoice.pdf.attache-partial"_s, u"invoice.pdf"_s }));
+    QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), QByteArray("replacement"));
+}
+
+void TestDownloadFile::reopensAtOffsetAndHashesWholeFile()
+{
+    // Neither the break nor the end falls on a 4 MiB block of the content hash.
+    const QByteArray data = CoreTest::patternData(2 * DownloadFile::MaxQueuedBytes + 12345);
+    const qint64 cut = ContentHasher::BlockSize + 777;
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    {
+        DownloadFile first(target);
+        QCOMPARE(first.open(), QString());
+        QCOMPARE(appendInPieces(first, data.first(cut)), QString());
+        QCOMPARE(first.flush(), cut);
+        QCOMPARE(first.written(), cut);
+    }
+    QVERIFY(!QFileInfo::exists(target));
+
+    DownloadFile second(target);
+    QCOMPARE(second.open(cut), QString());
+    QCOMPARE(second.written(), cut);
+    QCOMPARE(appendInPieces(second, data.sliced(cut)), QString());
+    QString hash;
+    QCOMPARE(second.finish(&hash), QString());
+    // The bytes kept were hashed again, before those that followed them.
+    QCOMPARE(hash, contentHashOf(data));
+    QCOMPARE(second.written(), data.size());
+    QCOMPARE(second.commit(), QString());
+    QCOMPARE(CoreTest::readFile(target), data);
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
+}
+
+// A checkpoint lags behind what was written: the bytes beyond it are dropped and come again.
+void TestDownloadFile::longerPartialFileIsCutToOffset()
+{
+    const QByteArray data = CoreTest::patternData(3 * 1024 * 1024 + 5);
+    const qint64 offset = 1024 * 1024 + 3;
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), data.first(offset) + QByteArray(4096, 'x')));
+
+    DownloadFile file(target);
+    QCOMPARE(file.open(offset), QString());
+    QCOMPARE(QFileInfo(DownloadFile::partialPath(target)).size(), offset);
+    QCOMPARE(appendInPieces(file, data.sliced(offset)), QString());
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    QCOMPARE(hash, contentHashOf(data));
+    QCOMPARE(file.commit(), QString());
+    QCOMPARE(CoreTest::readFile(target), data);
+}
+
+void TestDownloadFile::missingOrShorterPartialFileCannotBeReopened()
+{
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    {
+        DownloadFile file(target);
+        const QString error = file.open(100);
+        QVERIFY2(error.contains(u"invoice.pdf"_s), qPrintable(error));
+    }
+    // Not made by the attempt.
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList());
+
+    QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), QByteArray(99, 'p')));
+    DownloadFile file(target);
+    const QString error = file.open(100);
+    QVERIFY2(error.contains(u"invoice.pdf"_s), qPrintable(error));
+    QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), QByteArray(99, 'p'));
+}
+
+void TestDownloadFile::wrongHashLeavesTargetUntouched()
+{
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    QVERIFY(CoreTest::writeFile(target, "precious"));
+    const QByteArray expected = "what the server holds";
+    QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), expected.first(5)));
+    DownloadFile file(target);
+    QCOMPARE(file.open(5), QString());
+    QCOMPARE(file.append("damaged on the way"), QString());
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    QVERIFY(hash != contentHashOf(expected));
+    // What the caller does when the hash is not the server's: no use carrying on from that file.
+    file.discard();
+    QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
+}
+
+// As QSaveFile did: the link stays a link, and the file replaced keeps who may read it.
+void TestDownloadFile::commitReplacesWhatALinkPointsToWithItsPermissions()
+{
+    const QString real = m_dir->filePath(u"real.pdf"_s);
+    QVERIFY(CoreTest::writeFile(real, "old"));
+    QVERIFY(QFile::setPermissions(real, QFile::ReadOwner | QFile::WriteOwner));
+    const QString link = m_dir->filePath(u"link.pdf"_s);
+    QVERIFY(QFile::link(real, link));
+    QCOMPARE(DownloadFile::partialPath(link), m_dir->filePath(u".real.pdf.attache-partial"_s));
+
+    DownloadFile file(link);
+    QCOMPARE(file.open(), QString());
+    QCOMPARE(file.append("new"), QString());
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    QCOMPARE(file.commit(), QString());
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(CoreTest::readFile(real), QByteArray("new"));
+    QCOMPARE(QFile::permissions(real) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), (QStringList { u"link.pdf"_s, u"real.pdf"_s }));
 }
 
 void TestDownloadFile::unwritableFolderGivesMessage()
@@ -125,7 +246,9 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
     QVERIFY2(finishError.contains(u"invoice.pdf"_s), qPrintable(finishError));
     QVERIFY(appendError.isEmpty() || appendError == finishError);
     QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
-    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
+    // What was written stays for a later attempt, once there is room.
+    QCOMPARE(CoreTest::allEntries(m_dir->path()),
+             (QStringList { u".invoice.pdf.attache-partial"_s, u"invoice.pdf"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestDownloadFile)

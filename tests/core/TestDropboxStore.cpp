@@ -2,12 +2,15 @@
 // errors Dropbox defines and the faults a real network brings.
 
 #include "CoreTestHelpers.h"
+#include "DownloadFile.h"
+#include "DropboxDownload.h"
 #include "DropboxEmulator.h"
 #include "DropboxStore.h"
 #include "DropboxUpload.h"
 #include "FaultInjector.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,6 +55,12 @@ private slots:
     void retriesServerErrors();
     void renewsExpiredAccessToken();
     void recoversFromDroppedDownload();
+    void downloadCheckpointsAsItArrives();
+    void resumesInterruptedDownloadWithRange();
+    void downloadStartsOverWhenTheRevisionChanged_data();
+    void downloadStartsOverWhenTheRevisionChanged();
+    void downloadStartsOverWhenTheCheckpointDoesNotFit_data();
+    void downloadStartsOverWhenTheCheckpointDoesNotFit();
     void revokedRefreshTokenSignsOut();
     void cancelsAnUpload();
 
@@ -59,6 +68,8 @@ private:
     EntityRef invoice() const { return EntityRef { EntityType::Invoices, u"4455"_s }; }
     QString writeLocal(const QString& name, const QByteArray& data);
     QByteArray image(int width, int height) const;
+    QByteArray interruptedDownload(const QString& name, const QString& target, qint64 cutAfter);
+    QList<QByteArray> downloadRanges() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<DropboxEmulator> m_emulator;
@@ -100,6 +111,42 @@ QByteArray TestDropboxStore::image(int width, int height) const
     buffer.open(QIODevice::WriteOnly);
     picture.save(&buffer, "JPEG");
     return bytes;
+}
+
+// A download that the emulator cuts off after `cutAfter` bytes, and whose retry it holds unanswered, stopped there
+// as a crash or a kill would stop it: its last checkpoint, empty if it never came that far.
+QByteArray TestDropboxStore::interruptedDownload(const QString& name, const QString& target, qint64 cutAfter)
+{
+    m_emulator->faults().add(u"/2/files/download"_s, FaultInjector::dropConnection(cutAfter));
+    m_emulator->faults().add(u"/2/files/download"_s, FaultInjector::slow(60000));
+    QSignalSpy received(m_emulator.get(), &EmulatorServer::requestReceived);
+    StoreReply* reply = m_store->download(AttachmentRef { invoice(), name }, target);
+    QSignalSpy checkpoints(reply, &StoreReply::checkpoint);
+    const bool retried = QTest::qWaitFor(
+        [&received, &checkpoints] {
+            const auto downloads = std::count_if(received.cbegin(), received.cend(), [](const QList<QVariant>& args) {
+                return args.at(0).toString() == u"/2/files/download"_s;
+            });
+            return downloads == 2 && !checkpoints.isEmpty();
+        },
+        30000);
+    reply->abort();
+    const auto stopped = await(reply);
+    if (!retried || stopped->error() != StoreReply::Error::Cancelled)
+        return {};
+    m_emulator->faults().clear();
+    return checkpoints.last().at(0).toByteArray();
+}
+
+// The Range header of every download the emulator received, empty where there was none.
+QList<QByteArray> TestDropboxStore::downloadRanges() const
+{
+    QList<QByteArray> ranges;
+    for (const auto& request : m_emulator->requests()) {
+        if (request.request.path() == u"/2/files/download"_s)
+            ranges.append(request.request.header("Range"));
+    }
+    return ranges;
 }
 
 void TestDropboxStore::listsEntitiesWithCounts()
@@ -377,9 +424,128 @@ void TestDropboxStore::recoversFromDroppedDownload()
     QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/a.bin"_s, data));
     m_emulator->faults().add(u"/2/files/download"_s, FaultInjector::dropConnection(1024 * 1024));
     const QString target = m_dir->filePath(u"a.bin"_s);
+    m_emulator->clearRequests();
     auto reply = await(m_store->download(AttachmentRef { invoice(), u"a.bin"_s }, target));
     QCOMPARE(reply->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(target), data);
+    // The retry asked only for what had not arrived.
+    QCOMPARE(downloadRanges(), (QList<QByteArray> { {}, "bytes=1048576-" }));
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"a.bin"_s });
+}
+
+void TestDropboxStore::downloadCheckpointsAsItArrives()
+{
+    const QByteArray data = CoreTest::patternData(4 * DropboxDownload::CheckpointStep + 5);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.pdf"_s, data));
+    const QString target = m_dir->filePath(u"scan.pdf"_s);
+    StoreReply* reply = m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target);
+    QSignalSpy checkpoints(reply, &StoreReply::checkpoint);
+    QCOMPARE(await(reply)->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), data);
+    // Every few MiB, not with every piece; how many depends on how far the disk lags behind the network.
+    QVERIFY(!checkpoints.isEmpty());
+    qint64 previous = 0;
+    for (const QList<QVariant>& arguments : std::as_const(checkpoints)) {
+        const qint64 offset
+            = QJsonDocument::fromJson(arguments.at(0).toByteArray()).object().value(u"offset"_s).toInteger();
+        QVERIFY(offset - previous >= DropboxDownload::CheckpointStep);
+        QVERIFY(offset <= data.size());
+        previous = offset;
+    }
+}
+
+void TestDropboxStore::resumesInterruptedDownloadWithRange()
+{
+    const QByteArray data = CoreTest::patternData(5 * 1024 * 1024 + 3);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.pdf"_s, data));
+    const QString target = m_dir->filePath(u"scan.pdf"_s);
+    m_emulator->clearRequests();
+    const QByteArray checkpoint = interruptedDownload(u"scan.pdf"_s, target, 3 * 1024 * 1024);
+    const QJsonObject state = QJsonDocument::fromJson(checkpoint).object();
+    const qint64 offset = state.value(u"offset"_s).toInteger();
+    // Everything the cut let through is written and in the checkpoint.
+    QCOMPARE(offset, 3 * 1024 * 1024);
+    QCOMPARE(state.value(u"partial"_s).toString(), DownloadFile::partialPath(target));
+    QCOMPARE(state.value(u"target"_s).toString(), target);
+    QVERIFY(!state.value(u"rev"_s).toString().isEmpty());
+    QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), data.first(offset));
+    QVERIFY(!QFileInfo::exists(target));
+    // The retry in the stopped download had asked for the rest already.
+    QCOMPARE(downloadRanges(), (QList<QByteArray> { {}, "bytes=3145728-" }));
+
+    m_emulator->clearRequests();
+    auto resumed = await(m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target, checkpoint));
+    QCOMPARE(resumed->error(), StoreReply::Error::None);
+    QCOMPARE(resumed->attachment().contentHash, ContentHasher::hashFile(target));
+    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(downloadRanges(), QList<QByteArray> { "bytes=" + QByteArray::number(offset) + '-' });
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"scan.pdf"_s });
+}
+
+void TestDropboxStore::downloadStartsOverWhenTheRevisionChanged_data()
+{
+    QTest::addColumn<qint64>("newSize");
+    // Dropbox gives the rest of the new revision: its rev tells it apart.
+    QTest::newRow("same size") << qint64(5 * 1024 * 1024 + 3);
+    // Nothing follows the bytes kept: 416.
+    QTest::newRow("shorter") << qint64(2 * 1024 * 1024);
+}
+
+void TestDropboxStore::downloadStartsOverWhenTheRevisionChanged()
+{
+    QFETCH(qint64, newSize);
+    const QString remote = u"/Accounting/Invoices/4455/scan.pdf"_s;
+    QVERIFY(m_emulator->putFile(remote, CoreTest::patternData(5 * 1024 * 1024 + 3)));
+    const QString target = m_dir->filePath(u"scan.pdf"_s);
+    const QByteArray checkpoint = interruptedDownload(u"scan.pdf"_s, target, 3 * 1024 * 1024);
+    QVERIFY(!checkpoint.isEmpty());
+    // Replaced in Dropbox meanwhile.
+    const QByteArray replaced = CoreTest::patternData(newSize + 1).sliced(1);
+    QVERIFY(m_emulator->putFile(remote, replaced));
+
+    m_emulator->clearRequests();
+    auto reply = await(m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target, checkpoint));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), replaced);
+    QCOMPARE(downloadRanges(), (QList<QByteArray> { "bytes=3145728-", {} }));
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"scan.pdf"_s });
+}
+
+void TestDropboxStore::downloadStartsOverWhenTheCheckpointDoesNotFit_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::newRow("partial file gone") << u"gone"_s;
+    QTest::newRow("partial file shorter") << u"shorter"_s;
+    QTest::newRow("another target") << u"another target"_s;
+    QTest::newRow("not a checkpoint") << u"garbage"_s;
+}
+
+void TestDropboxStore::downloadStartsOverWhenTheCheckpointDoesNotFit()
+{
+    QFETCH(QString, change);
+    const QByteArray data = CoreTest::patternData(5 * 1024 * 1024 + 3);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.pdf"_s, data));
+    const QString target = m_dir->filePath(u"scan.pdf"_s);
+    QByteArray checkpoint = interruptedDownload(u"scan.pdf"_s, target, 3 * 1024 * 1024);
+    QVERIFY(!checkpoint.isEmpty());
+    const QString partial = DownloadFile::partialPath(target);
+    QString downloadTo = target;
+    if (change == u"gone"_s) {
+        QVERIFY(QFile::remove(partial));
+    } else if (change == u"shorter"_s) {
+        QFile file(partial);
+        QVERIFY(file.resize(1024 * 1024));
+    } else if (change == u"another target"_s) {
+        downloadTo = m_dir->filePath(u"copy.pdf"_s);
+    } else {
+        checkpoint = "{\"offset\": \"x\"";
+    }
+
+    m_emulator->clearRequests();
+    auto reply = await(m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, downloadTo, checkpoint));
+    QCOMPARE(reply->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(downloadTo), data);
+    QCOMPARE(downloadRanges(), QList<QByteArray> { {} });
 }
 
 void TestDropboxStore::revokedRefreshTokenSignsOut()

@@ -2,6 +2,7 @@
 
 #include "ConnectivityMonitor.h"
 #include "CoreTestHelpers.h"
+#include "DownloadFile.h"
 #include "LocalStore.h"
 #include "TransferJournal.h"
 #include "TransferQueue.h"
@@ -20,7 +21,8 @@ using CoreTest::writeFile;
 using State = Transfer::State;
 
 namespace {
-// A local store whose uploads fail with a network error the first `failures` times.
+// A local store whose uploads and downloads fail with a network error the first `failures` times. A download
+// that fails reports a checkpoint first, as one interrupted in the middle does.
 class FlakyStore : public LocalStore
 {
 public:
@@ -35,16 +37,37 @@ public:
     {
         if (++m_calls > m_failures)
             return LocalStore::upload(localPath, target, name, resumeState);
-        auto* reply = new StoreReply;
-        QTimer::singleShot(0, reply,
-                           [reply] { reply->finishWithError(StoreReply::Error::Network, u"The network is down."_s); });
-        return reply;
+        return failure({});
     }
+    using Store::download;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
+                         const QByteArray& resumeState) override
+    {
+        m_downloadStates.append(resumeState);
+        if (++m_calls > m_failures)
+            return LocalStore::download(attachment, localPath, resumeState);
+        return failure(checkpoint(m_calls));
+    }
+    static QByteArray checkpoint(int call) { return "where call " + QByteArray::number(call) + " stopped"; }
     int calls() const { return m_calls; }
+    // The resume state each download was given.
+    QList<QByteArray> downloadStates() const { return m_downloadStates; }
 
 private:
+    static StoreReply* failure(const QByteArray& checkpoint)
+    {
+        auto* reply = new StoreReply;
+        QTimer::singleShot(0, reply, [reply, checkpoint] {
+            if (!checkpoint.isEmpty())
+                reply->reportCheckpoint(checkpoint);
+            reply->finishWithError(StoreReply::Error::Network, u"The network is down."_s);
+        });
+        return reply;
+    }
+
     const int m_failures;
     int m_calls = 0;
+    QList<QByteArray> m_downloadStates;
 };
 } // namespace
 
@@ -72,6 +95,8 @@ private slots:
     void backoffAndFailuresOutliveTheProcess();
     void uploadThatLandedBeforeACrashIsNotRepeated();
     void offlineHoldsTheQueueAndComesBackByItself();
+    void downloadCheckpointIsJournalledAndPassedBack();
+    void downloadGivenUpLeavesNoPartialFile();
 
 private:
     // Lets queued events run without waiting for anything in particular: for checking that nothing starts.
@@ -538,6 +563,61 @@ void TestTransferQueue::uploadThatLandedBeforeACrashIsNotRepeated()
     QCOMPARE(m_queue->transfer(ids.at(0)).result.name, u"receipt.pdf"_s);
     QCOMPARE(m_queue->transfer(ids.at(1)).result.name, u"receipt (2).pdf"_s);
     QCOMPARE(CoreTest::allEntries(entityDir(m_invoice)), (QStringList { u"receipt (2).pdf"_s, u"receipt.pdf"_s }));
+}
+
+void TestTransferQueue::downloadCheckpointIsJournalledAndPassedBack()
+{
+    QVERIFY(QDir().mkpath(entityDir(m_inbox)));
+    QVERIFY(writeFile(entityDir(m_inbox) + u"/a.pdf"_s, "a"));
+    const QString saved = m_sources->filePath(u"saved.pdf"_s);
+    FlakyStore flaky(m_root->path(), 2);
+    restartWith(&flaky);
+    // The first failure is tried again in this process, the second is one too many.
+    m_queue->setRetryPolicy(quickRetries(2, 1));
+    const int id = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"a.pdf"_s }, saved);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Failed);
+    QCOMPARE(m_queue->transfer(id).resumeState, FlakyStore::checkpoint(2));
+
+    // The next process finds the last checkpoint in the journal and hands it to the store.
+    restartWith(&flaky);
+    const QList<int> left = m_queue->resumeFromJournal();
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(m_queue->transfer(left.first()).resumeState, FlakyStore::checkpoint(2));
+    m_queue->retry(left.first());
+    QVERIFY(waitFinished(left.first()));
+    QCOMPARE(m_queue->transfer(left.first()).state, State::Done);
+    QCOMPARE(readFile(saved), QByteArray("a"));
+    QCOMPARE(flaky.downloadStates(), (QList<QByteArray> { {}, FlakyStore::checkpoint(1), FlakyStore::checkpoint(2) }));
+
+    // Done, so gone from the journal with its checkpoint.
+    restartWith(&flaky);
+    QVERIFY(m_queue->resumeFromJournal().isEmpty());
+}
+
+void TestTransferQueue::downloadGivenUpLeavesNoPartialFile()
+{
+    const QString saved = m_sources->filePath(u"saved.pdf"_s);
+    const QString partial = DownloadFile::partialPath(saved);
+
+    // Cancelled: nothing will carry it on.
+    m_queue->setPaused(true);
+    QVERIFY(writeFile(partial, "left by an earlier attempt"));
+    const int cancelled = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"a.pdf"_s }, saved);
+    m_queue->cancel(cancelled);
+    QCOMPARE(m_queue->transfer(cancelled).state, State::Cancelled);
+    QVERIFY(!QFileInfo::exists(partial));
+
+    // Failed: kept for a retry, until the transfer is cleared.
+    m_queue->setPaused(false);
+    QVERIFY(writeFile(partial, "left by an earlier attempt"));
+    const int failed = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"missing.pdf"_s }, saved);
+    QVERIFY(waitFinished(failed));
+    QCOMPARE(m_queue->transfer(failed).state, State::Failed);
+    QVERIFY(QFileInfo::exists(partial));
+    m_queue->clearFinished();
+    QVERIFY(!QFileInfo::exists(partial));
+    QCOMPARE(CoreTest::allEntries(m_sources->path()), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)

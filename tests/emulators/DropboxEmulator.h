@@ -18,8 +18,9 @@
 // A loopback emulator of Dropbox API v2 and its OAuth 2 endpoints, faithful to the stone spec in what it answers:
 // one base URL stands for the api, content, notify and www hosts. It serves OAuth (authorize page, token, revoke),
 // users/get_current_account and get_space_usage, and the files routes a document store needs: list_folder (with
-// continue, get_latest_cursor, longpoll), get_metadata, create_folder_v2, upload and upload sessions, download,
-// get_thumbnail_v2, get_thumbnail_batch, delete_v2, move_v2 and copy_v2. File contents live on disk.
+// continue, get_latest_cursor, longpoll), get_metadata, create_folder_v2, upload and upload sessions, download
+// (with HTTP byte ranges), get_thumbnail_v2, get_thumbnail_batch, delete_v2, move_v2 and copy_v2. File contents
+// live on disk.
 class DropboxEmulator : public EmulatorServer
 {
     Q_OBJECT

@@ -128,6 +128,10 @@ private slots:
     void uploadSessionOffsets();
     void concurrentUploadSession();
     void downloadResultIsHeaderSafe();
+    void downloadRanges_data();
+    void downloadRanges();
+    void unsatisfiableRangeIs416_data();
+    void unsatisfiableRangeIs416();
     void thumbnails();
     void thumbnailBatch();
     void createFolder();
@@ -915,6 +919,78 @@ void TestDropboxEmulator::downloadResultIsHeaderSafe()
         = download(QStringLiteral("files/download"), { { QStringLiteral("path"), QStringLiteral("/none") } });
     QCOMPARE(missing.status, 409);
     QCOMPARE(missing.error(), DropboxEmulatorJson::member(QStringLiteral("path"), tagged(QStringLiteral("not_found"))));
+}
+
+void TestDropboxEmulator::downloadRanges_data()
+{
+    QTest::addColumn<QByteArray>("range");
+    QTest::addColumn<qint64>("first");
+    QTest::addColumn<qint64>("last");
+    // 10 000 bytes.
+    QTest::newRow("the rest") << QByteArray("bytes=4000-") << qint64(4000) << qint64(9999);
+    QTest::newRow("the last byte") << QByteArray("bytes=9999-") << qint64(9999) << qint64(9999);
+    QTest::newRow("first to last") << QByteArray("bytes=100-199") << qint64(100) << qint64(199);
+    QTest::newRow("last beyond the end") << QByteArray("bytes=9000-20000") << qint64(9000) << qint64(9999);
+    QTest::newRow("suffix") << QByteArray("bytes=-10") << qint64(9990) << qint64(9999);
+    QTest::newRow("suffix longer than the file") << QByteArray("bytes=-20000") << qint64(0) << qint64(9999);
+}
+
+// As HTTP has it (RFC 9110 §14): the bytes asked for, with where they lie in the whole, and the whole file's
+// metadata still in Dropbox-API-Result.
+void TestDropboxEmulator::downloadRanges()
+{
+    QFETCH(QByteArray, range);
+    QFETCH(qint64, first);
+    QFETCH(qint64, last);
+    QByteArray data(10000, Qt::Uninitialized);
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = char(i * 7 % 251);
+    QVERIFY(m_emulator->putFile(QStringLiteral("/scan.pdf"), data));
+    const QJsonObject arg { { QStringLiteral("path"), QStringLiteral("/scan.pdf") } };
+    const HttpReply whole = download(QStringLiteral("files/download"), arg);
+    QCOMPARE(whole.status, 200);
+
+    const HttpReply part = download(QStringLiteral("files/download"), arg, { { QByteArrayLiteral("Range"), range } });
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.networkError, QNetworkReply::NoError);
+    QCOMPARE(part.body, data.mid(first, last - first + 1));
+    QCOMPARE(part.header(QByteArrayLiteral("Content-Length")), QByteArray::number(last - first + 1));
+    QCOMPARE(part.header(QByteArrayLiteral("Content-Range")),
+             "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + "/10000");
+    const QByteArray result = part.header(QByteArrayLiteral("Dropbox-API-Result"));
+    QVERIFY(!result.isEmpty());
+    QCOMPARE(result, whole.header(QByteArrayLiteral("Dropbox-API-Result")));
+    QCOMPARE(QJsonDocument::fromJson(result).object().value(QStringLiteral("size")).toInteger(), data.size());
+}
+
+void TestDropboxEmulator::unsatisfiableRangeIs416_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QByteArray>("range");
+    QTest::newRow("first at the end") << QByteArray("0123456789") << QByteArray("bytes=10-");
+    QTest::newRow("first beyond the end") << QByteArray("0123456789") << QByteArray("bytes=50-60");
+    QTest::newRow("last before first") << QByteArray("0123456789") << QByteArray("bytes=5-2");
+    QTest::newRow("empty suffix") << QByteArray("0123456789") << QByteArray("bytes=-0");
+    QTest::newRow("empty file") << QByteArray() << QByteArray("bytes=0-");
+}
+
+void TestDropboxEmulator::unsatisfiableRangeIs416()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, range);
+    QVERIFY(m_emulator->putFile(QStringLiteral("/scan.pdf"), content));
+    const HttpReply refused
+        = download(QStringLiteral("files/download"), { { QStringLiteral("path"), QStringLiteral("/scan.pdf") } },
+                   { { QByteArrayLiteral("Range"), range } });
+    QCOMPARE(refused.status, 416);
+    QCOMPARE(refused.header(QByteArrayLiteral("Content-Range")), "bytes */" + QByteArray::number(content.size()));
+
+    // A range in another unit is no range at all: the whole file.
+    const HttpReply whole
+        = download(QStringLiteral("files/download"), { { QStringLiteral("path"), QStringLiteral("/scan.pdf") } },
+                   { { QByteArrayLiteral("Range"), QByteArrayLiteral("items=0-1") } });
+    QCOMPARE(whole.status, 200);
+    QCOMPARE(whole.body, content);
 }
 
 void TestDropboxEmulator::thumbnails()
