@@ -419,27 +419,46 @@ bool DropboxStore::startWatching(const QByteArray& state)
 
 StoreReply* DropboxStore::latestCursor()
 {
-    return startOperation([this](RemoteOperation* operation) {
-        // The whole tree, deletions included, so that one cursor tells of every document anywhere.
-        const QJsonObject arg {
-            { QStringLiteral("path"), m_rootFolder },
-            { QStringLiteral("recursive"), true },
-            { QStringLiteral("include_deleted"), true },
-            { QStringLiteral("include_mounted_folders"), true },
-            { QStringLiteral("include_non_downloadable_files"), false },
-        };
-        HttpCall* call = newCall(
-            operation,
-            DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/list_folder/get_latest_cursor")), arg));
-        connect(call, &HttpCall::finished, operation, [this, operation, call](const HttpResponse& response) {
-            call->deleteLater();
-            if (!response.isSuccess())
-                return fail(operation, response, tr("Dropbox"));
+    return startOperation([this](RemoteOperation* operation) { fetchLatestCursor(operation, true); });
+}
+
+void DropboxStore::fetchLatestCursor(RemoteOperation* operation, bool mayCreateRoot)
+{
+    // The whole tree, deletions included, so that one cursor tells of every document anywhere.
+    const QJsonObject arg {
+        { QStringLiteral("path"), m_rootFolder },
+        { QStringLiteral("recursive"), true },
+        { QStringLiteral("include_deleted"), true },
+        { QStringLiteral("include_mounted_folders"), true },
+        { QStringLiteral("include_non_downloadable_files"), false },
+    };
+    HttpCall* call = newCall(
+        operation,
+        DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/list_folder/get_latest_cursor")), arg));
+    connect(call, &HttpCall::finished, operation, [this, operation, call, mayCreateRoot](const HttpResponse& response) {
+        call->deleteLater();
+        if (response.isSuccess()) {
             const QByteArray body = response.body;
             operation->succeed([body](StoreReply* reply) { reply->setData(body); });
+            return;
+        }
+        if (!mayCreateRoot || m_rootFolder.isEmpty()
+            || DropboxError::fromResponse(response, {}).code() != StoreReply::Error::NotFound)
+            return fail(operation, response, tr("Dropbox"));
+        // A root folder not made yet: made now (or by someone else meanwhile), so that its changes are heard.
+        const QJsonObject folder { { QStringLiteral("path"), m_rootFolder }, { QStringLiteral("autorename"), false } };
+        HttpCall* create = newCall(
+            operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/create_folder_v2")), folder));
+        connect(create, &HttpCall::finished, operation, [this, operation, create](const HttpResponse& created) {
+            create->deleteLater();
+            if (!created.isSuccess()
+                && DropboxError::fromResponse(created, {}).code() != StoreReply::Error::AlreadyExists)
+                return fail(operation, created, tr("Dropbox"));
+            fetchLatestCursor(operation, false);
         });
-        call->start();
+        create->start();
     });
+    call->start();
 }
 
 StoreReply* DropboxStore::longpoll(const QString& cursor, int timeoutSeconds)

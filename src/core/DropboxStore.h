@@ -87,6 +87,8 @@ private:
     // Every page of a folder listing.
     void listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done);
     void listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries, Entries done);
+    // Gets the cursor for now, making the root folder first when it is not there yet.
+    void fetchLatestCursor(RemoteOperation* operation, bool mayCreateRoot);
     // Finishes the operation with the error Dropbox gave, and notices a signed-out account.
     void fail(RemoteOperation* operation, const HttpResponse& response, const QString& subject);
     void fail(RemoteOperation* operation, StoreReply::Error error, const QString& message);

@@ -62,6 +62,10 @@ private slots:
     void downloadStartsOverWhenTheCheckpointDoesNotFit_data();
     void downloadStartsOverWhenTheCheckpointDoesNotFit();
     void revokedRefreshTokenSignsOut();
+    void watchReportsChangesMadeElsewhere();
+    void watchCarriesOnFromAStoredCursor();
+    void resetCursorMeansEverythingIsListedAgain();
+    void watchKeepsToDropboxsBackoff();
     void cancelsAnUpload();
 
 private:
@@ -676,6 +680,103 @@ void TestDropboxStore::cancelsAnUpload()
     auto owned = await(reply);
     QCOMPARE(owned->error(), StoreReply::Error::Cancelled);
     QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/big.bin"_s));
+}
+
+namespace {
+QList<EntityRef> changedEntities(const QSignalSpy& spy)
+{
+    QList<EntityRef> entities;
+    for (const QList<QVariant>& signal : spy)
+        entities += signal.at(1).value<QList<EntityRef>>();
+    return entities;
+}
+} // namespace
+
+void TestDropboxStore::watchReportsChangesMadeElsewhere()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/a.pdf"_s, "a"));
+    QSignalSpy cursors(m_store.get(), &Store::watchStateChanged);
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QVERIFY(m_store->startWatching({}));
+    QVERIFY(cursors.wait());
+    QVERIFY(!cursors.first().first().toByteArray().isEmpty());
+    QCOMPARE(changed.count(), 0);
+
+    // A colleague adds a document; the long poll answers, and continue tells where.
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/b.pdf"_s, "b"));
+    QVERIFY(changed.wait());
+    QCOMPARE(changedEntities(changed), QList<EntityRef> { invoice() });
+    QVERIFY(changed.first().first().value<QList<EntityType>>().isEmpty());
+
+    // An accountant removes one; and a new record appears, with its id as Dropbox shows it.
+    changed.clear();
+    QVERIFY(m_emulator->removePath(u"/Accounting/Invoices/4455/a.pdf"_s));
+    QTRY_COMPARE(changedEntities(changed), QList<EntityRef> { invoice() });
+    changed.clear();
+    QVERIFY(m_emulator->putFile(u"/Accounting/Customers/ACME01/contract.pdf"_s, "c"));
+    const EntityRef customer { EntityType::Customers, u"ACME01"_s };
+    QTRY_VERIFY(changedEntities(changed).contains(customer));
+    bool typeReported = false;
+    for (const QList<QVariant>& signal : std::as_const(changed))
+        typeReported |= signal.at(0).value<QList<EntityType>>().contains(EntityType::Customers);
+    QVERIFY(typeReported);
+}
+
+void TestDropboxStore::watchCarriesOnFromAStoredCursor()
+{
+    QSignalSpy cursors(m_store.get(), &Store::watchStateChanged);
+    QVERIFY(m_store->startWatching({}));
+    QVERIFY(cursors.wait());
+    const QByteArray stored = cursors.last().first().toByteArray();
+    m_store.reset();
+
+    // Changed while the app was closed: the next run hears of it from the stored cursor.
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/while-closed.pdf"_s, "x"));
+    m_store = std::make_unique<DropboxStore>(DropboxEndpoints::withBaseUrl(m_emulator->baseUrl()), m_emulator->appKey(),
+                                             u"/Accounting"_s);
+    m_store->setRefreshToken(m_emulator->issueRefreshToken());
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QVERIFY(m_store->startWatching(stored));
+    QVERIFY(changed.wait());
+    QCOMPARE(changedEntities(changed), QList<EntityRef> { invoice() });
+}
+
+void TestDropboxStore::resetCursorMeansEverythingIsListedAgain()
+{
+    QSignalSpy cursors(m_store.get(), &Store::watchStateChanged);
+    QVERIFY(m_store->startWatching({}));
+    QVERIFY(cursors.wait());
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    m_emulator->invalidateCursors();
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/after-reset.pdf"_s, "x"));
+    QVERIFY(changed.wait());
+    // Every type, to be listed whole, and watching goes on from a new cursor.
+    QCOMPARE(changed.first().first().value<QList<EntityType>>(), EntityTypes::all());
+    QVERIFY(cursors.wait());
+    changed.clear();
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/later.pdf"_s, "y"));
+    QVERIFY(changed.wait());
+    QCOMPARE(changedEntities(changed), QList<EntityRef> { invoice() });
+}
+
+void TestDropboxStore::watchKeepsToDropboxsBackoff()
+{
+    QSignalSpy cursors(m_store.get(), &Store::watchStateChanged);
+    QVERIFY(m_store->startWatching({}));
+    QVERIFY(cursors.wait());
+    m_emulator->setLongpollBackoff(3600);
+    QSignalSpy received(m_emulator.get(), &EmulatorServer::requestReceived);
+    QSignalSpy changed(m_store.get(), &Store::changed);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/busy.pdf"_s, "x"));
+    // The long poll said "changes, but back off for an hour": nothing more is asked meanwhile.
+    QVERIFY(!changed.wait(1000));
+    for (const QList<QVariant>& request : std::as_const(received))
+        QVERIFY2(!request.first().toString().contains(u"continue"_s), qPrintable(request.first().toString()));
+
+    // Asked to watch again (back online, say), it carries on at once.
+    QVERIFY(m_store->startWatching({}));
+    QVERIFY(changed.wait());
+    QCOMPARE(changedEntities(changed), QList<EntityRef> { invoice() });
 }
 
 QTEST_GUILESS_MAIN(TestDropboxStore)

@@ -260,6 +260,15 @@ bool DropboxEmulator::putFile(const QString& path, const QByteArray& content)
     return seed(path, blob, content.size(), contentHashOf(content));
 }
 
+bool DropboxEmulator::removePath(const QString& path)
+{
+    const QString key = DropboxEmulatorFileTree::key(path);
+    if (!hasFile(path) && !hasFolder(path))
+        return false;
+    m_tree.remove(key);
+    return true;
+}
+
 bool DropboxEmulator::putFileFromDisk(const QString& path, const QString& localPath)
 {
     const QString blob = m_tree.newBlobPath();
@@ -604,6 +613,14 @@ void DropboxEmulator::replyPage(const Call& call, Cursor cursor) const
                         { QStringLiteral("has_more"), hasMore } });
 }
 
+QJsonObject DropboxEmulator::longpollResult(bool changes) const
+{
+    QJsonObject result { { QStringLiteral("changes"), changes } };
+    if (m_longpollBackoff > 0)
+        result.insert(QStringLiteral("backoff"), m_longpollBackoff);
+    return result;
+}
+
 void DropboxEmulator::answerLongpolls()
 {
     for (auto it = m_longpolls.begin(); it != m_longpolls.end();) {
@@ -611,7 +628,7 @@ void DropboxEmulator::answerLongpolls()
             ++it;
             continue;
         }
-        it->exchange->respond(EmulatorResponse::json(200, QJsonObject { { QStringLiteral("changes"), true } }));
+        it->exchange->respond(EmulatorResponse::json(200, longpollResult(true)));
         it = m_longpolls.erase(it);
     }
 }
@@ -869,13 +886,13 @@ void DropboxEmulator::listFolderLongpoll(const Call& call)
     if (!cursor)
         return routeError(call, Json::tag(QStringLiteral("reset")));
     if (hasChanges(*cursor))
-        return reply(call, QJsonObject { { QStringLiteral("changes"), true } });
+        return reply(call, longpollResult(true));
 
     // Wait for a change (answerLongpolls) or the timeout, without the up to 90 s of jitter Dropbox adds.
     m_longpolls.append({ call.exchange, *cursor });
     const EmulatorExchangePtr exchange = call.exchange;
     QTimer::singleShot(qRound64(double(timeout) * 1000 * m_longpollTimeoutScale), this, [this, exchange] {
-        exchange->respond(EmulatorResponse::json(200, QJsonObject { { QStringLiteral("changes"), false } }));
+        exchange->respond(EmulatorResponse::json(200, longpollResult(false)));
         m_longpolls.removeIf([&exchange](const LongpollWaiter& waiter) { return waiter.exchange == exchange; });
     });
 }

@@ -48,6 +48,8 @@ public:
     void setQuotaBytes(qint64 bytes);
     // Every cursor handed out so far answers "reset" from now on, as after a reset on Dropbox's side.
     void invalidateCursors();
+    // Long polls answer with "backoff": seconds from now on (0: none), as Dropbox does when it is busy.
+    void setLongpollBackoff(int seconds) { m_longpollBackoff = seconds; }
 
     bool hasFile(const QString& path) const;
     bool hasFolder(const QString& path) const;
@@ -57,6 +59,8 @@ public:
     // Seeding, bypassing the API: the file is created or replaced, its parents created.
     bool putFile(const QString& path, const QByteArray& content);
     bool putFileFromDisk(const QString& path, const QString& localPath);
+    // Removes a file or folder as another client would; false when there is none.
+    bool removePath(const QString& path);
     int activeUploadSessions() const { return int(m_sessions.size()); }
 
 protected:
@@ -165,6 +169,8 @@ private:
     bool hasChanges(const Cursor& cursor) const;
     void replyPage(const Call& call, Cursor cursor) const;
     void answerLongpolls();
+    // ListFolderLongpollResult: changes, and the backoff when one is set.
+    QJsonObject longpollResult(bool changes) const;
 
     // Writing
     std::optional<CommitInfo> readCommit(const Call& call, DropboxEmulatorArgs& args) const;
@@ -207,5 +213,6 @@ private:
     QList<LongpollWaiter> m_longpolls;
     QString m_cursorEpoch;
     double m_longpollTimeoutScale = 1.0;
+    int m_longpollBackoff = 0;
     qint64 m_quotaBytes = Q_INT64_C(2) << 40;
 };
