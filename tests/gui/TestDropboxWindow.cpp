@@ -19,6 +19,7 @@
 #include "EntityTreeModel.h"
 #include "MainWindow.h"
 #include "NewEntityDialog.h"
+#include "NotificationBatcher.h"
 #include "SampleDocuments.h"
 #include "SecretStore.h"
 #include "Settings.h"
@@ -27,6 +28,7 @@
 #include "Store.h"
 #include "ThumbnailCache.h"
 #include "TransferQueue.h"
+#include "TrayIcon.h"
 
 #include <QAbstractProxyModel>
 #include <QDialogButtonBox>
@@ -44,6 +46,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 #include <QUrlQuery>
 #include <QWebEngineView>
@@ -107,6 +110,8 @@ private slots:
     void showsThumbnailsInGrid();
     void downloadsRemovesAndMoves();
     void forgedStateAndWrongVerifierAreRefused();
+    void showsChangesMadeElsewhere();
+    void startsFromCacheWithDropboxUnreachable();
 
 private:
     QTreeView* entityTree() const { return m_window->findChild<QTreeView*>(u"entityTree"_s); }
@@ -130,6 +135,8 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
     QNetworkAccessManager m_network;
+    // The plural forms ("3 new documents") are in the English translation, as the app installs it.
+    QTranslator m_english;
     QString m_refreshToken;
     const EntityRef m_invoice { EntityType::Invoices, u"4455"_s };
     const EntityRef m_inbox { EntityType::Inbox, u"Unsorted"_s };
@@ -143,6 +150,8 @@ void TestDropboxWindow::initTestCase()
         QSKIP("Needs a private keyring and X server: tests/with-keyring.sh xvfb-run TestDropboxWindow");
     QStandardPaths::setTestModeEnabled(true);
     QIcon::setThemeName(u"Adwaita"_s);
+    QVERIFY(m_english.load(u"attache_en"_s, u":/i18n"_s));
+    QVERIFY(QCoreApplication::installTranslator(&m_english));
 
     // Under HOME, the wrapper's throwaway root, so that the search for the token covers it.
     m_root = std::make_unique<QTemporaryDir>(QDir::home().filePath(u"attache-XXXXXX"_s));
@@ -512,6 +521,69 @@ void TestDropboxWindow::forgedStateAndWrongVerifierAreRefused()
     asked.exchangeCode(code);
     QVERIFY(askedSucceeded.wait(30000));
     QVERIFY(askedFailed.isEmpty());
+}
+
+// 8. A colleague files three documents on another invoice straight into Dropbox: they show up in the open
+//    window without a refresh, the selection stays, and one notification sums them up.
+void TestDropboxWindow::showsChangesMadeElsewhere()
+{
+    // A window of its own, so that the notifications of the previous steps' direct store calls are not counted.
+    m_window = std::make_unique<MainWindow>(*m_settings);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->notificationBatcher()->setQuietInterval(300);
+    m_window->selectEntity(m_otherInvoice);
+    AttachmentModel* attachments = m_window->attachmentModel();
+    QTRY_VERIFY_WITH_TIMEOUT(attachments->rowOf(u"Invoice 4456.pdf"_s) >= 0 && !attachments->isLoading(), 30000);
+    auto* details = m_window->findChild<QTreeView*>(u"detailsView"_s);
+    const auto* proxy = qobject_cast<const QAbstractProxyModel*>(details->model());
+    const QModelIndex selected = proxy->mapFromSource(attachments->index(attachments->rowOf(u"Invoice 4456.pdf"_s), 0));
+    details->selectionModel()->select(selected, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // Watching has begun once the window has its cursor.
+    QTRY_VERIFY_WITH_TIMEOUT(countRequests(u"/2/files/list_folder/longpoll"_s) > 0, 30000);
+
+    QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
+    for (const QString& name : { u"credit note.pdf"_s, u"delivery note.pdf"_s, u"remittance.pdf"_s })
+        QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4456/"_s + name, name.toUtf8()));
+
+    QTRY_VERIFY_WITH_TIMEOUT(attachments->rowOf(u"remittance.pdf"_s) >= 0, 30000);
+    QCOMPARE(attachments->rowCount(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(notified.count() >= 1, 30000);
+    // One for the burst, not one per file.
+    QVERIFY(!notified.wait(1000));
+    QCOMPARE(notified.count(), 1);
+    QCOMPARE(notified.first().at(1).toString(), u"3 new documents on Invoice 4456"_s);
+    const QModelIndexList rows = details->selectionModel()->selectedRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().data().toString(), u"Invoice 4456.pdf"_s);
+    const QModelIndex count
+        = m_window->entityModel()->indexOf(m_otherInvoice).siblingAtColumn(EntityTreeModel::CountColumn);
+    QCOMPARE(count.data().toInt(), 4);
+    saveScreenshot(m_window.get(), u"dropbox-changes.png"_s);
+}
+
+// 9. The next morning Dropbox cannot be reached: the window still opens with every record and document as
+//    last seen.
+void TestDropboxWindow::startsFromCacheWithDropboxUnreachable()
+{
+    m_window.reset();
+    m_emulator.reset();
+    QVERIFY(m_settings->storeUri().startsWith(u"dropbox:"_s));
+    m_window = std::make_unique<MainWindow>(*m_settings);
+    // At once, before any answer could have come.
+    QVERIFY(qobject_cast<DropboxStore*>(m_window->store()));
+    EntityTreeModel* entities = m_window->entityModel();
+    QVERIFY(entities->hasCachedListing());
+    QVERIFY(entities->indexOf(m_invoice).isValid());
+    QVERIFY(entities->indexOf(m_otherInvoice).isValid());
+    QVERIFY(entities->indexOf(EntityRef { EntityType::Customers, u"ACME01"_s }).isValid());
+    m_window->selectEntity(m_otherInvoice);
+    AttachmentModel* attachments = m_window->attachmentModel();
+    QCOMPARE(attachments->rowCount(), 4);
+    QVERIFY(attachments->rowOf(u"remittance.pdf"_s) >= 0);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    saveScreenshot(m_window.get(), u"dropbox-offline.png"_s);
 }
 
 QTEST_MAIN(TestDropboxWindow)
