@@ -1,38 +1,57 @@
 #include "LocalStoreWatcher.h"
 
 #include <QDir>
-#include <QSet>
+#include <QFileInfo>
+
+namespace {
+constexpr int FoldersPerWatcher = 256;
+} // namespace
 
 LocalStoreWatcher::LocalStoreWatcher(const QString& rootPath, QObject* parent)
     : QObject(parent)
     , m_rootPath(rootPath)
 {
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &LocalStoreWatcher::onDirectoryChanged);
-    m_watcher.addPath(m_rootPath);
+    watch({ m_rootPath });
     const QList<EntityType> types = EntityTypes::all();
     for (EntityType type : types)
         watchType(type);
 }
 
+LocalStoreWatcher::~LocalStoreWatcher() = default;
+
+void LocalStoreWatcher::watch(const QStringList& paths)
+{
+    for (const QString& path : paths) {
+        if (m_watchers.empty() || m_watchers.back()->directories().size() >= FoldersPerWatcher) {
+            m_watchers.push_back(std::make_unique<QFileSystemWatcher>());
+            connect(m_watchers.back().get(), &QFileSystemWatcher::directoryChanged, this,
+                    &LocalStoreWatcher::onDirectoryChanged);
+        }
+        if (m_watchers.back()->addPath(path))
+            m_watched.insert(path);
+    }
+}
+
 void LocalStoreWatcher::watchType(EntityType type)
 {
     const QString typePath = m_rootPath + QLatin1Char('/') + EntityTypes::folderName(type);
+    const QString prefix = typePath + QLatin1Char('/');
+    m_watched.removeIf([&prefix, &typePath](const QString& path) {
+        return (path == typePath || path.startsWith(prefix)) && !QFileInfo(path).isDir();
+    });
     const QDir dir(typePath);
     if (!dir.exists())
         return;
-    const QSet<QString> watched(m_watcher.directories().cbegin(), m_watcher.directories().cend());
     QStringList paths;
-    if (!watched.contains(typePath))
+    if (!m_watched.contains(typePath))
         paths.append(typePath);
     const QStringList ids = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString& id : ids) {
-        const QString path = dir.filePath(id);
-        if (!watched.contains(path))
+        const QString path = prefix + id;
+        if (!m_watched.contains(path))
             paths.append(path);
     }
-    // Folders that have gone drop out of the watcher by themselves.
-    if (!paths.isEmpty())
-        m_watcher.addPaths(paths);
+    watch(paths);
 }
 
 void LocalStoreWatcher::onDirectoryChanged(const QString& path)

@@ -4,6 +4,10 @@
 
 #include <QFileSystemWatcher>
 #include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <vector>
 
 // Watches a local store's folders (the root, each type folder and each entity folder) and says which types
 // and entities changed, whoever changed them: a colleague on a shared drive, the file manager, or this app.
@@ -13,15 +17,21 @@ class LocalStoreWatcher : public QObject
 
 public:
     LocalStoreWatcher(const QString& rootPath, QObject* parent = nullptr);
+    ~LocalStoreWatcher() override;
 
 signals:
     void changed(const QList<EntityType>& types, const QList<EntityRef>& entities);
 
 private:
-    // Watches the type folder and the entity folders in it that are not watched yet.
+    // Watches the type folder and the entity folders in it that are not watched yet, and forgets the ones
+    // that have gone (the file system drops their watches by itself).
     void watchType(EntityType type);
+    void watch(const QStringList& paths);
     void onDirectoryChanged(const QString& path);
 
     const QString m_rootPath;
-    QFileSystemWatcher m_watcher;
+    // QFileSystemWatcher checks each new path against all it watches; a few hundred folders per watcher keep
+    // ten thousand records from costing a quadratic number of comparisons.
+    std::vector<std::unique_ptr<QFileSystemWatcher>> m_watchers;
+    QSet<QString> m_watched;
 };

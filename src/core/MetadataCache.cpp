@@ -52,8 +52,9 @@ bool MetadataCache::setUp()
         return fail(why);
     QSqlQuery query(database(m_connectionName));
     const char* const statements[] = {
+        // position: the listing's own order (natural order), so that the window need not sort again.
         "CREATE TABLE IF NOT EXISTS cached_entities (store TEXT NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,"
-        " attachment_count INTEGER NOT NULL, PRIMARY KEY (store, type, id)) WITHOUT ROWID",
+        " attachment_count INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (store, type, id)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS cached_attachments (store TEXT NOT NULL, type TEXT NOT NULL,"
         " entity_id TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL,"
         " content_hash TEXT, file_uri TEXT, thumbnail_uri TEXT, PRIMARY KEY (store, type, entity_id, name))"
@@ -96,8 +97,10 @@ std::optional<QList<Entity>> MetadataCache::entities(const QString& storeUri, En
         return std::nullopt;
     QSqlQuery query(database(m_connectionName));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, attachment_count FROM cached_entities WHERE store = ? AND type = ?"
-                                 " UNION ALL SELECT NULL, NULL FROM cached_listings WHERE store = ? AND scope = ?"));
+    query.prepare(
+        QStringLiteral("SELECT id, attachment_count, position FROM cached_entities WHERE store = ? AND type = ?"
+                       " UNION ALL SELECT NULL, NULL, -1 FROM cached_listings WHERE store = ? AND scope = ?"
+                       " ORDER BY 3"));
     query.addBindValue(storeUri);
     query.addBindValue(typeScope(type));
     query.addBindValue(storeUri);
@@ -148,13 +151,14 @@ void MetadataCache::setEntities(const QString& storeUri, EntityType type, const 
     query.addBindValue(storeUri);
     query.addBindValue(typeScope(type));
     bool ok = exec(query);
-    query.prepare(
-        QStringLiteral("INSERT INTO cached_entities (store, type, id, attachment_count) VALUES (?, ?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO cached_entities (store, type, id, attachment_count, position) VALUES (?, ?, ?, ?, ?)"));
     for (int i = 0; ok && i < entities.size(); ++i) {
         query.addBindValue(storeUri);
         query.addBindValue(typeScope(type));
         query.addBindValue(entities.at(i).ref.id);
         query.addBindValue(entities.at(i).attachmentCount);
+        query.addBindValue(i);
         ok = exec(query);
     }
     finishListing(query, ok, storeUri, typeScope(type));

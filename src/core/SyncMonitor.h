@@ -46,6 +46,7 @@ public:
     // Starts looking for changes made elsewhere: the store's watching, or polling every pollIntervalMs.
     void start(int pollIntervalMs);
     void setPollInterval(int milliseconds);
+    bool isStarted() const { return m_started; }
     bool isPolling() const { return m_polling; }
 
     // A change this app made itself (an upload's result, a document deleted or moved away): the next listing

@@ -88,12 +88,8 @@ void EntityTreeModel::setAttachmentCount(const EntityRef& entity, int count)
     emit dataChanged(found, found.siblingAtColumn(CountColumn));
 }
 
-void EntityTreeModel::mergeEntities(EntityType type, const QList<Entity>& fresh)
+QList<Entity> EntityTreeModel::updateRows(const QModelIndex& parentIndex, const QList<Entity>& fresh)
 {
-    // Updates in place: rows that vanished go, new rows are inserted where the natural order puts
-    // them, counts change without disturbing the selection. The entities stay sorted, so that ten thousand
-    // of them merge in one pass rather than one search each.
-    const QModelIndex parentIndex = indexOf(type);
     QList<Entity>& current = m_types[parentIndex.row()].entities;
     QHash<QString, int> freshCounts;
     freshCounts.reserve(fresh.size());
@@ -121,14 +117,28 @@ void EntityTreeModel::mergeEntities(EntityType type, const QList<Entity>& fresh)
         if (!known.contains(entity.ref.id))
             added.append(entity);
     }
+    return added;
+}
+
+void EntityTreeModel::mergeEntities(EntityType type, const QList<Entity>& fresh)
+{
+    // Updates in place: rows that vanished go, new rows are inserted where the natural order puts
+    // them, counts change without disturbing the selection. The entities stay sorted, so that ten thousand
+    // of them merge in one pass rather than one search each.
+    const QModelIndex parentIndex = indexOf(type);
+    QList<Entity>& current = m_types[parentIndex.row()].entities;
+    // A first listing (from the cache, typically) only adds.
+    const QList<Entity> added = current.isEmpty() ? fresh : updateRows(parentIndex, fresh);
     const auto naturalLess = [](const Entity& a, const Entity& b) { return NaturalOrder::less(a.ref.id, b.ref.id); };
-    std::sort(added.begin(), added.end(), naturalLess);
     if (current.isEmpty() && !added.isEmpty()) {
         beginInsertRows(parentIndex, 0, static_cast<int>(added.size()) - 1);
         current = added;
+        // Listings and the cache give them in order already; checking is cheaper than sorting.
+        if (!std::is_sorted(current.cbegin(), current.cend(), naturalLess))
+            std::sort(current.begin(), current.end(), naturalLess);
         endInsertRows();
     } else {
-        for (const Entity& entity : std::as_const(added)) {
+        for (const Entity& entity : added) {
             const int row = static_cast<int>(std::upper_bound(current.cbegin(), current.cend(), entity, naturalLess)
                                              - current.cbegin());
             beginInsertRows(parentIndex, row, row);

@@ -65,6 +65,8 @@ private:
     };
 
     void mergeEntities(EntityType type, const QList<Entity>& entities);
+    // Removes the rows that are not in fresh and updates the counts of those that are; returns the new ones.
+    QList<Entity> updateRows(const QModelIndex& parentIndex, const QList<Entity>& fresh);
     void setAttachmentCount(const EntityRef& entity, int count);
     void listingEnded(EntityType type);
     EntityRef entityAt(const QModelIndex& index) const;

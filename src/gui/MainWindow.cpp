@@ -234,6 +234,8 @@ void MainWindow::openStore(const QString& uri)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(EntityTreeModel::NameColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(EntityTreeModel::CountColumn, QHeaderView::ResizeToContents);
+    // Sized by the rows in view, not by ten thousand of them.
+    header->setResizeContentsPrecision(0);
     QHeaderView* details = m_ui->detailsView->header();
     details->setSectionResizeMode(AttachmentModel::NameColumn, QHeaderView::Stretch);
     details->setSectionResizeMode(AttachmentModel::SizeColumn, QHeaderView::ResizeToContents);
@@ -268,7 +270,13 @@ void MainWindow::openStore(const QString& uri)
     m_queue->resumeFromJournal();
 
     m_entities->reload();
-    m_sync->start(m_settings.pollIntervalMinutes() * 60 * 1000);
+    // Watching ten thousand folders takes a moment: it begins once the first listing is in, not before the
+    // window has been shown with what the cache knew.
+    connect(m_entities, &EntityTreeModel::loaded, m_sync,
+            [sync = m_sync, interval = m_settings.pollIntervalMinutes() * 60 * 1000] {
+                if (!sync->isStarted())
+                    sync->start(interval);
+            });
     m_ui->entityTree->expandAll();
     connect(m_entities, &QAbstractItemModel::rowsInserted, m_ui->entityTree,
             [this](const QModelIndex& parent) { m_ui->entityTree->expand(m_entityFilter->mapFromSource(parent)); });
