@@ -382,6 +382,10 @@ Kommandon:</translation>
         <source>Dropbox refused “%1”: %2</source>
         <translation>Dropbox avvisade ”%1”: %2</translation>
     </message>
+    <message>
+        <source>Dropbox did not accept a renewed access token; trying again later.</source>
+        <translation>Dropbox godtog inte en förnyad åtkomsttoken; försöker igen senare.</translation>
+    </message>
 </context>
 <context>
     <name>DropboxSignIn</name>

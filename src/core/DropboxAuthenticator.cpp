@@ -35,7 +35,7 @@ bool DropboxAuthenticator::hasFreshAccessToken() const
 void DropboxAuthenticator::ensureAuthorized(QObject* context, Ready ready)
 {
     if (hasFreshAccessToken()) {
-        ready({});
+        ready({}, false);
         return;
     }
     m_waiting.append({ context, std::move(ready) });
@@ -76,7 +76,7 @@ void DropboxAuthenticator::refresh()
                 m_refreshToken.clear();
                 emit signedOut(tokens.error);
             }
-            finishWaiting(tokens.error);
+            finishWaiting(tokens.error, tokens.mayPass);
             return;
         }
         setAccessToken(tokens.accessToken, tokens.accessTokenExpiry);
@@ -85,13 +85,13 @@ void DropboxAuthenticator::refresh()
     call->start();
 }
 
-void DropboxAuthenticator::finishWaiting(const QString& error)
+void DropboxAuthenticator::finishWaiting(const QString& error, bool mayPass)
 {
     m_busy = false;
     const auto waiting = std::exchange(m_waiting, {});
     for (const auto& [context, ready] : waiting) {
         if (context)
-            ready(error);
+            ready(error, mayPass);
     }
 }
 

@@ -35,7 +35,7 @@ public:
 private:
     bool hasFreshAccessToken() const;
     void refresh();
-    void finishWaiting(const QString& error);
+    void finishWaiting(const QString& error, bool mayPass = false);
 
     QNetworkAccessManager* m_network;
     const DropboxEndpoints m_endpoints;

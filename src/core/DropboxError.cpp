@@ -68,6 +68,13 @@ DropboxError DropboxError::fromResponse(const HttpResponse& response, const QStr
             = tr("Dropbox refused the request: %1").arg(QString::fromUtf8(response.body.left(300)).trimmed());
         return error;
     case 401:
+        // An access token that expired again right after it was renewed is worth another try later; the other
+        // AuthErrors (invalid_access_token, user_suspended, ...) mean the account must connect again.
+        if (error.hasTag(QStringLiteral("expired_access_token"))) {
+            error.m_code = StoreReply::Error::Server;
+            error.m_message = tr("Dropbox did not accept a renewed access token; trying again later.");
+            return error;
+        }
         error.m_code = StoreReply::Error::SignedOut;
         error.m_message = tr("Dropbox signed this account out. Connect it again in Accounts.");
         return error;

@@ -30,6 +30,7 @@ DropboxTokens DropboxTokens::fromResponse(const HttpResponse& response)
     if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
         tokens.error
             = QCoreApplication::translate("DropboxTokens", "Could not reach Dropbox: %1").arg(response.errorString);
+        tokens.mayPass = true;
         return tokens;
     }
     if (!response.isSuccess()) {
@@ -37,6 +38,7 @@ DropboxTokens DropboxTokens::fromResponse(const HttpResponse& response)
         const QString code = body.value(QLatin1String("error")).toString();
         const QString description = body.value(QLatin1String("error_description")).toString();
         tokens.grantRefused = response.status == 400 || response.status == 401;
+        tokens.mayPass = response.status == 429 || response.status >= 500;
         tokens.error = QCoreApplication::translate("DropboxTokens", "Dropbox refused the sign-in: %1")
                            .arg(description.isEmpty() ? (code.isEmpty() ? QString::number(response.status) : code)
                                                       : description);

@@ -19,6 +19,8 @@ struct DropboxTokens
     QString error;
     // The server refused the grant itself (a used code, a revoked refresh token): sign in again.
     bool grantRefused = false;
+    // The token endpoint could not be reached, asked to slow down or failed: worth trying again later.
+    bool mayPass = false;
 
     static HttpRequest request(const QUrl& tokenUrl, const QUrlQuery& form);
     static DropboxTokens fromResponse(const HttpResponse& response);

@@ -72,7 +72,7 @@ void HttpCall::attempt()
         send();
         return;
     }
-    m_authenticator->ensureAuthorized(this, [this](const QString& error) {
+    m_authenticator->ensureAuthorized(this, [this](const QString& error, bool mayPass) {
         if (m_finished)
             return;
         if (error.isEmpty()) {
@@ -80,8 +80,16 @@ void HttpCall::attempt()
             return;
         }
         HttpResponse response;
-        response.authorizationError = error;
         response.errorString = error;
+        if (mayPass) {
+            // Like a network failure: waited out, and one in the end if it lasts.
+            response.networkError = QNetworkReply::TemporaryNetworkFailureError;
+            retryLater(m_policy.backoffDelayMs(m_attempt), error);
+            if (!m_retryTimer.isActive())
+                finish(response);
+            return;
+        }
+        response.authorizationError = error;
         finish(response);
     });
 }

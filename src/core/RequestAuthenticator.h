@@ -14,7 +14,9 @@ class RequestAuthenticator : public QObject
     Q_OBJECT
 
 public:
-    using Ready = std::function<void(const QString& error)>;
+    // error is empty when the request may go; mayPass when the failure is one to wait out (the token
+    // endpoint unreachable, busy or failing), not a refusal.
+    using Ready = std::function<void(const QString& error, bool mayPass)>;
     using QObject::QObject;
 
     // Calls ready with an empty error once authorize() can sign requests (after a refresh if needed),

@@ -26,7 +26,7 @@ public:
     {
         if (m_token.isEmpty())
             m_token = m_emulator->issueAccessToken();
-        ready({});
+        ready({}, false);
     }
     void authorize(QNetworkRequest& request) const override
     {

@@ -1,0 +1,201 @@
+// A hundred randomized transfers through the queue against the Dropbox emulator while it drops connections,
+// rate-limits, fails with 5xx and expires the access token: every upload arrives once, intact, and every
+// download matches. The seed is printed; ATTACHE_FAULT_SEED=<n> runs the same schedule again.
+
+#include "ContentHasher.h"
+#include "CoreTestHelpers.h"
+#include "DropboxEmulator.h"
+#include "DropboxStore.h"
+#include "FaultInjector.h"
+#include "TransferJournal.h"
+#include "TransferQueue.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 KiB = 1024;
+constexpr qint64 MiB = 1024 * KiB;
+constexpr int TransferCount = 100;
+constexpr int DownloadCount = 30;
+constexpr int FaultCount = 80;
+
+QString hashOf(const QByteArray& data)
+{
+    ContentHasher hasher;
+    hasher.addData(data);
+    return hasher.hexResult();
+}
+} // namespace
+
+class TestTransferFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void randomTransfersUnderFaultsAllArriveIntact();
+
+private:
+    QByteArray randomBytes(qint64 size)
+    {
+        QByteArray data(size, Qt::Uninitialized);
+        for (qint64 i = 0; i + 4 <= size; i += 4) {
+            const quint32 word = m_random.generate();
+            memcpy(data.data() + i, &word, 4);
+        }
+        for (qint64 i = size - size % 4; i < size; ++i)
+            data[i] = char(m_random.bounded(256));
+        return data;
+    }
+    // Mostly small documents, some of a few MiB, and a few that need an upload session.
+    qint64 randomSize()
+    {
+        const int kind = m_random.bounded(10);
+        if (kind < 6)
+            return m_random.bounded(300 * KiB);
+        if (kind < 9)
+            return 300 * KiB + m_random.bounded(3 * MiB);
+        return 9 * MiB + m_random.bounded(4 * MiB);
+    }
+    FaultInjector::Fault randomFault()
+    {
+        switch (m_random.bounded(5)) {
+        case 0:
+            return FaultInjector::dropConnection(m_random.bounded(64 * KiB));
+        case 1:
+            return FaultInjector::rateLimited(1, m_random.bounded(2) == 0);
+        case 2:
+            return FaultInjector::serverError(m_random.bounded(2) == 0 ? 500 : 503);
+        case 3:
+            return FaultInjector::expiredToken();
+        default:
+            return FaultInjector::dropConnection(0);
+        }
+    }
+
+    QRandomGenerator m_random;
+};
+
+void TestTransferFaults::randomTransfersUnderFaultsAllArriveIntact()
+{
+    const quint32 seed = qEnvironmentVariableIsSet("ATTACHE_FAULT_SEED")
+        ? quint32(qEnvironmentVariableIntValue("ATTACHE_FAULT_SEED"))
+        : QRandomGenerator::global()->generate();
+    qInfo("ATTACHE_FAULT_SEED=%u", seed);
+    m_random.seed(seed);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    DropboxEmulator emulator;
+    QVERIFY(emulator.listen());
+    DropboxStore store(DropboxEndpoints::withBaseUrl(emulator.baseUrl()), emulator.appKey(), u"/Accounting"_s);
+    store.setRefreshToken(emulator.issueRefreshToken());
+    store.setUploadChunking(4 * MiB, 8 * MiB, 2);
+    TransferJournal journal(dir.filePath(u"attache.sqlite"_s));
+    QVERIFY(journal.isOpen());
+    TransferQueue queue(&store);
+    queue.setJournal(&journal);
+    RetryPolicy retries;
+    retries.baseDelayMs = 50;
+    retries.maxDelayMs = 500;
+    retries.maxAttempts = 30;
+    queue.setRetryPolicy(retries);
+
+    QList<EntityRef> entities;
+    for (const char* id : { "4455", "4456", "4457", "4458", "4459" })
+        entities.append(EntityRef { EntityType::Invoices, QString::fromLatin1(id) });
+
+    // What is on Dropbox already, to be downloaded.
+    struct Expected
+    {
+        QString remotePath;
+        QString localPath;
+        QString hash;
+    };
+    QList<Expected> downloads;
+    QList<Expected> uploads;
+    QList<int> ids;
+    QVERIFY(QDir().mkpath(dir.filePath(u"up"_s)));
+    QVERIFY(QDir().mkpath(dir.filePath(u"down"_s)));
+    for (int i = 0; i < DownloadCount; ++i) {
+        const EntityRef entity = entities.at(m_random.bounded(int(entities.size())));
+        const QString name = u"seeded-%1.bin"_s.arg(i, 3, 10, QLatin1Char('0'));
+        const QByteArray data = randomBytes(randomSize());
+        const QString remote = u"/Accounting/Invoices/%1/%2"_s.arg(entity.id, name);
+        QVERIFY(emulator.putFile(remote, data));
+        downloads.append({ remote, dir.filePath(u"down/"_s + name), hashOf(data) });
+        ids.append(queue.enqueueDownload(AttachmentRef { entity, name }, downloads.last().localPath));
+    }
+    for (int i = 0; i < TransferCount - DownloadCount; ++i) {
+        const EntityRef entity = entities.at(m_random.bounded(int(entities.size())));
+        const QString name = u"upload-%1.bin"_s.arg(i, 3, 10, QLatin1Char('0'));
+        const QString path = dir.filePath(u"up/"_s + name);
+        const QByteArray data = randomBytes(randomSize());
+        QVERIFY(CoreTest::writeFile(path, data));
+        uploads.append({ u"/Accounting/Invoices/%1/%2"_s.arg(entity.id, name), path, hashOf(data) });
+        ids.append(queue.enqueueUpload(path, entity));
+    }
+    // Faults for whichever requests come next, on the routes transfers use and on any route at all.
+    const QStringList routes { u"/2/files/upload"_s,
+                               u"/2/files/upload_session/start"_s,
+                               u"/2/files/upload_session/append_v2"_s,
+                               u"/2/files/upload_session/finish"_s,
+                               u"/2/files/download"_s,
+                               u"/2/files/list_folder"_s,
+                               u"*"_s };
+    for (int i = 0; i < FaultCount; ++i) {
+        const FaultInjector::Fault fault = randomFault();
+        // An expired access token is an answer of the API routes; the token endpoint never gives it.
+        const int choices = int(routes.size()) - (fault.kind == FaultInjector::Kind::ExpiredToken ? 1 : 0);
+        emulator.faults().add(routes.at(m_random.bounded(choices)), fault);
+    }
+    // And the access token runs out now and then, as after four hours.
+    QTimer expiry;
+    connect(&expiry, &QTimer::timeout, &emulator, &DropboxEmulator::expireAccessTokens);
+    expiry.start(700);
+
+    QSignalSpy finished(&queue, &TransferQueue::transferFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(queue.pendingCount() == 0, 600000);
+    expiry.stop();
+
+    for (int id : std::as_const(ids)) {
+        const Transfer transfer = queue.transfer(id);
+        QVERIFY2(transfer.state == Transfer::State::Done,
+                 qPrintable(transfer.displayName() + u": "_s + transfer.errorString));
+    }
+    QCOMPARE(finished.count(), TransferCount);
+    for (const Expected& upload : std::as_const(uploads)) {
+        QVERIFY2(emulator.hasFile(upload.remotePath), qPrintable(upload.remotePath));
+        QCOMPARE(emulator.fileContentHash(upload.remotePath), upload.hash);
+    }
+    for (const Expected& download : std::as_const(downloads))
+        QCOMPARE(ContentHasher::hashFile(download.localPath), download.hash);
+    // Exactly once: no numbered copy of any upload, nor anything else, in the entities' folders.
+    for (const EntityRef& entity : std::as_const(entities)) {
+        StoreReply* listing = store.listAttachments(entity);
+        QSignalSpy listed(listing, &StoreReply::finished);
+        QVERIFY(listing->isFinished() || listed.wait(60000));
+        const QList<Attachment> attachments = listing->attachments();
+        delete listing;
+        const auto expectedHere = std::count_if(uploads.cbegin(), uploads.cend(),
+                                                [&entity](const Expected& e) {
+                                                    return e.remotePath.contains(u"/Invoices/"_s + entity.id + u'/');
+                                                })
+            + std::count_if(downloads.cbegin(), downloads.cend(), [&entity](const Expected& e) {
+                                      return e.remotePath.contains(u"/Invoices/"_s + entity.id + u'/');
+                                  });
+        QCOMPARE(attachments.size(), expectedHere);
+    }
+    // Nothing is left in the journal.
+    TransferJournal after(dir.filePath(u"attache.sqlite"_s));
+    queue.clearFinished();
+    QVERIFY(after.takeOver(store.uri()).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestTransferFaults)
+#include "TestTransferFaults.moc"
