@@ -1286,6 +1286,10 @@ Kommandon:</translation>
         <source>%1 is not supported by this store.</source>
         <translation>%1 stöds inte av den här lagringsplatsen.</translation>
     </message>
+    <message>
+        <source>“%1” was changed by someone else after you chose to delete it, so it was kept. Look at the new version, then delete it again if it should go.</source>
+        <translation>”%1” ändrades av någon annan efter att du valde att ta bort den, så den behölls. Titta på den nya versionen och ta sedan bort den igen om den ska bort.</translation>
+    </message>
 </context>
 <context>
     <name>StoreFactory</name>

@@ -339,23 +339,51 @@ StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QStrin
     });
 }
 
-StoreReply* DropboxStore::remove(const AttachmentRef& attachment)
+StoreReply* DropboxStore::remove(const AttachmentRef& attachment, const QString& expectedContentHash)
 {
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
-    return startNamed(problem, [this, attachment, path](RemoteOperation* operation) {
-        HttpCall* call = newCall(operation,
-                                 DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/delete_v2")),
-                                                     QJsonObject { { QStringLiteral("path"), path } }));
-        connect(call, &HttpCall::finished, operation, [this, operation, attachment](const HttpResponse& response) {
-            if (!response.isSuccess()) {
-                fail(operation, response, attachment.name);
-                return;
-            }
-            operation->succeed();
-        });
-        call->start();
+    return startNamed(problem, [this, attachment, path, expectedContentHash](RemoteOperation* operation) {
+        if (expectedContentHash.isEmpty()) {
+            deleteFile(operation, attachment, QJsonObject { { QStringLiteral("path"), path } });
+            return;
+        }
+        // Only the version the user chose: its rev, looked up by its content, guards the delete itself.
+        HttpCall* lookup = newCall(operation,
+                                   DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/get_metadata")),
+                                                       QJsonObject { { QStringLiteral("path"), path } }));
+        connect(lookup, &HttpCall::finished, operation,
+                [this, operation, attachment, path, expectedContentHash, lookup](const HttpResponse& response) {
+                    lookup->deleteLater();
+                    if (!response.isSuccess())
+                        return fail(operation, response, attachment.name);
+                    const QJsonObject metadata = QJsonDocument::fromJson(response.body).object();
+                    if (metadata.value(QLatin1String("content_hash")).toString() != expectedContentHash)
+                        return fail(operation, StoreReply::Error::Changed, changedSinceChosen(attachment.name));
+                    deleteFile(operation, attachment,
+                               QJsonObject { { QStringLiteral("path"), path },
+                                             { QStringLiteral("parent_rev"), metadata.value(QLatin1String("rev")) } });
+                });
+        lookup->start();
     });
+}
+
+void DropboxStore::deleteFile(RemoteOperation* operation, const AttachmentRef& attachment, const QJsonObject& arg)
+{
+    HttpCall* call
+        = newCall(operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/delete_v2")), arg));
+    connect(call, &HttpCall::finished, operation,
+            [this, operation, attachment, call, arg](const HttpResponse& response) {
+                call->deleteLater();
+                if (response.isSuccess())
+                    return operation->succeed();
+                // Changed between the look-up and the delete: parent_rev no longer matches.
+                if (arg.contains(QLatin1String("parent_rev"))
+                    && DropboxError::fromResponse(response, attachment.name).hasTag(QStringLiteral("conflict")))
+                    return fail(operation, StoreReply::Error::Changed, changedSinceChosen(attachment.name));
+                fail(operation, response, attachment.name);
+            });
+    call->start();
 }
 
 StoreReply* DropboxStore::thumbnail(const AttachmentRef& attachment, const QSize& size)

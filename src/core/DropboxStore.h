@@ -55,7 +55,8 @@ public:
     using Store::download;
     StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
                          const QByteArray& resumeState) override;
-    StoreReply* remove(const AttachmentRef& attachment) override;
+    using Store::remove;
+    StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
     // Watches with list_folder/longpoll from the stored cursor (DropboxChangeWatcher).
@@ -87,6 +88,8 @@ private:
     // Every page of a folder listing.
     void listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done);
     void listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries, Entries done);
+    // delete_v2 with arg, a parent_rev in it turning a conflict into Changed.
+    void deleteFile(RemoteOperation* operation, const AttachmentRef& attachment, const QJsonObject& arg);
     // Gets the cursor for now, making the root folder first when it is not there yet.
     void fetchLatestCursor(RemoteOperation* operation, bool mayCreateRoot);
     // Finishes the operation with the error Dropbox gave, and notices a signed-out account.

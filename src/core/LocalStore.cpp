@@ -471,16 +471,18 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
     });
 }
 
-StoreReply* LocalStore::remove(const AttachmentRef& attachment)
+StoreReply* LocalStore::remove(const AttachmentRef& attachment, const QString& expectedContentHash)
 {
     const QString path = localFilePath(attachment);
-    return start([this, path, attachment](Job&) {
+    return start([this, path, attachment, expectedContentHash](Job& job) {
         if (path.isEmpty())
             return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
-        forgetHash(path);
         QFile file(path);
         if (!QFileInfo(path).isFile())
             return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
+        if (!expectedContentHash.isEmpty() && describeFile(path, job).contentHash != expectedContentHash)
+            return Outcome::failure(StoreReply::Error::Changed, changedSinceChosen(attachment.name));
+        forgetHash(path);
         // The system trash keeps a way back; a plain delete only where there is no trash.
         if (file.moveToTrash() || file.remove())
             return Outcome {};

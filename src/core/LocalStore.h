@@ -42,7 +42,8 @@ public:
     // A copy on this machine is quick: it starts again rather than resuming.
     StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
                          const QByteArray& resumeState) override;
-    StoreReply* remove(const AttachmentRef& attachment) override;
+    using Store::remove;
+    StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
 

@@ -12,6 +12,13 @@ QString Store::localFilePath(const AttachmentRef&) const
     return {};
 }
 
+QString Store::changedSinceChosen(const QString& name)
+{
+    return tr("“%1” was changed by someone else after you chose to delete it, so it was kept. Look at the new "
+              "version, then delete it again if it should go.")
+        .arg(name);
+}
+
 StoreReply* Store::unsupported(const QString& what)
 {
     auto* reply = new StoreReply;

@@ -61,7 +61,10 @@ public:
     {
         return download(attachment, localPath, {});
     }
-    virtual StoreReply* remove(const AttachmentRef& attachment) = 0;
+    // With expectedContentHash, deletes only that content: a document someone changed since is kept, and the
+    // reply fails with Changed.
+    virtual StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) = 0;
+    StoreReply* remove(const AttachmentRef& attachment) { return remove(attachment, {}); }
     // An encoded image no larger than size, in the reply's data().
     virtual StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) = 0;
     // Files an attachment on another entity (from the Inbox, typically); the reply's attachment() is the result.
@@ -83,6 +86,8 @@ signals:
     void watchStateChanged(const QByteArray& state);
 
 protected:
+    // Why a delete left a document alone.
+    static QString changedSinceChosen(const QString& name);
     // A reply that has already failed with Unsupported, for operations a store lacks.
     StoreReply* unsupported(const QString& what);
 };

@@ -36,6 +36,8 @@ public:
         Corrupted,
         // The server refused the request for a reason the other errors do not name.
         Server,
+        // The document is no longer the one the request was about (someone changed it); it was left alone.
+        Changed,
     };
     Q_ENUM(Error)
 

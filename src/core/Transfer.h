@@ -36,6 +36,8 @@ struct Transfer
     QDateTime notBefore;
     // Where an interrupted transfer can carry on, as the store last described it (StoreReply::checkpoint).
     QByteArray resumeState;
+    // Delete: the content the user chose to delete; a document changed since is kept (StoreReply::Error::Changed).
+    QString expectedContentHash;
 
     bool isFinished() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
     // The file's name, for lists and notifications.

@@ -13,7 +13,8 @@
 #include <QVariant>
 
 namespace {
-constexpr int SchemaVersion = 1;
+// 2: expected_hash.
+constexpr int SchemaVersion = 2;
 
 QString newName()
 {
@@ -109,12 +110,20 @@ bool TransferJournal::setUp()
                        " error TEXT,"
                        " resume BLOB)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS transfers_by_store ON transfers (store, owner)"),
-        QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion),
     };
     for (const QString& statement : statements) {
         if (!query.exec(statement))
             return fail(Failure::Open, query.lastError().text());
     }
+    // A journal from an earlier version gains the columns added since.
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return fail(Failure::Open, query.lastError().text());
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version < 2 && !query.exec(QStringLiteral("ALTER TABLE transfers ADD COLUMN expected_hash TEXT")))
+        return fail(Failure::Open, query.lastError().text());
+    if (version < SchemaVersion && !query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion)))
+        return fail(Failure::Open, query.lastError().text());
     return true;
 }
 
@@ -125,8 +134,8 @@ qint64 TransferJournal::add(const Transfer& transfer, const QString& storeUri)
     QSqlQuery query(database(m_connectionName));
     query.prepare(QStringLiteral(
         "INSERT INTO transfers (owner, store, kind, state, local_path, source_type, source_id, source_name,"
-        " target_type, target_id, bytes_total, attempts, not_before, error, resume)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " target_type, target_id, bytes_total, attempts, not_before, error, resume, expected_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(m_owner);
     query.addBindValue(storeUri);
     query.addBindValue(static_cast<int>(transfer.kind));
@@ -142,6 +151,7 @@ qint64 TransferJournal::add(const Transfer& transfer, const QString& storeUri)
     query.addBindValue(transfer.notBefore.isValid() ? transfer.notBefore.toMSecsSinceEpoch() : 0);
     query.addBindValue(transfer.errorString);
     query.addBindValue(transfer.resumeState);
+    query.addBindValue(transfer.expectedContentHash);
     if (!query.exec()) {
         fail(Failure::Write, query.lastError().text());
         return 0;
@@ -212,7 +222,8 @@ QList<Transfer> TransferJournal::takeOver(const QString& storeUri)
 
     query.prepare(QStringLiteral(
         "SELECT id, kind, state, local_path, source_type, source_id, source_name, target_type, target_id,"
-        " bytes_total, attempts, not_before, error, resume FROM transfers WHERE store = ? AND owner = ? ORDER BY id"));
+        " bytes_total, attempts, not_before, error, resume, expected_hash FROM transfers WHERE store = ? AND owner = ?"
+        " ORDER BY id"));
     query.addBindValue(storeUri);
     query.addBindValue(m_owner);
     if (!query.exec()) {
@@ -241,6 +252,7 @@ QList<Transfer> TransferJournal::takeOver(const QString& storeUri)
             transfer.notBefore = QDateTime::fromMSecsSinceEpoch(notBefore);
         transfer.errorString = query.value(12).toString();
         transfer.resumeState = query.value(13).toByteArray();
+        transfer.expectedContentHash = query.value(14).toString();
         transfers.append(transfer);
     }
     return transfers;

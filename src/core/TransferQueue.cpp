@@ -63,11 +63,12 @@ int TransferQueue::enqueueDownload(const AttachmentRef& attachment, const QStrin
     return add(transfer);
 }
 
-int TransferQueue::enqueueDelete(const AttachmentRef& attachment)
+int TransferQueue::enqueueDelete(const AttachmentRef& attachment, const QString& expectedContentHash)
 {
     Transfer transfer;
     transfer.kind = Transfer::Kind::Delete;
     transfer.source = attachment;
+    transfer.expectedContentHash = expectedContentHash;
     return add(transfer);
 }
 
@@ -223,7 +224,7 @@ void TransferQueue::run(int id)
         reply = m_store->download(transfer.source, transfer.localPath, transfer.resumeState);
         break;
     case Transfer::Kind::Delete:
-        reply = m_store->remove(transfer.source);
+        reply = m_store->remove(transfer.source, transfer.expectedContentHash);
         break;
     case Transfer::Kind::Move:
         reply = m_store->move(transfer.source, transfer.target);

@@ -41,7 +41,8 @@ public:
 
     int enqueueUpload(const QString& localPath, const EntityRef& target, const QString& name = {});
     int enqueueDownload(const AttachmentRef& attachment, const QString& localPath);
-    int enqueueDelete(const AttachmentRef& attachment);
+    // expectedContentHash: the content the user chose to delete; a document changed since is kept.
+    int enqueueDelete(const AttachmentRef& attachment, const QString& expectedContentHash = {});
     int enqueueMove(const AttachmentRef& attachment, const EntityRef& target);
 
     QList<int> ids() const { return m_order; }

@@ -598,11 +598,15 @@ void MainWindow::deleteSelected()
     box->setInformativeText(tr("Deleted documents go to the trash where the system has one."));
     QPushButton* deleteButton = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [this, selected, deleteButton](QAbstractButton* button) {
+    // The versions on screen now are the ones to delete; one changed by someone else meanwhile is kept.
+    QHash<QString, QString> hashes;
+    for (const AttachmentRef& ref : selected)
+        hashes.insert(ref.name, m_attachments->attachmentAt(m_attachments->rowOf(ref.name)).contentHash);
+    connect(box, &QMessageBox::buttonClicked, this, [this, selected, hashes, deleteButton](QAbstractButton* button) {
         if (button != static_cast<QAbstractButton*>(deleteButton))
             return;
         for (const AttachmentRef& ref : selected)
-            m_queue->enqueueDelete(ref);
+            m_queue->enqueueDelete(ref, hashes.value(ref.name));
     });
     box->open();
 }

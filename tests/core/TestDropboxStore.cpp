@@ -62,6 +62,7 @@ private slots:
     void downloadStartsOverWhenTheCheckpointDoesNotFit_data();
     void downloadStartsOverWhenTheCheckpointDoesNotFit();
     void revokedRefreshTokenSignsOut();
+    void removeKeepsADocumentChangedSince();
     void watchReportsChangesMadeElsewhere();
     void watchCarriesOnFromAStoredCursor();
     void resetCursorMeansEverythingIsListedAgain();
@@ -691,6 +692,37 @@ QList<EntityRef> changedEntities(const QSignalSpy& spy)
     return entities;
 }
 } // namespace
+
+void TestDropboxStore::removeKeepsADocumentChangedSince()
+{
+    const QString path = u"/Accounting/Invoices/4455/draft.txt"_s;
+    QVERIFY(m_emulator->putFile(path, "first"));
+    const QString firstHash = m_emulator->fileContentHash(path);
+    // A colleague saves a new version after the user chose to delete the first.
+    QVERIFY(m_emulator->putFile(path, "second, longer"));
+
+    auto refused = await(m_store->remove(AttachmentRef { invoice(), u"draft.txt"_s }, firstHash));
+    QCOMPARE(refused->error(), StoreReply::Error::Changed);
+    QVERIFY2(refused->errorString().contains(u"draft.txt"_s), qPrintable(refused->errorString()));
+    QCOMPARE(m_emulator->fileContent(path), QByteArray("second, longer"));
+
+    // Changed between the look-up and the delete: the delete names the revision it saw, and Dropbox refuses it.
+    const QString secondHash = m_emulator->fileContentHash(path);
+    QMetaObject::Connection racing
+        = connect(m_emulator.get(), &EmulatorServer::requestReceived, this, [this, &path](const QString& route) {
+              if (route == u"/2/files/delete_v2"_s)
+                  m_emulator->putFile(path, "third, at the last moment");
+          });
+    auto raced = await(m_store->remove(AttachmentRef { invoice(), u"draft.txt"_s }, secondHash));
+    disconnect(racing);
+    QCOMPARE(raced->error(), StoreReply::Error::Changed);
+    QCOMPARE(m_emulator->fileContent(path), QByteArray("third, at the last moment"));
+
+    auto removed
+        = await(m_store->remove(AttachmentRef { invoice(), u"draft.txt"_s }, m_emulator->fileContentHash(path)));
+    QCOMPARE(removed->error(), StoreReply::Error::None);
+    QVERIFY(!m_emulator->hasFile(path));
+}
 
 void TestDropboxStore::watchReportsChangesMadeElsewhere()
 {

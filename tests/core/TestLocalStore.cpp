@@ -84,6 +84,7 @@ private slots:
     void thumbnailIsUnsupported();
     void localFilePath_data();
     void localFilePath();
+    void removeKeepsADocumentChangedSince();
 
 private:
     QString rootPath() const { return m_tmp->filePath(u"store"_s); }
@@ -741,6 +742,25 @@ void TestLocalStore::localFilePath()
         QCOMPARE(path, rootPath() + u"/Invoices/"_s + id + u'/' + name);
     else
         QCOMPARE(path, QString());
+}
+
+void TestLocalStore::removeKeepsADocumentChangedSince()
+{
+    const QString path = place(m_invoice, u"draft.txt"_s, "first");
+    AWAIT(listed, m_store->listAttachments(m_invoice));
+    const QString firstHash = listed->attachment().contentHash;
+    QVERIFY(!firstHash.isEmpty());
+    QVERIFY(writeFile(path, "second, longer"));
+
+    AWAIT(refused, m_store->remove(AttachmentRef { m_invoice, u"draft.txt"_s }, firstHash));
+    QCOMPARE(refused->error(), Error::Changed);
+    QVERIFY2(refused->errorString().contains(u"draft.txt"_s), qPrintable(refused->errorString()));
+    QCOMPARE(readFile(path), QByteArray("second, longer"));
+
+    AWAIT(relisted, m_store->listAttachments(m_invoice));
+    AWAIT(removed, m_store->remove(AttachmentRef { m_invoice, u"draft.txt"_s }, relisted->attachment().contentHash));
+    QCOMPARE(removed->error(), Error::None);
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 QTEST_GUILESS_MAIN(TestLocalStore)

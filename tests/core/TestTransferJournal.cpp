@@ -3,6 +3,8 @@
 #include "TransferJournal.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,7 @@ private slots:
     void onlyTheStoresOwnAreTakenOver();
     void removedTransfersAreGone();
     void unwritableFolderGivesClearError();
+    void journalOfAnEarlierVersionIsUpgraded();
 
 private:
     QString path() const { return m_dir->filePath(u"attache.sqlite"_s); }
@@ -175,6 +178,51 @@ void TestTransferJournal::unwritableFolderGivesClearError()
     QVERIFY2(journal.errorString().contains(QDir::toNativeSeparators(impossible)), qPrintable(journal.errorString()));
     QCOMPARE(journal.add(upload(u"/tmp/f.pdf"_s, u"f.pdf"_s), m_store), 0);
     QVERIFY(journal.takeOver(m_store).isEmpty());
+}
+
+void TestTransferJournal::journalOfAnEarlierVersionIsUpgraded()
+{
+    {
+        // Version 1, as the first release left it, with a delete a killed run never finished.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"version1"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"CREATE TABLE transfers (id INTEGER PRIMARY KEY AUTOINCREMENT, owner TEXT NOT NULL,"
+                           " store TEXT NOT NULL, kind INTEGER NOT NULL, state INTEGER NOT NULL, local_path TEXT,"
+                           " source_type TEXT NOT NULL, source_id TEXT, source_name TEXT, target_type TEXT NOT NULL,"
+                           " target_id TEXT, bytes_total INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                           " not_before INTEGER NOT NULL DEFAULT 0, error TEXT, resume BLOB)"_s));
+        QVERIFY(query.exec(u"INSERT INTO transfers (owner, store, kind, state, source_type, source_id, source_name,"
+                           " target_type, bytes_total) VALUES ('gone', '%1', %2, 0, 'Invoices', '4455', 'old.pdf',"
+                           " 'Inbox', -1)"_s.arg(m_store)
+                               .arg(int(Transfer::Kind::Delete))));
+        QVERIFY(query.exec(u"PRAGMA user_version=1"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"version1"_s);
+
+    {
+        TransferJournal journal(path());
+        QVERIFY2(journal.isOpen(), qPrintable(journal.errorString()));
+        const QList<Transfer> left = journal.takeOver(m_store);
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.first().source.name, u"old.pdf"_s);
+        QVERIFY(left.first().expectedContentHash.isEmpty());
+        QVERIFY(journal.remove(left.first().journalId));
+
+        // A delete now keeps the content it is for.
+        Transfer guarded;
+        guarded.kind = Transfer::Kind::Delete;
+        guarded.source = AttachmentRef { EntityRef { EntityType::Invoices, u"4455"_s }, u"new.pdf"_s };
+        guarded.expectedContentHash = u"abc123"_s;
+        QVERIFY(journal.add(guarded, m_store) > 0);
+    }
+    TransferJournal next(path());
+    const QList<Transfer> taken = next.takeOver(m_store);
+    QCOMPARE(taken.size(), 1);
+    QCOMPARE(taken.first().source.name, u"new.pdf"_s);
+    QCOMPARE(taken.first().expectedContentHash, u"abc123"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTransferJournal)

@@ -44,6 +44,7 @@ private slots:
     void dropImagesAndPdfsOnEntityShowsThumbnails();
     void droppedFolderIsRefused();
     void deleteAsksFirst();
+    void deleteKeepsADocumentChangedMeanwhile();
     void dragFromInboxOntoInvoiceMovesIt();
     void dragOutExportsFiles();
     void notificationsAreBatched();
@@ -252,6 +253,34 @@ void TestMainWindow::deleteAsksFirst()
     deleteButton->click();
     QTRY_VERIFY(!QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/old.txt"))));
     QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 0);
+}
+
+void TestMainWindow::deleteKeepsADocumentChangedMeanwhile()
+{
+    const QString path = storePath(QStringLiteral("Invoices/4455/draft.txt"));
+    QVERIFY(SampleDocuments::writeText(path, "first draft"));
+    selectEntityAndWait(m_invoice);
+    selectAttachment(QStringLiteral("draft.txt"));
+    action("actionDelete")->trigger();
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox*>(QStringLiteral("deleteConfirmation"))) != nullptr);
+    // While the question is open, a colleague saves a new version over it.
+    QVERIFY(SampleDocuments::writeText(path, "second draft, with the figures"));
+    for (QAbstractButton* button : box->buttons()) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            button->click();
+    }
+    QSignalSpy drained(m_window->transferQueue(), &TransferQueue::drained);
+    QVERIFY(drained.wait());
+    // Both the user and the colleague keep what matters: the new version stays, and the user is told why.
+    QFile kept(path);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("second draft, with the figures"));
+    const Transfer transfer = m_window->transferQueue()->transfer(m_window->transferQueue()->ids().constLast());
+    QCOMPARE(transfer.state, Transfer::State::Failed);
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("was changed by someone else")),
+             qPrintable(m_window->messageBar()->text()));
 }
 
 void TestMainWindow::dragFromInboxOntoInvoiceMovesIt()
