@@ -68,6 +68,7 @@ void DropboxAuthenticator::refresh()
     form.addQueryItem(QStringLiteral("refresh_token"), m_refreshToken);
     form.addQueryItem(QStringLiteral("client_id"), m_appKey);
     auto* call = new HttpCall(m_network, DropboxTokens::request(m_endpoints.tokenUrl(), form), nullptr, this);
+    call->setRetryPolicy(m_retryPolicy);
     connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
         call->deleteLater();
         const DropboxTokens tokens = DropboxTokens::fromResponse(response);

@@ -3,6 +3,7 @@
 #include "DropboxEndpoints.h"
 #include "DropboxTokens.h"
 #include "RequestAuthenticator.h"
+#include "RetryPolicy.h"
 
 #include <QList>
 #include <QPointer>
@@ -25,6 +26,7 @@ public:
 
     void setRefreshTokenLoader(TokenLoader loader) { m_loader = std::move(loader); }
     void setRefreshToken(const QString& token) { m_refreshToken = token; }
+    void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
     void setAccessToken(const QString& token, const QDateTime& expiry);
 
     void ensureAuthorized(QObject* context, Ready ready) override;
@@ -40,6 +42,7 @@ private:
     QNetworkAccessManager* m_network;
     const DropboxEndpoints m_endpoints;
     const QString m_appKey;
+    RetryPolicy m_retryPolicy;
     TokenLoader m_loader;
     QString m_refreshToken;
     QString m_accessToken;

@@ -75,6 +75,7 @@ void DropboxDownload::send()
                                                         QJsonObject { { QStringLiteral("path"), m_remotePath } }),
                                this);
     m_call = call;
+    call->setRetryPolicy(m_retryPolicy);
     call->setBodySink({ [this](HttpRequest& request) { prepare(request); },
                         [this](const HttpResponse& head) { return begin(head); },
                         [this](const QByteArray& data) { return write(data); } });

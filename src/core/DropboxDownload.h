@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DropboxEndpoints.h"
+#include "RetryPolicy.h"
 #include "StoreReply.h"
 
 #include <QJsonObject>
@@ -39,6 +40,7 @@ public:
 
     // A checkpoint of an interrupted download to the same local path; ignored when it does not fit.
     void setResumeState(const QByteArray& state) { m_resumeState = state; }
+    void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
     void start();
     void abort();
 
@@ -70,6 +72,7 @@ private:
     const QString m_remotePath;
     const QString m_localPath;
     QByteArray m_resumeState;
+    RetryPolicy m_retryPolicy;
     std::unique_ptr<DownloadFile> m_file;
     // The bytes the partial file holds or has queued, of revision m_rev: where the next answer's body belongs.
     qint64 m_offset = 0;

@@ -94,6 +94,13 @@ void DropboxStore::setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit
     m_parallelChunks = parallelChunks;
 }
 
+void DropboxStore::setRetryPolicy(const RetryPolicy& policy)
+{
+    m_retryPolicy = policy;
+    QMetaObject::invokeMethod(m_authenticator,
+                              [authenticator = m_authenticator, policy] { authenticator->setRetryPolicy(policy); });
+}
+
 QString DropboxStore::uri() const
 {
     return uriFor(m_rootFolder);
@@ -140,6 +147,7 @@ StoreReply* DropboxStore::startNamed(const QString& problem, std::function<void(
 HttpCall* DropboxStore::newCall(RemoteOperation* operation, const HttpRequest& request)
 {
     HttpCall* call = DropboxRequest::call(network(), m_authenticator, request, operation);
+    call->setRetryPolicy(m_retryPolicy);
     connect(operation, &RemoteOperation::cancelled, call, &HttpCall::abort);
     return call;
 }
@@ -303,6 +311,7 @@ StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& targ
         upload->setSingleRequestLimit(m_singleRequestLimit);
         upload->setParallelChunks(m_parallelChunks);
         upload->setResumeState(resumeState);
+        upload->setRetryPolicy(m_retryPolicy);
         connect(operation, &RemoteOperation::cancelled, upload, &DropboxUpload::abort);
         connect(upload, &DropboxUpload::progress, operation, &RemoteOperation::reportProgress);
         connect(upload, &DropboxUpload::checkpoint, operation, &RemoteOperation::reportCheckpoint);
@@ -325,6 +334,7 @@ StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QStrin
     return startNamed(problem, [this, path, localPath, resumeState](RemoteOperation* operation) {
         auto* download = new DropboxDownload(network(), m_authenticator, m_endpoints, path, localPath, operation);
         download->setResumeState(resumeState);
+        download->setRetryPolicy(m_retryPolicy);
         connect(operation, &RemoteOperation::cancelled, download, &DropboxDownload::abort);
         connect(download, &DropboxDownload::progress, operation, &RemoteOperation::reportProgress);
         connect(download, &DropboxDownload::checkpoint, operation, &RemoteOperation::reportCheckpoint);

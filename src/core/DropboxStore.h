@@ -2,6 +2,7 @@
 
 #include "DropboxEndpoints.h"
 #include "RemoteStore.h"
+#include "RetryPolicy.h"
 
 #include <QJsonObject>
 
@@ -40,6 +41,8 @@ public:
     // Tests: smaller chunks and single-request limit than Dropbox's, to exercise sessions cheaply, and the
     // appends in flight (1 makes a sequential session).
     void setUploadChunking(qint64 chunkSize, qint64 singleRequestLimit, int parallelChunks);
+    // Tests: how every request of the store retries, set before the first one (as the chunking).
+    void setRetryPolicy(const RetryPolicy& policy);
 
     QString uri() const override;
     QString displayName() const override;
@@ -107,4 +110,5 @@ private:
     std::atomic<qint64> m_chunkSize;
     std::atomic<qint64> m_singleRequestLimit;
     std::atomic<int> m_parallelChunks;
+    RetryPolicy m_retryPolicy;
 };

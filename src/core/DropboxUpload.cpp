@@ -270,7 +270,9 @@ HttpCall* DropboxUpload::newCall(const QString& route, const QJsonObject& arg, q
     request.bodyFilePath = m_localPath;
     request.bodyFileOffset = offset;
     request.bodyFileLength = length;
-    return DropboxRequest::call(m_network, m_authenticator, request, this);
+    HttpCall* call = DropboxRequest::call(m_network, m_authenticator, request, this);
+    call->setRetryPolicy(m_retryPolicy);
+    return call;
 }
 
 void DropboxUpload::reportProgress()

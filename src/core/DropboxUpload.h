@@ -3,6 +3,7 @@
 #include "ContentHasher.h"
 #include "DropboxEndpoints.h"
 #include "HttpRequest.h"
+#include "RetryPolicy.h"
 #include "StoreReply.h"
 
 #include <QDateTime>
@@ -44,6 +45,7 @@ public:
 
     // For tests, which cannot afford 150 MiB files: a session chunk is a multiple of 4 MiB.
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
+    void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
     void setSingleRequestLimit(qint64 bytes) { m_singleRequestLimit = bytes; }
     // More than one makes a concurrent session.
     void setParallelChunks(int chunks) { m_parallelChunks = std::max(1, chunks); }
@@ -112,6 +114,7 @@ private:
     const QString m_localPath;
     const QString m_remotePath;
     qint64 m_chunkSize = DefaultChunkSize;
+    RetryPolicy m_retryPolicy;
     qint64 m_singleRequestLimit = SingleRequestLimit;
     int m_parallelChunks = DefaultParallelChunks;
     qint64 m_size = 0;

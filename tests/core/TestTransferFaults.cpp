@@ -1,12 +1,15 @@
-// A hundred randomized transfers through the queue against the Dropbox emulator while it drops connections,
-// rate-limits, fails with 5xx and expires the access token: every upload arrives once, intact, and every
-// download matches. The seed is printed; ATTACHE_FAULT_SEED=<n> runs the same schedule again.
+// The queue against the Dropbox emulator when things go wrong. A hundred randomized transfers while it drops
+// connections, rate-limits, fails with 5xx and expires the access token: every upload arrives once, intact,
+// and every download matches (the seed is printed; ATTACHE_FAULT_SEED=<n> runs the same schedule again).
+// And Dropbox out of reach for a while: one offline state, then everything goes through by itself.
 
+#include "ConnectivityMonitor.h"
 #include "ContentHasher.h"
 #include "CoreTestHelpers.h"
 #include "DropboxEmulator.h"
 #include "DropboxStore.h"
 #include "FaultInjector.h"
+#include "SyncMonitor.h"
 #include "TransferJournal.h"
 #include "TransferQueue.h"
 
@@ -39,6 +42,7 @@ class TestTransferFaults : public QObject
 
 private slots:
     void randomTransfersUnderFaultsAllArriveIntact();
+    void offlineThenOnlineCarriesOnByItself();
 
 private:
     QByteArray randomBytes(qint64 size)
@@ -195,6 +199,56 @@ void TestTransferFaults::randomTransfersUnderFaultsAllArriveIntact()
     TransferJournal after(dir.filePath(u"attache.sqlite"_s));
     queue.clearFinished();
     QVERIFY(after.takeOver(store.uri()).isEmpty());
+}
+
+void TestTransferFaults::offlineThenOnlineCarriesOnByItself()
+{
+    QTemporaryDir dir;
+    DropboxEmulator emulator;
+    QVERIFY(emulator.listen());
+    DropboxStore store(DropboxEndpoints::withBaseUrl(emulator.baseUrl()), emulator.appKey(), u"/Accounting"_s);
+    store.setRefreshToken(emulator.issueRefreshToken());
+    RetryPolicy quick;
+    quick.maxAttempts = 2;
+    quick.baseDelayMs = 20;
+    quick.maxDelayMs = 50;
+    store.setRetryPolicy(quick);
+    ConnectivityMonitor connectivity;
+    connectivity.setProbePolicy(quick);
+    TransferQueue queue(&store);
+    queue.setConnectivity(&connectivity);
+    queue.setRetryPolicy(quick);
+    // The window's sync monitor is what probes while offline.
+    SyncMonitor sync(&store, nullptr, &connectivity);
+    QSignalSpy online(&connectivity, &ConnectivityMonitor::onlineChanged);
+    QSignalSpy finished(&queue, &TransferQueue::transferFinished);
+
+    emulator.setUnreachable(true);
+    const EntityRef invoice { EntityType::Invoices, u"4455"_s };
+    QList<QPair<QString, QByteArray>> files;
+    for (int i = 0; i < 5; ++i) {
+        const QString name = u"receipt-%1.pdf"_s.arg(i);
+        files.append({ name, randomBytes(20 * KiB + i) });
+        QVERIFY(CoreTest::writeFile(dir.filePath(name), files.last().second));
+        queue.enqueueUpload(dir.filePath(name), invoice);
+    }
+    QVERIFY(online.wait(30000));
+    QCOMPARE(online.first().first().toBool(), false);
+    // Offline is one state: the transfers wait, none of them fails.
+    QVERIFY(!finished.wait(500));
+    QCOMPARE(queue.pendingCount(), 5);
+
+    emulator.setUnreachable(false);
+    QTRY_VERIFY_WITH_TIMEOUT(queue.pendingCount() == 0, 60000);
+    QVERIFY(connectivity.isOnline());
+    QCOMPARE(finished.count(), 5);
+    for (int id : queue.ids())
+        QCOMPARE(queue.transfer(id).state, Transfer::State::Done);
+    for (const auto& [name, data] : std::as_const(files)) {
+        const QString remote = u"/Accounting/Invoices/4455/"_s + name;
+        QVERIFY2(emulator.hasFile(remote), qPrintable(remote));
+        QCOMPARE(emulator.fileContent(remote), data);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTransferFaults)

@@ -1,6 +1,8 @@
 #include "EmulatorServer.h"
 
 #include <QHttpServerResponder>
+#include <QTcpSocket>
+#include <QTimer>
 
 EmulatorServer::EmulatorServer(QObject* parent)
     : QAbstractHttpServer(parent)
@@ -36,6 +38,11 @@ EmulatorResponse EmulatorServer::faultResponse(const FaultInjector::Fault& fault
 
 bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
+    if (m_unreachable) {
+        // After the server has done with the request, so that the socket goes in one piece.
+        QTimer::singleShot(0, socket, [socket] { socket->abort(); });
+        return true;
+    }
     const EmulatorRequest copy(request);
     m_requests.append({ copy.withoutBody(), copy.body().size() });
     emit requestReceived(copy.path());

@@ -36,6 +36,8 @@ public:
     QUrl baseUrl() const;
 
     FaultInjector& faults() { return m_faults; }
+    // Unreachable, every connection is reset before anything is done, as when the network is gone.
+    void setUnreachable(bool unreachable) { m_unreachable = unreachable; }
     QList<LoggedRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
 
@@ -62,6 +64,7 @@ private:
 
     QHash<QString, Route> m_routes;
     FaultInjector m_faults;
+    bool m_unreachable = false;
     QList<LoggedRequest> m_requests;
     quint16 m_port = 0;
 };
