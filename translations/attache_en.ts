@@ -69,6 +69,20 @@
             <numerusform>Offline, %n transfers waiting</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n transfer(s) waiting</source>
+        <translation>
+            <numerusform>%n transfer waiting</numerusform>
+            <numerusform>%n transfers waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n document(s) will go to %1 when the connection is back.</source>
+        <translation>
+            <numerusform>Offline: %n document will go to %1 when the connection is back.</numerusform>
+            <numerusform>Offline: %n documents will go to %1 when the connection is back.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MoveToDialog</name>

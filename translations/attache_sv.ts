@@ -998,6 +998,20 @@ Kommandon:</translation>
         <source>Back online.</source>
         <translation>Ansluten igen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n transfer(s) waiting</source>
+        <translation>
+            <numerusform>%n överföring väntar</numerusform>
+            <numerusform>%n överföringar väntar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n document(s) will go to %1 when the connection is back.</source>
+        <translation>
+            <numerusform>Frånkopplad: %n dokument skickas till %1 när anslutningen är tillbaka.</numerusform>
+            <numerusform>Frånkopplad: %n dokument skickas till %1 när anslutningen är tillbaka.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -260,7 +260,9 @@ void MainWindow::openStore(const QString& uri)
     connect(m_entities, &EntityTreeModel::filesDropped, this, &MainWindow::uploadFiles);
     connect(m_entities, &EntityTreeModel::attachmentsDropped, this, &MainWindow::moveAttachments);
     connect(m_attachments, &AttachmentModel::filesDropped, this, &MainWindow::uploadFiles);
-    connect(m_attachments, &AttachmentModel::loaded, this, &MainWindow::updateStatus);
+    // Documents found by a listing or by a change elsewhere alike.
+    for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_attachments, signal, this, &MainWindow::updateStatus);
     connect(m_queue, &TransferQueue::transferFinished, this, &MainWindow::onTransferFinished);
     connect(m_queue, &TransferQueue::transferAdded, this, &MainWindow::updateStatus);
     connect(m_queue, &TransferQueue::drained, m_batcher, &NotificationBatcher::flush);
@@ -381,15 +383,20 @@ void MainWindow::updateStatus()
         parts.append(tr("%n document(s) on %1", nullptr, m_attachments->rowCount())
                          .arg(EntityTypes::entityTitle(entity.type, entity.id)));
     const int pending = m_queue->pendingCount();
-    if (pending > 0)
-        parts.append(m_queue->isPaused() ? tr("%n transfer(s) paused", nullptr, pending)
-                                         : tr("%n transfer(s) in progress", nullptr, pending));
-    if (!m_connectivity->isOnline())
+    const bool offline = !m_connectivity->isOnline();
+    if (pending > 0) {
+        if (m_queue->isPaused())
+            parts.append(tr("%n transfer(s) paused", nullptr, pending));
+        else if (offline)
+            parts.append(tr("%n transfer(s) waiting", nullptr, pending));
+        else
+            parts.append(tr("%n transfer(s) in progress", nullptr, pending));
+    }
+    if (offline)
         parts.append(tr("Offline"));
     parts.append(m_store->displayName());
     statusBar()->showMessage(parts.join(QStringLiteral("  ·  ")));
 
-    const bool offline = !m_connectivity->isOnline();
     TrayIcon::State state = TrayIcon::State::Idle;
     QString trayText = tr("Up to date");
     if (m_queue->isPaused()) {
@@ -439,6 +446,10 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
         problems.append(tr("Only files on this computer can be attached: %1.").arg(quotedNames(remote)));
     if (!problems.isEmpty())
         showError(problems.join(QLatin1Char(' ')));
+    else if (queued > 0 && !m_connectivity->isOnline())
+        m_ui->messageBar->showMessage(
+            tr("Offline: %n document(s) will go to %1 when the connection is back.", nullptr, queued)
+                .arg(EntityTypes::entityTitle(target.type, target.id)));
     else if (queued > 0)
         m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued)
                                           .arg(EntityTypes::entityTitle(target.type, target.id)));

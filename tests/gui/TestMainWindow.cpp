@@ -1,4 +1,5 @@
 #include "AttachmentModel.h"
+#include "ConnectivityMonitor.h"
 #include "EntityTreeModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -7,6 +8,8 @@
 #include "NotificationBatcher.h"
 #include "SampleDocuments.h"
 #include "Settings.h"
+#include "SettingsDialog.h"
+#include "SyncMonitor.h"
 #include "ThumbnailCache.h"
 #include "TransferQueue.h"
 #include "TrayIcon.h"
@@ -14,6 +17,7 @@
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -25,9 +29,12 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 #include <QUrl>
 
@@ -55,6 +62,9 @@ private slots:
     void everyActionHasAShortcut();
     void remembersViewModeAndSelection();
     void savesScreenshot();
+    void changesMadeElsewhereShowUpInPlace();
+    void offlineIsOneQuietState();
+    void settingsHaveASwitchPerNotification();
 
 private:
     void createWindow();
@@ -68,10 +78,13 @@ private:
     QString storePath(const QString& relative) const { return m_root->filePath(QStringLiteral("store/") + relative); }
 
     QTemporaryDir m_home;
+    // The plural forms ("2 new documents") are in the English translation, as the app installs it.
+    QTranslator m_english;
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
     const EntityRef m_invoice { EntityType::Invoices, QStringLiteral("4455") };
+    const EntityRef m_otherInvoice { EntityType::Invoices, QStringLiteral("4456") };
     const EntityRef m_inbox { EntityType::Inbox, QStringLiteral("Unsorted") };
 };
 
@@ -81,6 +94,8 @@ void TestMainWindow::initTestCase()
     QVERIFY(m_home.isValid());
     qputenv("HOME", QFile::encodeName(m_home.path()));
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_english.load(QStringLiteral("attache_en"), QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&m_english));
 }
 
 void TestMainWindow::init()
@@ -473,6 +488,97 @@ void TestMainWindow::savesScreenshot()
     const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR "/main-window.png");
     QVERIFY(m_window->grab().save(path));
     QVERIFY(QFileInfo(path).size() > 10000);
+}
+
+void TestMainWindow::changesMadeElsewhereShowUpInPlace()
+{
+    const QString folder = storePath(QStringLiteral("Invoices/4456/"));
+    QVERIFY(SampleDocuments::writeText(folder + QStringLiteral("kept.txt"), "kept"));
+    QVERIFY(SampleDocuments::writeText(folder + QStringLiteral("old.txt"), "old"));
+    selectEntityAndWait(m_otherInvoice);
+    selectAttachment(QStringLiteral("kept.txt"));
+    QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
+    // The folder is watched once the first listing is in; a colleague then files two and removes one.
+    QTRY_VERIFY(m_window->syncMonitor()->isStarted());
+    QVERIFY(SampleDocuments::writeText(folder + QStringLiteral("new 1.txt"), "one"));
+    QVERIFY(SampleDocuments::writeText(folder + QStringLiteral("new 2.txt"), "two"));
+    QVERIFY(QFile::remove(folder + QStringLiteral("old.txt")));
+
+    AttachmentModel* attachments = m_window->attachmentModel();
+    QTRY_VERIFY(attachments->rowOf(QStringLiteral("new 2.txt")) >= 0
+                && attachments->rowOf(QStringLiteral("old.txt")) < 0);
+    QTRY_COMPARE(notified.count(), 1);
+    QCOMPARE(notified.first().at(1).toString(), QStringLiteral("2 new documents on Invoice 4456, 1 removed"));
+    QVERIFY(!notified.wait(500));
+    // In place: the selection stays, and the count and the status bar follow.
+    const QModelIndexList rows = detailsView()->selectionModel()->selectedRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().data().toString(), QStringLiteral("kept.txt"));
+    QTRY_COMPARE(treeIndex(m_otherInvoice).siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 3);
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("3 documents on Invoice 4456")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestMainWindow::offlineIsOneQuietState()
+{
+    selectEntityAndWait(m_invoice);
+    m_window->connectivity()->report(StoreReply::Error::Network);
+    QVERIFY(!m_window->connectivity()->isOnline());
+    QCOMPARE(m_window->trayIcon()->state(), TrayIcon::State::Offline);
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Information);
+    QVERIFY2(m_window->messageBar()->text().startsWith(QStringLiteral("Offline")),
+             qPrintable(m_window->messageBar()->text()));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Offline")));
+    // Dropped files wait for the connection rather than failing.
+    const QString path = m_root->filePath(QStringLiteral("while-offline.txt"));
+    QVERIFY(SampleDocuments::writeText(path, "later"));
+    m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->transferQueue()->pendingCount(), 1);
+    QVERIFY(!QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/while-offline.txt"))));
+    QCOMPARE(m_window->messageBar()->text(),
+             QStringLiteral("Offline: 1 document will go to Invoice 4455 when the connection is back."));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("1 transfer waiting")));
+    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
+    QVERIFY(m_window->grab().save(QStringLiteral(ATTACHE_SCREENSHOT_DIR "/offline.png")));
+
+    m_window->connectivity()->report(StoreReply::Error::None);
+    QCOMPARE(m_window->messageBar()->text(), QStringLiteral("Back online."));
+    QTRY_VERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/while-offline.txt"))));
+    QTRY_COMPARE(m_window->transferQueue()->pendingCount(), 0);
+    QVERIFY(m_window->trayIcon()->state() != TrayIcon::State::Offline);
+}
+
+void TestMainWindow::settingsHaveASwitchPerNotification()
+{
+    m_settings->setNotificationsEnabled(NotificationKind::RemoteChanges, false);
+    m_settings->setPollIntervalMinutes(15);
+    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
+    for (const QString& language : { QStringLiteral("en"), QStringLiteral("sv") }) {
+        QTranslator swedish;
+        if (language == QStringLiteral("sv")) {
+            QVERIFY(swedish.load(QStringLiteral("attache_sv"), QStringLiteral(":/i18n")));
+            QVERIFY(QCoreApplication::installTranslator(&swedish));
+        }
+        SettingsDialog dialog(*m_settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(QStringLiteral(ATTACHE_SCREENSHOT_DIR "/settings-%1.png").arg(language)));
+        QCoreApplication::removeTranslator(&swedish);
+        QCOMPARE(dialog.pollIntervalMinutes(), 15);
+        QVERIFY(dialog.notificationsEnabled(NotificationKind::TransfersFinished));
+        QVERIFY(dialog.notificationsEnabled(NotificationKind::TransfersFailed));
+        QVERIFY(!dialog.notificationsEnabled(NotificationKind::RemoteChanges));
+    }
+
+    SettingsDialog dialog(*m_settings);
+    dialog.findChild<QCheckBox*>(QStringLiteral("notifyChangesCheck"))->setChecked(true);
+    dialog.findChild<QCheckBox*>(QStringLiteral("notifyFailedCheck"))->setChecked(false);
+    dialog.findChild<QSpinBox*>(QStringLiteral("pollSpin"))->setValue(30);
+    dialog.apply(*m_settings);
+    QVERIFY(m_settings->notificationsEnabled(NotificationKind::RemoteChanges));
+    QVERIFY(!m_settings->notificationsEnabled(NotificationKind::TransfersFailed));
+    QCOMPARE(m_settings->pollIntervalMinutes(), 30);
 }
 
 QTEST_MAIN(TestMainWindow)
