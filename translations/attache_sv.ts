@@ -694,6 +694,10 @@ Kommandon:</translation>
         <source>Thumbnails</source>
         <translation>Miniatyrer</translation>
     </message>
+    <message>
+        <source>Could not read “%1”.</source>
+        <translation>Kunde inte läsa ”%1”.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

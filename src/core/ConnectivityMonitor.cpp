@@ -8,11 +8,10 @@ ConnectivityMonitor::ConnectivityMonitor(QObject* parent)
     m_probePolicy.baseDelayMs = 2000;
     m_probePolicy.maxDelayMs = 60 * 1000;
     m_probeTimer.setSingleShot(true);
+    // One probe at a time: the next is scheduled when a result says the store is still out of reach.
     connect(&m_probeTimer, &QTimer::timeout, this, [this] {
         ++m_probes;
         emit probeDue();
-        // Until a result says otherwise, the next probe follows.
-        scheduleProbe();
     });
 
     // Without a backend (no NetworkManager, say) the failures alone tell.
@@ -25,7 +24,6 @@ ConnectivityMonitor::ConnectivityMonitor(QObject* parent)
                         // A network is back, but only a request shows that the store can be reached.
                         m_probeTimer.stop();
                         emit probeDue();
-                        scheduleProbe();
                     }
                 });
     }
@@ -35,7 +33,10 @@ void ConnectivityMonitor::report(StoreReply::Error error)
 {
     if (error == StoreReply::Error::Cancelled)
         return;
-    setOnline(error != StoreReply::Error::Network);
+    const bool reached = error != StoreReply::Error::Network;
+    if (!reached && !m_online && !m_probeTimer.isActive())
+        scheduleProbe();
+    setOnline(reached);
 }
 
 void ConnectivityMonitor::setOnline(bool online)

@@ -25,7 +25,8 @@ public:
 
 signals:
     void onlineChanged(bool online);
-    // Time to try the store again while offline; the request's result comes back through report().
+    // Time to try the store again while offline; the request's result comes back through report(), and the
+    // next probe is due only after a result that is still a network failure.
     void probeDue();
 
 private:

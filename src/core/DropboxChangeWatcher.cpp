@@ -46,6 +46,11 @@ void DropboxChangeWatcher::start(const QString& cursor)
     run(m_cursor.isEmpty() ? Step::LatestCursor : Step::Changes);
 }
 
+void DropboxChangeWatcher::retryLater(Step step)
+{
+    later(step, m_retryPolicy.backoffDelayMs(++m_failures));
+}
+
 void DropboxChangeWatcher::later(Step step, int delayMs)
 {
     m_next = step;
@@ -79,21 +84,31 @@ void DropboxChangeWatcher::onFinished(Step step, StoreReply* reply)
     if (reply->error() == StoreReply::Error::Cancelled)
         return;
     if (reply->error() != StoreReply::Error::None) {
-        // Offline, or Dropbox in trouble: the same step again, later each time. A signed-out account stops
-        // here; signing in again starts the store anew.
+        // Offline, or Dropbox in trouble. A signed-out account stops here; signing in again starts the store anew.
         if (reply->error() != StoreReply::Error::SignedOut)
-            later(step, m_retryPolicy.backoffDelayMs(++m_failures));
+            retryLater(step);
         return;
     }
-    m_failures = 0;
     const QJsonObject result = QJsonDocument::fromJson(reply->data()).object();
     if (result.value(QLatin1String("reset")).toBool()) {
         // The cursor is no good any more: everything is listed again, and watching goes on from now.
         m_cursor.clear();
         emit changed(EntityTypes::all(), {});
-        run(Step::LatestCursor);
+        if (++m_resets > 1)
+            later(Step::LatestCursor, m_retryPolicy.backoffDelayMs(m_resets));
+        else
+            run(Step::LatestCursor);
         return;
     }
+    // An answer that is not Dropbox's (a proxy's page, say) is a failure, not "no changes".
+    const QLatin1String expected(step == Step::Longpoll ? "changes" : "cursor");
+    if (!result.contains(expected)) {
+        retryLater(step);
+        return;
+    }
+    m_failures = 0;
+    if (step != Step::LatestCursor)
+        m_resets = 0;
     switch (step) {
     case Step::LatestCursor:
     case Step::Changes: {

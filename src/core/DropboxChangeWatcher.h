@@ -24,11 +24,6 @@ public:
 
     // Starts (or starts again at once) from the cursor, or from now without one.
     void start(const QString& cursor);
-    QString cursor() const { return m_cursor; }
-    // Tests: shorter delays after failures.
-    void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
-    // How long the watcher waits before its next request; 0 while a request is under way.
-    int waitingMs() const { return m_wait.isActive() ? m_wait.remainingTime() : 0; }
 
 signals:
     void changed(const QList<EntityType>& types, const QList<EntityRef>& entities);
@@ -42,6 +37,8 @@ private:
     // Runs the step after delayMs.
     void later(Step step, int delayMs);
     void stopRequest();
+    // The same step again, later each time it fails.
+    void retryLater(Step step);
 
     DropboxStore* m_store;
     QString m_cursor;
@@ -50,4 +47,6 @@ private:
     Step m_next = Step::LatestCursor;
     RetryPolicy m_retryPolicy;
     int m_failures = 0;
+    // Resets in a row: a Dropbox that keeps resetting is asked again later each time, not at once.
+    int m_resets = 0;
 };

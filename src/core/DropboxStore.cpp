@@ -511,16 +511,26 @@ StoreReply* DropboxStore::longpoll(const QString& cursor, int timeoutSeconds)
         HttpCall* call = newCall(operation, request);
         connect(call, &HttpCall::finished, operation, [this, operation, call](const HttpResponse& response) {
             call->deleteLater();
-            QByteArray body = response.body;
             if (!response.isSuccess()) {
-                if (!DropboxError::fromResponse(response, {}).hasTag(QStringLiteral("reset")))
-                    return fail(operation, response, tr("Dropbox"));
-                body = QJsonDocument(QJsonObject { { QStringLiteral("reset"), true } }).toJson(QJsonDocument::Compact);
+                if (!succeedOnReset(operation, response))
+                    fail(operation, response, tr("Dropbox"));
+                return;
             }
+            const QByteArray body = response.body;
             operation->succeed([body](StoreReply* reply) { reply->setData(body); });
         });
         call->start();
     });
+}
+
+bool DropboxStore::succeedOnReset(RemoteOperation* operation, const HttpResponse& response)
+{
+    if (!DropboxError::fromResponse(response, {}).hasTag(QStringLiteral("reset")))
+        return false;
+    operation->succeed([](StoreReply* reply) {
+        reply->setData(QJsonDocument(QJsonObject { { QStringLiteral("reset"), true } }).toJson(QJsonDocument::Compact));
+    });
+    return true;
 }
 
 StoreReply* DropboxStore::changesSince(const QString& cursor)
@@ -531,12 +541,8 @@ StoreReply* DropboxStore::changesSince(const QString& cursor)
             operation, DropboxRequest::rpc(m_endpoints.apiRoute(QStringLiteral("files/list_folder/continue")), arg), {},
             [this, operation](const QList<QJsonObject>& entries, const QString& next, const HttpResponse* failure) {
                 if (failure) {
-                    if (!DropboxError::fromResponse(*failure, {}).hasTag(QStringLiteral("reset")))
-                        return fail(operation, *failure, tr("Dropbox"));
-                    operation->succeed([](StoreReply* reply) {
-                        reply->setData(QJsonDocument(QJsonObject { { QStringLiteral("reset"), true } })
-                                           .toJson(QJsonDocument::Compact));
-                    });
+                    if (!succeedOnReset(operation, *failure))
+                        fail(operation, *failure, tr("Dropbox"));
                     return;
                 }
                 // Where the entries are tells what changed: /<Type> or /<Type>/<Id> (an entity made or
@@ -555,8 +561,7 @@ StoreReply* DropboxStore::changesSince(const QString& cursor)
                     const std::optional<EntityType> type = EntityTypes::fromName(parts.value(0));
                     if (!type)
                         continue;
-                    const bool isFile = tagOf(entry) == QLatin1String("file");
-                    if (parts.size() == 3 || (parts.size() == 2 && isFile)) {
+                    if (parts.size() == 3) {
                         const EntityRef ref { *type, parts.at(1) };
                         if (!refs.contains(ref))
                             refs.append(ref);

@@ -91,6 +91,8 @@ private:
     // Every page of a folder listing.
     void listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done);
     void listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries, Entries done);
+    // When Dropbox answered that the cursor was reset, finishes the operation with {"reset": true}.
+    bool succeedOnReset(RemoteOperation* operation, const HttpResponse& response);
     // delete_v2 with arg, a parent_rev in it turning a conflict into Changed.
     void deleteFile(RemoteOperation* operation, const AttachmentRef& attachment, const QJsonObject& arg);
     // Gets the cursor for now, making the root folder first when it is not there yet.

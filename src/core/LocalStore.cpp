@@ -132,6 +132,15 @@ QString LocalStore::defaultRootPath()
 
 bool LocalStore::startWatching(const QByteArray&)
 {
+    // A folder not made yet cannot be watched, and the file system's notifications do not tell of other
+    // machines' changes on a network share: both are polled instead.
+    static const QStringList networkFileSystems { QStringLiteral("nfs"),   QStringLiteral("nfs4"),
+                                                  QStringLiteral("cifs"),  QStringLiteral("smb3"),
+                                                  QStringLiteral("smbfs"), QStringLiteral("fuse.sshfs") };
+    const QStorageInfo storage(m_rootPath);
+    if (!QFileInfo(m_rootPath).isDir()
+        || networkFileSystems.contains(QString::fromLatin1(storage.fileSystemType()), Qt::CaseInsensitive))
+        return false;
     // Changes made while the app was closed need no state: the first listing shows them.
     if (!m_watcher) {
         m_watcher = new LocalStoreWatcher(m_rootPath, this);
@@ -480,8 +489,15 @@ StoreReply* LocalStore::remove(const AttachmentRef& attachment, const QString& e
         QFile file(path);
         if (!QFileInfo(path).isFile())
             return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
-        if (!expectedContentHash.isEmpty() && describeFile(path, job).contentHash != expectedContentHash)
-            return Outcome::failure(StoreReply::Error::Changed, changedSinceChosen(attachment.name));
+        if (!expectedContentHash.isEmpty()) {
+            const QString hash = describeFile(path, job).contentHash;
+            if (job.isCancelled())
+                return Job::cancelled();
+            if (hash.isEmpty())
+                return Outcome::failure(StoreReply::Error::Io, tr("Could not read “%1”.").arg(attachment.name));
+            if (hash != expectedContentHash)
+                return Outcome::failure(StoreReply::Error::Changed, changedSinceChosen(attachment.name));
+        }
         forgetHash(path);
         // The system trash keeps a way back; a plain delete only where there is no trash.
         if (file.moveToTrash() || file.remove())

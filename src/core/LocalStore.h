@@ -47,7 +47,7 @@ public:
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
 
-    // Watches the folders with the file system's notifications.
+    // Watches the folders with the file system's notifications, where they tell of every change.
     bool startWatching(const QByteArray& state) override;
     QString localFilePath(const AttachmentRef& attachment) const override;
 

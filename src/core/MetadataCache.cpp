@@ -85,9 +85,9 @@ void MetadataCache::finishListing(QSqlQuery& query, bool ok, const QString& stor
         ok = exec(query);
     }
     QSqlDatabase db = database(m_connectionName);
-    if (ok)
-        db.commit();
-    else
+    if (ok && !db.commit())
+        ok = fail(db.lastError().text());
+    if (!ok)
         db.rollback();
 }
 
@@ -159,6 +159,16 @@ void MetadataCache::setEntities(const QString& storeUri, EntityType type, const 
         query.addBindValue(entities.at(i).ref.id);
         query.addBindValue(entities.at(i).attachmentCount);
         query.addBindValue(i);
+        ok = exec(query);
+    }
+    if (ok) {
+        // The documents of records that have gone are no "last known" state any more.
+        query.prepare(QStringLiteral("DELETE FROM cached_attachments WHERE store = ? AND type = ? AND entity_id NOT IN"
+                                     " (SELECT id FROM cached_entities WHERE store = ? AND type = ?)"));
+        for (int i = 0; i < 2; ++i) {
+            query.addBindValue(storeUri);
+            query.addBindValue(typeScope(type));
+        }
         ok = exec(query);
     }
     finishListing(query, ok, storeUri, typeScope(type));

@@ -86,7 +86,10 @@ QString notificationKey(NotificationKind kind)
 
 bool Settings::notificationsEnabled(NotificationKind kind) const
 {
-    return m_settings->value(notificationKey(kind), true).toBool();
+    // Failures had no switch of their own before: they follow the transfers' one until set.
+    const bool fallback = kind != NotificationKind::TransfersFailed
+        || m_settings->value(notificationKey(NotificationKind::TransfersFinished), true).toBool();
+    return m_settings->value(notificationKey(kind), fallback).toBool();
 }
 
 void Settings::setNotificationsEnabled(NotificationKind kind, bool enabled)

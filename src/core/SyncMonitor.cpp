@@ -4,6 +4,11 @@
 #include "MetadataCache.h"
 #include "Store.h"
 
+namespace {
+// How long after a change its entity is listed once more.
+constexpr int SettleMs = 1500;
+} // namespace
+
 SyncMonitor::SyncMonitor(Store* store, MetadataCache* cache, ConnectivityMonitor* connectivity, QObject* parent)
     : QObject(parent)
     , m_store(store)
@@ -23,14 +28,13 @@ SyncMonitor::SyncMonitor(Store* store, MetadataCache* cache, ConnectivityMonitor
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncMonitor::syncAll);
     if (m_connectivity) {
         // The Inbox is the listing every store has; whether it arrives tells whether the store is back.
-        connect(m_connectivity, &ConnectivityMonitor::probeDue, this,
-                [this] { listType(EntityType::Inbox, Origin::User); });
+        connect(m_connectivity, &ConnectivityMonitor::probeDue, this, [this] { listType(EntityType::Inbox); });
         connect(m_connectivity, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
             if (!online || !m_started || !m_store)
                 return;
             // Catches up with what changed meanwhile, and watches again at once rather than after a backoff.
             if (!m_polling)
-                m_store->startWatching(m_cache ? m_cache->watchState(m_storeUri) : QByteArray());
+                m_store->startWatching(watchState());
             syncAll();
         });
     }
@@ -57,7 +61,7 @@ std::optional<QList<Attachment>> SyncMonitor::cachedAttachments(const EntityRef&
 
 void SyncMonitor::refreshType(EntityType type)
 {
-    listType(type, Origin::User);
+    listType(type);
 }
 
 void SyncMonitor::refreshEntity(const EntityRef& entity)
@@ -70,7 +74,7 @@ void SyncMonitor::start(int pollIntervalMs)
     if (!m_store)
         return;
     m_started = true;
-    m_polling = !m_store->startWatching(m_cache ? m_cache->watchState(m_storeUri) : QByteArray());
+    m_polling = !m_store->startWatching(watchState());
     setPollInterval(pollIntervalMs);
 }
 
@@ -91,25 +95,34 @@ void SyncMonitor::expectRemoved(const AttachmentRef& attachment)
     m_expectedRemoved.insert(attachment);
 }
 
-void SyncMonitor::list(StoreReply* reply, std::function<void(StoreReply*)> done)
+QByteArray SyncMonitor::watchState() const
+{
+    return m_cache ? m_cache->watchState(m_storeUri) : QByteArray();
+}
+
+void SyncMonitor::list(const QString& scope, StoreReply* reply, std::function<void(StoreReply*)> done)
 {
     m_listings.insert(reply);
-    connect(reply, &StoreReply::finished, this, [this, reply, done] {
+    const quint64 sequence = ++m_sequence;
+    connect(reply, &StoreReply::finished, this, [this, reply, done, scope, sequence] {
         m_listings.remove(reply);
         reply->deleteLater();
         if (m_connectivity)
             m_connectivity->report(reply->error());
+        if (m_applied.value(scope) > sequence)
+            return;
+        m_applied.insert(scope, sequence);
         done(reply);
     });
 }
 
-void SyncMonitor::listType(EntityType type, Origin origin)
+void SyncMonitor::listType(EntityType type)
 {
     if (!m_store)
         return;
-    list(m_store->listEntities(type), [this, type, origin](StoreReply* reply) {
+    list(EntityTypes::folderName(type), m_store->listEntities(type), [this, type](StoreReply* reply) {
         if (reply->error() == StoreReply::Error::None)
-            onEntitiesListed(type, reply->entities(), origin);
+            onEntitiesListed(type, reply->entities());
         else
             emit entitiesListFailed(type, reply->error(), reply->errorString());
     });
@@ -119,7 +132,7 @@ void SyncMonitor::listEntity(const EntityRef& entity, Origin origin, int previou
 {
     if (!m_store)
         return;
-    list(m_store->listAttachments(entity), [this, entity, origin, previousCount](StoreReply* reply) {
+    list(entity.toString(), m_store->listAttachments(entity), [this, entity, origin, previousCount](StoreReply* reply) {
         if (reply->error() == StoreReply::Error::None)
             onAttachmentsListed(entity, reply->attachments(), origin, previousCount);
         else
@@ -141,16 +154,20 @@ void SyncMonitor::syncPending()
     const QSet<EntityType> types = std::exchange(m_pendingTypes, {});
     const QSet<EntityRef> entities = std::exchange(m_pendingEntities, {});
     for (EntityType type : types)
-        listType(type, Origin::Sync);
+        listType(type);
+    QList<EntityRef> listed;
     for (const EntityRef& entity : entities) {
-        // A type listed anyway lists the entities whose counts changed.
-        if (types.contains(entity.type))
-            continue;
         const std::optional<Entity> known = m_cache ? m_cache->entity(m_storeUri, entity) : std::nullopt;
-        if (known)
-            listEntity(known->ref, Origin::Sync, known->attachmentCount);
-        else
-            listEntity(entity, Origin::Sync);
+        listed.append(known ? known->ref : entity);
+        listEntity(listed.last(), Origin::Sync, known ? known->attachmentCount : -1);
+    }
+    // A file reported as it appears may still be being written (a copy in the file manager): listed once more
+    // when it has settled, for its final size and content.
+    if (!listed.isEmpty()) {
+        QTimer::singleShot(SettleMs, this, [this, listed] {
+            for (const EntityRef& entity : listed)
+                listEntity(entity, Origin::Sync);
+        });
     }
 }
 
@@ -158,18 +175,19 @@ void SyncMonitor::syncAll()
 {
     const QList<EntityType> types = EntityTypes::all();
     for (EntityType type : types)
-        listType(type, Origin::Sync);
+        listType(type);
 }
 
-void SyncMonitor::onEntitiesListed(EntityType type, const QList<Entity>& entities, Origin origin)
+void SyncMonitor::onEntitiesListed(EntityType type, const QList<Entity>& entities)
 {
-    const std::optional<QList<Entity>> previous = origin == Origin::Sync ? cachedEntities(type) : std::nullopt;
+    const std::optional<QList<Entity>> previous = cachedEntities(type);
     if (m_cache)
         m_cache->setEntities(m_storeUri, type, entities);
     emit entitiesListed(type, entities);
     if (!previous)
         return;
-    // The entities whose counts changed are the ones with documents to announce.
+    // The entities whose counts changed are the ones with documents to announce, whoever asked for the listing
+    // (the user's Refresh included): otherwise the cache would take in the new counts unannounced.
     QHash<QString, int> counts;
     for (const Entity& entity : *previous)
         counts.insert(entity.ref.id, entity.attachmentCount);

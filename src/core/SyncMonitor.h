@@ -41,7 +41,6 @@ public:
     // Lists again; the answer comes as entitiesListed() or attachmentsListed(), or as a failure.
     void refreshType(EntityType type);
     void refreshEntity(const EntityRef& entity);
-    bool isRefreshing() const { return !m_listings.isEmpty(); }
 
     // Starts looking for changes made elsewhere: the store's watching, or polling every pollIntervalMs.
     void start(int pollIntervalMs);
@@ -65,9 +64,11 @@ signals:
 private:
     enum class Origin { User, Sync };
 
-    // Runs the listing and gives it to done when it has finished, answered or not.
-    void list(StoreReply* reply, std::function<void(StoreReply*)> done);
-    void listType(EntityType type, Origin origin);
+    // Runs the listing of scope and gives it to done when it has finished, answered or not, unless a listing
+    // of the same scope started later has been applied already: an older answer never overwrites a newer one.
+    void list(const QString& scope, StoreReply* reply, std::function<void(StoreReply*)> done);
+    QByteArray watchState() const;
+    void listType(EntityType type);
     // previousCount: the entity's count before, for telling what changed when its documents were never listed.
     void listEntity(const EntityRef& entity, Origin origin, int previousCount = -1);
     void onChanged(const QList<EntityType>& types, const QList<EntityRef>& entities);
@@ -75,7 +76,7 @@ private:
     void syncPending();
     // Relists every type, as polling and coming back online do.
     void syncAll();
-    void onEntitiesListed(EntityType type, const QList<Entity>& entities, Origin origin);
+    void onEntitiesListed(EntityType type, const QList<Entity>& entities);
     void onAttachmentsListed(const EntityRef& entity, const QList<Attachment>& attachments, Origin origin,
                              int previousCount);
     // Forgets the expected changes on the entity among names (all of them without names), and counts them.
@@ -86,6 +87,9 @@ private:
     ConnectivityMonitor* m_connectivity;
     const QString m_storeUri;
     QSet<StoreReply*> m_listings;
+    quint64 m_sequence = 0;
+    // Per scope, the sequence number of the listing last applied.
+    QHash<QString, quint64> m_applied;
     // What a burst of changes touched, listed a moment after the last one.
     QSet<EntityType> m_pendingTypes;
     QSet<EntityRef> m_pendingEntities;

@@ -115,15 +115,32 @@ bool TransferJournal::setUp()
         if (!query.exec(statement))
             return fail(Failure::Open, query.lastError().text());
     }
-    // A journal from an earlier version gains the columns added since.
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+    return upgrade(query);
+}
+
+bool TransferJournal::upgrade(QSqlQuery& query)
+{
+    // A journal from an earlier version gains the columns added since. The columns themselves say what is
+    // there (a process killed mid-upgrade, or an older version run since, leaves user_version behind), and
+    // the write lock keeps two processes from adding the same column.
+    const auto failed = [this, &query] {
+        const QString why = query.lastError().text();
+        query.exec(QStringLiteral("ROLLBACK"));
+        return fail(Failure::Open, why);
+    };
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return fail(Failure::Open, query.lastError().text());
-    const int version = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("PRAGMA table_info(transfers)")))
+        return failed();
+    bool hasExpectedHash = false;
+    while (query.next())
+        hasExpectedHash |= query.value(1).toString() == QLatin1String("expected_hash");
     query.finish();
-    if (version < 2 && !query.exec(QStringLiteral("ALTER TABLE transfers ADD COLUMN expected_hash TEXT")))
-        return fail(Failure::Open, query.lastError().text());
-    if (version < SchemaVersion && !query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion)))
-        return fail(Failure::Open, query.lastError().text());
+    if (!hasExpectedHash && !query.exec(QStringLiteral("ALTER TABLE transfers ADD COLUMN expected_hash TEXT")))
+        return failed();
+    if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion))
+        || !query.exec(QStringLiteral("COMMIT")))
+        return failed();
     return true;
 }
 

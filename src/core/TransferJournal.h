@@ -9,6 +9,7 @@
 #include <memory>
 
 class QLockFile;
+class QSqlQuery;
 
 // The transfer queue on disk: a table in the app's SQLite database (QtSql) in its data folder. A transfer
 // is written here before it starts and deleted only once the store has confirmed it, or the user has
@@ -41,6 +42,7 @@ private:
     enum class Failure { Open, Read, Write };
 
     bool setUp();
+    bool upgrade(QSqlQuery& query);
     // Sets errorString() and returns false.
     bool fail(Failure failure, const QString& why);
     QString ownerLockPath(const QString& owner) const;

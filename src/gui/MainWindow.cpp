@@ -487,6 +487,11 @@ void MainWindow::onTransferFinished(int id)
     } else if (transfer.state == Transfer::State::Failed) {
         m_openWhenDone.remove(id);
         showError(transfer.errorString);
+        // A delete refused because someone changed the document: the new version is shown.
+        if (transfer.kind == Transfer::Kind::Delete) {
+            m_dirty.insert(transfer.source.entity);
+            m_refreshTimer.start();
+        }
     }
     updateStatus();
 }
@@ -499,8 +504,10 @@ void MainWindow::applyNotificationSettings()
 
 void MainWindow::onListFailed(StoreReply::Error error, const QString& message)
 {
-    // Offline is one state with one message, not an error per listing.
-    if (error != StoreReply::Error::Network && error != StoreReply::Error::Cancelled)
+    // Offline is one state with one message, not an error per listing; a record removed elsewhere simply goes
+    // from the tree when its type is listed.
+    if (error != StoreReply::Error::Network && error != StoreReply::Error::Cancelled
+        && error != StoreReply::Error::NotFound)
         showError(message);
 }
 

@@ -96,9 +96,7 @@ private:
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
     Settings& m_settings;
-    // Before the queue, which records in it.
     const std::unique_ptr<TransferJournal> m_journal;
-    // Before the sync monitor, which keeps listings in it.
     const std::unique_ptr<MetadataCache> m_cache;
     ConnectivityMonitor* m_connectivity = nullptr;
     Store* m_store = nullptr;

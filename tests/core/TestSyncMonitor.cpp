@@ -21,6 +21,19 @@ public:
     using LocalStore::LocalStore;
     bool startWatching(const QByteArray&) override { return false; }
 };
+
+// Listings answered when the test says, in the order it says.
+class ManualStore : public LocalStore
+{
+public:
+    using LocalStore::LocalStore;
+    StoreReply* listAttachments(const EntityRef&) override
+    {
+        m_pending.append(new StoreReply);
+        return m_pending.last();
+    }
+    QList<StoreReply*> m_pending;
+};
 } // namespace
 
 class TestSyncMonitor : public QObject
@@ -35,6 +48,8 @@ private slots:
     void ownChangesAreNotAnnounced();
     void aNewRecordIsAnnounced();
     void storesThatCannotWatchArePolled();
+    void anOlderAnswerNeverOverwritesANewerOne();
+    void aRefreshAnnouncesWhatChangedElsewhere();
 
 private:
     void makeFile(const QString& relativePath, const QByteArray& data = "x")
@@ -169,6 +184,38 @@ void TestSyncMonitor::storesThatCannotWatchArePolled()
     makeFile(u"Invoices/4455/b.pdf"_s);
     QTRY_COMPARE(totals(changes, m_invoice), qMakePair(1, 0));
     QCOMPARE(sync.cachedAttachments(m_invoice)->size(), 2);
+}
+
+void TestSyncMonitor::anOlderAnswerNeverOverwritesANewerOne()
+{
+    ManualStore store(m_root->path());
+    SyncMonitor sync(&store, m_cache.get(), nullptr);
+    QSignalSpy listed(&sync, &SyncMonitor::attachmentsListed);
+    sync.refreshEntity(m_invoice);
+    sync.refreshEntity(m_invoice);
+    QCOMPARE(store.m_pending.size(), 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // The second listing answers first, with the newer state; the first one's answer comes late.
+    store.m_pending.at(1)->setAttachments(
+        { Attachment::describe(u"a.pdf"_s, 1, now), Attachment::describe(u"b.pdf"_s, 1, now) });
+    store.m_pending.at(1)->finishWithSuccess();
+    QTRY_COMPARE(listed.count(), 1);
+    store.m_pending.at(0)->setAttachments({ Attachment::describe(u"a.pdf"_s, 1, now) });
+    store.m_pending.at(0)->finishWithSuccess();
+    QVERIFY(!listed.wait(200));
+    QCOMPARE(sync.cachedAttachments(m_invoice)->size(), 2);
+}
+
+void TestSyncMonitor::aRefreshAnnouncesWhatChangedElsewhere()
+{
+    // Not watched and not polled yet: the user's own Refresh is what finds the change.
+    PolledStore store(m_root->path());
+    SyncMonitor sync(&store, m_cache.get(), nullptr);
+    listFirst(sync);
+    QSignalSpy changes(&sync, &SyncMonitor::remoteChanges);
+    makeFile(u"Invoices/4455/b.pdf"_s);
+    sync.refreshType(EntityType::Invoices);
+    QTRY_COMPARE(totals(changes, m_invoice), qMakePair(1, 0));
 }
 
 QTEST_GUILESS_MAIN(TestSyncMonitor)

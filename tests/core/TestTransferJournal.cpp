@@ -30,6 +30,7 @@ private slots:
     void removedTransfersAreGone();
     void unwritableFolderGivesClearError();
     void journalOfAnEarlierVersionIsUpgraded();
+    void journalWhoseVersionLagsItsColumnsOpens();
 
 private:
     QString path() const { return m_dir->filePath(u"attache.sqlite"_s); }
@@ -223,6 +224,32 @@ void TestTransferJournal::journalOfAnEarlierVersionIsUpgraded()
     QCOMPARE(taken.size(), 1);
     QCOMPARE(taken.first().source.name, u"new.pdf"_s);
     QCOMPARE(taken.first().expectedContentHash, u"abc123"_s);
+}
+
+void TestTransferJournal::journalWhoseVersionLagsItsColumnsOpens()
+{
+    // As a process killed between adding a column and recording the version leaves it, or an older version
+    // that ran since.
+    {
+        TransferJournal journal(path());
+        QVERIFY(journal.isOpen());
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"lagging"_s);
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"PRAGMA user_version=1"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"lagging"_s);
+    TransferJournal journal(path());
+    QVERIFY2(journal.isOpen(), qPrintable(journal.errorString()));
+    Transfer guarded;
+    guarded.kind = Transfer::Kind::Delete;
+    guarded.source = AttachmentRef { EntityRef { EntityType::Invoices, u"4455"_s }, u"a.pdf"_s };
+    guarded.expectedContentHash = u"abc"_s;
+    QVERIFY(journal.add(guarded, m_store) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestTransferJournal)
