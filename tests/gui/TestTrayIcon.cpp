@@ -1,4 +1,7 @@
+#include "ConnectivityMonitor.h"
+#include "EntityTreeModel.h"
 #include "MainWindow.h"
+#include "NotificationBatcher.h"
 #include "SampleDocuments.h"
 #include "Settings.h"
 #include "TransferQueue.h"
@@ -25,6 +28,8 @@ private slots:
     void closingWhileTransfersRunKeepsAppInTray();
     void closingWhenIdleCloses();
     void stateFollowsQueue();
+    void showsSyncingAndOffline();
+    void clickingANotificationOpensItsRecord();
 
 private:
     QTemporaryDir m_home;
@@ -103,6 +108,41 @@ void TestTrayIcon::stateFollowsQueue()
     QCOMPARE(tray->state(), TrayIcon::State::Idle);
     m_window->uploadFiles({ QUrl::fromLocalFile(m_root->filePath(QStringLiteral("missing.pdf"))) }, m_invoice);
     QCOMPARE(tray->state(), TrayIcon::State::Error);
+}
+
+void TestTrayIcon::showsSyncingAndOffline()
+{
+    TrayIcon* tray = m_window->trayIcon();
+    m_window->transferQueue()->setPaused(true);
+    const QString path = m_root->filePath(QStringLiteral("receipt.txt"));
+    QVERIFY(SampleDocuments::writeText(path, "receipt"));
+    m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
+    QCOMPARE(tray->state(), TrayIcon::State::Paused);
+    m_window->connectivity()->report(StoreReply::Error::Network);
+    // Paused is the user's own choice, and says so first.
+    QCOMPARE(tray->state(), TrayIcon::State::Paused);
+    m_window->transferQueue()->setPaused(false);
+    QCOMPARE(tray->state(), TrayIcon::State::Offline);
+    m_window->connectivity()->report(StoreReply::Error::None);
+    QCOMPARE(tray->state(), TrayIcon::State::Syncing);
+    QTRY_COMPARE(tray->state(), TrayIcon::State::Idle);
+}
+
+void TestTrayIcon::clickingANotificationOpensItsRecord()
+{
+    const EntityRef other { EntityType::Invoices, QStringLiteral("4456") };
+    QVERIFY(QDir().mkpath(m_root->filePath(QStringLiteral("store/Invoices/4456"))));
+    m_window->entityModel()->reloadType(EntityType::Invoices);
+    QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
+    m_window->notificationBatcher()->setQuietInterval(50);
+    m_window->notificationBatcher()->addRemoteChanges(other, 2, 0);
+    QVERIFY(notified.wait());
+    m_window->hide();
+    auto* systemTray = m_window->trayIcon()->findChild<QSystemTrayIcon*>();
+    QVERIFY(systemTray);
+    emit systemTray->messageClicked();
+    QTRY_COMPARE(m_window->currentEntity(), other);
+    QVERIFY(m_window->isVisible());
 }
 
 QTEST_MAIN(TestTrayIcon)
