@@ -27,12 +27,7 @@ qint64 startOfRest(const QByteArray& contentRange)
 DropboxDownload::DropboxDownload(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
                                  const DropboxEndpoints& endpoints, const QString& remotePath, const QString& localPath,
                                  QObject* parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_authenticator(authenticator)
-    , m_endpoints(endpoints)
-    , m_remotePath(remotePath)
-    , m_localPath(localPath)
+    : DropboxTransfer(network, authenticator, endpoints, localPath, remotePath, parent)
 { }
 
 // The partial file stays as it is, for the next attempt.
@@ -69,13 +64,9 @@ void DropboxDownload::resumeFromCheckpoint()
 
 void DropboxDownload::send()
 {
-    HttpCall* call
-        = DropboxRequest::call(m_network, m_authenticator,
-                               DropboxRequest::download(m_endpoints.contentRoute(QStringLiteral("files/download")),
-                                                        QJsonObject { { QStringLiteral("path"), m_remotePath } }),
-                               this);
+    HttpCall* call = newCall(DropboxRequest::download(m_endpoints.contentRoute(QStringLiteral("files/download")),
+                                                      QJsonObject { { QStringLiteral("path"), m_remotePath } }));
     m_call = call;
-    call->setRetryPolicy(m_retryPolicy);
     call->setBodySink({ [this](HttpRequest& request) { prepare(request); },
                         [this](const HttpResponse& head) { return begin(head); },
                         [this](const QByteArray& data) { return write(data); } });

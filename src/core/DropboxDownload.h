@@ -1,8 +1,6 @@
 #pragma once
 
-#include "DropboxEndpoints.h"
-#include "RetryPolicy.h"
-#include "StoreReply.h"
+#include "DropboxTransfer.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -24,7 +22,7 @@ struct HttpResponse;
 // still holds that revision. Anything else starts from nothing: another revision, a checkpoint of another
 // target, a partial file gone or shorter than the checkpoint says. Local paths come from the caller only, never
 // from what Dropbox or a checkpoint names.
-class DropboxDownload : public QObject
+class DropboxDownload : public DropboxTransfer
 {
     Q_OBJECT
 
@@ -38,19 +36,9 @@ public:
                     QObject* parent = nullptr);
     ~DropboxDownload() override;
 
-    // A checkpoint of an interrupted download to the same local path; ignored when it does not fit.
-    void setResumeState(const QByteArray& state) { m_resumeState = state; }
-    void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
-    void start();
-    void abort();
-
-signals:
-    void progress(qint64 done, qint64 total);
-    // The partial file, the bytes in it and their revision, for setResumeState() after a crash.
-    void checkpoint(const QByteArray& state);
-    // FileMetadata as Dropbox gave it.
-    void succeeded(const QJsonObject& metadata);
-    void failed(StoreReply::Error error, const QString& message);
+    // Its checkpoints hold the partial file, the bytes in it and their revision.
+    void start() override;
+    void abort() override;
 
 private:
     // Takes up the checkpoint given, when it is one of this download that its partial file still bears out.
@@ -66,13 +54,6 @@ private:
     void fail(StoreReply::Error error, const QString& message);
     QString displayName() const;
 
-    QNetworkAccessManager* m_network;
-    QPointer<RequestAuthenticator> m_authenticator;
-    const DropboxEndpoints m_endpoints;
-    const QString m_remotePath;
-    const QString m_localPath;
-    QByteArray m_resumeState;
-    RetryPolicy m_retryPolicy;
     std::unique_ptr<DownloadFile> m_file;
     // The bytes the partial file holds or has queued, of revision m_rev: where the next answer's body belongs.
     qint64 m_offset = 0;

@@ -310,20 +310,24 @@ StoreReply* DropboxStore::upload(const QString& localPath, const EntityRef& targ
         upload->setChunkSize(m_chunkSize);
         upload->setSingleRequestLimit(m_singleRequestLimit);
         upload->setParallelChunks(m_parallelChunks);
-        upload->setResumeState(resumeState);
-        upload->setRetryPolicy(m_retryPolicy);
-        connect(operation, &RemoteOperation::cancelled, upload, &DropboxUpload::abort);
-        connect(upload, &DropboxUpload::progress, operation, &RemoteOperation::reportProgress);
-        connect(upload, &DropboxUpload::checkpoint, operation, &RemoteOperation::reportCheckpoint);
-        connect(upload, &DropboxUpload::succeeded, operation, [operation](const QJsonObject& metadata) {
-            const Attachment attachment = DropboxJson::attachmentFromMetadata(metadata);
-            operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
-        });
-        connect(
-            upload, &DropboxUpload::failed, operation,
-            [this, operation](StoreReply::Error error, const QString& message) { fail(operation, error, message); });
-        upload->start();
+        run(operation, upload, resumeState);
     });
+}
+
+void DropboxStore::run(RemoteOperation* operation, DropboxTransfer* transfer, const QByteArray& resumeState)
+{
+    transfer->setResumeState(resumeState);
+    transfer->setRetryPolicy(m_retryPolicy);
+    connect(operation, &RemoteOperation::cancelled, transfer, &DropboxTransfer::abort);
+    connect(transfer, &DropboxTransfer::progress, operation, &RemoteOperation::reportProgress);
+    connect(transfer, &DropboxTransfer::checkpoint, operation, &RemoteOperation::reportCheckpoint);
+    connect(transfer, &DropboxTransfer::succeeded, operation, [operation](const QJsonObject& metadata) {
+        const Attachment attachment = DropboxJson::attachmentFromMetadata(metadata);
+        operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+    });
+    connect(transfer, &DropboxTransfer::failed, operation,
+            [this, operation](StoreReply::Error error, const QString& message) { fail(operation, error, message); });
+    transfer->start();
 }
 
 StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QString& localPath,
@@ -332,20 +336,8 @@ StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QStrin
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
     return startNamed(problem, [this, path, localPath, resumeState](RemoteOperation* operation) {
-        auto* download = new DropboxDownload(network(), m_authenticator, m_endpoints, path, localPath, operation);
-        download->setResumeState(resumeState);
-        download->setRetryPolicy(m_retryPolicy);
-        connect(operation, &RemoteOperation::cancelled, download, &DropboxDownload::abort);
-        connect(download, &DropboxDownload::progress, operation, &RemoteOperation::reportProgress);
-        connect(download, &DropboxDownload::checkpoint, operation, &RemoteOperation::reportCheckpoint);
-        connect(download, &DropboxDownload::succeeded, operation, [operation](const QJsonObject& metadata) {
-            const Attachment result = DropboxJson::attachmentFromMetadata(metadata);
-            operation->succeed([result](StoreReply* reply) { reply->setAttachments({ result }); });
-        });
-        connect(
-            download, &DropboxDownload::failed, operation,
-            [this, operation](StoreReply::Error error, const QString& message) { fail(operation, error, message); });
-        download->start();
+        run(operation, new DropboxDownload(network(), m_authenticator, m_endpoints, path, localPath, operation),
+            resumeState);
     });
 }
 

@@ -11,6 +11,7 @@
 
 class DropboxAuthenticator;
 class DropboxChangeWatcher;
+class DropboxTransfer;
 class DropboxThumbnailBatcher;
 class HttpCall;
 struct HttpRequest;
@@ -91,6 +92,8 @@ private:
     // Every page of a folder listing.
     void listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done);
     void listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries, Entries done);
+    // Starts an upload or download for the operation, which passes on its progress, checkpoints and result.
+    void run(RemoteOperation* operation, DropboxTransfer* transfer, const QByteArray& resumeState);
     // When Dropbox answered that the cursor was reset, finishes the operation with {"reset": true}.
     bool succeedOnReset(RemoteOperation* operation, const HttpResponse& response);
     // delete_v2 with arg, a parent_rev in it turning a conflict into Changed.

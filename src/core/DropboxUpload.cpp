@@ -21,12 +21,7 @@ const QString EmptyHash = QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41
 DropboxUpload::DropboxUpload(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
                              const DropboxEndpoints& endpoints, const QString& localPath, const QString& remotePath,
                              QObject* parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_authenticator(authenticator)
-    , m_endpoints(endpoints)
-    , m_localPath(localPath)
-    , m_remotePath(remotePath)
+    : DropboxTransfer(network, authenticator, endpoints, localPath, remotePath, parent)
 {
     connect(&m_hashing, &QFutureWatcher<ChunkHash>::finished, this, &DropboxUpload::onHashed);
 }
@@ -270,9 +265,7 @@ HttpCall* DropboxUpload::newCall(const QString& route, const QJsonObject& arg, q
     request.bodyFilePath = m_localPath;
     request.bodyFileOffset = offset;
     request.bodyFileLength = length;
-    HttpCall* call = DropboxRequest::call(m_network, m_authenticator, request, this);
-    call->setRetryPolicy(m_retryPolicy);
-    return call;
+    return DropboxTransfer::newCall(request);
 }
 
 void DropboxUpload::reportProgress()

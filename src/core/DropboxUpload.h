@@ -1,10 +1,8 @@
 #pragma once
 
 #include "ContentHasher.h"
-#include "DropboxEndpoints.h"
+#include "DropboxTransfer.h"
 #include "HttpRequest.h"
-#include "RetryPolicy.h"
-#include "StoreReply.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -29,7 +27,7 @@ class RequestAuthenticator;
 // time) resumes from the offset Dropbox reports after incorrect_offset. Every request carries the
 // content_hash of its own bytes, and the result counts only when Dropbox's content_hash of the whole file
 // matches this machine's.
-class DropboxUpload : public QObject
+class DropboxUpload : public DropboxTransfer
 {
     Q_OBJECT
 
@@ -45,24 +43,13 @@ public:
 
     // For tests, which cannot afford 150 MiB files: a session chunk is a multiple of 4 MiB.
     void setChunkSize(qint64 bytes) { m_chunkSize = bytes; }
-    void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
     void setSingleRequestLimit(qint64 bytes) { m_singleRequestLimit = bytes; }
     // More than one makes a concurrent session.
     void setParallelChunks(int chunks) { m_parallelChunks = std::max(1, chunks); }
-    // A checkpoint of an interrupted upload of the same file: its session carries on where Dropbox had
-    // confirmed. Ignored when the file or the chunking has changed since; a session Dropbox no longer
-    // knows starts again.
-    void setResumeState(const QByteArray& state) { m_resumeState = state; }
-    void start();
-    void abort();
-
-signals:
-    void progress(qint64 done, qint64 total);
-    // Where a session stands (its id and the chunks Dropbox confirmed), for setResumeState() after a crash.
-    void checkpoint(const QByteArray& state);
-    // FileMetadata as Dropbox confirmed it.
-    void succeeded(const QJsonObject& metadata);
-    void failed(StoreReply::Error error, const QString& message);
+    // Its checkpoints hold where a session stands: its id and the chunks Dropbox confirmed. One of a file or a
+    // chunking that has changed since is ignored; a session Dropbox no longer knows starts again.
+    void start() override;
+    void abort() override;
 
 private:
     struct ChunkHash
@@ -108,18 +95,11 @@ private:
     QString displayName() const;
     bool isConcurrent() const { return m_parallelChunks > 1; }
 
-    QNetworkAccessManager* m_network;
-    QPointer<RequestAuthenticator> m_authenticator;
-    const DropboxEndpoints m_endpoints;
-    const QString m_localPath;
-    const QString m_remotePath;
     qint64 m_chunkSize = DefaultChunkSize;
-    RetryPolicy m_retryPolicy;
     qint64 m_singleRequestLimit = SingleRequestLimit;
     int m_parallelChunks = DefaultParallelChunks;
     qint64 m_size = 0;
     QDateTime m_modified;
-    QByteArray m_resumeState;
     QString m_sessionId;
     // The session came from a checkpoint; it may have expired, or been finished before the crash.
     bool m_resumed = false;

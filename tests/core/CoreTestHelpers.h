@@ -63,6 +63,22 @@ inline QByteArray patternData(qint64 size)
     return data;
 }
 
+// A file of `mebibytes` MiB, each MiB numbered in its first bytes, so that a mix-up of chunks changes the hash.
+inline bool writeNumberedFile(const QString& path, int mebibytes)
+{
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    const QByteArray piece = patternData(1024 * 1024);
+    for (int i = 0; i < mebibytes; ++i) {
+        QByteArray numbered = piece;
+        numbered.replace(0, 4, QByteArray::number(1000 + i));
+        if (out.write(numbered) != numbered.size())
+            return false;
+    }
+    return true;
+}
+
 // Takes ownership of the reply and waits for its finished() signal.
 inline std::unique_ptr<StoreReply> await(StoreReply* reply, int timeout = 60000)
 {

@@ -505,16 +505,7 @@ void TestCliDropbox::killedUploadIsResumedOnceAndIntact()
         return;
     // 300 MiB: an upload session of ten 32 MiB chunks, three in flight.
     const QString path = m_work->filePath(u"ledger.bin"_s);
-    {
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        const QByteArray piece = CoreTest::patternData(1024 * 1024);
-        for (int i = 0; i < 300; ++i) {
-            QByteArray numbered = piece;
-            numbered.replace(0, 4, QByteArray::number(1000 + i));
-            QCOMPARE(out.write(numbered), numbered.size());
-        }
-    }
+    QVERIFY(CoreTest::writeNumberedFile(path, 300));
     QSignalSpy received(m_emulator.get(), &EmulatorServer::requestReceived);
     const auto requestsTo = [&received](const QString& route) {
         return int(std::count_if(received.cbegin(), received.cend(),

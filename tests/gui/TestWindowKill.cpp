@@ -104,18 +104,8 @@ int TestWindowKill::journalRows() const
 
 void TestWindowKill::killedWindowsUploadArrivesOnceAfterRestart()
 {
-    // 300 MiB, numbered MiB by MiB, so that a mix-up of chunks changes the hash.
     const QString ledger = path(u"ledger.bin"_s);
-    {
-        QFile out(ledger);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        const QByteArray piece = CoreTest::patternData(1024 * 1024);
-        for (int i = 0; i < 300; ++i) {
-            QByteArray numbered = piece;
-            numbered.replace(0, 4, QByteArray::number(1000 + i));
-            QCOMPARE(out.write(numbered), numbered.size());
-        }
-    }
+    QVERIFY(CoreTest::writeNumberedFile(ledger, 300));
     // Dropped on Invoice 4455 just before: in the journal, where the window takes it up when it starts.
     const EntityRef invoice { EntityType::Invoices, u"4455"_s };
     {
