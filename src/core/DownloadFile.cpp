@@ -61,7 +61,7 @@ DownloadFile::~DownloadFile()
     stop(true);
 }
 
-QString DownloadFile::open(qint64 offset)
+QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
 {
     // Read-write, which creates the file but does not empty it; a partial file to carry on must be there.
     const QIODevice::OpenMode mode
@@ -77,10 +77,12 @@ QString DownloadFile::open(qint64 offset)
     m_writtenBack = offset;
     m_writing.thread
         = std::thread([this] { run(m_writing, [this](const QByteArray& piece) { return write(piece); }); });
-    m_hashing.thread = std::thread([this, offset, path = m_file.fileName()] {
+    m_hashing.thread = std::thread([this, offset, path = m_file.fileName(), keptHashed] {
         // The pieces that follow wait in the queue meanwhile, and are written all the same.
         if (const QString error = hashKept(path, offset); !error.isEmpty())
             setError(error);
+        if (keptHashed && !m_abandoned)
+            keptHashed();
         run(m_hashing, [this](const QByteArray& piece) {
             if (!m_abandoned)
                 m_hasher.addData(piece);

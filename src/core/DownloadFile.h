@@ -37,8 +37,10 @@ public:
 
     // Opens the partial file keeping its first `offset` bytes and dropping any beyond them (0 starts afresh).
     // The bytes kept are read back and hashed on the hashing thread before the pieces that follow them, so the
-    // hash covers the whole file. The reason, when the file cannot be opened or holds fewer bytes.
-    QString open(qint64 offset = 0);
+    // hash covers the whole file; keptHashed, if given, is called on that thread once they are, so that the
+    // caller can ask for the rest only then rather than wait in append(). The reason, when the file cannot be
+    // opened or holds fewer bytes.
+    QString open(qint64 offset = 0, std::function<void()> keptHashed = {});
     // Queues the piece; the reason the file cannot be written, once it cannot.
     QString append(const QByteArray& data);
     // The bytes in the partial file so far, the kept ones included: what survives if the process dies now.

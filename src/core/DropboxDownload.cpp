@@ -41,7 +41,19 @@ QString DropboxDownload::displayName() const
 void DropboxDownload::start()
 {
     resumeFromCheckpoint();
-    send();
+    if (m_offset == 0) {
+        send();
+        return;
+    }
+    // The bytes kept are hashed before the rest is asked for: the network thread, which every Dropbox request
+    // shares, then never waits for that hashing while the rest pours in.
+    m_file = std::make_unique<DownloadFile>(m_localPath);
+    const QString error = m_file->open(
+        m_offset, [this] { QMetaObject::invokeMethod(this, &DropboxDownload::send, Qt::QueuedConnection); });
+    if (!error.isEmpty()) {
+        m_file.reset();
+        startOver();
+    }
 }
 
 void DropboxDownload::resumeFromCheckpoint()
@@ -64,6 +76,9 @@ void DropboxDownload::resumeFromCheckpoint()
 
 void DropboxDownload::send()
 {
+    // Cancelled while the bytes kept were being hashed.
+    if (m_done)
+        return;
     HttpCall* call = newCall(DropboxRequest::download(m_endpoints.contentRoute(QStringLiteral("files/download")),
                                                       QJsonObject { { QStringLiteral("path"), m_remotePath } }));
     m_call = call;
@@ -207,8 +222,12 @@ void DropboxDownload::complete(const HttpResponse& response)
 void DropboxDownload::abort()
 {
     // The call finishes at once as cancelled, and onFinished() keeps what arrived.
-    if (m_call)
+    if (m_call) {
         m_call->abort();
+        return;
+    }
+    // Not asked yet: the bytes kept are still being hashed, and stay as they are.
+    fail(StoreReply::Error::Cancelled, tr("Cancelled."));
 }
 
 void DropboxDownload::fail(StoreReply::Error error, const QString& message)
