@@ -277,7 +277,7 @@ bool DropboxEmulator::putFileFromDisk(const QString& path, const QString& localP
     return seed(path, blob, QFileInfo(blob).size(), ContentHasher::hashFile(blob));
 }
 
-EmulatorResponse DropboxEmulator::faultResponse(const FaultInjector::Fault& fault) const
+EmulatorResponse DropboxEmulator::faultResponse(const FaultInjector::Fault& fault, const EmulatorRequest& request) const
 {
     switch (fault.kind) {
     case FaultInjector::Kind::RateLimited:
@@ -290,7 +290,7 @@ EmulatorResponse DropboxEmulator::faultResponse(const FaultInjector::Fault& faul
     case FaultInjector::Kind::ExpiredToken:
         return authError(QStringLiteral("expired_access_token"));
     default:
-        return EmulatorServer::faultResponse(fault);
+        return EmulatorServer::faultResponse(fault, request);
     }
 }
 

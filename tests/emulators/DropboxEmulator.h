@@ -64,7 +64,7 @@ public:
     int activeUploadSessions() const { return int(m_sessions.size()); }
 
 protected:
-    EmulatorResponse faultResponse(const FaultInjector::Fault& fault) const override;
+    EmulatorResponse faultResponse(const FaultInjector::Fault& fault, const EmulatorRequest& request) const override;
 
 private:
     using Entry = DropboxEmulatorFileTree::Entry;

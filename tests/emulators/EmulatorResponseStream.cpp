@@ -23,12 +23,18 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Bad Request");
     case 401:
         return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
     case 404:
         return QByteArrayLiteral("Not Found");
     case 405:
         return QByteArrayLiteral("Method Not Allowed");
     case 409:
         return QByteArrayLiteral("Conflict");
+    case 413:
+        return QByteArrayLiteral("Payload Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
     case 416:
         return QByteArrayLiteral("Range Not Satisfiable");
     case 429:

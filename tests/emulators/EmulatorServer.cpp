@@ -24,7 +24,13 @@ void EmulatorServer::addRoute(QHttpServerRequest::Methods methods, const QString
     m_routes.insert(path, { methods, handler });
 }
 
-EmulatorResponse EmulatorServer::faultResponse(const FaultInjector::Fault& fault) const
+void EmulatorServer::addPatternRoute(QHttpServerRequest::Methods methods, const QRegularExpression& pattern,
+                                     const PatternHandler& handler)
+{
+    m_patternRoutes.append({ methods, pattern, handler });
+}
+
+EmulatorResponse EmulatorServer::faultResponse(const FaultInjector::Fault& fault, const EmulatorRequest&) const
 {
     switch (fault.kind) {
     case FaultInjector::Kind::RateLimited:
@@ -49,7 +55,7 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
 
     const std::optional<FaultInjector::Fault> fault = m_faults.take(copy.path());
     if (fault && fault->replacesAnswer()) {
-        EmulatorResponse response = faultResponse(*fault);
+        EmulatorResponse response = faultResponse(*fault, copy);
         if (fault->kind == FaultInjector::Kind::RateLimited)
             response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(fault->retryAfterSeconds));
         EmulatorExchange(socket, copy, std::nullopt).respond(response);
@@ -59,13 +65,35 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
     const auto exchange = std::make_shared<EmulatorExchange>(socket, copy, fault);
     const auto route = m_routes.constFind(copy.path());
     if (route == m_routes.constEnd()) {
-        exchange->respond(EmulatorResponse::text(404, QStringLiteral("Not found: %1").arg(copy.path())));
+        if (!dispatchToPattern(exchange, request.method()))
+            exchange->respond(EmulatorResponse::text(404, QStringLiteral("Not found: %1").arg(copy.path())));
     } else if (!route->methods.testFlag(request.method())) {
         exchange->respond(EmulatorResponse::text(405, QStringLiteral("Method not allowed")));
     } else {
         route->handler(exchange);
     }
     return true;
+}
+
+bool EmulatorServer::dispatchToPattern(const EmulatorExchangePtr& exchange, QHttpServerRequest::Method method)
+{
+    const QString path = exchange->request().url().path(QUrl::FullyEncoded);
+    bool pathMatched = false;
+    for (const PatternRoute& route : std::as_const(m_patternRoutes)) {
+        const QRegularExpressionMatch match = route.pattern.match(path);
+        if (!match.hasMatch() || match.capturedLength(0) != path.size())
+            continue;
+        pathMatched = true;
+        if (route.methods.testFlag(method)) {
+            QStringList captures = match.capturedTexts();
+            captures.removeFirst();
+            route.handler(exchange, captures);
+            return true;
+        }
+    }
+    if (pathMatched)
+        exchange->respond(EmulatorResponse::text(405, QStringLiteral("Method not allowed")));
+    return pathMatched;
 }
 
 void EmulatorServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)

@@ -9,18 +9,23 @@
 #include <QHash>
 #include <QHttpServerRequest>
 #include <QList>
+#include <QRegularExpression>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
 
-// The machinery every API emulator shares: a loopback HTTP server with a table of exact routes, injected
-// faults applied before a route runs, and a log of the requests for tests to inspect.
+// The machinery every API emulator shares: a loopback HTTP server with a table of exact routes and of pattern
+// routes (for APIs with identifiers in their paths), injected faults applied before a route runs, and a log of the
+// requests for tests to inspect.
 class EmulatorServer : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
     using Handler = std::function<void(const EmulatorExchangePtr& exchange)>;
+    // `captures` are the pattern's capture groups, still percent-encoded (see addPatternRoute()).
+    using PatternHandler = std::function<void(const EmulatorExchangePtr& exchange, const QStringList& captures)>;
 
     struct LoggedRequest
     {
@@ -47,10 +52,16 @@ signals:
 
 protected:
     void addRoute(QHttpServerRequest::Methods methods, const QString& path, const Handler& handler);
+    // A route for every path the whole pattern matches, tried in the order added after the exact routes. The
+    // pattern sees the path as sent, percent-encoding kept, so that an encoded "/" stays inside its segment: decode
+    // each capture on its own. Several patterns may match one path with different methods.
+    void addPatternRoute(QHttpServerRequest::Methods methods, const QRegularExpression& pattern,
+                         const PatternHandler& handler);
 
     // The answer to a fault that replaces a route's answer. This one is generic; emulators word theirs in their
-    // own API. A Retry-After header is added to rate-limit answers whoever words them.
-    virtual EmulatorResponse faultResponse(const FaultInjector::Fault& fault) const;
+    // own API, and may follow the request (the format it asked for). A Retry-After header is added to rate-limit
+    // answers whoever words them.
+    virtual EmulatorResponse faultResponse(const FaultInjector::Fault& fault, const EmulatorRequest& request) const;
 
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -62,7 +73,18 @@ private:
         Handler handler;
     };
 
+    struct PatternRoute
+    {
+        QHttpServerRequest::Methods methods;
+        QRegularExpression pattern;
+        PatternHandler handler;
+    };
+
+    // True when a pattern route took the request (answered it, or answered 405).
+    bool dispatchToPattern(const EmulatorExchangePtr& exchange, QHttpServerRequest::Method method);
+
     QHash<QString, Route> m_routes;
+    QList<PatternRoute> m_patternRoutes;
     FaultInjector m_faults;
     bool m_unreachable = false;
     QList<LoggedRequest> m_requests;
