@@ -272,6 +272,10 @@ Kommandon:</translation>
         <source>“%1” arrived damaged from Dropbox and was not saved.</source>
         <translation>”%1” kom skadad från Dropbox och sparades inte.</translation>
     </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
 </context>
 <context>
     <name>DropboxEndpoints</name>
