@@ -504,33 +504,37 @@ void KashflowEmulator::listFiles(const Call& call)
     reply(call, records, FileListRoot, { { FileListRoot, FileRoot } });
 }
 
-void KashflowEmulator::getFile(const Call& call)
+std::optional<KashflowEmulator::FileOfCall> KashflowEmulator::checkFileCall(const Call& call) const
 {
     const EntityType type = *typeOf(call.captures.at(0));
     const QString key = checkFilesCall(call, type, call.captures.at(1));
     if (key.isEmpty())
-        return;
+        return std::nullopt;
     const QString name = call.captures.at(2);
-    if (const QString problem = nameProblem(name); !problem.isEmpty())
-        return fail(call, KashflowEmulatorError::badRequest(problem));
-    const std::optional<KashflowEmulatorStore::File> file = m_store.file(type, key, name);
-    if (!file)
-        return fail(call, KashflowEmulatorError::notFound(QStringLiteral("The file \"%1\" does not exist.").arg(name)));
-    reply(call, fileRecord(type, key, *file), FileRoot);
+    if (const QString problem = nameProblem(name); !problem.isEmpty()) {
+        fail(call, KashflowEmulatorError::badRequest(problem));
+        return std::nullopt;
+    }
+    if (!m_store.file(type, key, name)) {
+        fail(call, KashflowEmulatorError::notFound(QStringLiteral("The file \"%1\" does not exist.").arg(name)));
+        return std::nullopt;
+    }
+    return FileOfCall { type, key, name };
+}
+
+void KashflowEmulator::getFile(const Call& call)
+{
+    if (const std::optional<FileOfCall> target = checkFileCall(call))
+        reply(call, fileRecord(target->type, target->key, *m_store.file(target->type, target->key, target->name)),
+              FileRoot);
 }
 
 void KashflowEmulator::deleteFile(const Call& call)
 {
-    const EntityType type = *typeOf(call.captures.at(0));
-    const QString key = checkFilesCall(call, type, call.captures.at(1));
-    if (key.isEmpty())
-        return;
-    const QString name = call.captures.at(2);
-    if (const QString problem = nameProblem(name); !problem.isEmpty())
-        return fail(call, KashflowEmulatorError::badRequest(problem));
-    if (!m_store.removeFile(type, key, name))
-        return fail(call, KashflowEmulatorError::notFound(QStringLiteral("The file \"%1\" does not exist.").arg(name)));
-    call.exchange->respond(EmulatorResponse(200));
+    if (const std::optional<FileOfCall> target = checkFileCall(call)) {
+        m_store.removeFile(target->type, target->key, target->name);
+        call.exchange->respond(EmulatorResponse(200));
+    }
 }
 
 void KashflowEmulator::uploadFile(const Call& call)

@@ -113,6 +113,14 @@ private:
 
     // The checks every files route makes after authentication; the entity's key as stored, or empty after failing.
     QString checkFilesCall(const Call& call, EntityType type, const QString& key) const;
+    struct FileOfCall
+    {
+        EntityType type;
+        QString key;
+        QString name;
+    };
+    // The entity and name of a call on one existing file; nothing once the call has been answered with why not.
+    std::optional<FileOfCall> checkFileCall(const Call& call) const;
     QJsonObject fileRecord(EntityType type, const QString& key, const KashflowEmulatorStore::File& file) const;
     // Why KashFlow would not store a file of that name; empty when it would.
     static QString nameProblem(const QString& name);

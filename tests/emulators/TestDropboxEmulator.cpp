@@ -4,6 +4,7 @@
 #include "ContentHasher.h"
 #include "DropboxEmulator.h"
 #include "DropboxEmulatorJson.h"
+#include "EmulatorTestReply.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -26,23 +27,8 @@
 
 namespace {
 
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-
-struct HttpReply
+struct HttpReply : EmulatorTestReply
 {
-    int status = 0;
-    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
-    QByteArray body;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    QByteArray header(const QByteArray& name) const
-    {
-        for (const auto& [key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     QJsonObject error() const { return json().value(QStringLiteral("error")).toObject(); }
     QString text() const { return QString::fromUtf8(body); }
@@ -197,26 +183,13 @@ QUrl TestDropboxEmulator::url(const QString& path, const QUrlQuery& query) const
 
 HttpReply TestDropboxEmulator::finish(QNetworkReply* reply)
 {
-    const std::unique_ptr<QNetworkReply> owned(reply);
-    if (!reply->isFinished()) {
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        finished.wait(60000);
-    }
-    HttpReply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.networkError = reply->error();
-    result.body = reply->readAll();
-    result.headers = reply->rawHeaderPairs();
-    return result;
+    return EmulatorTestReply::of<HttpReply>(reply);
 }
 
 HttpReply TestDropboxEmulator::send(const QByteArray& verb, const QUrl& url, const Headers& headers,
                                     const QByteArray& body)
 {
-    QNetworkRequest request(url);
-    for (const auto& [name, value] : headers)
-        request.setRawHeader(name, value);
-    return finish(m_network.sendCustomRequest(request, verb, body));
+    return EmulatorTestReply::send<HttpReply>(m_network, verb, url, headers, body);
 }
 
 HttpReply TestDropboxEmulator::apiWith(const QString& token, const QString& route, const QJsonValue& arg)

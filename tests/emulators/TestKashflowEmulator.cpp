@@ -3,6 +3,7 @@
 // faults, plus the standalone program. Time only moves when a test moves the emulator's clock.
 
 #include "EmulatorMultipartForm.h"
+#include "EmulatorTestReply.h"
 #include "KashflowEmulator.h"
 
 #include <QBuffer>
@@ -29,8 +30,6 @@
 #include <optional>
 
 namespace {
-
-using Headers = QList<QPair<QByteArray, QByteArray>>;
 
 enum class Format { Json, Xml };
 
@@ -111,21 +110,8 @@ Fields fieldsOf(const XmlNode& node)
     return fields;
 }
 
-struct HttpReply
+struct HttpReply : EmulatorTestReply
 {
-    int status = 0;
-    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
-    QByteArray body;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    QByteArray header(const QByteArray& name) const
-    {
-        for (const auto& [key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     QJsonArray jsonArray() const { return QJsonDocument::fromJson(body).array(); }
     XmlNode xml() const { return parseXml(body).value_or(XmlNode()); }
@@ -267,7 +253,6 @@ private:
     // A request written on a socket by hand, for paths an HTTP client would normalize ("/files/%2E%2E"); returns
     // the status and the body.
     QPair<int, QByteArray> rawRequest(const QByteArray& verb, const QByteArray& path);
-    HttpReply finish(QNetworkReply* reply);
     HttpReply send(const QByteArray& verb, const QUrl& url, const Headers& headers, const QByteArray& body = {});
     HttpReply api(const QByteArray& verb, const QUrl& url, Format format = Format::Json, const QByteArray& body = {},
                   const QString& token = {});
@@ -356,28 +341,10 @@ QPair<int, QByteArray> TestKashflowEmulator::rawRequest(const QByteArray& verb, 
     }
 }
 
-HttpReply TestKashflowEmulator::finish(QNetworkReply* reply)
-{
-    const std::unique_ptr<QNetworkReply> owned(reply);
-    if (!reply->isFinished()) {
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        finished.wait(60000);
-    }
-    HttpReply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.networkError = reply->error();
-    result.body = reply->readAll();
-    result.headers = reply->rawHeaderPairs();
-    return result;
-}
-
 HttpReply TestKashflowEmulator::send(const QByteArray& verb, const QUrl& url, const Headers& headers,
                                      const QByteArray& body)
 {
-    QNetworkRequest request(url);
-    for (const auto& [name, value] : headers)
-        request.setRawHeader(name, value);
-    return finish(m_network.sendCustomRequest(request, verb, body));
+    return EmulatorTestReply::send<HttpReply>(m_network, verb, url, headers, body);
 }
 
 HttpReply TestKashflowEmulator::api(const QByteArray& verb, const QUrl& url, Format format, const QByteArray& body,
