@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>KashflowSignIn</name>
+    <message numerus="yes">
+        <source>Give %n character(s) of the memorable word.</source>
+        <translation>
+            <numerusform>Give %n character of the memorable word.</numerusform>
+            <numerusform>Give %n characters of the memorable word.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n document(s) on %1</source>

@@ -613,6 +613,54 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>KashflowError</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <source>Could not reach KashFlow: %1</source>
+        <translation>Kunde inte nå KashFlow: %1</translation>
+    </message>
+    <message>
+        <source>The KashFlow session has ended. Sign in again.</source>
+        <translation>KashFlow-sessionen har tagit slut. Logga in igen.</translation>
+    </message>
+    <message>
+        <source>KashFlow: %1</source>
+        <translation>KashFlow: %1</translation>
+    </message>
+    <message>
+        <source>KashFlow is busy; try again in a few minutes.</source>
+        <translation>KashFlow är upptaget; försök igen om några minuter.</translation>
+    </message>
+    <message>
+        <source>KashFlow had a problem (HTTP %1). Try again later.</source>
+        <translation>KashFlow hade ett problem (HTTP %1). Försök igen senare.</translation>
+    </message>
+</context>
+<context>
+    <name>KashflowSession</name>
+    <message>
+        <source>Sign in to KashFlow to go on.</source>
+        <translation>Logga in på KashFlow för att fortsätta.</translation>
+    </message>
+</context>
+<context>
+    <name>KashflowSignIn</name>
+    <message>
+        <source>KashFlow&apos;s answer to the sign-in could not be read.</source>
+        <translation>KashFlows svar på inloggningen kunde inte läsas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n character(s) of the memorable word.</source>
+        <translation>
+            <numerusform>Ange %n tecken ur det minnesvärda ordet.</numerusform>
+            <numerusform>Ange %n tecken ur det minnesvärda ordet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LocalStore</name>
     <message>
         <source>Cancelled.</source>

@@ -1,0 +1,56 @@
+#include "KashflowError.h"
+
+#include "HttpResponse.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+KashflowError KashflowError::fromResponse(const HttpResponse& response)
+{
+    KashflowError error;
+    if (response.cancelled) {
+        error.m_code = StoreReply::Error::Cancelled;
+        error.m_message = QCoreApplication::translate("KashflowError", "Cancelled.");
+        return error;
+    }
+    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+        error.m_code = StoreReply::Error::Network;
+        error.m_message
+            = QCoreApplication::translate("KashflowError", "Could not reach KashFlow: %1").arg(response.errorString);
+        error.m_mayPass = true;
+        return error;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    error.m_name = body.value(QLatin1String("Error")).toString();
+    const QString said = body.value(QLatin1String("Message")).toString();
+    switch (response.status) {
+    case 401:
+        error.m_code = StoreReply::Error::SignedOut;
+        break;
+    case 403:
+        error.m_code = StoreReply::Error::PermissionDenied;
+        break;
+    case 404:
+        error.m_code = StoreReply::Error::NotFound;
+        break;
+    case 429:
+        error.m_mayPass = true;
+        break;
+    default:
+        error.m_mayPass = response.status >= 500;
+        break;
+    }
+    if (error.isInvalidSession())
+        error.m_message
+            = QCoreApplication::translate("KashflowError", "The KashFlow session has ended. Sign in again.");
+    else if (!said.isEmpty())
+        error.m_message = QCoreApplication::translate("KashflowError", "KashFlow: %1").arg(said);
+    else if (response.status == 429)
+        error.m_message = QCoreApplication::translate("KashflowError", "KashFlow is busy; try again in a few minutes.");
+    else
+        error.m_message
+            = QCoreApplication::translate("KashflowError", "KashFlow had a problem (HTTP %1). Try again later.")
+                  .arg(response.status);
+    return error;
+}

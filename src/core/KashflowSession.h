@@ -1,0 +1,54 @@
+#pragma once
+
+#include "RequestAuthenticator.h"
+
+#include <QList>
+#include <QPair>
+#include <QPointer>
+#include <QUrl>
+
+class KashflowSignIn;
+class QNetworkAccessManager;
+
+// The session of a KashFlow account. Its token, held in memory only, signs requests as
+// "Authorization: KfToken {token}". When KashFlow ends the session (401 InvalidSessionToken), an account whose
+// user ticked "Remember me" signs in again silently with the credentials from the keychain, once per request;
+// otherwise, or when that fails, signedOut() asks the window or attache-cli to prompt.
+class KashflowSession : public RequestAuthenticator
+{
+    Q_OBJECT
+
+public:
+    struct Credentials
+    {
+        QString userName;
+        QString password;
+        QString memorableWord;
+    };
+
+    // baseUrl: "https://api.kashflow.com/v2", or the emulator's.
+    KashflowSession(QNetworkAccessManager* network, const QUrl& baseUrl, QObject* parent = nullptr);
+    ~KashflowSession() override;
+
+    void setSessionToken(const QString& token) { m_token = token; }
+    bool hasSession() const { return !m_token.isEmpty(); }
+    // Remembered credentials, for signing in again without asking; empty ones forget them.
+    void setCredentials(const Credentials& credentials) { m_credentials = credentials; }
+
+    void ensureAuthorized(QObject* context, Ready ready) override;
+    void authorize(QNetworkRequest& request) const override;
+    bool isExpiredCredentials(const HttpResponse& response) const override;
+    void invalidate() override { m_token.clear(); }
+
+private:
+    void signInSilently();
+    void endSignIn();
+    void finishWaiting(const QString& error, bool mayPass);
+
+    QNetworkAccessManager* m_network;
+    const QUrl m_baseUrl;
+    QString m_token;
+    Credentials m_credentials;
+    QPointer<KashflowSignIn> m_signIn;
+    QList<QPair<QPointer<QObject>, Ready>> m_waiting;
+};
