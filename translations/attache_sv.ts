@@ -661,6 +661,37 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>KashflowStore</name>
+    <message>
+        <source>KashFlow</source>
+        <translation>KashFlow</translation>
+    </message>
+    <message>
+        <source>Creating records in KashFlow</source>
+        <translation>Att skapa poster i KashFlow</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists.</source>
+        <translation>”%1” finns inte längre.</translation>
+    </message>
+    <message>
+        <source>KashFlow gave no usable link to “%1”.</source>
+        <translation>KashFlow gav ingen användbar länk till ”%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” arrived damaged from KashFlow and was not saved.</source>
+        <translation>”%1” kom skadad från KashFlow och sparades inte.</translation>
+    </message>
+    <message>
+        <source>KashFlow has no thumbnail of “%1”.</source>
+        <translation>KashFlow har ingen miniatyr av ”%1”.</translation>
+    </message>
+    <message>
+        <source>Moving documents between KashFlow records</source>
+        <translation>Att flytta dokument mellan poster i KashFlow</translation>
+    </message>
+</context>
+<context>
     <name>LocalStore</name>
     <message>
         <source>Cancelled.</source>

@@ -128,22 +128,6 @@ QString DropboxStore::attachmentPath(const AttachmentRef& attachment) const
     return entityPath(attachment.entity) + QLatin1Char('/') + DropboxJson::normalizedName(attachment.name);
 }
 
-QString DropboxStore::problemWith(const EntityRef& entity, const QString& name)
-{
-    const QString entityProblem = NameRules::problem(entity.id);
-    return entityProblem.isEmpty() ? NameRules::problem(name) : entityProblem;
-}
-
-StoreReply* DropboxStore::startNamed(const QString& problem, std::function<void(RemoteOperation*)> work)
-{
-    return startOperation([problem, work](RemoteOperation* operation) {
-        if (problem.isEmpty())
-            work(operation);
-        else
-            operation->fail(StoreReply::Error::InvalidName, problem);
-    });
-}
-
 HttpCall* DropboxStore::newCall(RemoteOperation* operation, const HttpRequest& request)
 {
     HttpCall* call = DropboxRequest::call(network(), m_authenticator, request, operation);

@@ -85,8 +85,6 @@ private:
 
     QString entityPath(const EntityRef& entity) const;
     QString attachmentPath(const AttachmentRef& attachment) const;
-    // Runs work unless a name it was given is unacceptable (`problem`), which fails it with InvalidName.
-    StoreReply* startNamed(const QString& problem, std::function<void(RemoteOperation*)> work);
     // A new call owned by the operation and aborted with it; network thread.
     HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
     // Every page of a folder listing.
@@ -103,8 +101,6 @@ private:
     // Finishes the operation with the error Dropbox gave, and notices a signed-out account.
     void fail(RemoteOperation* operation, const HttpResponse& response, const QString& subject);
     void fail(RemoteOperation* operation, StoreReply::Error error, const QString& message);
-    // Names from the caller become one path component each, in Unicode NFC.
-    static QString problemWith(const EntityRef& entity, const QString& name = QStringLiteral("x"));
 
     const DropboxEndpoints m_endpoints;
     const QString m_rootFolder;

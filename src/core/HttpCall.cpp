@@ -109,7 +109,8 @@ void HttpCall::send()
 
     QIODevice* body = nullptr;
     if (!attempt.bodyFilePath.isEmpty()) {
-        auto* slice = new FileSliceDevice(attempt.bodyFilePath, attempt.bodyFileOffset, attempt.bodyFileLength);
+        auto* slice = new FileSliceDevice(attempt.bodyFilePath, attempt.bodyFileOffset, attempt.bodyFileLength,
+                                          attempt.bodyBeforeFile, attempt.bodyAfterFile);
         if (!slice->open(QIODevice::ReadOnly)) {
             HttpResponse response;
             response.errorString = slice->errorString();
@@ -118,7 +119,7 @@ void HttpCall::send()
             finish(response);
             return;
         }
-        request.setHeader(QNetworkRequest::ContentLengthHeader, attempt.bodyFileLength);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, slice->size());
         body = slice;
     }
     m_body.clear();

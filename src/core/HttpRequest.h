@@ -18,6 +18,9 @@ struct HttpRequest
     QString bodyFilePath;
     qint64 bodyFileOffset = 0;
     qint64 bodyFileLength = 0;
+    // Sent before and after the file's bytes: the rest of a multipart form whose file part is on disk.
+    QByteArray bodyBeforeFile;
+    QByteArray bodyAfterFile;
     // Whether the store's authenticator signs it (token endpoints and Dropbox's longpoll are not signed).
     bool authorized = true;
     // No byte in either direction for this long counts as a dropped connection.

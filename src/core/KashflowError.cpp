@@ -14,6 +14,12 @@ KashflowError KashflowError::fromResponse(const HttpResponse& response)
         error.m_message = QCoreApplication::translate("KashflowError", "Cancelled.");
         return error;
     }
+    // The session could not be renewed: the user must sign in.
+    if (!response.authorizationError.isEmpty()) {
+        error.m_code = StoreReply::Error::SignedOut;
+        error.m_message = response.authorizationError;
+        return error;
+    }
     if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
         error.m_code = StoreReply::Error::Network;
         error.m_message

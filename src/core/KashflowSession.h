@@ -32,6 +32,8 @@ public:
 
     void setSessionToken(const QString& token) { m_token = token; }
     bool hasSession() const { return !m_token.isEmpty(); }
+    // For requests that carry the token in their body (an upload's form); empty when there is none.
+    QString sessionToken() const { return m_token; }
     // Remembered credentials, for signing in again without asking; empty ones forget them.
     void setCredentials(const Credentials& credentials) { m_credentials = credentials; }
 

@@ -1,5 +1,6 @@
 #include "RemoteStore.h"
 
+#include "NameRules.h"
 #include "RemoteOperation.h"
 
 #include <QNetworkAccessManager>
@@ -25,6 +26,22 @@ void RemoteStore::stopNetworkThread()
     // Everything there is asynchronous, so the thread leaves its event loop at once.
     m_thread.quit();
     m_thread.wait();
+}
+
+QString RemoteStore::problemWith(const EntityRef& entity, const QString& name)
+{
+    const QString entityProblem = NameRules::problem(entity.id);
+    return entityProblem.isEmpty() ? NameRules::problem(name) : entityProblem;
+}
+
+StoreReply* RemoteStore::startNamed(const QString& problem, std::function<void(RemoteOperation*)> work)
+{
+    return startOperation([problem, work](RemoteOperation* operation) {
+        if (problem.isEmpty())
+            work(operation);
+        else
+            operation->fail(StoreReply::Error::InvalidName, problem);
+    });
 }
 
 StoreReply* RemoteStore::startOperation(std::function<void(RemoteOperation*)> work)

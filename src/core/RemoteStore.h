@@ -23,6 +23,10 @@ public:
 protected:
     // Runs work on the network thread with an operation bound to a new reply, which is returned at once.
     StoreReply* startOperation(std::function<void(RemoteOperation*)> work);
+    // The same, unless a name it was given is unacceptable (`problem`), which fails it with InvalidName.
+    StoreReply* startNamed(const QString& problem, std::function<void(RemoteOperation*)> work);
+    // Why the entity's id or the document's name cannot be one path component; empty when both can.
+    static QString problemWith(const EntityRef& entity, const QString& name = QStringLiteral("x"));
     // Lives on the network thread.
     QNetworkAccessManager* network() const { return m_network; }
     // Derived stores call it first in their destructors, so no work runs while their members go.

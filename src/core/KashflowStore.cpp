@@ -1,0 +1,360 @@
+#include "KashflowStore.h"
+
+#include "DownloadFile.h"
+#include "DropboxEndpoints.h"
+#include "HttpCall.h"
+#include "KashflowError.h"
+#include "NameRules.h"
+#include "RemoteOperation.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMimeDatabase>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace {
+// KashFlow lists and files answer in JSON when asked.
+constexpr QByteArrayView JsonType = "application/json";
+// How many numbered names an upload tries when its name is taken; KashFlow keeps no numbered copies itself.
+constexpr int NumberedNames = 50;
+
+// The field that holds an entity's key in KashFlow's lists, and the form field an upload names it in.
+QString keyField(EntityType type)
+{
+    switch (type) {
+    case EntityType::Customers:
+        return QStringLiteral("Code");
+    case EntityType::BankAccounts:
+        return QStringLiteral("Name");
+    default:
+        return QStringLiteral("Number");
+    }
+}
+
+QByteArray formField(const QByteArray& boundary, const QByteArray& name, const QByteArray& value)
+{
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+}
+
+// A quoted-string for a header: quotes and backslashes escaped, the rest as UTF-8.
+QByteArray quoted(const QString& text)
+{
+    QByteArray bytes = text.toUtf8();
+    bytes.replace('\\', "\\\\").replace('"', "\\\"");
+    return '"' + bytes + '"';
+}
+} // namespace
+
+KashflowStore::KashflowStore(const QUrl& baseUrl, QObject* parent)
+    : RemoteStore(parent)
+    , m_baseUrl(baseUrl)
+{
+    m_session = new KashflowSession(network(), baseUrl);
+    m_session->moveToThread(networkContext()->thread());
+    connect(networkContext(), &QObject::destroyed, m_session, &QObject::deleteLater);
+    connect(m_session, &RequestAuthenticator::signedOut, this, &KashflowStore::signInRequired);
+}
+
+KashflowStore::~KashflowStore()
+{
+    // The network thread runs code that reads this object's members: stop it before they go.
+    stopNetworkThread();
+}
+
+void KashflowStore::setSession(const QString& token, const KashflowSession::Credentials& remembered)
+{
+    QMetaObject::invokeMethod(m_session, [session = m_session, token, remembered] {
+        session->setSessionToken(token);
+        session->setCredentials(remembered);
+    });
+}
+
+QString KashflowStore::displayName() const
+{
+    return tr("KashFlow");
+}
+
+Store::Operations KashflowStore::supportedOperations() const
+{
+    return Operation::ListEntities | Operation::ListAttachments | Operation::Upload | Operation::Download
+        | Operation::Delete | Operation::Thumbnail;
+}
+
+QUrl KashflowStore::filesUrl(const EntityRef& entity, const QString& name) const
+{
+    QString path = m_baseUrl.path(QUrl::FullyEncoded) + QLatin1Char('/') + EntityTypes::urlName(entity.type)
+        + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(entity.id)) + QStringLiteral("/files");
+    if (!name.isEmpty())
+        path += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(name));
+    QUrl url = m_baseUrl;
+    url.setPath(path, QUrl::StrictMode);
+    return url;
+}
+
+HttpRequest KashflowStore::request(const QByteArray& method, const QUrl& url) const
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.setHeader(QByteArrayLiteral("Accept"), JsonType.toByteArray());
+    return request;
+}
+
+HttpCall* KashflowStore::newCall(RemoteOperation* operation, const HttpRequest& request)
+{
+    auto* call = new HttpCall(network(), request, request.authorized ? m_session : nullptr, operation);
+    connect(operation, &RemoteOperation::cancelled, call, &HttpCall::abort);
+    return call;
+}
+
+void KashflowStore::call(RemoteOperation* operation, const HttpRequest& request,
+                         std::function<void(const HttpResponse&)> done)
+{
+    HttpCall* call = newCall(operation, request);
+    connect(call, &HttpCall::finished, operation, [operation, call, done](const HttpResponse& response) {
+        call->deleteLater();
+        if (response.isSuccess()) {
+            done(response);
+            return;
+        }
+        const KashflowError error = KashflowError::fromResponse(response);
+        operation->fail(error.code(), error.message());
+    });
+    call->start();
+}
+
+StoreReply* KashflowStore::listEntityTypes()
+{
+    return startOperation([](RemoteOperation* operation) {
+        // KashFlow has no Inbox: unsorted documents stay in the local folder or Dropbox.
+        operation->succeed([](StoreReply* reply) {
+            reply->setEntityTypes({ EntityType::Quotes, EntityType::Invoices, EntityType::Purchases,
+                                    EntityType::Customers, EntityType::BankAccounts });
+        });
+    });
+}
+
+StoreReply* KashflowStore::listEntities(EntityType type)
+{
+    if (type == EntityType::Inbox)
+        return startOperation(
+            [](RemoteOperation* operation) { operation->succeed([](StoreReply* reply) { reply->setEntities({}); }); });
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + QLatin1Char('/') + EntityTypes::urlName(type));
+    return startOperation([this, type, url](RemoteOperation* operation) { listPage(operation, type, url, {}); });
+}
+
+void KashflowStore::listPage(RemoteOperation* operation, EntityType type, const QUrl& url, QList<Entity> entities)
+{
+    call(operation, request("GET", url), [this, operation, type, entities](const HttpResponse& response) mutable {
+        const QJsonObject page = QJsonDocument::fromJson(response.body).object();
+        const QJsonArray data = page.value(QLatin1String("Data")).toArray();
+        for (const QJsonValue& item : data) {
+            const QString key = item.toObject().value(keyField(type)).toVariant().toString();
+            // A key that cannot be one path component is left out rather than shown.
+            if (NameRules::problem(key).isEmpty())
+                entities.append(Entity { EntityRef { type, key }, -1 });
+        }
+        const QUrl next(
+            page.value(QLatin1String("MetaData")).toObject().value(QLatin1String("NextPageUrl")).toString());
+        // The next page is on KashFlow's own host, never elsewhere.
+        if (next.isValid() && !next.isEmpty() && next.scheme() == m_baseUrl.scheme() && next.host() == m_baseUrl.host()
+            && next.port() == m_baseUrl.port()) {
+            listPage(operation, type, next, entities);
+            return;
+        }
+        operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
+    });
+}
+
+StoreReply* KashflowStore::createEntity(const EntityRef&)
+{
+    return unsupported(tr("Creating records in KashFlow"));
+}
+
+StoreReply* KashflowStore::listAttachments(const EntityRef& entity)
+{
+    const QUrl url = filesUrl(entity);
+    return startNamed(problemWith(entity), [this, url](RemoteOperation* operation) {
+        call(operation, request("GET", url), [operation](const HttpResponse& response) {
+            QList<Attachment> attachments;
+            const QJsonArray records = QJsonDocument::fromJson(response.body).array();
+            for (const QJsonValue& record : records) {
+                const Attachment attachment = Attachment::fromKashFlowJson(record.toObject());
+                // A name from the server is never used as a path: one that could not be a file name is left out.
+                if (NameRules::problem(attachment.name).isEmpty())
+                    attachments.append(attachment);
+            }
+            operation->succeed([attachments](StoreReply* reply) { reply->setAttachments(attachments); });
+        });
+    });
+}
+
+StoreReply* KashflowStore::upload(const QString& localPath, const EntityRef& target, const QString& name,
+                                  const QByteArray&)
+{
+    // KashFlow cannot carry on an interrupted upload: each attempt sends the whole file.
+    return startNamed(problemWith(target, name), [this, localPath, target, name](RemoteOperation* operation) {
+        sendFile(operation, localPath, target, name, 0);
+    });
+}
+
+void KashflowStore::sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& target,
+                             const QString& name, int attempt)
+{
+    const QString sentName = attempt == 0 ? name : NameRules::numbered(name, attempt);
+    const QFileInfo file(localPath);
+    if (!file.isFile()) {
+        operation->fail(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(file.fileName()));
+        return;
+    }
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + QLatin1Char('/') + EntityTypes::urlName(target.type) + QStringLiteral("/files"));
+    HttpRequest form = request("POST", url);
+    const QByteArray boundary = "attache-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    form.setHeader(QByteArrayLiteral("Content-Type"), "multipart/form-data; boundary=" + boundary);
+    form.bodyFilePath = localPath;
+    form.bodyFileLength = file.size();
+    form.bodyAfterFile = "\r\n--" + boundary + "--\r\n";
+    const QByteArray keyName = keyField(target.type) == QLatin1String("Number") ? "number" : "code";
+    const QString mime = QMimeDatabase().mimeTypeForFile(sentName, QMimeDatabase::MatchExtension).name();
+    HttpCall* call = newCall(operation, form);
+    // The session token goes in the form, in the first field as KashFlow requires; it is the one the session
+    // holds when the attempt is sent, a fresh one after a silent sign-in again.
+    call->setBodySink({ [this, boundary, keyName, target, sentName, mime](HttpRequest& request) {
+                           request.bodyBeforeFile
+                               = formField(boundary, "sessiontoken", m_session->sessionToken().toUtf8())
+                               + formField(boundary, keyName, target.id.toUtf8()) + "--" + boundary
+                               + "\r\nContent-Disposition: form-data; name=\"file\"; filename=" + quoted(sentName)
+                               + "\r\nContent-Type: " + mime.toLatin1() + "\r\n\r\n";
+                       },
+                        {},
+                        {} });
+    connect(call, &HttpCall::uploadProgress, operation, &RemoteOperation::reportProgress);
+    connect(call, &HttpCall::finished, operation,
+            [this, operation, call, localPath, target, name, attempt](const HttpResponse& response) {
+                call->deleteLater();
+                if (response.isSuccess()) {
+                    const Attachment attachment
+                        = Attachment::fromKashFlowJson(QJsonDocument::fromJson(response.body).object());
+                    operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+                    return;
+                }
+                const KashflowError error = KashflowError::fromResponse(response);
+                // Nothing is overwritten: a taken name gets the next numbered one.
+                if (error.name() == QLatin1String("FileAlreadyExists") && attempt < NumberedNames) {
+                    sendFile(operation, localPath, target, name, attempt + 1);
+                    return;
+                }
+                operation->fail(error.code(), error.message());
+            });
+    call->start();
+}
+
+void KashflowStore::fetchRecord(RemoteOperation* operation, const AttachmentRef& attachment,
+                                std::function<void(const Attachment&)> done)
+{
+    call(operation, request("GET", filesUrl(attachment.entity, attachment.name)), [done](const HttpResponse& response) {
+        done(Attachment::fromKashFlowJson(QJsonDocument::fromJson(response.body).object()));
+    });
+}
+
+bool KashflowStore::isAcceptableLink(const QUrl& url)
+{
+    return url.isValid() && (url.scheme() == QLatin1String("https") || DropboxEndpoints::isLoopback(url));
+}
+
+StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&)
+{
+    return startNamed(
+        problemWith(attachment.entity, attachment.name), [this, attachment, localPath](RemoteOperation* operation) {
+            fetchRecord(operation, attachment, [this, operation, attachment, localPath](const Attachment& record) {
+                const QUrl link(record.fileUri);
+                if (!isAcceptableLink(link)) {
+                    operation->fail(StoreReply::Error::Server,
+                                    tr("KashFlow gave no usable link to “%1”.").arg(attachment.name));
+                    return;
+                }
+                // A fresh file for each attempt: a retry after a dropped connection gets the whole body again.
+                auto file = std::make_shared<std::unique_ptr<DownloadFile>>();
+                HttpRequest fetch = request("GET", link);
+                // Signed: the link itself is the permission.
+                fetch.authorized = false;
+                HttpCall* call = newCall(operation, fetch);
+                call->setBodySink({ {},
+                                    [file, localPath](const HttpResponse&) {
+                                        *file = std::make_unique<DownloadFile>(localPath);
+                                        return (*file)->open();
+                                    },
+                                    [file](const QByteArray& data) { return (*file)->append(data); } });
+                connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
+                connect(call, &HttpCall::finished, operation,
+                        [operation, call, holder = file, record, attachment](const HttpResponse& response) {
+                            call->deleteLater();
+                            if (!response.isSuccess()) {
+                                const KashflowError error = KashflowError::fromResponse(response);
+                                operation->fail(error.code(), error.message());
+                                return;
+                            }
+                            DownloadFile* file = holder->get();
+                            QString hash;
+                            if (const QString error = file->finish(&hash); !error.isEmpty()) {
+                                operation->fail(StoreReply::Error::Io, error);
+                                return;
+                            }
+                            // KashFlow gives no content hash; the size it lists is what can be checked.
+                            if (file->written() != record.sizeInBytes) {
+                                file->discard();
+                                operation->fail(
+                                    StoreReply::Error::Corrupted,
+                                    tr("“%1” arrived damaged from KashFlow and was not saved.").arg(attachment.name));
+                                return;
+                            }
+                            if (const QString error = file->commit(); !error.isEmpty()) {
+                                operation->fail(StoreReply::Error::Io, error);
+                                return;
+                            }
+                            Attachment saved = record;
+                            saved.contentHash = hash;
+                            operation->succeed([saved](StoreReply* reply) { reply->setAttachments({ saved }); });
+                        });
+                call->start();
+            });
+        });
+}
+
+StoreReply* KashflowStore::remove(const AttachmentRef& attachment, const QString&)
+{
+    // KashFlow's records carry no content hash to compare: the delete is of whatever is there.
+    const QUrl url = filesUrl(attachment.entity, attachment.name);
+    return startNamed(problemWith(attachment.entity, attachment.name), [this, url](RemoteOperation* operation) {
+        call(operation, request("DELETE", url), [operation](const HttpResponse&) { operation->succeed(); });
+    });
+}
+
+StoreReply* KashflowStore::thumbnail(const AttachmentRef& attachment, const QSize&)
+{
+    return startNamed(problemWith(attachment.entity, attachment.name), [this, attachment](RemoteOperation* operation) {
+        fetchRecord(operation, attachment, [this, operation, attachment](const Attachment& record) {
+            const QUrl link(record.thumbnailUri);
+            if (!record.isThumbnailAvailable || !isAcceptableLink(link)) {
+                operation->fail(StoreReply::Error::Unsupported,
+                                tr("KashFlow has no thumbnail of “%1”.").arg(attachment.name));
+                return;
+            }
+            HttpRequest fetch = request("GET", link);
+            fetch.authorized = false;
+            call(operation, fetch, [operation](const HttpResponse& response) {
+                const QByteArray image = response.body;
+                operation->succeed([image](StoreReply* reply) { reply->setData(image); });
+            });
+        });
+    });
+}
+
+StoreReply* KashflowStore::move(const AttachmentRef&, const EntityRef&)
+{
+    return unsupported(tr("Moving documents between KashFlow records"));
+}

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "KashflowSession.h"
+#include "RemoteStore.h"
+
+#include <QJsonObject>
+#include <QUrl>
+
+#include <functional>
+
+class HttpCall;
+struct HttpRequest;
+struct HttpResponse;
+
+// Documents in KashFlow, through its REST API v2 (specs/kashflow-v2-files-api.txt), which keeps them in the
+// user's Dropbox under quotes, invoices, purchases, customers and bank accounts. Lists follow NextPageUrl; an
+// upload is a multipart form with its fields in the order KashFlow requires, the file streamed from disk;
+// downloads and thumbnails come through the signed FileUri and ThumbnailUri of a fresh file record. Runs on the
+// store's network thread; the session token is held in memory only.
+class KashflowStore : public RemoteStore
+{
+    Q_OBJECT
+
+public:
+    static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://api.kashflow.com/v2")); }
+
+    explicit KashflowStore(const QUrl& baseUrl, QObject* parent = nullptr);
+    ~KashflowStore() override;
+
+    // After a sign-in: its session token, and the credentials to sign in again with when the user ticked
+    // "Remember me" (else empty).
+    void setSession(const QString& token, const KashflowSession::Credentials& remembered = {});
+
+    QString uri() const override { return QStringLiteral("kashflow:"); }
+    QString displayName() const override;
+    Operations supportedOperations() const override;
+
+    StoreReply* listEntityTypes() override;
+    StoreReply* listEntities(EntityType type) override;
+    StoreReply* createEntity(const EntityRef& entity) override;
+    StoreReply* listAttachments(const EntityRef& entity) override;
+    using Store::upload;
+    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
+                       const QByteArray& resumeState) override;
+    using Store::download;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
+                         const QByteArray& resumeState) override;
+    using Store::remove;
+    StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
+    StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
+    StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+
+signals:
+    // KashFlow ended the session and no remembered credentials could start another: the user must sign in.
+    void signInRequired(const QString& message);
+
+private:
+    // /{type}/{key}/files[/{name}] under the base URL, each part percent-encoded.
+    QUrl filesUrl(const EntityRef& entity, const QString& name = {}) const;
+    HttpRequest request(const QByteArray& method, const QUrl& url) const;
+    // A new call owned by the operation and aborted with it; network thread.
+    HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
+    // Runs the request and gives done the successful answer; fails the operation with KashFlow's error otherwise.
+    void call(RemoteOperation* operation, const HttpRequest& request, std::function<void(const HttpResponse&)> done);
+    void listPage(RemoteOperation* operation, EntityType type, const QUrl& url, QList<Entity> entities);
+    void sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& target, const QString& name,
+                  int attempt);
+    // The file's record now, for its freshly signed FileUri and ThumbnailUri.
+    void fetchRecord(RemoteOperation* operation, const AttachmentRef& attachment,
+                     std::function<void(const Attachment&)> done);
+    // Signed links come from KashFlow's answers: only https ones are followed, or loopback for the emulator.
+    static bool isAcceptableLink(const QUrl& url);
+
+    const QUrl m_baseUrl;
+    KashflowSession* m_session;
+};

@@ -1,0 +1,221 @@
+// KashflowStore against the KashFlow emulator: paged lists, files listed, uploaded as ordered multipart forms,
+// fetched through their signed links, deleted; sessions that end; KashFlow's errors; hostile names.
+
+#include "CoreTestHelpers.h"
+#include "KashflowEmulator.h"
+#include "KashflowStore.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using CoreTest::await;
+
+class TestKashflowStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void listsEntitiesAcrossPages();
+    void listsFilesWithKashFlowsFields();
+    void uploadsAndNumbersATakenName();
+    void uploadsToCustomersByCode();
+    void downloadsThroughTheSignedLink();
+    void thumbnailsOnlyWhereKashFlowHasThem();
+    void deletes();
+    void hostileNamesNeverReachKashFlow();
+    void endedSessionSignsInAgainWithRememberedCredentials();
+    void withoutASessionTheUserIsAsked();
+    void kashFlowsMessageIsShown();
+    void waitsOutRateLimit();
+
+private:
+    QString writeLocal(const QString& name, const QByteArray& data)
+    {
+        const QString path = m_dir->filePath(name);
+        return CoreTest::writeFile(path, data) ? path : QString();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<KashflowEmulator> m_emulator;
+    std::unique_ptr<KashflowStore> m_store;
+    const EntityRef m_invoice { EntityType::Invoices, u"4455"_s };
+};
+
+void TestKashflowStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_emulator = std::make_unique<KashflowEmulator>(m_dir->filePath(u"emulator"_s));
+    QVERIFY(m_emulator->listen());
+    m_emulator->addEntity(EntityType::Invoices, u"4455"_s);
+    m_emulator->addEntity(EntityType::Customers, u"ACME01"_s);
+    m_store = std::make_unique<KashflowStore>(QUrl(m_emulator->baseUrl().toString() + u"/v2"_s));
+    m_store->setSession(m_emulator->issueSessionToken());
+}
+
+void TestKashflowStore::cleanup()
+{
+    m_store.reset();
+    m_emulator.reset();
+    m_dir.reset();
+}
+
+void TestKashflowStore::listsEntitiesAcrossPages()
+{
+    m_emulator->setPageSize(3);
+    for (int number = 4456; number < 4466; ++number)
+        m_emulator->addEntity(EntityType::Invoices, QString::number(number));
+    auto listed = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(listed->error(), StoreReply::Error::None);
+    QStringList ids;
+    for (const Entity& entity : listed->entities())
+        ids.append(entity.ref.id);
+    QCOMPARE(ids.size(), 11);
+    QVERIFY(ids.contains(u"4455"_s) && ids.contains(u"4465"_s));
+    auto customers = await(m_store->listEntities(EntityType::Customers));
+    QCOMPARE(customers->entities().value(0).ref.id, u"ACME01"_s);
+    // KashFlow has no Inbox.
+    auto types = await(m_store->listEntityTypes());
+    QVERIFY(!types->entityTypes().contains(EntityType::Inbox));
+}
+
+void TestKashflowStore::listsFilesWithKashFlowsFields()
+{
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"receipt.jpg"_s, QByteArray(164391, 'r')));
+    auto listed = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(listed->error(), StoreReply::Error::None);
+    const Attachment receipt = listed->attachment();
+    QCOMPARE(receipt.name, u"receipt.jpg"_s);
+    QCOMPARE(receipt.sizeInBytes, 164391);
+    QCOMPARE(receipt.sizeToBeDisplayed, u"160.5 KB"_s);
+    QCOMPARE(receipt.icon, u"page_white_picture"_s);
+    QVERIFY(receipt.isThumbnailAvailable);
+    QVERIFY(!receipt.fileUri.isEmpty());
+}
+
+void TestKashflowStore::uploadsAndNumbersATakenName()
+{
+    QByteArray data(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = char(i * 31 % 251);
+    const QString path = writeLocal(u"Invoice scan.pdf"_s, data);
+    auto first = await(m_store->upload(path, m_invoice, u"Invoice scan.pdf"_s));
+    QCOMPARE(first->error(), StoreReply::Error::None);
+    QCOMPARE(first->attachment().name, u"Invoice scan.pdf"_s);
+    QCOMPARE(m_emulator->fileContent(EntityType::Invoices, u"4455"_s, u"Invoice scan.pdf"_s), data);
+    // Nothing is overwritten: the second gets the next numbered name.
+    auto second = await(m_store->upload(path, m_invoice, u"Invoice scan.pdf"_s));
+    QCOMPARE(second->error(), StoreReply::Error::None);
+    QCOMPARE(second->attachment().name, u"Invoice scan (1).pdf"_s);
+    QCOMPARE(m_emulator->fileNames(EntityType::Invoices, u"4455"_s).size(), 2);
+}
+
+void TestKashflowStore::uploadsToCustomersByCode()
+{
+    const QString path = writeLocal(u"contract.txt"_s, "Net 30");
+    auto uploaded = await(m_store->upload(path, EntityRef { EntityType::Customers, u"ACME01"_s }, u"contract.txt"_s));
+    QCOMPARE(uploaded->error(), StoreReply::Error::None);
+    QCOMPARE(m_emulator->fileContent(EntityType::Customers, u"ACME01"_s, u"contract.txt"_s), QByteArray("Net 30"));
+}
+
+void TestKashflowStore::downloadsThroughTheSignedLink()
+{
+    const QByteArray data = CoreTest::patternData(2 * 1024 * 1024);
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"statement.pdf"_s, data));
+    const QString target = m_dir->filePath(u"statement.pdf"_s);
+    auto downloaded = await(m_store->download(AttachmentRef { m_invoice, u"statement.pdf"_s }, target));
+    QCOMPARE(downloaded->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), data);
+    // A document that is not there leaves nothing behind.
+    const QString missing = m_dir->filePath(u"missing.pdf"_s);
+    auto notThere = await(m_store->download(AttachmentRef { m_invoice, u"missing.pdf"_s }, missing));
+    QCOMPARE(notThere->error(), StoreReply::Error::NotFound);
+    QVERIFY(!QFileInfo::exists(missing));
+}
+
+void TestKashflowStore::thumbnailsOnlyWhereKashFlowHasThem()
+{
+    QImage picture(400, 300, QImage::Format_RGB32);
+    picture.fill(Qt::darkCyan);
+    const QString image = writeLocal(u"photo.png"_s, {});
+    QVERIFY(picture.save(image));
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"photo.png"_s, CoreTest::readFile(image)));
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"terms.pdf"_s, "%PDF-1.4"));
+    auto thumbnail = await(m_store->thumbnail(AttachmentRef { m_invoice, u"photo.png"_s }, QSize(128, 128)));
+    QCOMPARE(thumbnail->error(), StoreReply::Error::None);
+    QVERIFY(!QImage::fromData(thumbnail->data()).isNull());
+    auto none = await(m_store->thumbnail(AttachmentRef { m_invoice, u"terms.pdf"_s }, QSize(128, 128)));
+    QCOMPARE(none->error(), StoreReply::Error::Unsupported);
+}
+
+void TestKashflowStore::deletes()
+{
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"old.pdf"_s, "old"));
+    auto removed = await(m_store->remove(AttachmentRef { m_invoice, u"old.pdf"_s }));
+    QCOMPARE(removed->error(), StoreReply::Error::None);
+    QVERIFY(!m_emulator->hasFile(EntityType::Invoices, u"4455"_s, u"old.pdf"_s));
+    auto again = await(m_store->remove(AttachmentRef { m_invoice, u"old.pdf"_s }));
+    QCOMPARE(again->error(), StoreReply::Error::NotFound);
+}
+
+void TestKashflowStore::hostileNamesNeverReachKashFlow()
+{
+    const QString path = writeLocal(u"x.txt"_s, "x");
+    m_emulator->clearRequests();
+    for (const QString& name : { u"../../x.txt"_s, u"a/b.txt"_s, u".."_s }) {
+        auto refused = await(m_store->upload(path, m_invoice, name));
+        QCOMPARE(refused->error(), StoreReply::Error::InvalidName);
+        auto download = await(m_store->download(AttachmentRef { m_invoice, name }, m_dir->filePath(u"out"_s)));
+        QCOMPARE(download->error(), StoreReply::Error::InvalidName);
+    }
+    auto badRecord = await(m_store->listAttachments(EntityRef { EntityType::Invoices, u"../4455"_s }));
+    QCOMPARE(badRecord->error(), StoreReply::Error::InvalidName);
+    QVERIFY(m_emulator->requests().isEmpty());
+}
+
+void TestKashflowStore::endedSessionSignsInAgainWithRememberedCredentials()
+{
+    m_store->setSession(m_emulator->issueSessionToken(),
+                        { m_emulator->userName(), m_emulator->password(), m_emulator->memorableWord() });
+    m_emulator->expireSessions();
+    QSignalSpy asked(m_store.get(), &KashflowStore::signInRequired);
+    auto listed = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(listed->error(), StoreReply::Error::None);
+    // The upload's form carries the new session's token too.
+    m_emulator->expireSessions();
+    auto uploaded = await(m_store->upload(writeLocal(u"late.txt"_s, "late"), m_invoice, u"late.txt"_s));
+    QCOMPARE(uploaded->error(), StoreReply::Error::None);
+    QVERIFY(asked.isEmpty());
+}
+
+void TestKashflowStore::withoutASessionTheUserIsAsked()
+{
+    m_emulator->expireSessions();
+    QSignalSpy asked(m_store.get(), &KashflowStore::signInRequired);
+    auto listed = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(listed->error(), StoreReply::Error::SignedOut);
+    QTRY_COMPARE(asked.count(), 1);
+}
+
+void TestKashflowStore::kashFlowsMessageIsShown()
+{
+    auto missing = await(m_store->listAttachments(EntityRef { EntityType::Invoices, u"9999"_s }));
+    QCOMPARE(missing->error(), StoreReply::Error::NotFound);
+    QVERIFY2(missing->errorString().startsWith(u"KashFlow: "_s), qPrintable(missing->errorString()));
+}
+
+void TestKashflowStore::waitsOutRateLimit()
+{
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"a.pdf"_s, "a"));
+    m_emulator->faults().add(u"*"_s, FaultInjector::rateLimited(1));
+    auto listed = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(listed->error(), StoreReply::Error::None);
+    QCOMPARE(listed->attachments().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestKashflowStore)
+#include "TestKashflowStore.moc"
