@@ -690,6 +690,10 @@ Kommandon:</translation>
         <source>Moving documents between KashFlow records</source>
         <translation>Att flytta dokument mellan poster i KashFlow</translation>
     </message>
+    <message>
+        <source>Sending a PDF of %1</source>
+        <translation>Att skicka en PDF av %1</translation>
+    </message>
 </context>
 <context>
     <name>LocalStore</name>

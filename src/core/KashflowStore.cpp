@@ -82,15 +82,22 @@ Store::Operations KashflowStore::supportedOperations() const
         | Operation::Delete | Operation::Thumbnail;
 }
 
-QUrl KashflowStore::filesUrl(const EntityRef& entity, const QString& name) const
+QUrl KashflowStore::route(const QStringList& segments) const
 {
-    QString path = m_baseUrl.path(QUrl::FullyEncoded) + QLatin1Char('/') + EntityTypes::urlName(entity.type)
-        + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(entity.id)) + QStringLiteral("/files");
-    if (!name.isEmpty())
-        path += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(name));
+    QString path = m_baseUrl.path(QUrl::FullyEncoded);
+    for (const QString& segment : segments)
+        path += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(segment));
     QUrl url = m_baseUrl;
     url.setPath(path, QUrl::StrictMode);
     return url;
+}
+
+QUrl KashflowStore::filesUrl(const EntityRef& entity, const QString& name) const
+{
+    QStringList segments { EntityTypes::urlName(entity.type), entity.id, QStringLiteral("files") };
+    if (!name.isEmpty())
+        segments.append(name);
+    return route(segments);
 }
 
 HttpRequest KashflowStore::request(const QByteArray& method, const QUrl& url) const
@@ -141,8 +148,7 @@ StoreReply* KashflowStore::listEntities(EntityType type)
     if (type == EntityType::Inbox)
         return startOperation(
             [](RemoteOperation* operation) { operation->succeed([](StoreReply* reply) { reply->setEntities({}); }); });
-    QUrl url = m_baseUrl;
-    url.setPath(m_baseUrl.path() + QLatin1Char('/') + EntityTypes::urlName(type));
+    const QUrl url = route({ EntityTypes::urlName(type) });
     return startOperation([this, type, url](RemoteOperation* operation) { listPage(operation, type, url, {}); });
 }
 
@@ -210,9 +216,7 @@ void KashflowStore::sendFile(RemoteOperation* operation, const QString& localPat
         operation->fail(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(file.fileName()));
         return;
     }
-    QUrl url = m_baseUrl;
-    url.setPath(m_baseUrl.path() + QLatin1Char('/') + EntityTypes::urlName(target.type) + QStringLiteral("/files"));
-    HttpRequest form = request("POST", url);
+    HttpRequest form = request("POST", route({ EntityTypes::urlName(target.type), QStringLiteral("files") }));
     const QByteArray boundary = "attache-" + QUuid::createUuid().toByteArray(QUuid::Id128);
     form.setHeader(QByteArrayLiteral("Content-Type"), "multipart/form-data; boundary=" + boundary);
     form.bodyFilePath = localPath;
@@ -350,6 +354,25 @@ StoreReply* KashflowStore::thumbnail(const AttachmentRef& attachment, const QSiz
                 const QByteArray image = response.body;
                 operation->succeed([image](StoreReply* reply) { reply->setData(image); });
             });
+        });
+    });
+}
+
+bool KashflowStore::canSendPdf(EntityType type)
+{
+    return type == EntityType::Quotes || type == EntityType::Invoices || type == EntityType::Purchases;
+}
+
+StoreReply* KashflowStore::sendPdfToDropbox(const EntityRef& entity)
+{
+    if (!canSendPdf(entity.type))
+        return unsupported(tr("Sending a PDF of %1").arg(EntityTypes::displayName(entity.type)));
+    const QUrl url = route({ EntityTypes::urlName(entity.type), QStringLiteral("files"), entity.id });
+    return startNamed(problemWith(entity), [this, url](RemoteOperation* operation) {
+        // A POST without a body, as the API describes it.
+        call(operation, request("POST", url), [operation](const HttpResponse& response) {
+            const Attachment pdf = Attachment::fromKashFlowJson(QJsonDocument::fromJson(response.body).object());
+            operation->succeed([pdf](StoreReply* reply) { reply->setAttachments({ pdf }); });
         });
     });
 }

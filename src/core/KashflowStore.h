@@ -50,12 +50,19 @@ public:
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
 
+    // "Send PDF to Dropbox": KashFlow files the PDF of a quote, invoice or purchase with its documents; the
+    // reply's attachment() is its record.
+    StoreReply* sendPdfToDropbox(const EntityRef& entity);
+    static bool canSendPdf(EntityType type);
+
 signals:
     // KashFlow ended the session and no remembered credentials could start another: the user must sign in.
     void signInRequired(const QString& message);
 
 private:
-    // /{type}/{key}/files[/{name}] under the base URL, each part percent-encoded.
+    // The segments under the base URL, each percent-encoded.
+    QUrl route(const QStringList& segments) const;
+    // /{type}/{key}/files[/{name}].
     QUrl filesUrl(const EntityRef& entity, const QString& name = {}) const;
     HttpRequest request(const QByteArray& method, const QUrl& url) const;
     // A new call owned by the operation and aborted with it; network thread.

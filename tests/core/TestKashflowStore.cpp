@@ -32,6 +32,7 @@ private slots:
     void withoutASessionTheUserIsAsked();
     void kashFlowsMessageIsShown();
     void waitsOutRateLimit();
+    void sendsThePdfToDropbox();
 
 private:
     QString writeLocal(const QString& name, const QByteArray& data)
@@ -215,6 +216,20 @@ void TestKashflowStore::waitsOutRateLimit()
     auto listed = await(m_store->listAttachments(m_invoice));
     QCOMPARE(listed->error(), StoreReply::Error::None);
     QCOMPARE(listed->attachments().size(), 1);
+}
+
+void TestKashflowStore::sendsThePdfToDropbox()
+{
+    auto sent = await(m_store->sendPdfToDropbox(m_invoice));
+    QCOMPARE(sent->error(), StoreReply::Error::None);
+    const QString name = sent->attachment().name;
+    QVERIFY2(name.endsWith(u".pdf"_s), qPrintable(name));
+    QVERIFY(m_emulator->fileContent(EntityType::Invoices, u"4455"_s, name).startsWith("%PDF"));
+    auto listed = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(listed->attachments().size(), 1);
+    // Customers and bank accounts have no PDF of their own.
+    auto refused = await(m_store->sendPdfToDropbox(EntityRef { EntityType::Customers, u"ACME01"_s }));
+    QCOMPARE(refused->error(), StoreReply::Error::Unsupported);
 }
 
 QTEST_GUILESS_MAIN(TestKashflowStore)
