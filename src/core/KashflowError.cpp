@@ -1,9 +1,9 @@
 #include "KashflowError.h"
 
 #include "HttpResponse.h"
+#include "KashflowPayload.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 KashflowError KashflowError::fromResponse(const HttpResponse& response)
@@ -27,7 +27,7 @@ KashflowError KashflowError::fromResponse(const HttpResponse& response)
         error.m_mayPass = true;
         return error;
     }
-    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    const QJsonObject body = KashflowPayload::read(response).toObject();
     error.m_name = body.value(QLatin1String("Error")).toString();
     const QString said = body.value(QLatin1String("Message")).toString();
     switch (response.status) {

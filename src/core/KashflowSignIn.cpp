@@ -2,6 +2,7 @@
 
 #include "HttpCall.h"
 #include "KashflowError.h"
+#include "KashflowPayload.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,7 +88,7 @@ void KashflowSignIn::send(const QByteArray& verb, const QJsonObject& body, std::
             fail(response);
             return;
         }
-        done(QJsonDocument::fromJson(response.body).object());
+        done(KashflowPayload::read(response).toObject());
     });
     call->start();
 }

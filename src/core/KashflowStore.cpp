@@ -4,19 +4,17 @@
 #include "DropboxEndpoints.h"
 #include "HttpCall.h"
 #include "KashflowError.h"
+#include "KashflowPayload.h"
 #include "NameRules.h"
 #include "RemoteOperation.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QMimeDatabase>
 #include <QUrlQuery>
 #include <QUuid>
 
 namespace {
-// KashFlow lists and files answer in JSON when asked.
-constexpr QByteArrayView JsonType = "application/json";
 // How many numbered names an upload tries when its name is taken; KashFlow keeps no numbered copies itself.
 constexpr int NumberedNames = 50;
 
@@ -105,7 +103,7 @@ HttpRequest KashflowStore::request(const QByteArray& method, const QUrl& url) co
     HttpRequest request;
     request.method = method;
     request.url = url;
-    request.setHeader(QByteArrayLiteral("Accept"), JsonType.toByteArray());
+    request.setHeader(QByteArrayLiteral("Accept"), KashflowPayload::accept(m_format));
     return request;
 }
 
@@ -155,7 +153,7 @@ StoreReply* KashflowStore::listEntities(EntityType type)
 void KashflowStore::listPage(RemoteOperation* operation, EntityType type, const QUrl& url, QList<Entity> entities)
 {
     call(operation, request("GET", url), [this, operation, type, entities](const HttpResponse& response) mutable {
-        const QJsonObject page = QJsonDocument::fromJson(response.body).object();
+        const QJsonObject page = KashflowPayload::read(response).toObject();
         const QJsonArray data = page.value(QLatin1String("Data")).toArray();
         for (const QJsonValue& item : data) {
             const QString key = item.toObject().value(keyField(type)).toVariant().toString();
@@ -186,7 +184,7 @@ StoreReply* KashflowStore::listAttachments(const EntityRef& entity)
     return startNamed(problemWith(entity), [this, url](RemoteOperation* operation) {
         call(operation, request("GET", url), [operation](const HttpResponse& response) {
             QList<Attachment> attachments;
-            const QJsonArray records = QJsonDocument::fromJson(response.body).array();
+            const QJsonArray records = KashflowPayload::read(response).toArray();
             for (const QJsonValue& record : records) {
                 const Attachment attachment = Attachment::fromKashFlowJson(record.toObject());
                 // A name from the server is never used as a path: one that could not be a file name is left out.
@@ -242,7 +240,7 @@ void KashflowStore::sendFile(RemoteOperation* operation, const QString& localPat
                 call->deleteLater();
                 if (response.isSuccess()) {
                     const Attachment attachment
-                        = Attachment::fromKashFlowJson(QJsonDocument::fromJson(response.body).object());
+                        = Attachment::fromKashFlowJson(KashflowPayload::read(response).toObject());
                     operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
                     return;
                 }
@@ -261,7 +259,7 @@ void KashflowStore::fetchRecord(RemoteOperation* operation, const AttachmentRef&
                                 std::function<void(const Attachment&)> done)
 {
     call(operation, request("GET", filesUrl(attachment.entity, attachment.name)), [done](const HttpResponse& response) {
-        done(Attachment::fromKashFlowJson(QJsonDocument::fromJson(response.body).object()));
+        done(Attachment::fromKashFlowJson(KashflowPayload::read(response).toObject()));
     });
 }
 
@@ -371,7 +369,7 @@ StoreReply* KashflowStore::sendPdfToDropbox(const EntityRef& entity)
     return startNamed(problemWith(entity), [this, url](RemoteOperation* operation) {
         // A POST without a body, as the API describes it.
         call(operation, request("POST", url), [operation](const HttpResponse& response) {
-            const Attachment pdf = Attachment::fromKashFlowJson(QJsonDocument::fromJson(response.body).object());
+            const Attachment pdf = Attachment::fromKashFlowJson(KashflowPayload::read(response).toObject());
             operation->succeed([pdf](StoreReply* reply) { reply->setAttachments({ pdf }); });
         });
     });

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "KashflowPayload.h"
 #include "KashflowSession.h"
 #include "RemoteStore.h"
 
 #include <QJsonObject>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 
 class HttpCall;
@@ -30,6 +32,8 @@ public:
     // After a sign-in: its session token, and the credentials to sign in again with when the user ticked
     // "Remember me" (else empty).
     void setSession(const QString& token, const KashflowSession::Credentials& remembered = {});
+    // The format KashFlow is asked to answer in; JSON unless the user chose XML.
+    void setFormat(KashflowPayload::Format format) { m_format = format; }
 
     QString uri() const override { return QStringLiteral("kashflow:"); }
     QString displayName() const override;
@@ -80,4 +84,5 @@ private:
 
     const QUrl m_baseUrl;
     KashflowSession* m_session;
+    std::atomic<KashflowPayload::Format> m_format { KashflowPayload::Format::Json };
 };

@@ -33,6 +33,7 @@ private slots:
     void kashFlowsMessageIsShown();
     void waitsOutRateLimit();
     void sendsThePdfToDropbox();
+    void everythingWorksInXmlToo();
 
 private:
     QString writeLocal(const QString& name, const QByteArray& data)
@@ -230,6 +231,41 @@ void TestKashflowStore::sendsThePdfToDropbox()
     // Customers and bank accounts have no PDF of their own.
     auto refused = await(m_store->sendPdfToDropbox(EntityRef { EntityType::Customers, u"ACME01"_s }));
     QCOMPARE(refused->error(), StoreReply::Error::Unsupported);
+}
+
+void TestKashflowStore::everythingWorksInXmlToo()
+{
+    m_store->setFormat(KashflowPayload::Format::Xml);
+    m_emulator->setPageSize(2);
+    for (int number = 4456; number < 4461; ++number)
+        m_emulator->addEntity(EntityType::Invoices, QString::number(number));
+    auto entities = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(entities->error(), StoreReply::Error::None);
+    QCOMPARE(entities->entities().size(), 6);
+
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"receipt.jpg"_s, QByteArray(164391, 'r')));
+    auto listed = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(listed->error(), StoreReply::Error::None);
+    QCOMPARE(listed->attachment().sizeInBytes, 164391);
+    QCOMPARE(listed->attachment().sizeToBeDisplayed, u"160.5 KB"_s);
+    QVERIFY(listed->attachment().isThumbnailAvailable);
+
+    auto uploaded = await(m_store->upload(writeLocal(u"note.txt"_s, "xml"), m_invoice, u"note.txt"_s));
+    QCOMPARE(uploaded->error(), StoreReply::Error::None);
+    QCOMPARE(uploaded->attachment().name, u"note.txt"_s);
+    const QString target = m_dir->filePath(u"saved.txt"_s);
+    auto downloaded = await(m_store->download(AttachmentRef { m_invoice, u"note.txt"_s }, target));
+    QCOMPARE(downloaded->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), QByteArray("xml"));
+    auto sent = await(m_store->sendPdfToDropbox(m_invoice));
+    QVERIFY(sent->attachment().name.endsWith(u".pdf"_s));
+
+    auto missing = await(m_store->listAttachments(EntityRef { EntityType::Invoices, u"9999"_s }));
+    QCOMPARE(missing->error(), StoreReply::Error::NotFound);
+    QVERIFY2(missing->errorString().startsWith(u"KashFlow: "_s), qPrintable(missing->errorString()));
+    m_emulator->expireSessions();
+    auto ended = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(ended->error(), StoreReply::Error::SignedOut);
 }
 
 QTEST_GUILESS_MAIN(TestKashflowStore)
