@@ -1411,8 +1411,16 @@ Kommandon:</translation>
         <translation>Inget Dropbox-konto är anslutet. Anslut ett under Konton, eller med ”attache-cli connect dropbox”.</translation>
     </message>
     <message>
-        <source>Unknown store “%1”. Use local:PATH or dropbox:[/FOLDER].</source>
-        <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG eller dropbox:[/MAPP].</translation>
+        <source>“%1” is not a valid KashFlow address.</source>
+        <translation>”%1” är ingen giltig KashFlow-adress.</translation>
+    </message>
+    <message>
+        <source>KashFlow must be reached over https, not “%1”.</source>
+        <translation>KashFlow måste nås över https, inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:.</source>
+        <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG, dropbox:[/MAPP] eller kashflow:.</translation>
     </message>
 </context>
 <context>

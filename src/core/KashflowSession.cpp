@@ -18,12 +18,27 @@ void KashflowSession::ensureAuthorized(QObject* context, Ready ready)
         return;
     }
     m_waiting.append({ context, std::move(ready) });
-    if (!m_signIn)
+    if (!m_signIn && !m_loading)
         signInSilently();
 }
 
 void KashflowSession::signInSilently()
 {
+    if (m_credentials.userName.isEmpty() && m_loader) {
+        // The keychain is read once; what it gives is kept.
+        CredentialsLoader loader = std::exchange(m_loader, {});
+        m_loading = true;
+        loader([this](const Credentials& credentials, const QString& error) {
+            m_loading = false;
+            if (!error.isEmpty()) {
+                finishWaiting(error, false);
+                return;
+            }
+            m_credentials = credentials;
+            signInSilently();
+        });
+        return;
+    }
     const Credentials credentials = m_credentials;
     if (credentials.userName.isEmpty() || credentials.memorableWord.isEmpty()) {
         const QString message = tr("Sign in to KashFlow to go on.");

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
+
 class KashflowSignIn;
 class QNetworkAccessManager;
 
@@ -36,6 +38,10 @@ public:
     QString sessionToken() const { return m_token; }
     // Remembered credentials, for signing in again without asking; empty ones forget them.
     void setCredentials(const Credentials& credentials) { m_credentials = credentials; }
+    // Where remembered credentials come from when none are set (the keychain): done gets them, or an error.
+    using LoadedCredentials = std::function<void(const Credentials& credentials, const QString& error)>;
+    using CredentialsLoader = std::function<void(LoadedCredentials done)>;
+    void setCredentialsLoader(CredentialsLoader loader) { m_loader = std::move(loader); }
 
     void ensureAuthorized(QObject* context, Ready ready) override;
     void authorize(QNetworkRequest& request) const override;
@@ -51,6 +57,8 @@ private:
     const QUrl m_baseUrl;
     QString m_token;
     Credentials m_credentials;
+    CredentialsLoader m_loader;
+    bool m_loading = false;
     QPointer<KashflowSignIn> m_signIn;
     QList<QPair<QPointer<QObject>, Ready>> m_waiting;
 };

@@ -7,9 +7,11 @@
 #include "KashflowPayload.h"
 #include "NameRules.h"
 #include "RemoteOperation.h"
+#include "SecretStore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMimeDatabase>
 #include <QUrlQuery>
 #include <QUuid>
@@ -67,6 +69,28 @@ void KashflowStore::setSession(const QString& token, const KashflowSession::Cred
         session->setSessionToken(token);
         session->setCredentials(remembered);
     });
+}
+
+void KashflowStore::useKeychainCredentials(const QString& userName)
+{
+    const QString key = keychainKey(userName);
+    KashflowSession* session = m_session;
+    // Asked on the network thread; the keychain is read from this object's thread and answers back there.
+    auto loader = [this, key, userName, session](KashflowSession::LoadedCredentials done) {
+        QMetaObject::invokeMethod(this, [this, key, userName, session, done] {
+            SecretStore::readSecret(key, this, [userName, session, done](const SecretStore::Result& result) {
+                // The secret holds the password and the memorable word, as JSON; the user name is not secret.
+                const QJsonObject secret = QJsonDocument::fromJson(result.secret.toUtf8()).object();
+                const KashflowSession::Credentials credentials {
+                    userName, secret.value(QLatin1String("password")).toString(),
+                    secret.value(QLatin1String("memorableWord")).toString()
+                };
+                const QString error = result.ok || result.notFound ? QString() : result.errorString;
+                QMetaObject::invokeMethod(session, [done, credentials, error] { done(credentials, error); });
+            });
+        });
+    };
+    QMetaObject::invokeMethod(m_session, [session, loader] { session->setCredentialsLoader(loader); });
 }
 
 QString KashflowStore::displayName() const

@@ -32,6 +32,10 @@ public:
     // After a sign-in: its session token, and the credentials to sign in again with when the user ticked
     // "Remember me" (else empty).
     void setSession(const QString& token, const KashflowSession::Credentials& remembered = {});
+    // The keychain entry of a user's remembered credentials.
+    static QString keychainKey(const QString& userName) { return QStringLiteral("kashflow:") + userName; }
+    // Reads the user's remembered credentials from the keychain the first time a sign-in is needed.
+    void useKeychainCredentials(const QString& userName);
     // The format KashFlow is asked to answer in; JSON unless the user chose XML.
     void setFormat(KashflowPayload::Format format) { m_format = format; }
 

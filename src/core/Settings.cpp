@@ -69,6 +69,35 @@ void Settings::setDropboxAccount(const QString& accountId, const QString& name)
     m_settings->setValue(QStringLiteral("dropbox/accountName"), name);
 }
 
+QString Settings::kashflowBaseUrl() const
+{
+    const QString fromEnvironment = qEnvironmentVariable("ATTACHE_KASHFLOW_BASE_URL");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return m_settings->value(QStringLiteral("kashflow/baseUrl"), QStringLiteral("https://api.kashflow.com/v2"))
+        .toString();
+}
+
+QString Settings::kashflowUserName() const
+{
+    return m_settings->value(QStringLiteral("kashflow/userName")).toString();
+}
+
+void Settings::setKashflowUserName(const QString& userName)
+{
+    m_settings->setValue(QStringLiteral("kashflow/userName"), userName);
+}
+
+bool Settings::kashflowUsesXml() const
+{
+    return m_settings->value(QStringLiteral("kashflow/xml"), false).toBool();
+}
+
+void Settings::setKashflowUsesXml(bool xml)
+{
+    m_settings->setValue(QStringLiteral("kashflow/xml"), xml);
+}
+
 namespace {
 QString notificationKey(NotificationKind kind)
 {

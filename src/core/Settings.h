@@ -30,6 +30,15 @@ public:
     QString dropboxAccountName() const;
     void setDropboxAccount(const QString& accountId, const QString& name);
 
+    // KashFlow's API: ATTACHE_KASHFLOW_BASE_URL, else the hidden setting, else api.kashflow.com/v2.
+    QString kashflowBaseUrl() const;
+    // The KashFlow user signed in last; the keychain may hold that user's remembered credentials.
+    QString kashflowUserName() const;
+    void setKashflowUserName(const QString& userName);
+    // Whether KashFlow is asked to answer in XML rather than JSON.
+    bool kashflowUsesXml() const;
+    void setKashflowUsesXml(bool xml);
+
     bool notificationsEnabled(NotificationKind kind) const;
     void setNotificationsEnabled(NotificationKind kind, bool enabled);
 

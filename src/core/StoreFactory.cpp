@@ -1,6 +1,7 @@
 #include "StoreFactory.h"
 
 #include "DropboxStore.h"
+#include "KashflowStore.h"
 #include "LocalStore.h"
 #include "Settings.h"
 
@@ -32,6 +33,25 @@ Store* createDropbox(const QString& rootFolder, const Settings& settings, QObjec
     store->useKeychainAccount(settings.dropboxAccountId());
     return store;
 }
+Store* createKashflow(const Settings& settings, QObject* parent, QString* error)
+{
+    const QUrl base(settings.kashflowBaseUrl());
+    if (!base.isValid() || base.host().isEmpty()) {
+        *error = QCoreApplication::translate("StoreFactory", "“%1” is not a valid KashFlow address.")
+                     .arg(settings.kashflowBaseUrl());
+        return nullptr;
+    }
+    if (base.scheme() != QLatin1String("https") && !DropboxEndpoints::isLoopback(base)) {
+        *error = QCoreApplication::translate("StoreFactory", "KashFlow must be reached over https, not “%1”.")
+                     .arg(base.toDisplayString());
+        return nullptr;
+    }
+    auto* store = new KashflowStore(base, parent);
+    store->setFormat(settings.kashflowUsesXml() ? KashflowPayload::Format::Xml : KashflowPayload::Format::Json);
+    if (!settings.kashflowUserName().isEmpty())
+        store->useKeychainCredentials(settings.kashflowUserName());
+    return store;
+}
 } // namespace
 
 Store* create(const QString& uri, const Settings& settings, QObject* parent, QString* error)
@@ -39,6 +59,8 @@ Store* create(const QString& uri, const Settings& settings, QObject* parent, QSt
     const QLatin1String dropboxScheme("dropbox:");
     if (uri.startsWith(dropboxScheme))
         return createDropbox(uri.mid(dropboxScheme.size()), settings, parent, error);
+    if (uri == QLatin1String("kashflow:"))
+        return createKashflow(settings, parent, error);
     const QLatin1String localScheme("local:");
     if (uri.startsWith(localScheme)) {
         const QString path = uri.mid(localScheme.size());
@@ -48,7 +70,8 @@ Store* create(const QString& uri, const Settings& settings, QObject* parent, QSt
         }
         return new LocalStore(QDir::isAbsolutePath(path) ? path : QDir::current().absoluteFilePath(path), parent);
     }
-    *error = QCoreApplication::translate("StoreFactory", "Unknown store “%1”. Use local:PATH or dropbox:[/FOLDER].")
+    *error = QCoreApplication::translate("StoreFactory",
+                                         "Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:.")
                  .arg(uri);
     return nullptr;
 }

@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +29,7 @@ private slots:
     void endedSessionSignsInAgainSilently();
     void endedSessionWithoutRememberedCredentialsAsksToSignIn();
     void refusedRememberedCredentialsAskToSignIn();
+    void rememberedCredentialsAreLoadedOnce();
 
 private:
     QUrl base() const { return QUrl(m_emulator->baseUrl().toString() + u"/v2"_s); }
@@ -169,6 +171,23 @@ void TestKashflowSession::refusedRememberedCredentialsAskToSignIn()
     m_emulator->expireSessions();
     QVERIFY(listInvoices(session) != 200);
     QCOMPARE(signedOut.count(), 1);
+}
+
+void TestKashflowSession::rememberedCredentialsAreLoadedOnce()
+{
+    KashflowSession session(&m_network, base());
+    int loads = 0;
+    session.setCredentialsLoader([this, &loads](KashflowSession::LoadedCredentials done) {
+        ++loads;
+        // Answered later, as the keychain does.
+        QTimer::singleShot(0, this, [this, done] { done(credentials(), {}); });
+    });
+    QSignalSpy signedOut(&session, &KashflowSession::signedOut);
+    QCOMPARE(listInvoices(session), 200);
+    m_emulator->expireSessions();
+    QCOMPARE(listInvoices(session), 200);
+    QCOMPARE(loads, 1);
+    QVERIFY(signedOut.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestKashflowSession)

@@ -1,6 +1,7 @@
 // StoreFactory: "local:PATH" makes a LocalStore; anything else is refused with a reason.
 
 #include "DropboxStore.h"
+#include "KashflowStore.h"
 #include "LocalStore.h"
 #include "Settings.h"
 #include "StoreFactory.h"
@@ -27,6 +28,7 @@ private slots:
     void dropboxFolderMustBeAPath_data();
     void dropboxFolderMustBeAPath();
     void dropboxRefusesPlainHttpOffLoopback();
+    void kashflowIsReachedOverHttpsOrLoopback();
     void parentOwnsTheStore();
 };
 
@@ -125,6 +127,23 @@ void TestStoreFactory::dropboxRefusesPlainHttpOffLoopback()
     std::unique_ptr<Store> store(StoreFactory::create(u"dropbox:"_s, settings, nullptr, &error));
     QVERIFY2(store, qPrintable(error));
     qunsetenv("ATTACHE_DROPBOX_BASE_URL");
+}
+
+void TestStoreFactory::kashflowIsReachedOverHttpsOrLoopback()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(u"settings.ini"_s));
+    QString error;
+    std::unique_ptr<Store> store(StoreFactory::create(u"kashflow:"_s, settings, nullptr, &error));
+    QVERIFY2(qobject_cast<KashflowStore*>(store.get()), qPrintable(error));
+    QCOMPARE(store->uri(), u"kashflow:"_s);
+    qputenv("ATTACHE_KASHFLOW_BASE_URL", "http://kashflow.example.com/v2");
+    QCOMPARE(StoreFactory::create(u"kashflow:"_s, settings, nullptr, &error), nullptr);
+    QVERIFY2(error.contains(u"https"_s), qPrintable(error));
+    qputenv("ATTACHE_KASHFLOW_BASE_URL", "http://127.0.0.1:9/v2");
+    store.reset(StoreFactory::create(u"kashflow:"_s, settings, nullptr, &error));
+    QVERIFY2(store, qPrintable(error));
+    qunsetenv("ATTACHE_KASHFLOW_BASE_URL");
 }
 
 void TestStoreFactory::parentOwnsTheStore()
