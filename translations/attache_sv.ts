@@ -173,20 +173,12 @@ Kommandon:</translation>
         <translation>”%1” finns redan; välj ett annat mål.</translation>
     </message>
     <message>
-        <source>Connect a Dropbox account: open the address shown in any browser, allow Attaché, and paste the code.</source>
-        <translation>Anslut ett Dropbox-konto: öppna adressen som visas i valfri webbläsare, tillåt Attaché och klistra in koden.</translation>
-    </message>
-    <message>
         <source>Disconnect the Dropbox account: revoke its token and delete it from the keychain.</source>
         <translation>Koppla från Dropbox-kontot: återkalla dess token och ta bort den från nyckelringen.</translation>
     </message>
     <message>
         <source>The store to use: local:PATH or dropbox:[/FOLDER]. By default, the store the app is set to.</source>
         <translation>Lagringsplatsen som ska användas: local:SÖKVÄG eller dropbox:[/MAPP]. Som standard den som appen är inställd på.</translation>
-    </message>
-    <message>
-        <source>Only Dropbox accounts can be connected: attache-cli connect dropbox.</source>
-        <translation>Bara Dropbox-konton kan anslutas: attache-cli connect dropbox.</translation>
     </message>
     <message>
         <source>No Dropbox app key: set ATTACHE_DROPBOX_APP_KEY, or the key in the app&apos;s Settings.</source>
@@ -223,6 +215,42 @@ Kommandon:</translation>
     <message>
         <source>Nothing to resume.</source>
         <translation>Inget att återuppta.</translation>
+    </message>
+    <message>
+        <source>Connect a Dropbox account (open the address shown in any browser, allow Attaché, and paste the code), or sign in to KashFlow with your user name, password and memorable word.</source>
+        <translation>Anslut ett Dropbox-konto (öppna adressen som visas i valfri webbläsare, tillåt Attaché och klistra in koden), eller logga in på KashFlow med användarnamn, lösenord och minnesvärt ord.</translation>
+    </message>
+    <message>
+        <source>Connect dropbox or kashflow: attache-cli connect dropbox.</source>
+        <translation>Anslut dropbox eller kashflow: attache-cli connect dropbox.</translation>
+    </message>
+    <message>
+        <source>KashFlow user name:</source>
+        <translation>Användarnamn i KashFlow:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Lösenord:</translation>
+    </message>
+    <message>
+        <source>Remember the password and memorable word in the system keychain, so that attache-cli can sign in again by itself? [y/N]</source>
+        <translation>Spara lösenordet och det minnesvärda ordet i systemets nyckelring, så att attache-cli kan logga in igen av sig självt? [y/N]</translation>
+    </message>
+    <message>
+        <source>Memorable word:</source>
+        <translation>Minnesvärt ord:</translation>
+    </message>
+    <message>
+        <source>Characters %1 of your memorable word, in that order:</source>
+        <translation>Tecken %1 i ditt minnesvärda ord, i den ordningen:</translation>
+    </message>
+    <message>
+        <source>Connected to KashFlow as %1.</source>
+        <translation>Ansluten till KashFlow som %1.</translation>
+    </message>
+    <message>
+        <source>Signed in to KashFlow as %1. Nothing was remembered, so other commands cannot sign in by themselves: connect again and answer y to remember.</source>
+        <translation>Inloggad på KashFlow som %1. Inget sparades, så andra kommandon kan inte logga in av sig själva: anslut igen och svara y för att spara.</translation>
     </message>
 </context>
 <context>
@@ -693,6 +721,14 @@ Kommandon:</translation>
     <message>
         <source>Sending a PDF of %1</source>
         <translation>Att skicka en PDF av %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid KashFlow address.</source>
+        <translation>”%1” är ingen giltig KashFlow-adress.</translation>
+    </message>
+    <message>
+        <source>KashFlow must be reached over https, not “%1”.</source>
+        <translation>KashFlow måste nås över https, inte ”%1”.</translation>
     </message>
 </context>
 <context>
@@ -1409,14 +1445,6 @@ Kommandon:</translation>
     <message>
         <source>No Dropbox account is connected. Connect one in Accounts, or with “attache-cli connect dropbox”.</source>
         <translation>Inget Dropbox-konto är anslutet. Anslut ett under Konton, eller med ”attache-cli connect dropbox”.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid KashFlow address.</source>
-        <translation>”%1” är ingen giltig KashFlow-adress.</translation>
-    </message>
-    <message>
-        <source>KashFlow must be reached over https, not “%1”.</source>
-        <translation>KashFlow måste nås över https, inte ”%1”.</translation>
     </message>
     <message>
         <source>Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:.</source>

@@ -2,6 +2,9 @@
 
 #include "DropboxAccount.h"
 #include "DropboxSignIn.h"
+#include "KashflowSignIn.h"
+#include "KashflowStore.h"
+#include "SecretStore.h"
 #include "Settings.h"
 #include "Store.h"
 #include "StoreFactory.h"
@@ -19,6 +22,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 struct CliRunner::Command
 {
@@ -33,6 +38,24 @@ struct CliRunner::Command
 };
 
 namespace {
+
+// A password or the memorable word: not echoed when typed on a terminal.
+QString readHiddenLine(QTextStream& input)
+{
+    termios saved {};
+    const bool terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios hidden = saved;
+        hidden.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
+    }
+    const QString line = input.readLine();
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputc('\n', stderr);
+    }
+    return line;
+}
 
 void writeLine(FILE* stream, const QString& line)
 {
@@ -69,8 +92,9 @@ const QList<CliRunner::Command>& CliRunner::commands()
         { QStringLiteral("resume"), QString(),
           tr("Finish the transfers that a killed or crashed run of attache-cli or of the app left unfinished."),
           &CliRunner::resume, 0, 0 },
-        { QStringLiteral("connect"), QStringLiteral("dropbox"),
-          tr("Connect a Dropbox account: open the address shown in any browser, allow Attaché, and paste the code."),
+        { QStringLiteral("connect"), QStringLiteral("dropbox|kashflow"),
+          tr("Connect a Dropbox account (open the address shown in any browser, allow Attaché, and paste the "
+             "code), or sign in to KashFlow with your user name, password and memorable word."),
           &CliRunner::connectAccount, 1, 1, false },
         { QStringLiteral("disconnect"), QStringLiteral("dropbox"),
           tr("Disconnect the Dropbox account: revoke its token and delete it from the keychain."),
@@ -228,7 +252,10 @@ void CliRunner::list(const QStringList& arguments)
                                                { QStringLiteral("Id"), entity.ref.id },
                                                { QStringLiteral("AttachmentCount"), entity.attachmentCount } });
                 else
-                    print(entity.ref.id + QLatin1Char('\t') + QString::number(entity.attachmentCount));
+                    // A store that does not count (KashFlow) gives the id alone.
+                    print(entity.attachmentCount < 0
+                              ? entity.ref.id
+                              : entity.ref.id + QLatin1Char('\t') + QString::number(entity.attachmentCount));
             }
             if (m_json)
                 printJson(array);
@@ -377,8 +404,10 @@ void CliRunner::runTransfers(const QList<int>& ids)
 
 void CliRunner::connectAccount(const QStringList& arguments)
 {
+    if (arguments.first() == QLatin1String("kashflow"))
+        return connectKashflow();
     if (arguments.first() != QLatin1String("dropbox"))
-        return fail(tr("Only Dropbox accounts can be connected: attache-cli connect dropbox."), 2);
+        return fail(tr("Connect dropbox or kashflow: attache-cli connect dropbox."), 2);
     const QString appKey = m_settings->dropboxAppKey();
     if (appKey.isEmpty())
         return fail(tr("No Dropbox app key: set ATTACHE_DROPBOX_APP_KEY, or the key in the app's Settings."), 2);
@@ -400,8 +429,71 @@ void CliRunner::connectAccount(const QStringList& arguments)
     print(signIn->authorizeUrl().toString(QUrl::FullyEncoded));
     writeLine(stderr, tr("2. Paste the code Dropbox shows, then press Enter:"));
     // A blocking read is right here: nothing else runs until the user answers.
-    QTextStream input(stdin);
-    signIn->exchangeCode(input.readLine());
+    signIn->exchangeCode(input().readLine());
+}
+
+QTextStream& CliRunner::input()
+{
+    // One stream for every answer: a stream reads ahead, and a second one would miss what the first took.
+    if (!m_input)
+        m_input = std::make_unique<QTextStream>(stdin);
+    return *m_input;
+}
+
+void CliRunner::connectKashflow()
+{
+    const QUrl base(m_settings->kashflowBaseUrl());
+    if (const QString problem = KashflowStore::baseUrlProblem(base); !problem.isEmpty())
+        return fail(problem, 2);
+    // Blocking reads are right here: nothing else runs until the user answers.
+    writeLine(stderr, tr("KashFlow user name:"));
+    const QString userName = input().readLine().trimmed();
+    writeLine(stderr, tr("Password:"));
+    const QString password = readHiddenLine(input());
+    writeLine(stderr,
+              tr("Remember the password and memorable word in the system keychain, so that attache-cli "
+                 "can sign in again by itself? [y/N]"));
+    const bool remember = input().readLine().trimmed().startsWith(QLatin1Char('y'), Qt::CaseInsensitive);
+    QString word;
+    if (remember) {
+        writeLine(stderr, tr("Memorable word:"));
+        word = readHiddenLine(input());
+    }
+    auto* signIn = new KashflowSignIn(new QNetworkAccessManager(this), base, this);
+    connect(signIn, &KashflowSignIn::failed, this, [this](const QString& message) { fail(message); });
+    connect(signIn, &KashflowSignIn::positionsRequested, this, [this, signIn, word](const QList<int>& positions) {
+        if (!word.isEmpty()) {
+            signIn->answer(KashflowSignIn::charactersAt(word, positions));
+            return;
+        }
+        QStringList numbers;
+        for (int position : positions)
+            numbers.append(QString::number(position));
+        writeLine(stderr,
+                  tr("Characters %1 of your memorable word, in that order:").arg(numbers.join(QStringLiteral(", "))));
+        signIn->answer(readHiddenLine(input()));
+    });
+    connect(signIn, &KashflowSignIn::signedIn, this, [this, userName, password, word, remember] {
+        m_settings->setKashflowUserName(userName);
+        m_settings->sync();
+        if (!remember) {
+            print(tr("Signed in to KashFlow as %1. Nothing was remembered, so other commands cannot sign in by "
+                     "themselves: connect again and answer y to remember.")
+                      .arg(userName));
+            return succeed();
+        }
+        const QJsonObject secret { { QStringLiteral("password"), password },
+                                   { QStringLiteral("memorableWord"), word } };
+        SecretStore::writeSecret(KashflowStore::keychainKey(userName),
+                                 QString::fromUtf8(QJsonDocument(secret).toJson(QJsonDocument::Compact)), this,
+                                 [this, userName](const SecretStore::Result& result) {
+                                     if (!result.ok)
+                                         return fail(result.errorString);
+                                     print(tr("Connected to KashFlow as %1.").arg(userName));
+                                     succeed();
+                                 });
+    });
+    signIn->start(userName, password);
 }
 
 void CliRunner::disconnectAccount(const QStringList& arguments)

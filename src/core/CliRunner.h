@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QTextStream;
 class Settings;
 class Store;
 class TransferJournal;
@@ -43,6 +44,9 @@ private:
     void makeEntity(const QStringList& arguments);
     void resume(const QStringList& arguments);
     void connectAccount(const QStringList& arguments);
+    void connectKashflow();
+    // Standard input, for the answers to questions.
+    QTextStream& input();
     void disconnectAccount(const QStringList& arguments);
     void runTransfers(const QList<int>& ids);
 
@@ -55,6 +59,7 @@ private:
     std::unique_ptr<TransferJournal> m_journal;
     Store* m_store = nullptr;
     TransferQueue* m_queue = nullptr;
+    std::unique_ptr<QTextStream> m_input;
     bool m_json = false;
     bool m_done = false;
 };

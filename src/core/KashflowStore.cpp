@@ -47,6 +47,15 @@ QByteArray quoted(const QString& text)
 }
 } // namespace
 
+QString KashflowStore::baseUrlProblem(const QUrl& baseUrl)
+{
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty())
+        return tr("“%1” is not a valid KashFlow address.").arg(baseUrl.toString());
+    if (!isAcceptableLink(baseUrl))
+        return tr("KashFlow must be reached over https, not “%1”.").arg(baseUrl.toDisplayString());
+    return {};
+}
+
 KashflowStore::KashflowStore(const QUrl& baseUrl, QObject* parent)
     : RemoteStore(parent)
     , m_baseUrl(baseUrl)

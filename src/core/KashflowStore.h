@@ -24,7 +24,8 @@ class KashflowStore : public RemoteStore
     Q_OBJECT
 
 public:
-    static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://api.kashflow.com/v2")); }
+    // Why the API cannot be used at this address (only https, or loopback for the emulator); empty when it can.
+    static QString baseUrlProblem(const QUrl& baseUrl);
 
     explicit KashflowStore(const QUrl& baseUrl, QObject* parent = nullptr);
     ~KashflowStore() override;

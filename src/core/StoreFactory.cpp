@@ -36,14 +36,8 @@ Store* createDropbox(const QString& rootFolder, const Settings& settings, QObjec
 Store* createKashflow(const Settings& settings, QObject* parent, QString* error)
 {
     const QUrl base(settings.kashflowBaseUrl());
-    if (!base.isValid() || base.host().isEmpty()) {
-        *error = QCoreApplication::translate("StoreFactory", "“%1” is not a valid KashFlow address.")
-                     .arg(settings.kashflowBaseUrl());
-        return nullptr;
-    }
-    if (base.scheme() != QLatin1String("https") && !DropboxEndpoints::isLoopback(base)) {
-        *error = QCoreApplication::translate("StoreFactory", "KashFlow must be reached over https, not “%1”.")
-                     .arg(base.toDisplayString());
+    if (const QString problem = KashflowStore::baseUrlProblem(base); !problem.isEmpty()) {
+        *error = problem;
         return nullptr;
     }
     auto* store = new KashflowStore(base, parent);

@@ -3,6 +3,7 @@
 // Runs in tests/with-keyring.sh, so that the refresh token goes to a private GNOME Keyring.
 
 #include "../KeyringTestHelpers.h"
+#include "CliTestProcess.h"
 #include "ContentHasher.h"
 #include "CoreTestHelpers.h"
 #include "DropboxEmulator.h"
@@ -35,15 +36,7 @@ namespace {
 // Generous: a loaded CI machine may be slow, and a passing run never waits this long.
 constexpr int ProcessTimeoutMs = 120000;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
-    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-};
+using Run = CliRun;
 
 // The answer to one keychain call. Its context dies first, so an answer arriving after a failed check
 // never lands on a destroyed test.
@@ -165,27 +158,12 @@ QProcessEnvironment TestCliDropbox::environment() const
 
 void TestCliDropbox::start(QProcess& process, const QStringList& arguments) const
 {
-    process.setProcessEnvironment(environment());
-    process.setWorkingDirectory(m_work->path());
-    process.start(QStringLiteral(ATTACHE_CLI_PATH), arguments);
+    CliTest::start(process, environment(), m_work->path(), arguments);
 }
 
 void TestCliDropbox::finish(QProcess& process, Run& run)
 {
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (process.state() != QProcess::NotRunning && !finished.wait(ProcessTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = u"attache-cli did not finish: "_s + QString::fromUtf8(process.readAllStandardError());
-        return;
-    }
-    if (process.error() == QProcess::FailedToStart) {
-        run.err = u"attache-cli did not start: "_s + process.errorString();
-        return;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out += QString::fromUtf8(process.readAllStandardOutput());
-    run.err += QString::fromUtf8(process.readAllStandardError());
+    CliTest::finish(process, run, ProcessTimeoutMs);
 }
 
 Run TestCliDropbox::cli(const QStringList& arguments)

@@ -1,0 +1,48 @@
+#pragma once
+
+// attache-cli as a child process of a test, waited for with the event loop running: the emulators answer from
+// the test's own thread.
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStringList>
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
+    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
+};
+
+namespace CliTest {
+
+inline void start(QProcess& process, const QProcessEnvironment& environment, const QString& workingDirectory,
+                  const QStringList& arguments)
+{
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(workingDirectory);
+    process.start(QStringLiteral(ATTACHE_CLI_PATH), arguments);
+}
+
+inline void finish(QProcess& process, CliRun& run, int timeoutMs)
+{
+    QSignalSpy finished(&process, &QProcess::finished);
+    if (process.state() != QProcess::NotRunning && !finished.wait(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = QStringLiteral("attache-cli did not finish: ") + QString::fromUtf8(process.readAllStandardError());
+        return;
+    }
+    if (process.error() == QProcess::FailedToStart) {
+        run.err = QStringLiteral("attache-cli did not start: ") + process.errorString();
+        return;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out += QString::fromUtf8(process.readAllStandardOutput());
+    run.err += QString::fromUtf8(process.readAllStandardError());
+}
+
+} // namespace CliTest
