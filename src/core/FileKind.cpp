@@ -19,10 +19,22 @@ bool mimeIsAny(const QMimeType& mime, std::initializer_list<const char*> names)
 
 } // namespace
 
-QString iconName(const QString& fileName)
+namespace {
+QMimeType mimeTypeOf(const QString& fileName)
 {
     static const QMimeDatabase database;
-    const QMimeType mime = database.mimeTypeForFile(fileName, QMimeDatabase::MatchExtension);
+    return database.mimeTypeForFile(fileName, QMimeDatabase::MatchExtension);
+}
+} // namespace
+
+QString mimeTypeName(const QString& fileName)
+{
+    return mimeTypeOf(fileName).name();
+}
+
+QString iconName(const QString& fileName)
+{
+    const QMimeType mime = mimeTypeOf(fileName);
     const QString name = mime.name();
     if (name.startsWith(QLatin1String("image/")))
         return QStringLiteral("page_white_picture");

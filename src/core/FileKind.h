@@ -9,6 +9,8 @@ namespace FileKind {
 // "page_white_acrobat" for PDF, "page_white_word", "page_white_excel", "page_white_compressed",
 // "page_white_text" and, for anything else, "page_white".
 QString iconName(const QString& fileName);
+// The MIME type its extension names ("application/pdf"), as an upload's part declares it.
+QString mimeTypeName(const QString& fileName);
 
 // The size as KashFlow's SizeToBeDisplayed shows it: 164391 bytes is "160.5 KB".
 QString displaySize(qint64 bytes);

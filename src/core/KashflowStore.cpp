@@ -2,6 +2,7 @@
 
 #include "DownloadFile.h"
 #include "DropboxEndpoints.h"
+#include "FileKind.h"
 #include "HttpCall.h"
 #include "KashflowError.h"
 #include "KashflowPayload.h"
@@ -12,7 +13,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMimeDatabase>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -254,7 +254,7 @@ void KashflowStore::sendFile(RemoteOperation* operation, const QString& localPat
     form.bodyFileLength = file.size();
     form.bodyAfterFile = "\r\n--" + boundary + "--\r\n";
     const QByteArray keyName = keyField(target.type) == QLatin1String("Number") ? "number" : "code";
-    const QString mime = QMimeDatabase().mimeTypeForFile(sentName, QMimeDatabase::MatchExtension).name();
+    const QString mime = FileKind::mimeTypeName(sentName);
     HttpCall* call = newCall(operation, form);
     // The session token goes in the form, in the first field as KashFlow requires; it is the one the session
     // holds when the attempt is sent, a fresh one after a silent sign-in again.

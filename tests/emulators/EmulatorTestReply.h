@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPair>
@@ -15,6 +16,13 @@
 #include <memory>
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+// The tests' client: redirects are read, not followed (some point at an app that is not there), and no proxy.
+inline void prepareTestNetwork(QNetworkAccessManager& network)
+{
+    network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    network.setProxy(QNetworkProxy::NoProxy);
+}
 
 // An answer as it came; tests derive from it to read their service's formats.
 struct EmulatorTestReply

@@ -155,9 +155,7 @@ private:
 
 void TestDropboxEmulator::initTestCase()
 {
-    // The OAuth redirects point at an app that is not there: they are read, not followed.
-    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_network.setProxy(QNetworkProxy::NoProxy);
+    prepareTestNetwork(m_network);
 }
 
 void TestDropboxEmulator::init()

@@ -280,9 +280,7 @@ private:
 
 void TestKashflowEmulator::initTestCase()
 {
-    // Redirects are read, not followed: some point at an app that is not there.
-    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_network.setProxy(QNetworkProxy::NoProxy);
+    prepareTestNetwork(m_network);
 }
 
 void TestKashflowEmulator::init()
