@@ -482,16 +482,13 @@ void CliRunner::connectKashflow()
                       .arg(userName));
             return succeed();
         }
-        const QJsonObject secret { { QStringLiteral("password"), password },
-                                   { QStringLiteral("memorableWord"), word } };
-        SecretStore::writeSecret(KashflowStore::keychainKey(userName),
-                                 QString::fromUtf8(QJsonDocument(secret).toJson(QJsonDocument::Compact)), this,
-                                 [this, userName](const SecretStore::Result& result) {
-                                     if (!result.ok)
-                                         return fail(result.errorString);
-                                     print(tr("Connected to KashFlow as %1.").arg(userName));
-                                     succeed();
-                                 });
+        KashflowStore::rememberCredentials({ userName, password, word }, this,
+                                           [this, userName](const SecretStore::Result& result) {
+                                               if (!result.ok)
+                                                   return fail(result.errorString);
+                                               print(tr("Connected to KashFlow as %1.").arg(userName));
+                                               succeed();
+                                           });
     });
     signIn->start(userName, password);
 }

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <QXmlStreamReader>
 
 namespace {
@@ -64,10 +65,17 @@ QJsonValue KashflowPayload::read(const HttpResponse& response)
 {
     if (response.header("content-type").contains("xml"))
         return fromXml(response.body);
-    const QJsonDocument document = QJsonDocument::fromJson(response.body);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(response.body, &error);
     if (document.isArray())
         return document.array();
-    return document.object();
+    if (document.isObject())
+        return document.object();
+    // A bare value, such as the string /dropbox/authentication answers with; QJsonDocument holds only arrays and
+    // objects, so it is read as the one element of an array.
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + response.body + ']', &error);
+    return error.error == QJsonParseError::NoError && wrapped.array().size() == 1 ? wrapped.array().first()
+                                                                                  : QJsonValue(QJsonObject());
 }
 
 QJsonValue KashflowPayload::fromXml(const QByteArray& xml)

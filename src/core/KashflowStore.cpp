@@ -102,6 +102,17 @@ void KashflowStore::useKeychainCredentials(const QString& userName)
     QMetaObject::invokeMethod(m_session, [session, loader] { session->setCredentialsLoader(loader); });
 }
 
+void KashflowStore::rememberCredentials(const KashflowSession::Credentials& credentials, QObject* context,
+                                        SecretStore::Callback done)
+{
+    // The user name is not secret: it is the key, and the setting that names the account.
+    const QJsonObject secret { { QStringLiteral("password"), credentials.password },
+                               { QStringLiteral("memorableWord"), credentials.memorableWord } };
+    SecretStore::writeSecret(keychainKey(credentials.userName),
+                             QString::fromUtf8(QJsonDocument(secret).toJson(QJsonDocument::Compact)), context,
+                             std::move(done));
+}
+
 QString KashflowStore::displayName() const
 {
     return tr("KashFlow");
@@ -404,6 +415,29 @@ StoreReply* KashflowStore::sendPdfToDropbox(const EntityRef& entity)
         call(operation, request("POST", url), [operation](const HttpResponse& response) {
             const Attachment pdf = Attachment::fromKashFlowJson(KashflowPayload::read(response).toObject());
             operation->succeed([pdf](StoreReply* reply) { reply->setAttachments({ pdf }); });
+        });
+    });
+}
+
+StoreReply* KashflowStore::dropboxAuthentication(const QUrl& redirectUri)
+{
+    const QUrl url = route({ QStringLiteral("dropbox"), QStringLiteral("authentication") });
+    return startOperation([this, url, redirectUri](RemoteOperation* operation) {
+        call(operation, request("GET", url), [operation, redirectUri](const HttpResponse& response) {
+            QUrl link(KashflowPayload::read(response).toString(), QUrl::StrictMode);
+            // A browser is sent there: only to a page over https (or this machine's emulator).
+            if (!link.isValid() || link.host().isEmpty() || !isAcceptableLink(link)) {
+                operation->fail(StoreReply::Error::Server,
+                                tr("KashFlow did not give an address to connect Dropbox with."));
+                return;
+            }
+            // Appended to the query as it is, as the API describes: the query already holds KashFlow's own
+            // encoded callback, which must reach Dropbox unchanged.
+            if (!redirectUri.isEmpty())
+                link = QUrl::fromEncoded(link.toEncoded() + (link.hasQuery() ? "&" : "?") + "redirecturl="
+                                             + QUrl::toPercentEncoding(redirectUri.toString(QUrl::FullyEncoded)),
+                                         QUrl::StrictMode);
+            operation->succeed([link](StoreReply* reply) { reply->setLink(link); });
         });
     });
 }

@@ -3,6 +3,7 @@
 #include "KashflowPayload.h"
 #include "KashflowSession.h"
 #include "RemoteStore.h"
+#include "SecretStore.h"
 
 #include <QJsonObject>
 #include <QUrl>
@@ -37,6 +38,9 @@ public:
     static QString keychainKey(const QString& userName) { return QStringLiteral("kashflow:") + userName; }
     // Reads the user's remembered credentials from the keychain the first time a sign-in is needed.
     void useKeychainCredentials(const QString& userName);
+    // Keeps the credentials in the keychain, the only place they are ever written ("Remember me").
+    static void rememberCredentials(const KashflowSession::Credentials& credentials, QObject* context,
+                                    SecretStore::Callback done);
     // The format KashFlow is asked to answer in; JSON unless the user chose XML.
     void setFormat(KashflowPayload::Format format) { m_format = format; }
 
@@ -63,6 +67,10 @@ public:
     // reply's attachment() is its record.
     StoreReply* sendPdfToDropbox(const EntityRef& entity);
     static bool canSendPdf(EntityType type);
+    // "Connect KashFlow to Dropbox": the reply's link() is the Dropbox page to open in a browser within its
+    // lifetime, with redirectUri appended as KashFlow's redirecturl so that the browser ends there.
+    StoreReply* dropboxAuthentication(const QUrl& redirectUri);
+    static constexpr int DropboxLinkLifetimeSeconds = 5 * 60;
 
 signals:
     // KashFlow ended the session and no remembered credentials could start another: the user must sign in.

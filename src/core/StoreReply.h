@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QUrl>
 
 #include <atomic>
 #include <memory>
@@ -59,12 +60,15 @@ public:
     Attachment attachment() const { return m_attachments.value(0); }
     // An encoded image, for thumbnail().
     QByteArray data() const { return m_data; }
+    // A web page the operation produced for the user to open (where to connect KashFlow to Dropbox).
+    QUrl link() const { return m_link; }
 
     // For store implementations.
     void setEntityTypes(const QList<EntityType>& types) { m_entityTypes = types; }
     void setEntities(const QList<Entity>& entities) { m_entities = entities; }
     void setAttachments(const QList<Attachment>& attachments) { m_attachments = attachments; }
     void setData(const QByteArray& data) { m_data = data; }
+    void setLink(const QUrl& link) { m_link = link; }
     void reportProgress(qint64 done, qint64 total);
     // Where the operation could carry on if it were interrupted now (an upload session and the bytes
     // Dropbox confirmed), in a form only the store reads; the transfer journal keeps the latest.
@@ -87,4 +91,5 @@ private:
     QList<Entity> m_entities;
     QList<Attachment> m_attachments;
     QByteArray m_data;
+    QUrl m_link;
 };

@@ -2,6 +2,7 @@
 // fetched through their signed links, deleted; sessions that end; KashFlow's errors; hostile names.
 
 #include "CoreTestHelpers.h"
+#include "EmulatorTestReply.h"
 #include "KashflowEmulator.h"
 #include "KashflowStore.h"
 
@@ -9,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using CoreTest::await;
@@ -33,6 +35,8 @@ private slots:
     void kashFlowsMessageIsShown();
     void waitsOutRateLimit();
     void sendsThePdfToDropbox();
+    void dropboxAuthenticationEndsAtTheRedirect_data();
+    void dropboxAuthenticationEndsAtTheRedirect();
     void everythingWorksInXmlToo();
 
 private:
@@ -231,6 +235,36 @@ void TestKashflowStore::sendsThePdfToDropbox()
     // Customers and bank accounts have no PDF of their own.
     auto refused = await(m_store->sendPdfToDropbox(EntityRef { EntityType::Customers, u"ACME01"_s }));
     QCOMPARE(refused->error(), StoreReply::Error::Unsupported);
+}
+
+void TestKashflowStore::dropboxAuthenticationEndsAtTheRedirect_data()
+{
+    QTest::addColumn<KashflowPayload::Format>("format");
+    QTest::newRow("json") << KashflowPayload::Format::Json;
+    QTest::newRow("xml") << KashflowPayload::Format::Xml;
+}
+
+void TestKashflowStore::dropboxAuthenticationEndsAtTheRedirect()
+{
+    QFETCH(KashflowPayload::Format, format);
+    m_store->setFormat(format);
+    m_emulator->setDropboxConnected(false);
+    const QUrl redirect(u"http://localhost/attache-kashflow-dropbox?from=kashflow&x=%26"_s);
+    auto asked = await(m_store->dropboxAuthentication(redirect));
+    QCOMPARE(asked->error(), StoreReply::Error::None);
+    QVERIFY(QUrlQuery(asked->link()).hasQueryItem(u"oauth_token"_s));
+
+    // Followed as a browser would: Dropbox's page, KashFlow's callback, then the redirect the app catches.
+    QNetworkAccessManager network;
+    prepareTestNetwork(network);
+    QUrl page = asked->link();
+    for (int hop = 0; hop < 2; ++hop) {
+        const EmulatorTestReply reply = EmulatorTestReply::of<EmulatorTestReply>(network.get(QNetworkRequest(page)));
+        QCOMPARE(reply.status, 302);
+        page = page.resolved(QUrl::fromEncoded(reply.header("Location")));
+    }
+    QCOMPARE(page, redirect);
+    QVERIFY(m_emulator->isDropboxConnected());
 }
 
 void TestKashflowStore::everythingWorksInXmlToo()
