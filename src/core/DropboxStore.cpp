@@ -191,13 +191,6 @@ void DropboxStore::listPage(RemoteOperation* operation, const HttpRequest& reque
     call->start();
 }
 
-StoreReply* DropboxStore::listEntityTypes()
-{
-    return startOperation([](RemoteOperation* operation) {
-        operation->succeed([](StoreReply* reply) { reply->setEntityTypes(EntityTypes::all()); });
-    });
-}
-
 StoreReply* DropboxStore::listEntities(EntityType type)
 {
     const QString typePath = m_rootFolder + QLatin1Char('/') + EntityTypes::folderName(type);

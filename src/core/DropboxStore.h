@@ -49,7 +49,6 @@ public:
     QString displayName() const override;
     Operations supportedOperations() const override;
 
-    StoreReply* listEntityTypes() override;
     StoreReply* listEntities(EntityType type) override;
     StoreReply* createEntity(const EntityRef& entity) override;
     StoreReply* listAttachments(const EntityRef& entity) override;

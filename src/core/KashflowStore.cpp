@@ -174,15 +174,11 @@ void KashflowStore::call(RemoteOperation* operation, const HttpRequest& request,
     call->start();
 }
 
-StoreReply* KashflowStore::listEntityTypes()
+QList<EntityType> KashflowStore::entityTypes() const
 {
-    return startOperation([](RemoteOperation* operation) {
-        // KashFlow has no Inbox: unsorted documents stay in the local folder or Dropbox.
-        operation->succeed([](StoreReply* reply) {
-            reply->setEntityTypes({ EntityType::Quotes, EntityType::Invoices, EntityType::Purchases,
-                                    EntityType::Customers, EntityType::BankAccounts });
-        });
-    });
+    // KashFlow has no Inbox: unsorted documents stay in the local folder or Dropbox.
+    return { EntityType::Quotes, EntityType::Invoices, EntityType::Purchases, EntityType::Customers,
+             EntityType::BankAccounts };
 }
 
 StoreReply* KashflowStore::listEntities(EntityType type)

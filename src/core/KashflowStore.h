@@ -44,11 +44,12 @@ public:
     // The format KashFlow is asked to answer in; JSON unless the user chose XML.
     void setFormat(KashflowPayload::Format format) { m_format = format; }
 
+    QUrl baseUrl() const { return m_baseUrl; }
     QString uri() const override { return QStringLiteral("kashflow:"); }
     QString displayName() const override;
     Operations supportedOperations() const override;
 
-    StoreReply* listEntityTypes() override;
+    QList<EntityType> entityTypes() const override;
     StoreReply* listEntities(EntityType type) override;
     StoreReply* createEntity(const EntityRef& entity) override;
     StoreReply* listAttachments(const EntityRef& entity) override;

@@ -41,13 +41,12 @@ struct LocalStore::Outcome
 {
     StoreReply::Error error = StoreReply::Error::None;
     QString message;
-    QList<EntityType> entityTypes;
     QList<Entity> entities;
     QList<Attachment> attachments;
 
     static Outcome failure(StoreReply::Error error, const QString& message)
     {
-        return Outcome { error, message, {}, {}, {} };
+        return Outcome { error, message, {}, {} };
     }
 };
 
@@ -204,7 +203,6 @@ StoreReply* LocalStore::start(Work work)
                     guard->finishWithError(outcome.error, outcome.message);
                     return;
                 }
-                guard->setEntityTypes(outcome.entityTypes);
                 guard->setEntities(outcome.entities);
                 guard->setAttachments(outcome.attachments);
                 guard->finishWithSuccess();
@@ -247,15 +245,6 @@ void LocalStore::forgetHash(const QString& path)
 {
     QMutexLocker lock(&m_hashMutex);
     m_hashes.remove(path);
-}
-
-StoreReply* LocalStore::listEntityTypes()
-{
-    return start([](Job&) {
-        Outcome outcome;
-        outcome.entityTypes = EntityTypes::all();
-        return outcome;
-    });
 }
 
 StoreReply* LocalStore::listEntities(EntityType type)

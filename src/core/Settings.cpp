@@ -88,14 +88,15 @@ void Settings::setKashflowUserName(const QString& userName)
     m_settings->setValue(QStringLiteral("kashflow/userName"), userName);
 }
 
-bool Settings::kashflowUsesXml() const
+KashflowPayload::Format Settings::kashflowFormat() const
 {
-    return m_settings->value(QStringLiteral("kashflow/xml"), false).toBool();
+    return m_settings->value(QStringLiteral("kashflow/xml"), false).toBool() ? KashflowPayload::Format::Xml
+                                                                             : KashflowPayload::Format::Json;
 }
 
-void Settings::setKashflowUsesXml(bool xml)
+void Settings::setKashflowFormat(KashflowPayload::Format format)
 {
-    m_settings->setValue(QStringLiteral("kashflow/xml"), xml);
+    m_settings->setValue(QStringLiteral("kashflow/xml"), format == KashflowPayload::Format::Xml);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KashflowPayload.h"
 #include "NotificationKind.h"
 
 #include <QByteArray>
@@ -36,8 +37,8 @@ public:
     QString kashflowUserName() const;
     void setKashflowUserName(const QString& userName);
     // Whether KashFlow is asked to answer in XML rather than JSON.
-    bool kashflowUsesXml() const;
-    void setKashflowUsesXml(bool xml);
+    KashflowPayload::Format kashflowFormat() const;
+    void setKashflowFormat(KashflowPayload::Format format);
 
     bool notificationsEnabled(NotificationKind kind) const;
     void setNotificationsEnabled(NotificationKind kind, bool enabled);

@@ -7,6 +7,11 @@ bool Store::startWatching(const QByteArray&)
     return false;
 }
 
+QList<EntityType> Store::entityTypes() const
+{
+    return EntityTypes::all();
+}
+
 QString Store::localFilePath(const AttachmentRef&) const
 {
     return {};

@@ -36,7 +36,9 @@ public:
     virtual Operations supportedOperations() const = 0;
     bool supports(Operation operation) const { return supportedOperations().testFlag(operation); }
 
-    virtual StoreReply* listEntityTypes() = 0;
+    // The types of record this store keeps: fixed for a store, so known without asking it. All of them unless
+    // the store says otherwise.
+    virtual QList<EntityType> entityTypes() const;
     // Entities with their attachment counts.
     virtual StoreReply* listEntities(EntityType type) = 0;
     virtual StoreReply* createEntity(const EntityRef& entity) = 0;

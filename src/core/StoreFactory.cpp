@@ -41,7 +41,7 @@ Store* createKashflow(const Settings& settings, QObject* parent, QString* error)
         return nullptr;
     }
     auto* store = new KashflowStore(base, parent);
-    store->setFormat(settings.kashflowUsesXml() ? KashflowPayload::Format::Xml : KashflowPayload::Format::Json);
+    store->setFormat(settings.kashflowFormat());
     if (!settings.kashflowUserName().isEmpty())
         store->useKeychainCredentials(settings.kashflowUserName());
     return store;

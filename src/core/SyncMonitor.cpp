@@ -27,8 +27,11 @@ SyncMonitor::SyncMonitor(Store* store, MetadataCache* cache, ConnectivityMonitor
     connect(&m_changeTimer, &QTimer::timeout, this, &SyncMonitor::syncPending);
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncMonitor::syncAll);
     if (m_connectivity) {
-        // The Inbox is the listing every store has; whether it arrives tells whether the store is back.
-        connect(m_connectivity, &ConnectivityMonitor::probeDue, this, [this] { listType(EntityType::Inbox); });
+        // A listing of the store's first type: whether it arrives tells whether the store is back.
+        connect(m_connectivity, &ConnectivityMonitor::probeDue, this, [this] {
+            if (m_store)
+                listType(m_store->entityTypes().constFirst());
+        });
         connect(m_connectivity, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
             if (!online || !m_started || !m_store)
                 return;

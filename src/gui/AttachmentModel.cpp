@@ -6,6 +6,8 @@
 #include "SyncMonitor.h"
 #include "ThumbnailCache.h"
 
+#include <QCryptographicHash>
+
 #include <QLocale>
 #include <QMimeData>
 #include <QUrl>
@@ -99,10 +101,23 @@ int AttachmentModel::rowOf(const QString& name) const
     return -1;
 }
 
+QString AttachmentModel::thumbnailKey(int row) const
+{
+    const Attachment& attachment = m_attachments.at(row);
+    if (!attachment.contentHash.isEmpty() || !m_sync)
+        return attachment.contentHash;
+    const QString version = QStringList { m_sync->store()->uri(), m_entity.toString(), attachment.name,
+                                          QString::number(attachment.sizeInBytes),
+                                          QString::number(attachment.lastModifiedDate.toMSecsSinceEpoch()) }
+                                .join(QLatin1Char('\n'));
+    return QStringLiteral("version-")
+        + QString::fromLatin1(QCryptographicHash::hash(version.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
 void AttachmentModel::onThumbnailReady(const QString& contentHash)
 {
     for (int row = 0; row < m_attachments.size(); ++row) {
-        if (m_attachments.at(row).contentHash == contentHash)
+        if (thumbnailKey(row) == contentHash)
             emit dataChanged(index(row, NameColumn), index(row, NameColumn), { Qt::DecorationRole });
     }
 }
@@ -137,7 +152,7 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
         if (index.column() != NameColumn)
             break;
         if (m_sync && ThumbnailCache::canRender(attachment.name)) {
-            const QPixmap thumbnail = m_thumbnails->thumbnail(attachment.contentHash, m_sync->store(),
+            const QPixmap thumbnail = m_thumbnails->thumbnail(thumbnailKey(index.row()), m_sync->store(),
                                                               AttachmentRef { m_entity, attachment.name });
             if (!thumbnail.isNull())
                 return QIcon(thumbnail);

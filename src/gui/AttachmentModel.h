@@ -36,6 +36,9 @@ public:
     Attachment attachmentAt(int row) const { return m_attachments.value(row); }
     AttachmentRef refAt(int row) const { return AttachmentRef { m_entity, m_attachments.value(row).name }; }
     int rowOf(const QString& name) const;
+    // What the row's thumbnail is cached under: its content hash, or, where the store gives none (KashFlow), its
+    // place, size and modification time, which change whenever its content does.
+    QString thumbnailKey(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -35,7 +35,7 @@ EntityTreeModel::EntityTreeModel(SyncMonitor* sync, QObject* parent)
     : QAbstractItemModel(parent)
     , m_sync(sync)
 {
-    const QList<EntityType> types = EntityTypes::all();
+    const QList<EntityType> types = sync->store()->entityTypes();
     for (EntityType type : types)
         m_types.append(TypeNode { type, {} });
     connect(sync, &SyncMonitor::entitiesListed, this, [this](EntityType type, const QList<Entity>& entities) {

@@ -7,14 +7,19 @@
 #include "ConnectivityMonitor.h"
 #include "DropboxStore.h"
 #include "EntityTreeModel.h"
+#include "KashflowDropboxConnection.h"
+#include "KashflowSignInDialog.h"
+#include "KashflowStore.h"
 #include "MessageBar.h"
 #include "MetadataCache.h"
 #include "MoveToDialog.h"
 #include "NameRules.h"
 #include "NewEntityDialog.h"
 #include "NotificationBatcher.h"
+#include "SecretStore.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
+#include "SignInBrowserDialog.h"
 #include "Store.h"
 #include "StoreFactory.h"
 #include "SyncMonitor.h"
@@ -133,7 +138,7 @@ void MainWindow::setUpActions()
         connect(view, &QAbstractItemView::activated, this, &MainWindow::openSelected);
     }
     ui.entityTree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    ui.entityTree->addActions({ ui.actionNewEntity, ui.actionAddFiles, ui.actionRefresh });
+    ui.entityTree->addActions({ ui.actionNewEntity, ui.actionAddFiles, ui.actionSendPdf, ui.actionRefresh });
 
     auto* viewGroup = new QActionGroup(this);
     viewGroup->addAction(ui.actionDetailsView);
@@ -150,6 +155,9 @@ void MainWindow::setUpActions()
     connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(ui.actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(ui.actionAccounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    connect(ui.actionKashflowSignIn, &QAction::triggered, this, [this] { signInToKashflow(); });
+    connect(ui.actionConnectKashflowDropbox, &QAction::triggered, this, &MainWindow::connectKashflowToDropbox);
+    connect(ui.actionSendPdf, &QAction::triggered, this, &MainWindow::sendPdf);
     connect(ui.actionFilter, &QAction::triggered, this, [this] {
         m_ui->filterEdit->setFocus();
         m_ui->filterEdit->selectAll();
@@ -224,6 +232,12 @@ void MainWindow::openStore(const QString& uri)
             showError(message);
             showAccounts();
         });
+    }
+    if (auto* kashflow = qobject_cast<KashflowStore*>(store)) {
+        // Before the first listing, so that it goes with the session the user has just signed in to.
+        if (const auto handover = std::exchange(m_kashflowHandover, std::nullopt))
+            kashflow->setSession(handover->sessionToken, handover->remembered);
+        connect(kashflow, &KashflowStore::signInRequired, this, &MainWindow::signInToKashflow);
     }
     m_entities = entities;
     m_entityFilter = entityFilter;
@@ -373,6 +387,10 @@ void MainWindow::updateActions()
     m_ui->actionMoveTo->setEnabled(hasSelection && m_store->supports(Store::Operation::Move));
     m_ui->actionDelete->setEnabled(hasSelection && m_store->supports(Store::Operation::Delete));
     m_ui->actionNewEntity->setEnabled(m_store->supports(Store::Operation::CreateEntity));
+    const bool kashflow = qobject_cast<KashflowStore*>(m_store) != nullptr;
+    m_ui->actionSendPdf->setVisible(kashflow);
+    m_ui->actionSendPdf->setEnabled(kashflow && hasEntity && KashflowStore::canSendPdf(currentEntity().type));
+    m_ui->actionConnectKashflowDropbox->setVisible(kashflow);
 }
 
 void MainWindow::updateStatus()
@@ -682,6 +700,8 @@ void MainWindow::showSettings()
         applyNotificationSettings();
         m_queue->setMaxConcurrent(m_settings.maxConcurrentTransfers());
         m_sync->setPollInterval(m_settings.pollIntervalMinutes() * 60 * 1000);
+        if (auto* kashflow = qobject_cast<KashflowStore*>(m_store))
+            kashflow->setFormat(m_settings.kashflowFormat());
         if (m_settings.storeUri() == oldUri)
             return;
         if (m_queue->pendingCount() > 0) {
@@ -725,6 +745,121 @@ void MainWindow::showAccounts()
         }
     });
     m_accounts->open();
+}
+
+KashflowSignInDialog* MainWindow::kashflowSignInDialog() const
+{
+    return m_kashflowSignIn;
+}
+
+void MainWindow::signInToKashflow(const QString& reason)
+{
+    if (m_kashflowSignIn) {
+        m_kashflowSignIn->raise();
+        m_kashflowSignIn->activateWindow();
+        return;
+    }
+    const QUrl baseUrl(m_settings.kashflowBaseUrl());
+    if (const QString problem = KashflowStore::baseUrlProblem(baseUrl); !problem.isEmpty())
+        return showError(problem);
+    m_kashflowSignIn = new KashflowSignInDialog(baseUrl, m_settings.kashflowUserName(), reason, this);
+    m_kashflowSignIn->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_kashflowSignIn, &KashflowSignInDialog::signedIn, this,
+            [this](const QString& token, const KashflowSession::Credentials& remembered, const QString& problem) {
+                const QString userName = m_kashflowSignIn->userName();
+                // A different user's remembered credentials must not sign this one in again.
+                if (userName != m_settings.kashflowUserName() || remembered.userName.isEmpty())
+                    SecretStore::removeSecret(KashflowStore::keychainKey(m_settings.kashflowUserName()), this,
+                                              [](const SecretStore::Result&) {});
+                m_settings.setKashflowUserName(userName);
+                if (!problem.isEmpty())
+                    showError(tr("Signed in to KashFlow, but your sign-in could not be remembered: %1").arg(problem));
+                if (auto* kashflow = qobject_cast<KashflowStore*>(m_store)) {
+                    kashflow->setSession(token, remembered);
+                    refresh();
+                    return;
+                }
+                if (m_queue->pendingCount() > 0) {
+                    showError(tr("Documents move to the new place once the running transfers have finished."));
+                    return;
+                }
+                m_kashflowHandover = KashflowHandover { token, remembered };
+                m_settings.setStoreUri(QStringLiteral("kashflow:"));
+                openStore(m_settings.storeUri());
+            });
+    m_kashflowSignIn->open();
+}
+
+KashflowDropboxConnection* MainWindow::kashflowDropboxConnection() const
+{
+    return m_kashflowDropbox;
+}
+
+SignInBrowserDialog* MainWindow::kashflowDropboxBrowser() const
+{
+    return m_kashflowBrowser;
+}
+
+void MainWindow::connectKashflowToDropbox()
+{
+    auto* kashflow = qobject_cast<KashflowStore*>(m_store);
+    if (!kashflow || m_kashflowDropbox)
+        return;
+    m_kashflowDropbox = new KashflowDropboxConnection(kashflow, this);
+    auto* connection = m_kashflowDropbox.data();
+    const auto end = [this, connection] {
+        connection->deleteLater();
+        if (m_kashflowBrowser)
+            m_kashflowBrowser->close();
+    };
+    connect(connection, &KashflowDropboxConnection::linkReady, this, [this, connection, end](const QUrl& link) {
+        if (m_kashflowBrowser) {
+            m_kashflowBrowser->load(link);
+            return;
+        }
+        m_kashflowBrowser
+            = new SignInBrowserDialog(link, KashflowDropboxConnection::redirectUri(), connection->browserHosts(), this);
+        m_kashflowBrowser->setWindowTitle(tr("Connect KashFlow to Dropbox"));
+        m_kashflowBrowser->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_kashflowBrowser, &SignInBrowserDialog::redirected, connection,
+                &KashflowDropboxConnection::handleRedirect);
+        connect(m_kashflowBrowser, &SignInBrowserDialog::pageFailed, connection,
+                &KashflowDropboxConnection::handlePageFailure);
+        connect(m_kashflowBrowser, &QDialog::rejected, connection, &QObject::deleteLater);
+        m_kashflowBrowser->open();
+    });
+    connect(connection, &KashflowDropboxConnection::connected, this, [this, end] {
+        end();
+        m_ui->messageBar->showMessage(tr("KashFlow is connected to your Dropbox: it keeps its records' documents "
+                                         "there."));
+        refresh();
+    });
+    connect(connection, &KashflowDropboxConnection::failed, this, [this, end](const QString& message) {
+        end();
+        showError(tr("Could not connect KashFlow to Dropbox: %1").arg(message));
+    });
+    connection->start();
+}
+
+void MainWindow::sendPdf()
+{
+    auto* kashflow = qobject_cast<KashflowStore*>(m_store);
+    const EntityRef entity = currentEntity();
+    if (!kashflow || entity.id.isEmpty())
+        return;
+    const QString title = EntityTypes::entityTitle(entity.type, entity.id);
+    m_ui->messageBar->showMessage(tr("Asking KashFlow for the PDF of %1…").arg(title));
+    StoreReply* reply = kashflow->sendPdfToDropbox(entity);
+    connect(reply, &StoreReply::finished, this, [this, reply, entity, title] {
+        reply->deleteLater();
+        if (reply->error() != StoreReply::Error::None)
+            return showError(tr("The PDF of %1 was not sent: %2").arg(title, reply->errorString()));
+        // The app's own doing: listed again, but not announced as someone else's change.
+        m_sync->expectAdded(AttachmentRef { entity, reply->attachment().name });
+        m_sync->refreshEntity(entity);
+        m_ui->messageBar->showMessage(
+            tr("KashFlow filed the PDF of %1 with its documents as “%2”.").arg(title, reply->attachment().name));
+    });
 }
 
 void MainWindow::refresh()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AttachmentRef.h"
+#include "KashflowSession.h"
 #include "StoreReply.h"
 
 #include <QMainWindow>
@@ -8,18 +9,23 @@
 #include <QSet>
 #include <QTimer>
 
+#include <optional>
+
 namespace Ui {
 class MainWindow;
 }
 class AttachmentModel;
 class ConnectivityMonitor;
 class EntityTreeModel;
+class KashflowDropboxConnection;
+class KashflowSignInDialog;
 class MessageBar;
 class MetadataCache;
 class NotificationBatcher;
 class QSortFilterProxyModel;
 class Settings;
 class Store;
+class SignInBrowserDialog;
 class SyncMonitor;
 class AccountsDialog;
 class ThumbnailCache;
@@ -54,6 +60,15 @@ public:
     // The Accounts dialog while it is open.
     AccountsDialog* accountsDialog() const;
     void showAccounts();
+    // KashFlow: its sign-in dialog (reason: why the user is asked), then its documents in the window.
+    void signInToKashflow(const QString& reason = {});
+    KashflowSignInDialog* kashflowSignInDialog() const;
+    // "Connect KashFlow to Dropbox", in the embedded browser.
+    void connectKashflowToDropbox();
+    KashflowDropboxConnection* kashflowDropboxConnection() const;
+    SignInBrowserDialog* kashflowDropboxBrowser() const;
+    // "Send PDF to Dropbox" for the current quote, invoice or purchase.
+    void sendPdf();
 
     EntityRef currentEntity() const;
     void selectEntity(const EntityRef& entity);
@@ -110,6 +125,16 @@ private:
     NotificationBatcher* m_batcher = nullptr;
     TrayIcon* m_tray = nullptr;
     QPointer<AccountsDialog> m_accounts;
+    QPointer<KashflowSignInDialog> m_kashflowSignIn;
+    QPointer<KashflowDropboxConnection> m_kashflowDropbox;
+    QPointer<SignInBrowserDialog> m_kashflowBrowser;
+    // A KashFlow session signed in to before its store was opened, for openStore() to hand over.
+    struct KashflowHandover
+    {
+        QString sessionToken;
+        KashflowSession::Credentials remembered;
+    };
+    std::optional<KashflowHandover> m_kashflowHandover;
 
     // Downloads that open the file once it has arrived.
     QSet<int> m_openWhenDone;

@@ -14,6 +14,7 @@ SettingsDialog::SettingsDialog(const Settings& settings, QWidget* parent)
     m_ui->folderEdit->setText(QDir::toNativeSeparators(settings.localRootPath()));
     m_ui->concurrentSpin->setValue(settings.maxConcurrentTransfers());
     m_ui->pollSpin->setValue(settings.pollIntervalMinutes());
+    m_ui->kashflowFormatCombo->setCurrentIndex(settings.kashflowFormat() == KashflowPayload::Format::Xml ? 1 : 0);
     for (NotificationKind kind : allNotificationKinds)
         notificationCheck(kind)->setChecked(settings.notificationsEnabled(kind));
     connect(m_ui->browseButton, &QPushButton::clicked, this, [this] {
@@ -64,10 +65,13 @@ bool SettingsDialog::notificationsEnabled(NotificationKind kind) const
 
 void SettingsDialog::apply(Settings& settings) const
 {
-    if (!folderPath().isEmpty()) {
+    // A new folder is a choice to keep documents there; otherwise the store in use (Dropbox, KashFlow) stays.
+    if (!folderPath().isEmpty() && folderPath() != settings.localRootPath()) {
         settings.setLocalRootPath(folderPath());
         settings.setStoreUri(QStringLiteral("local:") + folderPath());
     }
+    settings.setKashflowFormat(m_ui->kashflowFormatCombo->currentIndex() == 1 ? KashflowPayload::Format::Xml
+                                                                              : KashflowPayload::Format::Json);
     settings.setMaxConcurrentTransfers(maxConcurrentTransfers());
     settings.setPollIntervalMinutes(pollIntervalMinutes());
     for (NotificationKind kind : allNotificationKinds)

@@ -5,6 +5,7 @@
 
 #include <QIcon>
 #include <QPushButton>
+#include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
 
 using namespace Qt::StringLiterals;
@@ -49,8 +50,18 @@ SignInBrowserDialog::SignInBrowserDialog(const QUrl& startUrl, const QUrl& redir
             m_ui->statusLabel->setText(tr("The page could not be loaded."));
     });
 
-    showAddress(startUrl);
-    m_page->load(startUrl);
+    connect(m_page.get(), &SignInPage::loadingChanged, this, [this](const QWebEngineLoadingInfo& info) {
+        if (info.status() == QWebEngineLoadingInfo::LoadFailedStatus && m_redirectUrl.isEmpty())
+            emit pageFailed(info.url());
+    });
+
+    load(startUrl);
+}
+
+void SignInBrowserDialog::load(const QUrl& url)
+{
+    showAddress(url);
+    m_page->load(url);
 }
 
 SignInBrowserDialog::~SignInBrowserDialog() = default;

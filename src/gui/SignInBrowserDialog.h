@@ -31,9 +31,13 @@ public:
     SignInPage* page() const { return m_page.get(); }
     // Where the service sent the browser, once it has; empty before.
     QUrl redirectUrl() const { return m_redirectUrl; }
+    // Starts again from another page of the same sign-in (a fresh link for an expired one).
+    void load(const QUrl& url);
 
 signals:
     void redirected(const QUrl& url);
+    // A page could not be loaded, or the server answered it with an HTTP error.
+    void pageFailed(const QUrl& url);
 
 private:
     void showAddress(const QUrl& url);
