@@ -4,6 +4,7 @@
 #include "DropboxSignIn.h"
 #include "KashflowSignIn.h"
 #include "KashflowStore.h"
+#include "NameRules.h"
 #include "SecretStore.h"
 #include "Settings.h"
 #include "Store.h"
@@ -89,6 +90,8 @@ const QList<CliRunner::Command>& CliRunner::commands()
         { QStringLiteral("mv"), QStringLiteral("TYPE/ID/NAME TYPE/ID"),
           tr("Move an attachment to another entity, e.g. from the inbox onto an invoice."), &CliRunner::move, 2, 2 },
         { QStringLiteral("mkdir"), QStringLiteral("TYPE/ID"), tr("Create an entity."), &CliRunner::makeEntity, 1, 1 },
+        { QStringLiteral("send-pdf"), QStringLiteral("TYPE/ID"),
+          tr("Send a PDF of a quote, invoice or purchase to its documents (KashFlow)."), &CliRunner::sendPdf, 1, 1 },
         { QStringLiteral("resume"), QString(),
           tr("Finish the transfers that a killed or crashed run of attache-cli or of the app left unfinished."),
           &CliRunner::resume, 0, 0 },
@@ -304,8 +307,12 @@ void CliRunner::get(const QStringList& arguments)
     if (!attachment)
         return fail(tr("“%1” is not TYPE/ID/NAME.").arg(arguments.first()), 2);
     QString destination = arguments.value(1, QDir::currentPath());
-    if (QFileInfo(destination).isDir())
+    if (QFileInfo(destination).isDir()) {
+        // The attachment's name becomes a path here: "..", or a name with a slash, would leave the folder.
+        if (const QString problem = NameRules::problem(attachment->name); !problem.isEmpty())
+            return fail(tr("“%1” cannot be saved under its own name: %2").arg(attachment->name, problem));
         destination = QDir(destination).absoluteFilePath(attachment->name);
+    }
     if (QFileInfo::exists(destination))
         return fail(tr("“%1” already exists; choose another destination.").arg(destination));
     runTransfers({ m_queue->enqueueDownload(*attachment, QFileInfo(destination).absoluteFilePath()) });
@@ -346,6 +353,34 @@ void CliRunner::makeEntity(const QStringList& arguments)
                                       { QStringLiteral("AttachmentCount"), 0 } } });
         else
             print(entity.toString());
+        succeed();
+    });
+}
+
+void CliRunner::sendPdf(const QStringList& arguments)
+{
+    const auto entity = EntityRef::fromString(arguments.first());
+    if (!entity)
+        return fail(tr("“%1” is not TYPE/ID.").arg(arguments.first()), 2);
+    auto* kashflow = qobject_cast<KashflowStore*>(m_store);
+    if (!kashflow)
+        return fail(
+            tr("Only the KashFlow store sends PDFs: attache-cli --store kashflow: send-pdf %1").arg(arguments.first()),
+            2);
+    if (!KashflowStore::canSendPdf(entity->type))
+        return fail(
+            tr("KashFlow sends PDFs of quotes, invoices and purchases only, not of “%1”.").arg(arguments.first()), 2);
+    // KashFlow makes the PDF itself: nothing goes from disk, so it is no transfer to queue or journal.
+    StoreReply* reply = kashflow->sendPdfToDropbox(*entity);
+    connect(reply, &StoreReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (reply->error() != StoreReply::Error::None)
+            return fail(reply->errorString());
+        const Attachment pdf = reply->attachments().value(0);
+        if (m_json)
+            printJson({ pdf.toKashFlowJson() });
+        else
+            print(pdf.name);
         succeed();
     });
 }

@@ -42,6 +42,7 @@ private:
     void remove(const QStringList& arguments);
     void move(const QStringList& arguments);
     void makeEntity(const QStringList& arguments);
+    void sendPdf(const QStringList& arguments);
     void resume(const QStringList& arguments);
     void connectAccount(const QStringList& arguments);
     void connectKashflow();

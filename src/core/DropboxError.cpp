@@ -63,7 +63,7 @@ DropboxError DropboxError::fromResponse(const HttpResponse& response, const QStr
 
     switch (response.status) {
     case 400:
-        error.m_code = StoreReply::Error::Server;
+        error.m_code = StoreReply::Error::Refused;
         error.m_message
             = tr("Dropbox refused the request: %1").arg(QString::fromUtf8(response.body.left(300)).trimmed());
         return error;
@@ -148,7 +148,7 @@ DropboxError DropboxError::fromResponse(const HttpResponse& response, const QStr
             }
         }
     }
-    error.m_code = StoreReply::Error::Server;
+    error.m_code = StoreReply::Error::Refused;
     const QString summary = body.value(QLatin1String("error_summary")).toString();
     error.m_message = userMessage.isEmpty() ? tr("Dropbox refused “%1”: %2").arg(subject, summary) : userMessage;
     return error;

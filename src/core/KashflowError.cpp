@@ -44,7 +44,10 @@ KashflowError KashflowError::fromResponse(const HttpResponse& response)
         error.m_mayPass = true;
         break;
     default:
+        // A 4xx KashFlow names (a file already there, Dropbox not connected) would come again on another try.
         error.m_mayPass = response.status >= 500;
+        if (!error.m_mayPass)
+            error.m_code = StoreReply::Error::Refused;
         break;
     }
     if (error.isInvalidSession())

@@ -35,8 +35,10 @@ public:
         SignedOut,
         // What arrived does not match what the server says it holds.
         Corrupted,
-        // The server refused the request for a reason the other errors do not name.
+        // The server failed, or was busy, in a way that may pass: worth trying again later.
         Server,
+        // The server refused the request for a reason the other errors do not name, and would refuse it again.
+        Refused,
         // The document is no longer the one the request was about (someone changed it); it was left alone.
         Changed,
     };

@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTest>
 
 struct CliRun
 {
@@ -16,6 +17,14 @@ struct CliRun
     QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
     QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
 };
+
+// Fails the test with the tool's own words when it did not exit as expected.
+// Evaluates `run` once: it may be the call that runs the tool.
+#define EXPECT_EXIT(run, code)                                                                                         \
+    do {                                                                                                               \
+        const CliRun expectExitRun = (run);                                                                            \
+        QVERIFY2(expectExitRun.exitCode == (code), qPrintable(expectExitRun.out + u'|' + expectExitRun.err));          \
+    } while (false)
 
 namespace CliTest {
 

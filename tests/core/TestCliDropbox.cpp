@@ -109,14 +109,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_work;
 };
 
-// Fails the test with the tool's own words when it did not exit as expected.
-// Evaluates `run` once: it may be the call that runs the tool.
-#define EXPECT_EXIT(run, code)                                                                                         \
-    do {                                                                                                               \
-        const Run expectExitRun = (run);                                                                               \
-        QVERIFY2(expectExitRun.exitCode == (code), qPrintable(expectExitRun.out + u'|' + expectExitRun.err));          \
-    } while (false)
-
 void TestCliDropbox::initTestCase()
 {
     // Never the developer's own keyring, nor their Dropbox account.

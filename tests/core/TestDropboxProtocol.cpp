@@ -76,7 +76,7 @@ void TestDropboxProtocol::routeErrorsBecomeMessages_data()
                                    << StoreReply::Error::Corrupted << u"damaged"_s;
     QTest::newRow("unknown tag, user message") << QByteArray(
         R"({"error_summary":"other/","error":{".tag":"something_new"},"user_message":{"text":"Try later.","locale":"en"}})")
-                                               << StoreReply::Error::Server << u"Try later."_s;
+                                               << StoreReply::Error::Refused << u"Try later."_s;
 }
 
 void TestDropboxProtocol::routeErrorsBecomeMessages()
@@ -130,7 +130,7 @@ void TestDropboxProtocol::httpStatusesBecomeErrors()
     response.status = 400;
     response.body = "Error in call to API function \"files/upload\": Bad HTTP \"Content-Type\" header";
     const DropboxError bad = DropboxError::fromResponse(response, {});
-    QCOMPARE(bad.code(), StoreReply::Error::Server);
+    QCOMPARE(bad.code(), StoreReply::Error::Refused);
     QVERIFY(bad.message().contains(u"Content-Type"_s));
     HttpResponse offline;
     offline.networkError = QNetworkReply::ConnectionRefusedError;
