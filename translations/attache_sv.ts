@@ -71,6 +71,26 @@
         <source>Disconnecting…</source>
         <translation>Kopplar från…</translation>
     </message>
+    <message>
+        <source>KashFlow</source>
+        <translation>KashFlow</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Användare:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In to KashFlow…</source>
+        <translation>&amp;Logga in på KashFlow…</translation>
+    </message>
+    <message>
+        <source>Connect KashFlow to Dro&amp;pbox…</source>
+        <translation>Anslut KashFlow till Dro&amp;pbox…</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Inte inloggad</translation>
+    </message>
 </context>
 <context>
     <name>AppDatabase</name>
@@ -251,6 +271,22 @@ Kommandon:</translation>
     <message>
         <source>Signed in to KashFlow as %1. Nothing was remembered, so other commands cannot sign in by themselves: connect again and answer y to remember.</source>
         <translation>Inloggad på KashFlow som %1. Inget sparades, så andra kommandon kan inte logga in av sig själva: anslut igen och svara y för att spara.</translation>
+    </message>
+    <message>
+        <source>Send a PDF of a quote, invoice or purchase to its documents (KashFlow).</source>
+        <translation>Skicka en PDF av en offert, faktura eller ett inköp till dess dokument (KashFlow).</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be saved under its own name: %2</source>
+        <translation>”%1” kan inte sparas under sitt eget namn: %2</translation>
+    </message>
+    <message>
+        <source>Only the KashFlow store sends PDFs: attache-cli --store kashflow: send-pdf %1</source>
+        <translation>Bara KashFlow skickar PDF:er: attache-cli --store kashflow: send-pdf %1</translation>
+    </message>
+    <message>
+        <source>KashFlow sends PDFs of quotes, invoices and purchases only, not of “%1”.</source>
+        <translation>KashFlow skickar bara PDF:er av offerter, fakturor och inköp, inte av ”%1”.</translation>
     </message>
 </context>
 <context>
@@ -641,6 +677,13 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>KashflowDropboxConnection</name>
+    <message>
+        <source>KashFlow is no longer the place documents are kept.</source>
+        <translation>Dokumenten förvaras inte längre i KashFlow.</translation>
+    </message>
+</context>
+<context>
     <name>KashflowError</name>
     <message>
         <source>Cancelled.</source>
@@ -673,6 +716,10 @@ Kommandon:</translation>
         <source>Sign in to KashFlow to go on.</source>
         <translation>Logga in på KashFlow för att fortsätta.</translation>
     </message>
+    <message>
+        <source>Your KashFlow session has ended. Sign in again to go on.</source>
+        <translation>Din session i KashFlow har upphört. Logga in igen för att fortsätta.</translation>
+    </message>
 </context>
 <context>
     <name>KashflowSignIn</name>
@@ -686,6 +733,88 @@ Kommandon:</translation>
             <numerusform>Ange %n tecken ur det minnesvärda ordet.</numerusform>
             <numerusform>Ange %n tecken ur det minnesvärda ordet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KashflowSignInDialog</name>
+    <message>
+        <source>Sign In to KashFlow</source>
+        <translation>Logga in på KashFlow</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Användarnamn:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Lösenord:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me</source>
+        <translation>&amp;Kom ihåg mig</translation>
+    </message>
+    <message>
+        <source>Keep the password and memorable word in the system keychain, so that Attaché can sign in again by itself</source>
+        <translation>Spara lösenordet och det minnesvärda ordet i systemets nyckelring, så att Attaché kan logga in igen av sig självt</translation>
+    </message>
+    <message>
+        <source>Memorable &amp;word:</source>
+        <translation>Minnesvärt &amp;ord:</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain. KashFlow is only ever sent the characters it asks for.</source>
+        <translation>Sparas i systemets nyckelring. KashFlow får bara de tecken som det frågar efter.</translation>
+    </message>
+    <message>
+        <source>Sign in with your KashFlow user name and password. KashFlow then asks for three characters of your memorable word.</source>
+        <translation>Logga in med ditt användarnamn och lösenord i KashFlow. Sedan frågar KashFlow efter tre tecken i ditt minnesvärda ord.</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nästa</translation>
+    </message>
+    <message>
+        <source>Enter your KashFlow user name and password.</source>
+        <translation>Ange ditt användarnamn och lösenord i KashFlow.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <source>Your memorable word is shorter than KashFlow expects: check it.</source>
+        <translation>Ditt minnesvärda ord är kortare än KashFlow förväntar sig: kontrollera det.</translation>
+    </message>
+    <message>
+        <source>Enter one character in each box.</source>
+        <translation>Ange ett tecken i varje ruta.</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <extracomment>Joins the last of the positions to the others: &quot;2, 4 and 5&quot;.</extracomment>
+        <translation>%1 och %2</translation>
+    </message>
+    <message>
+        <source>KashFlow asks for characters %1 of your memorable word. Enter the whole word, and Attaché will answer from it from now on.</source>
+        <extracomment>%1 is a list of positions such as &quot;2, 5 and 7&quot;.</extracomment>
+        <translation>KashFlow frågar efter tecken %1 i ditt minnesvärda ord. Ange hela ordet, så svarar Attaché utifrån det hädanefter.</translation>
+    </message>
+    <message>
+        <source>Enter characters %1 of your memorable word.</source>
+        <translation>Ange tecken %1 i ditt minnesvärda ord.</translation>
+    </message>
+    <message>
+        <source>&amp;%1:</source>
+        <extracomment>The label of one box on the memorable word page; %1 is its position in the word.</extracomment>
+        <translation>&amp;%1:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Logga in</translation>
+    </message>
+    <message>
+        <source>Remembering your sign-in…</source>
+        <translation>Sparar din inloggning…</translation>
     </message>
 </context>
 <context>
@@ -729,6 +858,10 @@ Kommandon:</translation>
     <message>
         <source>KashFlow must be reached over https, not “%1”.</source>
         <translation>KashFlow måste nås över https, inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>KashFlow did not give an address to connect Dropbox with.</source>
+        <translation>KashFlow gav ingen adress att ansluta Dropbox med.</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1272,70 @@ Kommandon:</translation>
             <numerusform>Frånkopplad: %n dokument skickas till %1 när anslutningen är tillbaka.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sign In to &amp;KashFlow…</source>
+        <translation>Logga in på &amp;KashFlow…</translation>
+    </message>
+    <message>
+        <source>Sign in to KashFlow and keep documents with its records</source>
+        <translation>Logga in på KashFlow och förvara dokumenten med dess poster</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Connect KashFlow to &amp;Dropbox…</source>
+        <translation>Anslut KashFlow till &amp;Dropbox…</translation>
+    </message>
+    <message>
+        <source>Let KashFlow keep its documents in your Dropbox</source>
+        <translation>Låt KashFlow förvara sina dokument i din Dropbox</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Send &amp;PDF to Dropbox</source>
+        <translation>Skicka &amp;PDF till Dropbox</translation>
+    </message>
+    <message>
+        <source>Have KashFlow file a PDF of the selected quote, invoice or purchase with its documents</source>
+        <translation>Låt KashFlow lägga en PDF av den markerade offerten, fakturan eller inköpet bland dess dokument</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Signed in to KashFlow, but your sign-in could not be remembered: %1</source>
+        <translation>Inloggad på KashFlow, men inloggningen kunde inte sparas: %1</translation>
+    </message>
+    <message>
+        <source>Connect KashFlow to Dropbox</source>
+        <translation>Anslut KashFlow till Dropbox</translation>
+    </message>
+    <message>
+        <source>KashFlow is connected to your Dropbox: it keeps its records&apos; documents there.</source>
+        <translation>KashFlow är anslutet till din Dropbox: där förvarar det dokumenten till sina poster.</translation>
+    </message>
+    <message>
+        <source>Could not connect KashFlow to Dropbox: %1</source>
+        <translation>Kunde inte ansluta KashFlow till Dropbox: %1</translation>
+    </message>
+    <message>
+        <source>Asking KashFlow for the PDF of %1…</source>
+        <translation>Ber KashFlow om PDF:en av %1…</translation>
+    </message>
+    <message>
+        <source>The PDF of %1 was not sent: %2</source>
+        <translation>PDF:en av %1 skickades inte: %2</translation>
+    </message>
+    <message>
+        <source>KashFlow filed the PDF of %1 with its documents as “%2”.</source>
+        <translation>KashFlow lade PDF:en av %1 bland dess dokument som ”%2”.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1388,6 +1585,22 @@ Kommandon:</translation>
     <message>
         <source>Documents &amp;changed by someone else</source>
         <translation>Dokument som &amp;ändrats av någon annan</translation>
+    </message>
+    <message>
+        <source>&amp;KashFlow answers in:</source>
+        <translation>&amp;KashFlow svarar i:</translation>
+    </message>
+    <message>
+        <source>The format Attaché asks KashFlow&apos;s API to answer in. Both hold the same information.</source>
+        <translation>Formatet som Attaché ber KashFlows API att svara i. Båda innehåller samma information.</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,8 @@ void KashflowSession::signInSilently()
     }
     const Credentials credentials = m_credentials;
     if (credentials.userName.isEmpty() || credentials.memorableWord.isEmpty()) {
-        const QString message = tr("Sign in to KashFlow to go on.");
+        const QString message = m_hadSession ? tr("Your KashFlow session has ended. Sign in again to go on.")
+                                             : tr("Sign in to KashFlow to go on.");
         emit signedOut(message);
         finishWaiting(message, false);
         return;
@@ -52,7 +53,7 @@ void KashflowSession::signInSilently()
     });
     connect(m_signIn, &KashflowSignIn::signedIn, this, [this](const QString& token) {
         endSignIn();
-        m_token = token;
+        setSessionToken(token);
         finishWaiting({}, false);
     });
     connect(m_signIn, &KashflowSignIn::failed, this, [this](const QString& message, bool mayPass) {

@@ -32,7 +32,11 @@ public:
     KashflowSession(QNetworkAccessManager* network, const QUrl& baseUrl, QObject* parent = nullptr);
     ~KashflowSession() override;
 
-    void setSessionToken(const QString& token) { m_token = token; }
+    void setSessionToken(const QString& token)
+    {
+        m_token = token;
+        m_hadSession = m_hadSession || !token.isEmpty();
+    }
     bool hasSession() const { return !m_token.isEmpty(); }
     // For requests that carry the token in their body (an upload's form); empty when there is none.
     QString sessionToken() const { return m_token; }
@@ -56,6 +60,8 @@ private:
     QNetworkAccessManager* m_network;
     const QUrl m_baseUrl;
     QString m_token;
+    // Whether the user had a session, so that being asked to sign in says it has ended.
+    bool m_hadSession = false;
     Credentials m_credentials;
     CredentialsLoader m_loader;
     bool m_loading = false;

@@ -46,6 +46,14 @@ AccountsDialog::AccountsDialog(Settings& settings, QWidget* parent)
     });
     connect(m_dropbox, &DropboxAccount::failed, this, [this](const QString& message) { finishBusy(message, true); });
     updateDropbox();
+
+    const bool onKashflow = m_settings.storeUri() == QLatin1String("kashflow:");
+    m_ui->kashflowStatusLabel->setText(
+        onKashflow && !m_settings.kashflowUserName().isEmpty() ? m_settings.kashflowUserName() : tr("Not signed in"));
+    // KashFlow links its own Dropbox for the documents of the account in use.
+    m_ui->kashflowDropboxButton->setEnabled(onKashflow);
+    connect(m_ui->kashflowSignInButton, &QPushButton::clicked, this, &AccountsDialog::kashflowSignInRequested);
+    connect(m_ui->kashflowDropboxButton, &QPushButton::clicked, this, &AccountsDialog::kashflowDropboxRequested);
 }
 
 AccountsDialog::~AccountsDialog() = default;

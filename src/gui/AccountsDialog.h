@@ -36,6 +36,9 @@ signals:
     void storeChosen(const QString& uri);
     void dropboxConnected();
     void dropboxDisconnected();
+    // KashFlow's sign-in and Dropbox connection are the window's, as they change the store it shows.
+    void kashflowSignInRequested();
+    void kashflowDropboxRequested();
 
 private:
     void updateDropbox();

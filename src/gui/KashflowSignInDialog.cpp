@@ -15,8 +15,9 @@ KashflowSignInDialog::KashflowSignInDialog(const QUrl& baseUrl, const QString& u
     , m_signIn(new KashflowSignIn(m_network, baseUrl, this))
 {
     m_ui->setupUi(this);
-    m_ui->reasonLabel->setText(reason);
-    m_ui->reasonLabel->setVisible(!reason.isEmpty());
+    m_ui->reasonLabel->setText(reason.isEmpty() ? tr("Sign in with your KashFlow user name and password. KashFlow "
+                                                     "then asks for three characters of your memorable word.")
+                                                : reason);
     m_ui->userNameEdit->setText(userName);
     m_ui->pages->setCurrentWidget(m_ui->credentialsPage);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Next"));
@@ -92,13 +93,15 @@ void KashflowSignInDialog::askForCharacters(const QList<int>& positions)
     QStringList numbers;
     for (int position : positions)
         numbers.append(QString::number(position));
+    const QString last = numbers.isEmpty() ? QString() : numbers.takeLast();
+    //: Joins the last of the positions to the others: "2, 4 and 5".
+    const QString list = numbers.isEmpty() ? last : tr("%1 and %2").arg(numbers.join(QStringLiteral(", ")), last);
     const bool remember = m_ui->rememberCheck->isChecked();
-    //: %1 is a list of positions such as "2, 5, 7".
-    m_ui->positionsLabel->setText(
-        remember ? tr("KashFlow asks for characters %1 of your memorable word. Enter the "
-                      "whole word, and Attaché will answer from it from now on.")
-                       .arg(numbers.join(QStringLiteral(", ")))
-                 : tr("Enter characters %1 of your memorable word.").arg(numbers.join(QStringLiteral(", "))));
+    //: %1 is a list of positions such as "2, 5 and 7".
+    m_ui->positionsLabel->setText(remember ? tr("KashFlow asks for characters %1 of your memorable word. Enter the "
+                                                "whole word, and Attaché will answer from it from now on.")
+                                                 .arg(list)
+                                           : tr("Enter characters %1 of your memorable word.").arg(list));
     const QList<QLineEdit*> edits = characterEdits();
     const QList<QLabel*> labels { m_ui->firstLabel, m_ui->secondLabel, m_ui->thirdLabel };
     for (int i = 0; i < edits.size(); ++i) {

@@ -737,6 +737,10 @@ void MainWindow::showAccounts()
         openStore(uri);
         m_accounts->close();
     });
+    for (const auto signal : { &AccountsDialog::kashflowSignInRequested, &AccountsDialog::kashflowDropboxRequested })
+        connect(m_accounts, signal, m_accounts, &QDialog::close);
+    connect(m_accounts, &AccountsDialog::kashflowSignInRequested, this, [this] { signInToKashflow(); });
+    connect(m_accounts, &AccountsDialog::kashflowDropboxRequested, this, &MainWindow::connectKashflowToDropbox);
     connect(m_accounts, &AccountsDialog::dropboxDisconnected, this, [this] {
         // Without an account the Dropbox store cannot work: back to this computer's folder.
         if (m_store->uri().startsWith(QLatin1String("dropbox:")) && m_queue->pendingCount() == 0) {

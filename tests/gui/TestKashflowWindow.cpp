@@ -8,6 +8,7 @@
 // order.
 
 #include "../KeyringTestHelpers.h"
+#include "AccountsDialog.h"
 #include "AttachmentModel.h"
 #include "EntityTreeModel.h"
 #include "KashflowDropboxConnection.h"
@@ -413,9 +414,17 @@ void TestKashflowWindow::endedSessionAsksThenRemembers()
 void TestKashflowWindow::connectsKashflowToDropbox()
 {
     m_emulator->setDropboxConnected(false);
-    QAction* connectDropbox = action(u"actionConnectKashflowDropbox"_s);
-    QVERIFY(connectDropbox->isVisible());
-    connectDropbox->trigger();
+    QVERIFY(action(u"actionConnectKashflowDropbox"_s)->isVisible());
+    // From Accounts, which shows who is signed in.
+    m_window->showAccounts();
+    QTRY_VERIFY(m_window->accountsDialog() && m_window->accountsDialog()->isVisible());
+    QWidget* accounts = m_window->accountsDialog();
+    QCOMPARE(accounts->findChild<QLabel*>(u"kashflowStatusLabel"_s)->text(), m_emulator->userName());
+    saveScreenshot(accounts, u"kashflow-accounts.png"_s);
+    auto* connectDropbox = accounts->findChild<QPushButton*>(u"kashflowDropboxButton"_s);
+    QVERIFY(connectDropbox->isEnabled());
+    connectDropbox->click();
+    QTRY_VERIFY(!m_window->accountsDialog());
     QVERIFY(m_window->kashflowDropboxConnection());
     QSignalSpy connected(m_window->kashflowDropboxConnection(), &KashflowDropboxConnection::connected);
     QVERIFY(connected.wait(Timeout));
