@@ -12,6 +12,19 @@
 
 #include <cstdio>
 
+namespace {
+// The texts Qt 6 gives standard dialog buttons. Debian has no Qt 6 catalogue for some languages (Swedish among
+// them), only the older qt_XX one without these; the app's own catalogue carries them, and its translator, installed
+// for the whole application, answers for this context too.
+[[maybe_unused]] const char* const standardButtonTexts[] = {
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),     QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),  QT_TRANSLATE_NOOP("QPlatformTheme", "Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "No"),     QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),   QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+};
+} // namespace
+
 int main(int argc, char* argv[])
 {
     QElapsedTimer sinceStart;
@@ -23,8 +36,10 @@ int main(int argc, char* argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.attache.Attache"));
 
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    // Debian's qt6-translations-l10n ships some languages (Swedish among them) only as the older qt_XX catalogue.
+    const QString qtTranslations = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), qtTranslations)
+        || qtTranslator.load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"), qtTranslations))
         QApplication::installTranslator(&qtTranslator);
     // English is the fallback: its translation holds the plural forms.
     QTranslator translator;

@@ -523,9 +523,10 @@ void MainWindow::applyNotificationSettings()
 void MainWindow::onListFailed(StoreReply::Error error, const QString& message)
 {
     // Offline is one state with one message, not an error per listing; a record removed elsewhere simply goes
-    // from the tree when its type is listed.
+    // from the tree when its type is listed. A store that signed out asks the user itself (signInRequired), once rather
+    // than per listing.
     if (error != StoreReply::Error::Network && error != StoreReply::Error::Cancelled
-        && error != StoreReply::Error::NotFound)
+        && error != StoreReply::Error::NotFound && error != StoreReply::Error::SignedOut)
         showError(message);
 }
 
