@@ -176,7 +176,9 @@ void SyncMonitor::syncPending()
 
 void SyncMonitor::syncAll()
 {
-    const QList<EntityType> types = EntityTypes::all();
+    if (!m_store)
+        return;
+    const QList<EntityType> types = m_store->entityTypes();
     for (EntityType type : types)
         listType(type);
 }
