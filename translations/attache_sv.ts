@@ -91,6 +91,18 @@
         <source>Not signed in</source>
         <translation>Inte inloggad</translation>
     </message>
+    <message>
+        <source>This computer</source>
+        <translation>Den här datorn</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Mapp:</translation>
+    </message>
+    <message>
+        <source>Keep documents on &amp;this computer</source>
+        <translation>Förvara dokumenten på &amp;den här datorn</translation>
+    </message>
 </context>
 <context>
     <name>AppDatabase</name>
@@ -709,6 +721,10 @@ Kommandon:</translation>
         <source>KashFlow had a problem (HTTP %1). Try again later.</source>
         <translation>KashFlow hade ett problem (HTTP %1). Försök igen senare.</translation>
     </message>
+    <message>
+        <source>KashFlow refused the request (HTTP %1).</source>
+        <translation>KashFlow avvisade begäran (HTTP %1).</translation>
+    </message>
 </context>
 <context>
     <name>KashflowSession</name>
@@ -733,6 +749,11 @@ Kommandon:</translation>
             <numerusform>Ange %n tecken ur det minnesvärda ordet.</numerusform>
             <numerusform>Ange %n tecken ur det minnesvärda ordet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <extracomment>Joins the last of the memorable word&apos;s positions to the others: &quot;2, 4 and 5&quot;.</extracomment>
+        <translation type="unfinished">%1 och %2</translation>
     </message>
 </context>
 <context>
@@ -788,11 +809,6 @@ Kommandon:</translation>
     <message>
         <source>Enter one character in each box.</source>
         <translation>Ange ett tecken i varje ruta.</translation>
-    </message>
-    <message>
-        <source>%1 and %2</source>
-        <extracomment>Joins the last of the positions to the others: &quot;2, 4 and 5&quot;.</extracomment>
-        <translation>%1 och %2</translation>
     </message>
     <message>
         <source>KashFlow asks for characters %1 of your memorable word. Enter the whole word, and Attaché will answer from it from now on.</source>
@@ -1216,10 +1232,6 @@ Kommandon:</translation>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <source>The new documents folder is used once the running transfers have finished and Attaché is restarted.</source>
-        <translation>Den nya dokumentmappen används när pågående överföringar är klara och Attaché har startats om.</translation>
-    </message>
-    <message>
         <source>Attaché is still transferring</source>
         <translation>Attaché överför fortfarande</translation>
     </message>
@@ -1234,10 +1246,6 @@ Kommandon:</translation>
     <message>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
-    </message>
-    <message>
-        <source>Documents move to the new place once the running transfers have finished.</source>
-        <translation>Dokumenten flyttar till den nya platsen när de pågående överföringarna är klara.</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -1335,6 +1343,10 @@ Kommandon:</translation>
     <message>
         <source>KashFlow filed the PDF of %1 with its documents as “%2”.</source>
         <translation>KashFlow lade PDF:en av %1 bland dess dokument som ”%2”.</translation>
+    </message>
+    <message>
+        <source>Documents can be kept in another place once the running transfers have finished: choose it again then.</source>
+        <translation>Dokumenten kan förvaras på en annan plats när de pågående överföringarna är klara: välj den igen då.</translation>
     </message>
 </context>
 <context>
@@ -1699,8 +1711,8 @@ Kommandon:</translation>
         <translation>Inget Dropbox-konto är anslutet. Anslut ett under Konton, eller med ”attache-cli connect dropbox”.</translation>
     </message>
     <message>
-        <source>Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:.</source>
-        <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG, dropbox:[/MAPP] eller kashflow:.</translation>
+        <source>Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:[USER].</source>
+        <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG, dropbox:[/MAPP] eller kashflow:[ANVÄNDARE].</translation>
     </message>
 </context>
 <context>

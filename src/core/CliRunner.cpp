@@ -501,11 +501,9 @@ void CliRunner::connectKashflow()
             signIn->answer(KashflowSignIn::charactersAt(word, positions));
             return;
         }
-        QStringList numbers;
-        for (int position : positions)
-            numbers.append(QString::number(position));
         writeLine(stderr,
-                  tr("Characters %1 of your memorable word, in that order:").arg(numbers.join(QStringLiteral(", "))));
+                  tr("Characters %1 of your memorable word, in that order:")
+                      .arg(KashflowSignIn::describePositions(positions)));
         signIn->answer(readHiddenLine(input()));
     });
     connect(signIn, &KashflowSignIn::signedIn, this, [this, userName, password, word, remember] {

@@ -42,9 +42,23 @@ void KashflowDropboxConnection::handlePageFailure()
         requestLink();
 }
 
-void KashflowDropboxConnection::handleRedirect(const QUrl& url)
+void KashflowDropboxConnection::handleRedirect()
 {
-    Q_UNUSED(url) // KashFlow redirects only once Dropbox is connected; the redirect carries nothing more.
+    // KashFlow redirects only once Dropbox is connected; the redirect carries nothing more.
+    finish();
+}
+
+void KashflowDropboxConnection::handlePageLoaded(const QUrl& url)
+{
+    const QUrl callback = m_store ? m_store->baseUrl() : QUrl();
+    if (callback.isValid() && url.scheme() == callback.scheme() && url.host() == callback.host()
+        && url.port() == callback.port()
+        && url.path() == callback.path() + QStringLiteral("/dropbox/authentication/url"))
+        finish();
+}
+
+void KashflowDropboxConnection::finish()
+{
     if (std::exchange(m_finished, true))
         return;
     emit connected();
@@ -61,7 +75,8 @@ void KashflowDropboxConnection::requestLink()
         reply->deleteLater();
         m_request.clear();
         if (reply->error() != StoreReply::Error::None) {
-            emit failed(reply->errorString());
+            // Signed out: the store asks the user to sign in, which says it all.
+            emit failed(reply->error() == StoreReply::Error::SignedOut ? QString() : reply->errorString());
             return;
         }
         m_linkIssuedAt = m_clock();

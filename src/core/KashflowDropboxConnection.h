@@ -35,7 +35,10 @@ public:
     // The browser could not load a page on the way: a link past its lifetime is asked for again.
     void handlePageFailure();
     // The browser reached the redirect: KashFlow has been given the Dropbox.
-    void handleRedirect(const QUrl& url);
+    void handleRedirect();
+    // A page loaded: KashFlow's own callback page, loaded without an error, says the same when KashFlow answers
+    // it rather than redirecting (as it does when the redirecturl does not reach it).
+    void handlePageLoaded(const QUrl& url);
 
     bool isLinkExpired() const;
     // For tests: the time the link's age is measured by.
@@ -49,6 +52,7 @@ signals:
 
 private:
     void requestLink();
+    void finish();
 
     QPointer<KashflowStore> m_store;
     Clock m_clock;

@@ -57,9 +57,12 @@ KashflowError KashflowError::fromResponse(const HttpResponse& response)
         error.m_message = QCoreApplication::translate("KashflowError", "KashFlow: %1").arg(said);
     else if (response.status == 429)
         error.m_message = QCoreApplication::translate("KashflowError", "KashFlow is busy; try again in a few minutes.");
-    else
+    else if (error.m_mayPass)
         error.m_message
             = QCoreApplication::translate("KashflowError", "KashFlow had a problem (HTTP %1). Try again later.")
                   .arg(response.status);
+    else
+        error.m_message = QCoreApplication::translate("KashflowError", "KashFlow refused the request (HTTP %1).")
+                              .arg(response.status);
     return error;
 }

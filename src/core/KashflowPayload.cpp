@@ -65,14 +65,14 @@ QJsonValue KashflowPayload::read(const HttpResponse& response)
 {
     if (response.header("content-type").contains("xml"))
         return fromXml(response.body);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(response.body, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(response.body);
     if (document.isArray())
         return document.array();
     if (document.isObject())
         return document.object();
     // A bare value, such as the string /dropbox/authentication answers with; QJsonDocument holds only arrays and
     // objects, so it is read as the one element of an array.
+    QJsonParseError error;
     const QJsonDocument wrapped = QJsonDocument::fromJson('[' + response.body + ']', &error);
     return error.error == QJsonParseError::NoError && wrapped.array().size() == 1 ? wrapped.array().first()
                                                                                   : QJsonValue(QJsonObject());

@@ -58,9 +58,13 @@ void KashflowSession::signInSilently()
     });
     connect(m_signIn, &KashflowSignIn::failed, this, [this](const QString& message, bool mayPass) {
         endSignIn();
-        // Remembered credentials KashFlow refuses are of no more use: the user is asked.
-        if (!mayPass)
+        // Remembered credentials KashFlow refuses are of no more use, and trying them again could lock the
+        // account: they are forgotten, and the user is asked.
+        if (!mayPass) {
+            m_credentials = {};
+            m_loader = nullptr;
             emit signedOut(message);
+        }
         finishWaiting(message, mayPass);
     });
     m_signIn->start(credentials.userName, credentials.password);

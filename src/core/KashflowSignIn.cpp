@@ -20,6 +20,16 @@ KashflowSignIn::~KashflowSignIn()
         m_call->abort();
 }
 
+QString KashflowSignIn::describePositions(const QList<int>& positions)
+{
+    QStringList numbers;
+    for (int position : positions)
+        numbers.append(QString::number(position));
+    const QString last = numbers.isEmpty() ? QString() : numbers.takeLast();
+    //: Joins the last of the memorable word's positions to the others: "2, 4 and 5".
+    return numbers.isEmpty() ? last : tr("%1 and %2").arg(numbers.join(QStringLiteral(", ")), last);
+}
+
 QString KashflowSignIn::charactersAt(const QString& word, const QList<int>& positions)
 {
     QString characters;

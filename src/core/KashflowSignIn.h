@@ -31,6 +31,8 @@ public:
     QList<int> positions() const { return m_positions; }
     // The characters of word at the 1-based positions; empty when the word is too short.
     static QString charactersAt(const QString& word, const QList<int>& positions);
+    // The positions as a person reads them: "2, 4 and 5".
+    static QString describePositions(const QList<int>& positions);
 
 signals:
     void positionsRequested(const QList<int>& positions);

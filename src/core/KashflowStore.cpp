@@ -56,9 +56,10 @@ QString KashflowStore::baseUrlProblem(const QUrl& baseUrl)
     return {};
 }
 
-KashflowStore::KashflowStore(const QUrl& baseUrl, QObject* parent)
+KashflowStore::KashflowStore(const QUrl& baseUrl, const QString& userName, QObject* parent)
     : RemoteStore(parent)
     , m_baseUrl(baseUrl)
+    , m_userName(userName)
 {
     m_session = new KashflowSession(network(), baseUrl);
     m_session->moveToThread(networkContext()->thread());

@@ -28,7 +28,9 @@ public:
     // Why the API cannot be used at this address (only https, or loopback for the emulator); empty when it can.
     static QString baseUrlProblem(const QUrl& baseUrl);
 
-    explicit KashflowStore(const QUrl& baseUrl, QObject* parent = nullptr);
+    // userName: the KashFlow user whose records these are; part of the store's URI, so that the cache and the
+    // transfer journal of one user never serve another.
+    explicit KashflowStore(const QUrl& baseUrl, const QString& userName = {}, QObject* parent = nullptr);
     ~KashflowStore() override;
 
     // After a sign-in: its session token, and the credentials to sign in again with when the user ticked
@@ -45,7 +47,9 @@ public:
     void setFormat(KashflowPayload::Format format) { m_format = format; }
 
     QUrl baseUrl() const { return m_baseUrl; }
-    QString uri() const override { return QStringLiteral("kashflow:"); }
+    QString userName() const { return m_userName; }
+    static QString uriFor(const QString& userName) { return QStringLiteral("kashflow:") + userName; }
+    QString uri() const override { return uriFor(m_userName); }
     QString displayName() const override;
     Operations supportedOperations() const override;
 
@@ -97,6 +101,7 @@ private:
     static bool isAcceptableLink(const QUrl& url);
 
     const QUrl m_baseUrl;
+    const QString m_userName;
     KashflowSession* m_session;
     std::atomic<KashflowPayload::Format> m_format { KashflowPayload::Format::Json };
 };

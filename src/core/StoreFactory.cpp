@@ -33,17 +33,19 @@ Store* createDropbox(const QString& rootFolder, const Settings& settings, QObjec
     store->useKeychainAccount(settings.dropboxAccountId());
     return store;
 }
-Store* createKashflow(const Settings& settings, QObject* parent, QString* error)
+Store* createKashflow(const QString& userName, const Settings& settings, QObject* parent, QString* error)
 {
     const QUrl base(settings.kashflowBaseUrl());
     if (const QString problem = KashflowStore::baseUrlProblem(base); !problem.isEmpty()) {
         *error = problem;
         return nullptr;
     }
-    auto* store = new KashflowStore(base, parent);
+    // "kashflow:" alone is the user the app last signed in as.
+    const QString user = userName.isEmpty() ? settings.kashflowUserName() : userName;
+    auto* store = new KashflowStore(base, user, parent);
     store->setFormat(settings.kashflowFormat());
-    if (!settings.kashflowUserName().isEmpty())
-        store->useKeychainCredentials(settings.kashflowUserName());
+    if (!user.isEmpty())
+        store->useKeychainCredentials(user);
     return store;
 }
 } // namespace
@@ -53,8 +55,9 @@ Store* create(const QString& uri, const Settings& settings, QObject* parent, QSt
     const QLatin1String dropboxScheme("dropbox:");
     if (uri.startsWith(dropboxScheme))
         return createDropbox(uri.mid(dropboxScheme.size()), settings, parent, error);
-    if (uri == QLatin1String("kashflow:"))
-        return createKashflow(settings, parent, error);
+    const QLatin1String kashflowScheme("kashflow:");
+    if (uri.startsWith(kashflowScheme))
+        return createKashflow(uri.mid(kashflowScheme.size()), settings, parent, error);
     const QLatin1String localScheme("local:");
     if (uri.startsWith(localScheme)) {
         const QString path = uri.mid(localScheme.size());
@@ -65,7 +68,7 @@ Store* create(const QString& uri, const Settings& settings, QObject* parent, QSt
         return new LocalStore(QDir::isAbsolutePath(path) ? path : QDir::current().absoluteFilePath(path), parent);
     }
     *error = QCoreApplication::translate("StoreFactory",
-                                         "Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:.")
+                                         "Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:[USER].")
                  .arg(uri);
     return nullptr;
 }

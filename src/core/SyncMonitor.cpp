@@ -27,10 +27,11 @@ SyncMonitor::SyncMonitor(Store* store, MetadataCache* cache, ConnectivityMonitor
     connect(&m_changeTimer, &QTimer::timeout, this, &SyncMonitor::syncPending);
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncMonitor::syncAll);
     if (m_connectivity) {
-        // A listing of the store's first type: whether it arrives tells whether the store is back.
+        // A short listing, of the store's last type (the Inbox, or KashFlow's bank accounts): whether it arrives
+        // tells whether the store is back.
         connect(m_connectivity, &ConnectivityMonitor::probeDue, this, [this] {
             if (m_store)
-                listType(m_store->entityTypes().constFirst());
+                listType(m_store->entityTypes().constLast());
         });
         connect(m_connectivity, &ConnectivityMonitor::onlineChanged, this, [this](bool online) {
             if (!online || !m_started || !m_store)

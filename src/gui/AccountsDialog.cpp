@@ -7,6 +7,7 @@
 #include "SignInBrowserDialog.h"
 #include "ui_AccountsDialog.h"
 
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 
@@ -47,16 +48,23 @@ AccountsDialog::AccountsDialog(Settings& settings, QWidget* parent)
     connect(m_dropbox, &DropboxAccount::failed, this, [this](const QString& message) { finishBusy(message, true); });
     updateDropbox();
 
-    const bool onKashflow = m_settings.storeUri() == QLatin1String("kashflow:");
-    m_ui->kashflowStatusLabel->setText(
-        onKashflow && !m_settings.kashflowUserName().isEmpty() ? m_settings.kashflowUserName() : tr("Not signed in"));
-    // KashFlow links its own Dropbox for the documents of the account in use.
-    m_ui->kashflowDropboxButton->setEnabled(onKashflow);
+    m_ui->localFolderLabel->setText(QDir::toNativeSeparators(m_settings.localRootPath()));
+    connect(m_ui->useLocalButton, &QPushButton::clicked, this,
+            [this] { emit storeChosen(QStringLiteral("local:") + m_settings.localRootPath()); });
+    setCurrentStore({}, {});
     connect(m_ui->kashflowSignInButton, &QPushButton::clicked, this, &AccountsDialog::kashflowSignInRequested);
     connect(m_ui->kashflowDropboxButton, &QPushButton::clicked, this, &AccountsDialog::kashflowDropboxRequested);
 }
 
 AccountsDialog::~AccountsDialog() = default;
+
+void AccountsDialog::setCurrentStore(const QString& uri, const QString& kashflowUser)
+{
+    m_ui->useLocalButton->setEnabled(!uri.startsWith(QLatin1String("local:")));
+    m_ui->kashflowStatusLabel->setText(kashflowUser.isEmpty() ? tr("Not signed in") : kashflowUser);
+    // KashFlow connects its own Dropbox, for the account signed in.
+    m_ui->kashflowDropboxButton->setEnabled(!kashflowUser.isEmpty());
+}
 
 SignInBrowserDialog* AccountsDialog::signInBrowser() const
 {

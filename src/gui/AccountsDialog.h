@@ -25,6 +25,9 @@ public:
     AccountsDialog(Settings& settings, QWidget* parent = nullptr);
     ~AccountsDialog() override;
 
+    // Where documents are kept now, and the KashFlow user signed in there (empty when it is not KashFlow).
+    void setCurrentStore(const QString& uri, const QString& kashflowUser);
+
     // The sign-in browser while it is open, for tests and screenshots.
     SignInBrowserDialog* signInBrowser() const;
 

@@ -40,6 +40,7 @@ void AttachmentModel::setEntity(const EntityRef& entity)
     if (entity != m_entity) {
         clear();
         m_entity = entity;
+        m_versionKeys.clear();
         if (m_sync) {
             if (const std::optional<QList<Attachment>> cached = m_sync->cachedAttachments(entity))
                 merge(*cached);
@@ -110,8 +111,12 @@ QString AttachmentModel::thumbnailKey(int row) const
                                           QString::number(attachment.sizeInBytes),
                                           QString::number(attachment.lastModifiedDate.toMSecsSinceEpoch()) }
                                 .join(QLatin1Char('\n'));
-    return QStringLiteral("version-")
-        + QString::fromLatin1(QCryptographicHash::hash(version.toUtf8(), QCryptographicHash::Sha256).toHex());
+    // Views ask on every paint: each version is hashed once.
+    QString& key = m_versionKeys[version];
+    if (key.isEmpty())
+        key = QStringLiteral("version-")
+            + QString::fromLatin1(QCryptographicHash::hash(version.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return key;
 }
 
 void AttachmentModel::onThumbnailReady(const QString& contentHash)

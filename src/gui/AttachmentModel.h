@@ -5,6 +5,7 @@
 #include "StoreReply.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
 
 class FileIconProvider;
@@ -68,6 +69,8 @@ private:
     ThumbnailCache* m_thumbnails;
     std::unique_ptr<FileIconProvider> m_icons;
     EntityRef m_entity;
+    // thumbnailKey()'s hashes of the versions shown.
+    mutable QHash<QString, QString> m_versionKeys;
     QList<Attachment> m_attachments;
     bool m_loading = false;
 };

@@ -90,12 +90,7 @@ void KashflowSignInDialog::accept()
 
 void KashflowSignInDialog::askForCharacters(const QList<int>& positions)
 {
-    QStringList numbers;
-    for (int position : positions)
-        numbers.append(QString::number(position));
-    const QString last = numbers.isEmpty() ? QString() : numbers.takeLast();
-    //: Joins the last of the positions to the others: "2, 4 and 5".
-    const QString list = numbers.isEmpty() ? last : tr("%1 and %2").arg(numbers.join(QStringLiteral(", ")), last);
+    const QString list = KashflowSignIn::describePositions(positions);
     const bool remember = m_ui->rememberCheck->isChecked();
     //: %1 is a list of positions such as "2, 5 and 7".
     m_ui->positionsLabel->setText(remember ? tr("KashFlow asks for characters %1 of your memorable word. Enter the "
@@ -126,9 +121,11 @@ void KashflowSignInDialog::finish(const QString& sessionToken)
         return;
     }
     const KashflowSession::Credentials credentials { userName(), m_ui->passwordEdit->text(), m_ui->wordEdit->text() };
+    m_remembering = true;
     setBusy(true, tr("Remembering your sign-in…"));
     KashflowStore::rememberCredentials(
         credentials, this, [this, sessionToken, credentials](const SecretStore::Result& result) {
+            m_remembering = false;
             emit signedIn(sessionToken, result.ok ? credentials : KashflowSession::Credentials(),
                           result.ok ? QString() : result.errorString);
             QDialog::accept();
@@ -141,11 +138,19 @@ void KashflowSignInDialog::showProblem(const QString& message)
     m_ui->statusLabel->setStyleSheet(QStringLiteral("font-weight: bold;"));
 }
 
+void KashflowSignInDialog::reject()
+{
+    // KashFlow has already given the session: it is handed over once the keychain has answered.
+    if (!m_remembering)
+        QDialog::reject();
+}
+
 void KashflowSignInDialog::setBusy(bool busy, const QString& status)
 {
     m_busy = busy;
     m_ui->pages->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!m_remembering);
     m_ui->statusLabel->setText(status);
     m_ui->statusLabel->setStyleSheet(QString());
 }

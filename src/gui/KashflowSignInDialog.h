@@ -32,6 +32,7 @@ public:
     QString userName() const;
     // Goes on to the next step; the dialog closes itself once KashFlow has given a session.
     void accept() override;
+    void reject() override;
 
 signals:
     // remembered: the credentials now in the keychain, or empty ones when the user did not ask to be remembered.
@@ -51,4 +52,5 @@ private:
     QNetworkAccessManager* m_network;
     KashflowSignIn* m_signIn;
     bool m_busy = false;
+    bool m_remembering = false;
 };

@@ -224,6 +224,10 @@ void MainWindow::openStore(const QString& uri)
     for (QObject* old : std::initializer_list<QObject*> { m_attachmentSort, m_attachments, m_entityFilter, m_entities,
                                                           m_sync, m_queue, m_store })
         delete old;
+    // A Dropbox connection under way belongs to the KashFlow store it was started for.
+    delete m_kashflowDropbox;
+    if (m_kashflowBrowser)
+        m_kashflowBrowser->done(QDialog::Rejected);
     m_store = store;
     m_queue = queue;
     m_sync = sync;
@@ -703,14 +707,11 @@ void MainWindow::showSettings()
         m_sync->setPollInterval(m_settings.pollIntervalMinutes() * 60 * 1000);
         if (auto* kashflow = qobject_cast<KashflowStore*>(m_store))
             kashflow->setFormat(m_settings.kashflowFormat());
-        if (m_settings.storeUri() == oldUri)
+        const QString newUri = m_settings.storeUri();
+        if (newUri == oldUri)
             return;
-        if (m_queue->pendingCount() > 0) {
-            showError(tr("The new documents folder is used once the running transfers have finished and "
-                         "Attaché is restarted."));
-            return;
-        }
-        openStore(m_settings.storeUri());
+        m_settings.setStoreUri(oldUri);
+        switchStore(newUri);
     });
     dialog->open();
 }
@@ -729,14 +730,11 @@ void MainWindow::showAccounts()
     }
     m_accounts = new AccountsDialog(m_settings, this);
     m_accounts->setAttribute(Qt::WA_DeleteOnClose);
+    const auto* kashflow = qobject_cast<KashflowStore*>(m_store);
+    m_accounts->setCurrentStore(m_store->uri(), kashflow ? kashflow->userName() : QString());
     connect(m_accounts, &AccountsDialog::storeChosen, this, [this](const QString& uri) {
-        if (m_queue->pendingCount() > 0) {
-            showError(tr("Documents move to the new place once the running transfers have finished."));
-            return;
-        }
-        m_settings.setStoreUri(uri);
-        openStore(uri);
-        m_accounts->close();
+        if (switchStore(uri))
+            m_accounts->close();
     });
     for (const auto signal : { &AccountsDialog::kashflowSignInRequested, &AccountsDialog::kashflowDropboxRequested })
         connect(m_accounts, signal, m_accounts, &QDialog::close);
@@ -764,6 +762,9 @@ void MainWindow::signInToKashflow(const QString& reason)
         m_kashflowSignIn->activateWindow();
         return;
     }
+    // Said before the user types anything, rather than after: moving to KashFlow waits for the transfers.
+    if (!qobject_cast<KashflowStore*>(m_store) && m_queue->pendingCount() > 0)
+        return showError(pendingTransfersMessage());
     const QUrl baseUrl(m_settings.kashflowBaseUrl());
     if (const QString problem = KashflowStore::baseUrlProblem(baseUrl); !problem.isEmpty())
         return showError(problem);
@@ -772,27 +773,43 @@ void MainWindow::signInToKashflow(const QString& reason)
     connect(m_kashflowSignIn, &KashflowSignInDialog::signedIn, this,
             [this](const QString& token, const KashflowSession::Credentials& remembered, const QString& problem) {
                 const QString userName = m_kashflowSignIn->userName();
-                // A different user's remembered credentials must not sign this one in again.
-                if (userName != m_settings.kashflowUserName() || remembered.userName.isEmpty())
-                    SecretStore::removeSecret(KashflowStore::keychainKey(m_settings.kashflowUserName()), this,
+                // Not to be remembered: what an earlier sign-in of this user kept goes too.
+                if (remembered.userName.isEmpty())
+                    SecretStore::removeSecret(KashflowStore::keychainKey(userName), this,
                                               [](const SecretStore::Result&) {});
-                m_settings.setKashflowUserName(userName);
                 if (!problem.isEmpty())
                     showError(tr("Signed in to KashFlow, but your sign-in could not be remembered: %1").arg(problem));
-                if (auto* kashflow = qobject_cast<KashflowStore*>(m_store)) {
+                const QString uri = KashflowStore::uriFor(userName);
+                if (auto* kashflow = qobject_cast<KashflowStore*>(m_store); kashflow && kashflow->uri() == uri) {
                     kashflow->setSession(token, remembered);
                     refresh();
                     return;
                 }
-                if (m_queue->pendingCount() > 0) {
-                    showError(tr("Documents move to the new place once the running transfers have finished."));
-                    return;
-                }
+                // Another user's records are another store, with their own cache and transfers.
                 m_kashflowHandover = KashflowHandover { token, remembered };
-                m_settings.setStoreUri(QStringLiteral("kashflow:"));
-                openStore(m_settings.storeUri());
+                if (switchStore(uri))
+                    m_settings.setKashflowUserName(userName);
+                m_kashflowHandover.reset();
             });
     m_kashflowSignIn->open();
+}
+
+QString MainWindow::pendingTransfersMessage()
+{
+    return tr("Documents can be kept in another place once the running transfers have finished: choose it again "
+              "then.");
+}
+
+bool MainWindow::switchStore(const QString& uri)
+{
+    // The queue belongs to the store it was started with; its transfers finish there.
+    if (m_queue->pendingCount() > 0) {
+        showError(pendingTransfersMessage());
+        return false;
+    }
+    m_settings.setStoreUri(uri);
+    openStore(uri);
+    return true;
 }
 
 KashflowDropboxConnection* MainWindow::kashflowDropboxConnection() const
@@ -812,12 +829,12 @@ void MainWindow::connectKashflowToDropbox()
         return;
     m_kashflowDropbox = new KashflowDropboxConnection(kashflow, this);
     auto* connection = m_kashflowDropbox.data();
-    const auto end = [this, connection] {
+    const auto end = [this, connection](bool succeeded) {
         connection->deleteLater();
         if (m_kashflowBrowser)
-            m_kashflowBrowser->close();
+            m_kashflowBrowser->done(succeeded ? QDialog::Accepted : QDialog::Rejected);
     };
-    connect(connection, &KashflowDropboxConnection::linkReady, this, [this, connection, end](const QUrl& link) {
+    connect(connection, &KashflowDropboxConnection::linkReady, this, [this, connection](const QUrl& link) {
         if (m_kashflowBrowser) {
             m_kashflowBrowser->load(link);
             return;
@@ -828,20 +845,24 @@ void MainWindow::connectKashflowToDropbox()
         m_kashflowBrowser->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_kashflowBrowser, &SignInBrowserDialog::redirected, connection,
                 &KashflowDropboxConnection::handleRedirect);
+        connect(m_kashflowBrowser, &SignInBrowserDialog::pageLoaded, connection,
+                &KashflowDropboxConnection::handlePageLoaded);
         connect(m_kashflowBrowser, &SignInBrowserDialog::pageFailed, connection,
                 &KashflowDropboxConnection::handlePageFailure);
         connect(m_kashflowBrowser, &QDialog::rejected, connection, &QObject::deleteLater);
         m_kashflowBrowser->open();
     });
     connect(connection, &KashflowDropboxConnection::connected, this, [this, end] {
-        end();
+        end(true);
         m_ui->messageBar->showMessage(tr("KashFlow is connected to your Dropbox: it keeps its records' documents "
                                          "there."));
         refresh();
     });
     connect(connection, &KashflowDropboxConnection::failed, this, [this, end](const QString& message) {
-        end();
-        showError(tr("Could not connect KashFlow to Dropbox: %1").arg(message));
+        end(false);
+        // Without a message the store is already asking the user to sign in.
+        if (!message.isEmpty())
+            showError(tr("Could not connect KashFlow to Dropbox: %1").arg(message));
     });
     connection->start();
 }

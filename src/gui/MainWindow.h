@@ -84,6 +84,9 @@ protected:
 
 private:
     void openStore(const QString& uri);
+    // Keeps documents in another place from now on; refused (false, with a message) while transfers run.
+    bool switchStore(const QString& uri);
+    static QString pendingTransfersMessage();
     void setUpActions();
     void restoreWindowState();
     void saveWindowState();

@@ -51,7 +51,11 @@ SignInBrowserDialog::SignInBrowserDialog(const QUrl& startUrl, const QUrl& redir
     });
 
     connect(m_page.get(), &SignInPage::loadingChanged, this, [this](const QWebEngineLoadingInfo& info) {
-        if (info.status() == QWebEngineLoadingInfo::LoadFailedStatus && m_redirectUrl.isEmpty())
+        if (!m_redirectUrl.isEmpty())
+            return;
+        if (info.status() == QWebEngineLoadingInfo::LoadSucceededStatus)
+            emit pageLoaded(info.url());
+        else if (info.status() == QWebEngineLoadingInfo::LoadFailedStatus)
             emit pageFailed(info.url());
     });
 
@@ -93,7 +97,9 @@ void SignInBrowserDialog::finishWith(const QUrl& url)
         return;
     m_redirectUrl = url;
     emit redirected(url);
-    accept();
+    // Whoever handled the redirect may have closed the dialog already.
+    if (isVisible())
+        accept();
 }
 
 void SignInBrowserDialog::showRefusal(const QUrl& url)

@@ -36,7 +36,8 @@ public:
 
 signals:
     void redirected(const QUrl& url);
-    // A page could not be loaded, or the server answered it with an HTTP error.
+    // A page loaded; or it could not be, or the server answered it with an HTTP error.
+    void pageLoaded(const QUrl& url);
     void pageFailed(const QUrl& url);
 
 private:

@@ -234,7 +234,7 @@ void TestCliKashflow::answersTheCharactersAskedFor()
     process.write((m_emulator->userName() + u'\n' + m_emulator->password() + u"\nn\n"_s).toUtf8());
     // KashFlow names three positions; the answer is the characters there.
     QString err;
-    static const QRegularExpression asked(u"Characters (\\d+), (\\d+), (\\d+) of your memorable word"_s);
+    static const QRegularExpression asked(u"Characters (\\d+), (\\d+) and (\\d+) of your memorable word"_s);
     QRegularExpressionMatch match;
     QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(process.readAllStandardError()), match = asked.match(err),
                               match.hasMatch() || process.state() == QProcess::NotRunning),

@@ -66,7 +66,7 @@ void TestStoreFactory::localWithoutPathIsRefused()
 void TestStoreFactory::unknownSchemeIsRefused_data()
 {
     QTest::addColumn<QString>("uri");
-    QTest::newRow("kashflow") << u"kashflow:abc"_s;
+    QTest::newRow("kashflow") << u"kashflow"_s;
     QTest::newRow("bare path") << u"/tmp/x"_s;
     QTest::newRow("empty") << QString();
     QTest::newRow("case") << u"LOCAL:/tmp/x"_s;
@@ -137,6 +137,12 @@ void TestStoreFactory::kashflowIsReachedOverHttpsOrLoopback()
     std::unique_ptr<Store> store(StoreFactory::create(u"kashflow:"_s, settings, nullptr, &error));
     QVERIFY2(qobject_cast<KashflowStore*>(store.get()), qPrintable(error));
     QCOMPARE(store->uri(), u"kashflow:"_s);
+    // Each user's records are a store of their own; "kashflow:" is the user last signed in as.
+    store.reset(StoreFactory::create(u"kashflow:anna"_s, settings, nullptr, &error));
+    QCOMPARE(store->uri(), u"kashflow:anna"_s);
+    settings.setKashflowUserName(u"bob"_s);
+    store.reset(StoreFactory::create(u"kashflow:"_s, settings, nullptr, &error));
+    QCOMPARE(store->uri(), u"kashflow:bob"_s);
     qputenv("ATTACHE_KASHFLOW_BASE_URL", "http://kashflow.example.com/v2");
     QCOMPARE(StoreFactory::create(u"kashflow:"_s, settings, nullptr, &error), nullptr);
     QVERIFY2(error.contains(u"https"_s), qPrintable(error));

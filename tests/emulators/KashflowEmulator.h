@@ -85,6 +85,7 @@ public:
     // Dropbox, where KashFlow keeps the files: connected from the start, unless a test says otherwise.
     bool isDropboxConnected() const { return m_dropbox.isConnected(); }
     void setDropboxConnected(bool connected) { m_dropbox.setConnected(connected); }
+    void setDropboxForwardsRedirect(bool forwards) { m_dropbox.setForwardsRedirect(forwards); }
     // Every authentication URL handed out so far is past its 5 minutes.
     void expireDropboxAuthenticationUrls() { m_dropbox.expireUrls(); }
 

@@ -87,7 +87,7 @@ EmulatorResponse KashflowEmulatorDropboxLink::authorize(const EmulatorRequest& r
         return errorPage(QStringLiteral("The oauth_callback of this link has been changed."));
     m_pending[token].allowed = true;
     QString location = callback + QStringLiteral("&uid=") + m_dropboxUid + QStringLiteral("&oauth_token=") + token;
-    if (query.contains(QStringLiteral("redirecturl")))
+    if (m_forwardsRedirect && query.contains(QStringLiteral("redirecturl")))
         location += QStringLiteral("&redirecturl=") + encoded(query.value(QStringLiteral("redirecturl")));
     return EmulatorResponse::redirect(location.toUtf8());
 }

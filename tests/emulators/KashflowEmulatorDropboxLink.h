@@ -22,6 +22,9 @@ public:
 
     bool isConnected() const { return m_connected; }
     void setConnected(bool connected) { m_connected = connected; }
+    // Whether a redirecturl appended to the authorization URL reaches KashFlow's callback, as the API describes;
+    // when it does not, the callback answers with its own page instead of redirecting.
+    void setForwardsRedirect(bool forwards) { m_forwardsRedirect = forwards; }
 
     QString newAuthorizationUrl(const QUrl& baseUrl, const QDateTime& now);
     // Every URL handed out so far is too old from now on.
@@ -46,5 +49,6 @@ private:
     QString m_userGuid;
     QString m_dropboxUid = QStringLiteral("4815162342");
     bool m_connected = true;
+    bool m_forwardsRedirect = true;
     QHash<QString, Pending> m_pending; // by oauth_token
 };

@@ -66,6 +66,7 @@ private slots:
     void endedSessionAsksThenRemembers();
     void connectsKashflowToDropbox();
     void replacesADropboxLinkPastItsFiveMinutes();
+    void connectedWhenKashflowAnswersInsteadOfRedirecting();
     void namesThatAreNotFileNamesAreLeftOut();
 
 private:
@@ -253,7 +254,7 @@ void TestKashflowWindow::signsInWithTheMemorableWord()
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), Timeout);
 
     QTRY_VERIFY(qobject_cast<KashflowStore*>(m_window->store()));
-    QCOMPARE(m_settings->storeUri(), u"kashflow:"_s);
+    QCOMPARE(m_settings->storeUri(), u"kashflow:"_s + m_emulator->userName());
     QCOMPARE(m_settings->kashflowUserName(), m_emulator->userName());
     // Three invoices across two pages, and the customer.
     QTRY_VERIFY_WITH_TIMEOUT(treeIndex(m_invoice).isValid(), Timeout);
@@ -277,7 +278,7 @@ void TestKashflowWindow::asksKashflowInTheChosenFormat()
     dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
     QCOMPARE(m_settings->kashflowFormat(), m_format);
     // Still on KashFlow: saving the settings does not move documents back to the folder.
-    QCOMPARE(m_settings->storeUri(), u"kashflow:"_s);
+    QCOMPARE(m_settings->storeUri(), u"kashflow:"_s + m_emulator->userName());
     QVERIFY(qobject_cast<KashflowStore*>(m_window->store()));
 
     m_emulator->clearRequests();
@@ -397,6 +398,7 @@ void TestKashflowWindow::endedSessionAsksThenRemembers()
     QVERIFY(remembered->secret.contains(m_emulator->memorableWord()));
     m_settings->sync();
     QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, m_emulator->memorableWord()), QStringList());
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, m_emulator->password()), QStringList());
     QTRY_COMPARE_WITH_TIMEOUT(m_window->attachmentModel()->rowCount(), 5, Timeout);
 
     // Ended again: a silent sign-in, with no dialog.
@@ -460,19 +462,35 @@ void TestKashflowWindow::replacesADropboxLinkPastItsFiveMinutes()
     m_emulator->setClock({});
 }
 
-// 9. Names no file may have never reach the window, nor the disk.
+// 9. A KashFlow that answers its callback with its own page rather than redirecting: that page, loaded without an
+//    error, says the same.
+void TestKashflowWindow::connectedWhenKashflowAnswersInsteadOfRedirecting()
+{
+    m_emulator->setDropboxConnected(false);
+    m_emulator->setDropboxForwardsRedirect(false);
+    action(u"actionConnectKashflowDropbox"_s)->trigger();
+    QVERIFY(m_window->kashflowDropboxConnection());
+    QSignalSpy connected(m_window->kashflowDropboxConnection(), &KashflowDropboxConnection::connected);
+    QVERIFY(connected.wait(Timeout));
+    QVERIFY(m_emulator->isDropboxConnected());
+    QTRY_VERIFY(!m_window->kashflowDropboxBrowser());
+    m_emulator->setDropboxForwardsRedirect(true);
+}
+
+// 10. Names no file may have never reach the window, nor the disk.
 void TestKashflowWindow::namesThatAreNotFileNamesAreLeftOut()
 {
-    for (const QString& name : { u"../../escaped.txt"_s, u".."_s, u"a/b.txt"_s })
+    const QStringList hostile { u"../../escaped.txt"_s, u".."_s, u"a/b.txt"_s };
+    for (const QString& name : hostile)
         QVERIFY2(m_emulator->putFile(EntityType::Invoices, u"4455"_s, name, "hostile"), qPrintable(name));
+    // A good name in the same listing shows that the listing arrived.
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"fresh.txt"_s, "fresh"));
     action(u"actionRefresh"_s)->trigger();
-    m_emulator->clearRequests();
-    QTRY_VERIFY_WITH_TIMEOUT(countRequests("GET", u"/v2/invoices/4455/files"_s) >= 1, Timeout);
-    QTRY_VERIFY(!m_window->attachmentModel()->isLoading());
     AttachmentModel* attachments = m_window->attachmentModel();
-    QCOMPARE(attachments->rowCount(), 5);
-    for (int row = 0; row < attachments->rowCount(); ++row)
-        QVERIFY2(!attachments->attachmentAt(row).name.contains(u'/'), qPrintable(attachments->attachmentAt(row).name));
+    QTRY_VERIFY_WITH_TIMEOUT(attachments->rowOf(u"fresh.txt"_s) >= 0, Timeout);
+    for (const QString& name : hostile)
+        QCOMPARE(attachments->rowOf(name), -1);
+    QCOMPARE(attachments->rowCount(), 6);
     QVERIFY(!QFileInfo::exists(m_root->filePath(u"escaped.txt"_s)));
     QVERIFY(!QFileInfo::exists(QDir::home().filePath(u"escaped.txt"_s)));
 }
