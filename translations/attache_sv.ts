@@ -753,7 +753,7 @@ Kommandon:</translation>
     <message>
         <source>%1 and %2</source>
         <extracomment>Joins the last of the memorable word&apos;s positions to the others: &quot;2, 4 and 5&quot;.</extracomment>
-        <translation type="unfinished">%1 och %2</translation>
+        <translation>%1 och %2</translation>
     </message>
 </context>
 <context>
