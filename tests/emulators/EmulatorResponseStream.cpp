@@ -15,6 +15,10 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 204:
+        return QByteArrayLiteral("No Content");
     case 206:
         return QByteArrayLiteral("Partial Content");
     case 302:

@@ -1,0 +1,224 @@
+#include "FortnoxEmulatorFormat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+const QString MetaInformation = QStringLiteral("MetaInformation");
+
+QString scalarText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (std::floor(number) == number && std::abs(number) < 1e15)
+            return QString::number(qint64(number));
+        return QString::number(number, 'g', 15);
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    default:
+        return value.toString();
+    }
+}
+
+void writeJson(QByteArray& out, const QString& name, const QJsonValue& value)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        out += '{';
+        bool first = true;
+        for (const QString& key : FortnoxEmulatorFormat::orderedKeys(name, object)) {
+            if (!first)
+                out += ',';
+            first = false;
+            out += EmulatorResponse::compactJson(key) + ':';
+            writeJson(out, key, object.value(key));
+        }
+        out += '}';
+    } else if (value.isArray()) {
+        out += '[';
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            writeJson(out, name, array.at(i));
+        }
+        out += ']';
+    } else {
+        out += EmulatorResponse::compactJson(value);
+    }
+}
+
+void writeXml(QXmlStreamWriter& writer, const QString& name, const QJsonValue& value,
+              const QHash<QString, QString>& itemNames)
+{
+    writer.writeStartElement(name);
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        const QStringList keys = FortnoxEmulatorFormat::orderedKeys(name, object);
+        for (const QString& key : keys) {
+            if (key.startsWith(QLatin1Char('@')))
+                writer.writeAttribute(key.mid(1), scalarText(object.value(key)));
+        }
+        for (const QString& key : keys) {
+            if (!key.startsWith(QLatin1Char('@')))
+                writeXml(writer, key, object.value(key), itemNames);
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        const QString item = itemNames.value(name, name);
+        for (const QJsonValue& element : array)
+            writeXml(writer, item, element, itemNames);
+    } else {
+        // Text, even empty, keeps the element open: <Comments></Comments> as Fortnox writes a null.
+        writer.writeCharacters(scalarText(value));
+    }
+    writer.writeEndElement();
+}
+
+// The element the reader is on, as JSON: text, or an object of its children; the reader ends on its end tag.
+QJsonValue readElement(QXmlStreamReader& reader)
+{
+    QString text;
+    QJsonObject children;
+    while (reader.readNext() != QXmlStreamReader::EndElement && !reader.atEnd()) {
+        if (reader.isCharacters())
+            text += reader.text();
+        else if (reader.isStartElement()) {
+            const QString name = reader.name().toString();
+            children.insert(name, readElement(reader));
+        }
+    }
+    if (children.isEmpty())
+        return text.trimmed();
+    return children;
+}
+
+} // namespace
+
+FortnoxEmulatorFormat::Kind FortnoxEmulatorFormat::negotiate(const EmulatorRequest& request)
+{
+    // The first media range that names a format decides; quality values are not weighed, as clients of Fortnox
+    // send a single type.
+    const QByteArray accept = request.header(QByteArrayLiteral("Accept"));
+    for (const QByteArray& range : accept.split(',')) {
+        const QByteArray type = range.split(';').first().trimmed().toLower();
+        if (type == "application/xml" || type == "text/xml")
+            return Kind::Xml;
+        if (type == "application/json" || type == "text/json")
+            return Kind::Json;
+    }
+    return Kind::Json;
+}
+
+EmulatorResponse FortnoxEmulatorFormat::respond(Kind kind, int status, const QJsonObject& body,
+                                                const QHash<QString, QString>& itemNames)
+{
+    EmulatorResponse response(status);
+    if (kind == Kind::Json)
+        response.setBody(json(body), QByteArrayLiteral("application/json"));
+    else
+        response.setBody(xml(body, itemNames), QByteArrayLiteral("application/xml"));
+    return response;
+}
+
+EmulatorResponse FortnoxEmulatorFormat::error(Kind kind, const FortnoxEmulatorError& error)
+{
+    return respond(kind, error.status,
+                   QJsonObject { { QStringLiteral("ErrorInformation"),
+                                   QJsonObject { { QStringLiteral("error"), 1 },
+                                                 { QStringLiteral("message"), error.message },
+                                                 { QStringLiteral("code"), error.code } } } });
+}
+
+QByteArray FortnoxEmulatorFormat::json(const QJsonObject& body)
+{
+    QByteArray out;
+    writeJson(out, {}, body);
+    return out;
+}
+
+QByteArray FortnoxEmulatorFormat::xml(const QJsonObject& body, const QHash<QString, QString>& itemNames)
+{
+    QByteArray data;
+    QXmlStreamWriter writer(&data);
+    writer.writeStartDocument();
+    if (body.contains(MetaInformation)) {
+        // A list: its element carries the MetaInformation as attributes, in the documentation's order.
+        const QJsonObject meta = body.value(MetaInformation).toObject();
+        QString listName;
+        for (auto it = body.begin(); it != body.end(); ++it) {
+            if (it.key() != MetaInformation)
+                listName = it.key();
+        }
+        writer.writeStartElement(listName);
+        for (const QString& attribute :
+             { QStringLiteral("TotalResources"), QStringLiteral("TotalPages"), QStringLiteral("CurrentPage") })
+            writer.writeAttribute(attribute, scalarText(meta.value(QLatin1Char('@') + attribute)));
+        const QJsonArray items = body.value(listName).toArray();
+        const QString item = itemNames.value(listName, listName);
+        for (const QJsonValue& element : items)
+            writeXml(writer, item, element, itemNames);
+        writer.writeEndElement();
+    } else if (!body.isEmpty()) {
+        writeXml(writer, body.begin().key(), body.begin().value(), itemNames);
+    }
+    writer.writeEndDocument();
+    return data;
+}
+
+std::optional<QJsonObject> FortnoxEmulatorFormat::readRecord(const EmulatorRequest& request, const QString& root)
+{
+    const QByteArray type = request.header(QByteArrayLiteral("Content-Type")).split(';').first().trimmed().toLower();
+    if (type == "application/xml" || type == "text/xml") {
+        QXmlStreamReader reader(request.body());
+        while (!reader.atEnd() && !reader.isStartElement())
+            reader.readNext();
+        if (!reader.isStartElement() || reader.name() != root)
+            return std::nullopt;
+        const QJsonValue value = readElement(reader);
+        if (reader.hasError())
+            return std::nullopt;
+        return value.isObject() ? value.toObject() : QJsonObject();
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject() || !document.object().value(root).isObject())
+        return std::nullopt;
+    return document.object().value(root).toObject();
+}
+
+std::optional<qint64> FortnoxEmulatorFormat::integer(const QJsonValue& value)
+{
+    if (value.isDouble() && std::floor(value.toDouble()) == value.toDouble())
+        return qint64(value.toDouble());
+    bool ok = false;
+    const qint64 number = value.toString().trimmed().toLongLong(&ok);
+    return ok ? std::optional<qint64>(number) : std::nullopt;
+}
+
+QStringList FortnoxEmulatorFormat::orderedKeys(const QString& name, const QJsonObject& object)
+{
+    if (name == QLatin1String("ErrorInformation"))
+        return { QStringLiteral("error"), QStringLiteral("message"), QStringLiteral("code") };
+    QStringList keys = object.keys(); // sorted by name already
+    std::stable_partition(keys.begin(), keys.end(),
+                          [](const QString& key) { return key.startsWith(QLatin1Char('@')); });
+    const qsizetype archiveFileId = keys.indexOf(QStringLiteral("ArchiveFileId"));
+    const qsizetype id = keys.indexOf(QStringLiteral("Id"));
+    if (archiveFileId >= 0 && id >= 0) {
+        keys.removeAt(archiveFileId);
+        keys.insert(keys.indexOf(QStringLiteral("Id")) + 1, QStringLiteral("ArchiveFileId"));
+    }
+    return keys;
+}
