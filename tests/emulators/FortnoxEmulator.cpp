@@ -235,6 +235,8 @@ QByteArray FortnoxEmulator::fileContent(const QString& id) const
     if (!file)
         file = m_archive.file(id);
     if (!file)
+        file = m_archive.fileByArchiveId(id);
+    if (!file)
         return {};
     QFile blob(file->blobPath);
     return blob.open(QIODevice::ReadOnly) ? blob.readAll() : QByteArray();
@@ -728,7 +730,9 @@ void FortnoxEmulator::connectFile(const Call& call, Ledger::Connection connectio
             call,
             FortnoxEmulatorError::badRequest(2000588, QStringLiteral("Filer i den här mappen kan inte kopplas.")));
     const FortnoxEmulatorFileTree::File moved = *m_inbox.takeFile(file->id);
-    m_archive.adoptFile(moved, connectedFolder(connection.target, date), moved.archiveFileId);
+    // It keeps its Id: the connection's FileId reads it from the archive, as Fortnox's SDK does
+    // (https://github.com/softwerkab/fortnox-csharp-api-sdk/discussions/295); ?fileid= takes its ArchiveFileId.
+    m_archive.adoptFile(moved, connectedFolder(connection.target, date), moved.id);
     connection.archiveFileId = moved.archiveFileId;
     connection.name = moved.name;
     m_ledger.addConnection(connection);

@@ -775,7 +775,8 @@ void TestFortnoxEmulator::supplierInvoiceConnection()
                       { QStringLiteral("SupplierInvoiceNumber"), QStringLiteral("1") },
                       { QStringLiteral("SupplierName"), QStringLiteral("Telia Sverige AB") } }));
 
-    // The file has left the inbox for the archive's connected files of March 2024, readable by its ArchiveFileId.
+    // The file has left the inbox for the archive's connected files of March 2024, readable there by the connection's
+    // FileId and by its ArchiveFileId.
     QCOMPARE(m_emulator->inboxFileNames(QStringLiteral("inbox_s")),
              QStringList { QStringLiteral("vattenfall-2024-03.pdf") });
     QCOMPARE(get(QStringLiteral("/3/inbox/") + fileId, format).status, 404);
@@ -786,12 +787,13 @@ void TestFortnoxEmulator::supplierInvoiceConnection()
     const HttpReply month = get(QStringLiteral("/3/archive/fndoc202403l"), format);
     const QList<Fields> archived = month.nested(format, QStringLiteral("Folder"), QStringLiteral("Files"));
     QCOMPARE(archived.size(), 1);
-    QCOMPARE(archived.first().value(QStringLiteral("Id")), archiveFileId);
+    QCOMPARE(archived.first().value(QStringLiteral("Id")), fileId);
+    QCOMPARE(get(QStringLiteral("/3/archive/") + fileId, format).body, content);
     QCOMPARE(archived.first().value(QStringLiteral("Path")), QStringLiteral("fndoc2024/fndoc202403l"));
     QCOMPARE(get(QStringLiteral("/3/archive"), format, QUrlQuery { { QStringLiteral("fileid"), archiveFileId } }).body,
              content);
     // A connected file cannot be deleted.
-    QCOMPARE(api("DELETE", url(QStringLiteral("/3/archive/") + archiveFileId), format).status, 400);
+    QCOMPARE(api("DELETE", url(QStringLiteral("/3/archive/") + fileId), format).status, 400);
 
     const HttpReply one = get(QStringLiteral("/3/supplierinvoicefileconnections/") + fileId, format);
     QCOMPARE(one.status, 200);
