@@ -657,6 +657,26 @@ Kommandon:</translation>
         <source>Inbox folder %1</source>
         <translation>Inkorgsmapp %1</translation>
     </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Verifikationer</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arkiv</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Verifikation</translation>
+    </message>
+    <message>
+        <source>Voucher %1</source>
+        <translation>Verifikation %1</translation>
+    </message>
+    <message>
+        <source>Archive folder %1</source>
+        <translation>Arkivmapp %1</translation>
+    </message>
 </context>
 <context>
     <name>FileSliceDevice</name>

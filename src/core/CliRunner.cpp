@@ -220,7 +220,7 @@ void CliRunner::succeed()
 void CliRunner::types(const QStringList&)
 {
     QJsonArray array;
-    for (EntityType type : EntityTypes::all()) {
+    for (EntityType type : m_store->entityTypes()) {
         if (m_json)
             array.append(QJsonObject { { QStringLiteral("Type"), EntityTypes::folderName(type) },
                                        { QStringLiteral("Name"), EntityTypes::urlName(type) },

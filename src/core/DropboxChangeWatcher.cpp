@@ -93,7 +93,7 @@ void DropboxChangeWatcher::onFinished(Step step, StoreReply* reply)
     if (result.value(QLatin1String("reset")).toBool()) {
         // The cursor is no good any more: everything is listed again, and watching goes on from now.
         m_cursor.clear();
-        emit changed(EntityTypes::all(), {});
+        emit changed(EntityTypes::standard(), {});
         if (++m_resets > 1)
             later(Step::LatestCursor, m_retryPolicy.backoffDelayMs(m_resets));
         else

@@ -4,10 +4,15 @@
 
 namespace EntityTypes {
 
-QList<EntityType> all()
+QList<EntityType> standard()
 {
     return { EntityType::Quotes,    EntityType::Invoices,     EntityType::Purchases,
              EntityType::Customers, EntityType::BankAccounts, EntityType::Inbox };
+}
+
+QList<EntityType> all()
+{
+    return standard() + QList<EntityType> { EntityType::Vouchers, EntityType::Archive };
 }
 
 QString folderName(EntityType type)
@@ -25,6 +30,10 @@ QString folderName(EntityType type)
         return QStringLiteral("BankAccounts");
     case EntityType::Inbox:
         return QStringLiteral("Inbox");
+    case EntityType::Vouchers:
+        return QStringLiteral("Vouchers");
+    case EntityType::Archive:
+        return QStringLiteral("Archive");
     }
     Q_UNREACHABLE();
 }
@@ -58,6 +67,10 @@ QString displayName(EntityType type)
         return QCoreApplication::translate("EntityType", "Bank accounts");
     case EntityType::Inbox:
         return QCoreApplication::translate("EntityType", "Inbox");
+    case EntityType::Vouchers:
+        return QCoreApplication::translate("EntityType", "Vouchers");
+    case EntityType::Archive:
+        return QCoreApplication::translate("EntityType", "Archive");
     }
     Q_UNREACHABLE();
 }
@@ -76,7 +89,10 @@ QString keyLabel(EntityType type)
     case EntityType::BankAccounts:
         return QCoreApplication::translate("EntityType", "Bank account name");
     case EntityType::Inbox:
+    case EntityType::Archive:
         return QCoreApplication::translate("EntityType", "Folder name");
+    case EntityType::Vouchers:
+        return QCoreApplication::translate("EntityType", "Voucher");
     }
     Q_UNREACHABLE();
 }
@@ -96,6 +112,10 @@ QString entityTitle(EntityType type, const QString& id)
         return QCoreApplication::translate("EntityType", "Bank account %1").arg(id);
     case EntityType::Inbox:
         return QCoreApplication::translate("EntityType", "Inbox folder %1").arg(id);
+    case EntityType::Vouchers:
+        return QCoreApplication::translate("EntityType", "Voucher %1").arg(id);
+    case EntityType::Archive:
+        return QCoreApplication::translate("EntityType", "Archive folder %1").arg(id);
     }
     Q_UNREACHABLE();
 }

@@ -6,13 +6,16 @@
 
 #include <optional>
 
-// The kinds of accounting record that documents are attached to, as KashFlow's files API names them,
-// plus the Inbox, whose "entities" are folders of documents not filed yet.
-enum class EntityType { Quotes, Invoices, Purchases, Customers, BankAccounts, Inbox };
+// The kinds of accounting record that documents are attached to, as KashFlow's files API names them, plus the
+// Inbox, whose "entities" are folders of documents not filed yet, and what Fortnox adds: vouchers, and the folders
+// of its archive.
+enum class EntityType { Quotes, Invoices, Purchases, Customers, BankAccounts, Inbox, Vouchers, Archive };
 
 namespace EntityTypes {
 
 QList<EntityType> all();
+// The types a store keeps unless it says otherwise: KashFlow's five and the Inbox.
+QList<EntityType> standard();
 // "Invoices": the folder name in a store, as in KashFlow's Dropbox layout (/Invoices/4455/).
 QString folderName(EntityType type);
 // "invoices": the name in KashFlow URLs and on the attache-cli command line.

@@ -12,7 +12,7 @@ LocalStoreWatcher::LocalStoreWatcher(const QString& rootPath, QObject* parent)
     , m_rootPath(rootPath)
 {
     watch({ m_rootPath });
-    const QList<EntityType> types = EntityTypes::all();
+    const QList<EntityType> types = EntityTypes::standard();
     for (EntityType type : types)
         watchType(type);
 }
@@ -58,7 +58,7 @@ void LocalStoreWatcher::onDirectoryChanged(const QString& path)
 {
     if (path == m_rootPath) {
         // A type folder made or removed.
-        const QList<EntityType> types = EntityTypes::all();
+        const QList<EntityType> types = EntityTypes::standard();
         for (EntityType type : types)
             watchType(type);
         emit changed(types, {});

@@ -9,7 +9,7 @@ bool Store::startWatching(const QByteArray&)
 
 QList<EntityType> Store::entityTypes() const
 {
-    return EntityTypes::all();
+    return EntityTypes::standard();
 }
 
 QString Store::localFilePath(const AttachmentRef&) const

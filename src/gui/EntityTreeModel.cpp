@@ -26,6 +26,10 @@ QIcon typeIcon(EntityType type)
         return QIcon(QStringLiteral(":/icons/type-bankaccounts.svg"));
     case EntityType::Inbox:
         return QIcon(QStringLiteral(":/icons/type-inbox.svg"));
+    case EntityType::Vouchers:
+        return QIcon(QStringLiteral(":/icons/type-vouchers.svg"));
+    case EntityType::Archive:
+        return QIcon(QStringLiteral(":/icons/type-archive.svg"));
     }
     Q_UNREACHABLE();
 }

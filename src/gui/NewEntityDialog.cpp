@@ -10,7 +10,7 @@ NewEntityDialog::NewEntityDialog(EntityType initialType, QWidget* parent)
     , m_ui(std::make_unique<Ui::NewEntityDialog>())
 {
     m_ui->setupUi(this);
-    const QList<EntityType> types = EntityTypes::all();
+    const QList<EntityType> types = EntityTypes::standard();
     for (EntityType type : types)
         m_ui->typeCombo->addItem(EntityTypes::displayName(type), QVariant::fromValue(type));
     m_ui->typeCombo->setCurrentIndex(static_cast<int>(types.indexOf(initialType)));

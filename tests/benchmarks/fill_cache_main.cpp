@@ -29,7 +29,7 @@ int main(int argc, char* argv[])
     for (int i = 0; i < entityCount; ++i)
         entities.append(Entity { EntityRef { EntityType::Invoices, QString::number(1000 + i) }, fileCount });
     cache.setEntities(store, EntityType::Invoices, entities);
-    for (EntityType type : EntityTypes::all()) {
+    for (EntityType type : EntityTypes::standard()) {
         if (type != EntityType::Invoices)
             cache.setEntities(store, type, {});
     }

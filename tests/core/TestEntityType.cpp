@@ -38,7 +38,9 @@ void TestEntityType::allInOrder()
 {
     const QList<EntityType> expected = { EntityType::Quotes,    EntityType::Invoices,     EntityType::Purchases,
                                          EntityType::Customers, EntityType::BankAccounts, EntityType::Inbox };
-    QCOMPARE(EntityTypes::all(), expected);
+    QCOMPARE(EntityTypes::standard(), expected);
+    // Fortnox's come after.
+    QCOMPARE(EntityTypes::all(), expected + QList<EntityType> { EntityType::Vouchers, EntityType::Archive });
 }
 
 void TestEntityType::names_data()
@@ -58,6 +60,9 @@ void TestEntityType::names_data()
     QTest::newRow("bank accounts") << EntityType::BankAccounts << u"BankAccounts"_s << u"bankaccounts"_s
                                    << u"Bank account name"_s << u"Bank accounts"_s;
     QTest::newRow("inbox") << EntityType::Inbox << u"Inbox"_s << u"inbox"_s << u"Folder name"_s << u"Inbox"_s;
+    QTest::newRow("vouchers") << EntityType::Vouchers << u"Vouchers"_s << u"vouchers"_s << u"Voucher"_s
+                              << u"Vouchers"_s;
+    QTest::newRow("archive") << EntityType::Archive << u"Archive"_s << u"archive"_s << u"Folder name"_s << u"Archive"_s;
 }
 
 void TestEntityType::names()

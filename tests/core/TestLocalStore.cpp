@@ -156,7 +156,7 @@ void TestLocalStore::uriAndOperations()
 
 void TestLocalStore::listEntityTypes()
 {
-    QCOMPARE(m_store->entityTypes(), EntityTypes::all());
+    QCOMPARE(m_store->entityTypes(), EntityTypes::standard());
 }
 
 void TestLocalStore::createEntity()

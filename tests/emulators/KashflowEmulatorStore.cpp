@@ -42,6 +42,8 @@ QString KashflowEmulatorStore::singular(EntityType type)
     case EntityType::BankAccounts:
         return QStringLiteral("BankAccount");
     case EntityType::Inbox:
+    case EntityType::Vouchers:
+    case EntityType::Archive:
         break;
     }
     return QStringLiteral("Entity");
