@@ -40,7 +40,7 @@ void TestEntityType::allInOrder()
                                          EntityType::Customers, EntityType::BankAccounts, EntityType::Inbox };
     QCOMPARE(EntityTypes::standard(), expected);
     // Fortnox's come after.
-    QCOMPARE(EntityTypes::all(), expected + QList<EntityType> { EntityType::Vouchers, EntityType::Archive });
+    QCOMPARE(EntityTypes::all(), (expected + QList<EntityType> { EntityType::Vouchers, EntityType::Archive }));
 }
 
 void TestEntityType::names_data()
