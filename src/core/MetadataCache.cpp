@@ -63,6 +63,10 @@ bool MetadataCache::setUp()
         "CREATE TABLE IF NOT EXISTS cached_listings (store TEXT NOT NULL, scope TEXT NOT NULL,"
         " PRIMARY KEY (store, scope)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS watch_states (store TEXT PRIMARY KEY NOT NULL, state BLOB NOT NULL)",
+        // Titles and e-mail addresses, for the few stores whose records have them; apart, so that the 10,000 rows
+        // of a store without them stay small.
+        "CREATE TABLE IF NOT EXISTS cached_entity_details (store TEXT NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL,"
+        " title TEXT, email TEXT, PRIMARY KEY (store, type, id)) WITHOUT ROWID",
     };
     for (const char* statement : statements) {
         if (!query.exec(QLatin1String(statement)))
@@ -98,8 +102,10 @@ std::optional<QList<Entity>> MetadataCache::entities(const QString& storeUri, En
     QSqlQuery query(database(m_connectionName));
     query.setForwardOnly(true);
     query.prepare(
-        QStringLiteral("SELECT id, attachment_count, position FROM cached_entities WHERE store = ? AND type = ?"
-                       " UNION ALL SELECT NULL, NULL, -1 FROM cached_listings WHERE store = ? AND scope = ?"
+        QStringLiteral("SELECT e.id, e.attachment_count, e.position, d.title, d.email FROM cached_entities e"
+                       " LEFT JOIN cached_entity_details d ON d.store = e.store AND d.type = e.type AND d.id = e.id"
+                       " WHERE e.store = ? AND e.type = ?"
+                       " UNION ALL SELECT NULL, NULL, -1, NULL, NULL FROM cached_listings WHERE store = ? AND scope = ?"
                        " ORDER BY 3"));
     query.addBindValue(storeUri);
     query.addBindValue(typeScope(type));
@@ -115,7 +121,8 @@ std::optional<QList<Entity>> MetadataCache::entities(const QString& storeUri, En
             listed = true;
             continue;
         }
-        entities.append(Entity { EntityRef { type, query.value(0).toString() }, query.value(1).toInt() });
+        entities.append(Entity { EntityRef { type, query.value(0).toString() }, query.value(1).toInt(),
+                                 query.value(3).toString(), query.value(4).toString() });
     }
     if (!listed)
         return std::nullopt;
@@ -147,10 +154,13 @@ void MetadataCache::setEntities(const QString& storeUri, EntityType type, const 
     QSqlQuery query(db);
     // One transaction: a listing is replaced whole or not at all, and 10,000 rows take one sync.
     db.transaction();
-    query.prepare(QStringLiteral("DELETE FROM cached_entities WHERE store = ? AND type = ?"));
-    query.addBindValue(storeUri);
-    query.addBindValue(typeScope(type));
-    bool ok = exec(query);
+    bool ok = true;
+    for (const char* table : { "cached_entities", "cached_entity_details" }) {
+        query.prepare(QStringLiteral("DELETE FROM %1 WHERE store = ? AND type = ?").arg(QLatin1String(table)));
+        query.addBindValue(storeUri);
+        query.addBindValue(typeScope(type));
+        ok = ok && exec(query);
+    }
     query.prepare(QStringLiteral(
         "INSERT INTO cached_entities (store, type, id, attachment_count, position) VALUES (?, ?, ?, ?, ?)"));
     for (int i = 0; ok && i < entities.size(); ++i) {
@@ -159,6 +169,19 @@ void MetadataCache::setEntities(const QString& storeUri, EntityType type, const 
         query.addBindValue(entities.at(i).ref.id);
         query.addBindValue(entities.at(i).attachmentCount);
         query.addBindValue(i);
+        ok = exec(query);
+    }
+    query.prepare(
+        QStringLiteral("INSERT INTO cached_entity_details (store, type, id, title, email) VALUES (?, ?, ?, ?, ?)"));
+    for (int i = 0; ok && i < entities.size(); ++i) {
+        const Entity& entity = entities.at(i);
+        if (entity.title.isEmpty() && entity.email.isEmpty())
+            continue;
+        query.addBindValue(storeUri);
+        query.addBindValue(typeScope(type));
+        query.addBindValue(entity.ref.id);
+        query.addBindValue(entity.title);
+        query.addBindValue(entity.email);
         ok = exec(query);
     }
     if (ok) {

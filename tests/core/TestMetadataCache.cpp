@@ -18,6 +18,7 @@ private slots:
     void init();
     void unknownListingsDifferFromEmptyOnes();
     void entitiesAreReplacedWhole();
+    void titlesAndAddressesAreKept();
     void attachmentsKeepTheirFieldsAndSetTheCount();
     void storesAreKeptApart();
     void entityIsFoundWhateverItsCase();
@@ -80,6 +81,29 @@ void TestMetadataCache::entitiesAreReplacedWhole()
     QCOMPARE(counts.value(u"4455"_s), 4);
     QCOMPARE(counts.value(u"500"_s), 1);
     QVERIFY(!counts.contains(u"10"_s));
+}
+
+void TestMetadataCache::titlesAndAddressesAreKept()
+{
+    MetadataCache cache(path());
+    const QString fortnox = u"fortnox:501558"_s;
+    cache.setEntities(fortnox, EntityType::Inbox,
+                      { Entity { { EntityType::Inbox, u"inbox_s"_s },
+                                 2,
+                                 u"Leverantörsfakturor"_s,
+                                 u"inbox.lev.501558@alfa.arkivplats.se"_s },
+                        Entity { { EntityType::Inbox, u"plain"_s }, 0 } });
+    QList<Entity> entities = cache.entities(fortnox, EntityType::Inbox).value();
+    QCOMPARE(entities.size(), 2);
+    QCOMPARE(entities.at(0).title, u"Leverantörsfakturor"_s);
+    QCOMPARE(entities.at(0).email, u"inbox.lev.501558@alfa.arkivplats.se"_s);
+    QCOMPARE(entities.at(0).attachmentCount, 2);
+    QVERIFY(entities.at(1).title.isEmpty() && entities.at(1).email.isEmpty());
+    // A new listing replaces them with the rest.
+    cache.setEntities(fortnox, EntityType::Inbox, { Entity { { EntityType::Inbox, u"inbox_s"_s }, 1 } });
+    entities = cache.entities(fortnox, EntityType::Inbox).value();
+    QCOMPARE(entities.size(), 1);
+    QVERIFY(entities.at(0).title.isEmpty() && entities.at(0).email.isEmpty());
 }
 
 void TestMetadataCache::attachmentsKeepTheirFieldsAndSetTheCount()

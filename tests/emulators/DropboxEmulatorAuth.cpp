@@ -1,9 +1,12 @@
 #include "DropboxEmulatorAuth.h"
 
+#include "EmulatorHtmlPage.h"
+#include "EmulatorOAuth.h"
+#include "EmulatorRandomToken.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QUrl>
 
 namespace {
@@ -14,45 +17,17 @@ const QString Uid = QStringLiteral("4815162342");
 const QString DefaultScope = QStringLiteral(
     "account_info.read files.content.read files.content.write files.metadata.read files.metadata.write");
 
-QString randomToken(int bytes)
-{
-    QByteArray data(bytes, Qt::Uninitialized);
-    for (char& c : data)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return QString::fromLatin1(data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-EmulatorResponse page(int status, const QString& title, const QString& body)
-{
-    return EmulatorResponse::html(status,
-                                  QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1 - "
-                                                 "Dropbox</title></head>\n<body>\n%2\n</body></html>\n")
-                                      .arg(title.toHtmlEscaped(), body));
-}
+const EmulatorHtmlPage Pages(QStringLiteral("Dropbox"));
 
 EmulatorResponse errorPage(const QString& reason)
 {
-    return page(400, QStringLiteral("Error"),
-                QStringLiteral("<h1>Error (400)</h1>\n<p id=\"error\">%1</p>").arg(reason.toHtmlEscaped()));
+    return Pages.message(400, QStringLiteral("Error"), QStringLiteral("Error (400)"), QStringLiteral("error"), reason);
 }
 
-// RFC 6749 §5.2.
+// RFC 6749 §5.2, always with 400, as Dropbox answers.
 EmulatorResponse oauthError(const QString& error, const QString& description)
 {
-    return EmulatorResponse::json(
-        400, QJsonObject { { QStringLiteral("error"), error }, { QStringLiteral("error_description"), description } });
-}
-
-// The redirect URI with parameters added to its query, each percent-encoded so that '+' and '&' survive.
-QByteArray withParameters(const QString& uri, const QList<QPair<QString, QString>>& parameters)
-{
-    QByteArray location = uri.toUtf8();
-    for (const auto& [name, value] : parameters) {
-        if (value.isEmpty())
-            continue;
-        location += (location.contains('?') ? '&' : '?') + name.toUtf8() + '=' + QUrl::toPercentEncoding(value);
-    }
-    return location;
+    return EmulatorOAuth::tokenError(400, error, description);
 }
 
 bool acceptableRedirect(const QUrl& uri)
@@ -79,7 +54,7 @@ void DropboxEmulatorAuth::expireAccessTokens()
 
 QString DropboxEmulatorAuth::issueRefreshToken()
 {
-    const QString token = randomToken(48);
+    const QString token = EmulatorRandomToken::base64Url(48);
     m_refreshTokens.insert(token);
     return token;
 }
@@ -140,17 +115,18 @@ EmulatorResponse DropboxEmulatorAuth::authorize(const EmulatorRequest& request)
 
     if (m_autoApprove)
         return approve(authorization);
-    const QString requestId = randomToken(16);
+    const QString requestId = EmulatorRandomToken::base64Url(16);
     m_pending.insert(requestId, authorization);
-    return page(200, QStringLiteral("API Request Authorization"),
-                QStringLiteral("<h1 id=\"app-name\">%1</h1>\n"
-                               "<p>%1 would like access to the files and folders in your Dropbox.</p>\n"
-                               "<form method=\"post\" action=\"/oauth2/authorize/decision\">\n"
-                               "<input type=\"hidden\" name=\"request\" value=\"%2\">\n"
-                               "<button id=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\n"
-                               "<button id=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\n"
-                               "</form>")
-                    .arg(AppName.toHtmlEscaped(), requestId));
+    return Pages.page(
+        200, QStringLiteral("API Request Authorization"),
+        QStringLiteral("<h1 id=\"app-name\">%1</h1>\n"
+                       "<p>%1 would like access to the files and folders in your Dropbox.</p>\n"
+                       "<form method=\"post\" action=\"/oauth2/authorize/decision\">\n"
+                       "<input type=\"hidden\" name=\"request\" value=\"%2\">\n"
+                       "<button id=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\n"
+                       "<button id=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\n"
+                       "</form>")
+            .arg(AppName.toHtmlEscaped(), requestId));
 }
 
 EmulatorResponse DropboxEmulatorAuth::decide(const EmulatorRequest& request)
@@ -188,33 +164,31 @@ EmulatorResponse DropboxEmulatorAuth::token(const EmulatorRequest& request)
 
 EmulatorResponse DropboxEmulatorAuth::approve(const Authorization& authorization)
 {
-    const QString code = randomToken(32);
+    const QString code = EmulatorRandomToken::base64Url(32);
     m_codes.insert(code, authorization);
     if (authorization.redirectUri.isEmpty()) {
         // No redirect: Dropbox shows the code for the user to paste into the app.
-        return page(200, QStringLiteral("API Request Authorized"),
-                    QStringLiteral("<p>Enter this code into %1 to finish the process.</p>\n<code id=\"code\">%2</code>")
-                        .arg(AppName.toHtmlEscaped(), code));
+        return Pages.page(
+            200, QStringLiteral("API Request Authorized"),
+            QStringLiteral("<p>Enter this code into %1 to finish the process.</p>\n<code id=\"code\">%2</code>")
+                .arg(AppName.toHtmlEscaped(), code));
     }
-    return EmulatorResponse::redirect(
-        withParameters(authorization.redirectUri,
-                       { { QStringLiteral("code"), code }, { QStringLiteral("state"), authorization.state } }));
+    return EmulatorOAuth::codeRedirect(authorization.redirectUri, code, authorization.state);
 }
 
 EmulatorResponse DropboxEmulatorAuth::deny(const Authorization& authorization)
 {
     const QString description = QStringLiteral("The user chose not to give your app access to their Dropbox account.");
     if (authorization.redirectUri.isEmpty())
-        return page(200, QStringLiteral("Access Denied"), QStringLiteral("<p id=\"denied\">%1</p>").arg(description));
-    return EmulatorResponse::redirect(withParameters(authorization.redirectUri,
-                                                     { { QStringLiteral("error"), QStringLiteral("access_denied") },
-                                                       { QStringLiteral("error_description"), description },
-                                                       { QStringLiteral("state"), authorization.state } }));
+        return Pages.page(200, QStringLiteral("Access Denied"),
+                          QStringLiteral("<p id=\"denied\">%1</p>").arg(description));
+    return EmulatorOAuth::redirectError(authorization.redirectUri, authorization.state, QStringLiteral("access_denied"),
+                                        description);
 }
 
 QString DropboxEmulatorAuth::mintAccessToken(const QString& refreshToken)
 {
-    const QString token = QStringLiteral("sl.") + randomToken(96);
+    const QString token = QStringLiteral("sl.") + EmulatorRandomToken::base64Url(96);
     m_accessTokens.insert(token,
                           { QDateTime::currentMSecsSinceEpoch() + qint64(m_accessTokenLifetime) * 1000, refreshToken });
     return token;

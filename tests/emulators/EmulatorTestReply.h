@@ -11,7 +11,9 @@
 #include <QNetworkRequest>
 #include <QPair>
 #include <QSignalSpy>
+#include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -22,6 +24,15 @@ inline void prepareTestNetwork(QNetworkAccessManager& network)
 {
     network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     network.setProxy(QNetworkProxy::NoProxy);
+}
+
+// An address on the emulator: its base with the path and query a test asks for.
+inline QUrl emulatorUrl(const QUrl& baseUrl, const QString& path, const QUrlQuery& query = {})
+{
+    QUrl url = baseUrl;
+    url.setPath(path);
+    url.setQuery(query);
+    return url;
 }
 
 // An answer as it came; tests derive from it to read their service's formats.

@@ -1,13 +1,14 @@
 #include "FortnoxEmulator.h"
 
 #include "EmulatorMultipartForm.h"
+#include "EmulatorSampleImage.h"
+#include "EmulatorXmlJson.h"
 #include "KashflowEmulatorPdf.h"
 
 #include <QBuffer>
 #include <QColor>
 #include <QDir>
 #include <QFile>
-#include <QImage>
 #include <QJsonArray>
 #include <QMimeDatabase>
 #include <QUrlQuery>
@@ -58,17 +59,6 @@ QString nameProblem(const QString& name)
     if (name.size() > 255)
         return QStringLiteral("Filnamnet är för långt.");
     return {};
-}
-
-QByteArray sampleImage(int width, int height, const QColor& color, const char* format)
-{
-    QImage image(width, height, QImage::Format_RGB32);
-    image.fill(color);
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return data;
 }
 
 QString dateText(const QDate& date)
@@ -315,7 +305,8 @@ void FortnoxEmulator::seedSampleData()
         m_ledger.addVoucher({ QStringLiteral("A"), 0, 0, date, description });
 
     const QString root = FortnoxEmulatorFileTree::rootId();
-    putInboxFile(root, QStringLiteral("kvitto-lunch-2024-03-14.jpg"), sampleImage(480, 640, Qt::lightGray, "JPG"));
+    putInboxFile(root, QStringLiteral("kvitto-lunch-2024-03-14.jpg"),
+                 EmulatorSampleImage::encoded(480, 640, Qt::lightGray, "JPG"));
     putInboxFile(root, QStringLiteral("avtal-hyra-2024.pdf"),
                  KashflowEmulatorPdf::document(
                      QStringLiteral("Hyresavtal 2024"),
@@ -329,7 +320,7 @@ void FortnoxEmulator::seedSampleData()
         KashflowEmulatorPdf::document(QStringLiteral("Faktura 88231945"),
                                       { QStringLiteral("Vattenfall AB"), QStringLiteral("Att betala: 3 412,50 SEK") }));
     putInboxFile(QStringLiteral("inbox_v"), QStringLiteral("kvitto-sj-2024-04-03.png"),
-                 sampleImage(400, 600, QColor(0, 90, 60), "PNG"));
+                 EmulatorSampleImage::encoded(400, 600, QColor(0, 90, 60), "PNG"));
 }
 
 EmulatorResponse FortnoxEmulator::faultResponse(const FaultInjector::Fault& fault, const EmulatorRequest& request) const
@@ -748,7 +739,7 @@ void FortnoxEmulator::createSupplierInvoiceConnection(const Call& call)
     if (!body)
         return fail(call, FortnoxEmulatorError::badData());
     const QString fileId = body->value(QStringLiteral("FileId")).toString();
-    const std::optional<qint64> number = Format::integer(body->value(QStringLiteral("SupplierInvoiceNumber")));
+    const std::optional<qint64> number = EmulatorXmlJson::integer(body->value(QStringLiteral("SupplierInvoiceNumber")));
     if (fileId.isEmpty() || !number)
         return fail(call, FortnoxEmulatorError::badData());
     const std::optional<Ledger::SupplierInvoice> invoice = m_ledger.supplierInvoice(int(*number));
@@ -770,14 +761,14 @@ void FortnoxEmulator::createVoucherConnection(const Call& call)
         return fail(call, FortnoxEmulatorError::badData());
     const QString fileId = body->value(QStringLiteral("FileId")).toString();
     const QString series = body->value(QStringLiteral("VoucherSeries")).toString();
-    const std::optional<qint64> number = Format::integer(body->value(QStringLiteral("VoucherNumber")));
+    const std::optional<qint64> number = EmulatorXmlJson::integer(body->value(QStringLiteral("VoucherNumber")));
     if (fileId.isEmpty() || series.isEmpty() || !number)
         return fail(call, FortnoxEmulatorError::badData());
     // The year is the financial year's id, from the body, the financialyear parameter or today's year.
-    std::optional<qint64> year = Format::integer(body->value(QStringLiteral("VoucherYear")));
+    std::optional<qint64> year = EmulatorXmlJson::integer(body->value(QStringLiteral("VoucherYear")));
     if (!year) {
         if (const std::optional<QString> text = queryField(call.exchange->request(), QStringLiteral("financialyear")))
-            year = Format::integer(*text);
+            year = EmulatorXmlJson::integer(*text);
         else if (const std::optional<Ledger::FinancialYear> current = m_ledger.financialYearOf(now().date()))
             year = current->id;
     }

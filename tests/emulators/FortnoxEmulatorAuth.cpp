@@ -1,9 +1,12 @@
 #include "FortnoxEmulatorAuth.h"
 
+#include "EmulatorHtmlPage.h"
+#include "EmulatorOAuth.h"
+#include "EmulatorRandomToken.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QUrl>
 #include <QUuid>
 
@@ -16,57 +19,13 @@ QByteArray base64Url(const QByteArray& data)
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QString randomToken(int bytes)
-{
-    QByteArray data(bytes, Qt::Uninitialized);
-    for (char& c : data)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return QString::fromLatin1(base64Url(data));
-}
-
-EmulatorResponse page(int status, const QString& title, const QString& body)
-{
-    return EmulatorResponse::html(status,
-                                  QStringLiteral("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
-                                                 "<title>%1 - Fortnox</title></head>\n<body>\n%2\n</body></html>\n")
-                                      .arg(title.toHtmlEscaped(), body));
-}
+// Fortnox's own pages are in Swedish.
+const EmulatorHtmlPage Pages(QStringLiteral("Fortnox"), QStringLiteral("sv"));
 
 // An authorization request too broken to send back to the client: the user sees why.
 EmulatorResponse errorPage(const QString& reason)
 {
-    return page(400, QStringLiteral("Fel"),
-                QStringLiteral("<h1>Fel</h1>\n<p id=\"error\">%1</p>").arg(reason.toHtmlEscaped()));
-}
-
-// RFC 6749 §5.2.
-EmulatorResponse oauthError(int status, const QString& error, const QString& description)
-{
-    return EmulatorResponse::json(
-        status,
-        QJsonObject { { QStringLiteral("error"), error }, { QStringLiteral("error_description"), description } });
-}
-
-// The redirect URI with parameters added to its query, each percent-encoded so that '+' and '&' survive.
-QByteArray withParameters(const QString& uri, const QList<QPair<QString, QString>>& parameters)
-{
-    QByteArray location = uri.toUtf8();
-    for (const auto& [name, value] : parameters) {
-        if (value.isEmpty())
-            continue;
-        location += (location.contains('?') ? '&' : '?') + name.toUtf8() + '=' + QUrl::toPercentEncoding(value);
-    }
-    return location;
-}
-
-// RFC 6749 §4.1.2.1: errors the client should hear of go back to it, with its state.
-EmulatorResponse redirectError(const QString& uri, const QString& state, const QString& error,
-                               const QString& description)
-{
-    return EmulatorResponse::redirect(withParameters(uri,
-                                                     { { QStringLiteral("error"), error },
-                                                       { QStringLiteral("error_description"), description },
-                                                       { QStringLiteral("state"), state } }));
+    return Pages.message(400, QStringLiteral("Fel"), QStringLiteral("Fel"), QStringLiteral("error"), reason);
 }
 
 } // namespace
@@ -110,9 +69,10 @@ QString FortnoxEmulatorAuth::issueAccessToken(const QStringList& scopes, const Q
                                       { QStringLiteral("tenantId"), tenantId() },
                                       { QStringLiteral("iat"), now.toSecsSinceEpoch() },
                                       { QStringLiteral("exp"), expiresAt.toSecsSinceEpoch() },
-                                      { QStringLiteral("jti"), randomToken(12) } })
+                                      { QStringLiteral("jti"), EmulatorRandomToken::base64Url(12) } })
               .toJson(QJsonDocument::Compact);
-    const QString token = QString::fromLatin1(base64Url(header) + '.' + base64Url(payload) + '.') + randomToken(32);
+    const QString token
+        = QString::fromLatin1(base64Url(header) + '.' + base64Url(payload) + '.') + EmulatorRandomToken::base64Url(32);
     m_accessTokens.insert(token, { scopes, expiresAt });
     return token;
 }
@@ -174,32 +134,35 @@ EmulatorResponse FortnoxEmulatorAuth::authorize(const EmulatorRequest& request, 
     if (authorization.redirectUri.isEmpty() || !acceptableRedirect(authorization.redirectUri))
         return errorPage(QStringLiteral("Invalid redirect_uri: \"%1\"").arg(authorization.redirectUri));
     if (query.value(QStringLiteral("response_type")) != QLatin1String("code"))
-        return redirectError(authorization.redirectUri, authorization.state,
-                             QStringLiteral("unsupported_response_type"), QStringLiteral("response_type must be code"));
+        return EmulatorOAuth::redirectError(authorization.redirectUri, authorization.state,
+                                            QStringLiteral("unsupported_response_type"),
+                                            QStringLiteral("response_type must be code"));
     authorization.scopes = query.value(QStringLiteral("scope")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const QStringList known = knownScopes();
     const bool scopesKnown = std::all_of(authorization.scopes.begin(), authorization.scopes.end(),
                                          [&known](const QString& scope) { return known.contains(scope); });
     if (authorization.scopes.isEmpty() || !scopesKnown)
-        return redirectError(authorization.redirectUri, authorization.state, QStringLiteral("invalid_scope"),
-                             QStringLiteral("The requested scope is invalid, unknown, or malformed"));
+        return EmulatorOAuth::redirectError(authorization.redirectUri, authorization.state,
+                                            QStringLiteral("invalid_scope"),
+                                            QStringLiteral("The requested scope is invalid, unknown, or malformed"));
     authorization.scopes.removeDuplicates();
 
-    const QString requestId = randomToken(16);
+    const QString requestId = EmulatorRandomToken::base64Url(16);
     m_pending.insert(requestId, authorization);
     QString list;
     for (const QString& scope : std::as_const(authorization.scopes))
         list += QStringLiteral("<li class=\"scope\">%1</li>\n").arg(scope.toHtmlEscaped());
-    return page(200, QStringLiteral("Aktivering"),
-                QStringLiteral("<h1>Aktivering</h1>\n"
-                               "<p>Attaché vill få behörighet till följande i Fortnox:</p>\n<ul>\n%1</ul>\n"
-                               "<form method=\"post\" action=\"/oauth-v1/auth/decision\">\n"
-                               "<input type=\"hidden\" name=\"request\" value=\"%2\">\n"
-                               "<button id=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Godkänn &amp; "
-                               "aktivera</button>\n"
-                               "<button id=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Avbryt</button>\n"
-                               "</form>")
-                    .arg(list, requestId));
+    return Pages.page(
+        200, QStringLiteral("Aktivering"),
+        QStringLiteral("<h1>Aktivering</h1>\n"
+                       "<p>Attaché vill få behörighet till följande i Fortnox:</p>\n<ul>\n%1</ul>\n"
+                       "<form method=\"post\" action=\"/oauth-v1/auth/decision\">\n"
+                       "<input type=\"hidden\" name=\"request\" value=\"%2\">\n"
+                       "<button id=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Godkänn &amp; "
+                       "aktivera</button>\n"
+                       "<button id=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Avbryt</button>\n"
+                       "</form>")
+            .arg(list, requestId));
 }
 
 EmulatorResponse FortnoxEmulatorAuth::decide(const EmulatorRequest& request, const QDateTime& now)
@@ -211,14 +174,13 @@ EmulatorResponse FortnoxEmulatorAuth::decide(const EmulatorRequest& request, con
     Authorization authorization = pending.value();
     m_pending.erase(pending);
     if (form.value(QStringLiteral("decision")) != QLatin1String("allow"))
-        return redirectError(authorization.redirectUri, authorization.state, QStringLiteral("access_denied"),
-                             QStringLiteral("The user denied the authorization request"));
-    const QString code = randomToken(24);
+        return EmulatorOAuth::redirectError(authorization.redirectUri, authorization.state,
+                                            QStringLiteral("access_denied"),
+                                            QStringLiteral("The user denied the authorization request"));
+    const QString code = EmulatorRandomToken::base64Url(24);
     authorization.expiresAt = now.addSecs(CodeLifetime);
     m_codes.insert(code, authorization);
-    return EmulatorResponse::redirect(
-        withParameters(authorization.redirectUri,
-                       { { QStringLiteral("code"), code }, { QStringLiteral("state"), authorization.state } }));
+    return EmulatorOAuth::codeRedirect(authorization.redirectUri, code, authorization.state);
 }
 
 EmulatorResponse FortnoxEmulatorAuth::token(const EmulatorRequest& request, const QDateTime& now)
@@ -226,46 +188,52 @@ EmulatorResponse FortnoxEmulatorAuth::token(const EmulatorRequest& request, cons
     const QByteArray authorization = request.header(QByteArrayLiteral("Authorization")).trimmed();
     const QByteArray expected = "Basic " + (m_clientId + QLatin1Char(':') + m_clientSecret).toUtf8().toBase64();
     if (!authorization.toLower().startsWith("basic "))
-        return oauthError(401, QStringLiteral("invalid_client"), QStringLiteral("Missing client credentials"));
+        return EmulatorOAuth::tokenError(401, QStringLiteral("invalid_client"),
+                                         QStringLiteral("Missing client credentials"));
     if (authorization.mid(6).trimmed() != expected.mid(6))
-        return oauthError(401, QStringLiteral("invalid_client"), QStringLiteral("Invalid client credentials"));
+        return EmulatorOAuth::tokenError(401, QStringLiteral("invalid_client"),
+                                         QStringLiteral("Invalid client credentials"));
     const QByteArray contentType = request.header(QByteArrayLiteral("Content-Type"));
     if (contentType.split(';').first().trimmed().toLower() != "application/x-www-form-urlencoded")
-        return oauthError(400, QStringLiteral("invalid_request"),
-                          QStringLiteral("The body must be application/x-www-form-urlencoded"));
+        return EmulatorOAuth::tokenError(400, QStringLiteral("invalid_request"),
+                                         QStringLiteral("The body must be application/x-www-form-urlencoded"));
     const QHash<QString, QString> form = EmulatorRequest::parseForm(request.body());
     const QString grantType = form.value(QStringLiteral("grant_type"));
 
     if (grantType == QLatin1String("authorization_code")) {
         const QString code = form.value(QStringLiteral("code"));
         if (code.isEmpty())
-            return oauthError(400, QStringLiteral("invalid_request"), QStringLiteral("Missing code"));
+            return EmulatorOAuth::tokenError(400, QStringLiteral("invalid_request"), QStringLiteral("Missing code"));
         // Used once, right or wrong, as RFC 6749 §4.1.2 asks of a code.
         const Authorization granted = m_codes.take(code);
         if (granted.redirectUri.isEmpty() || granted.expiresAt <= now)
-            return oauthError(400, QStringLiteral("invalid_grant"), QStringLiteral("Invalid authorization code"));
+            return EmulatorOAuth::tokenError(400, QStringLiteral("invalid_grant"),
+                                             QStringLiteral("Invalid authorization code"));
         if (form.value(QStringLiteral("redirect_uri")) != granted.redirectUri)
-            return oauthError(400, QStringLiteral("invalid_grant"), QStringLiteral("Redirect URI mismatch"));
+            return EmulatorOAuth::tokenError(400, QStringLiteral("invalid_grant"),
+                                             QStringLiteral("Redirect URI mismatch"));
         return tokenAnswer(granted.scopes, now);
     }
     if (grantType == QLatin1String("refresh_token")) {
         const QString refreshToken = form.value(QStringLiteral("refresh_token"));
         if (refreshToken.isEmpty())
-            return oauthError(400, QStringLiteral("invalid_request"), QStringLiteral("Missing refresh_token"));
+            return EmulatorOAuth::tokenError(400, QStringLiteral("invalid_request"),
+                                             QStringLiteral("Missing refresh_token"));
         // Single use: whatever the outcome, this one is spent.
         const auto it = m_refreshTokens.constFind(refreshToken);
         if (it == m_refreshTokens.constEnd() || it->expiresAt <= now) {
             m_refreshTokens.remove(refreshToken);
-            return oauthError(400, QStringLiteral("invalid_grant"), QStringLiteral("Invalid refresh token"));
+            return EmulatorOAuth::tokenError(400, QStringLiteral("invalid_grant"),
+                                             QStringLiteral("Invalid refresh token"));
         }
         const QStringList scopes = it->scopes;
         m_refreshTokens.erase(it);
         return tokenAnswer(scopes, now);
     }
     if (grantType.isEmpty())
-        return oauthError(400, QStringLiteral("invalid_request"), QStringLiteral("Missing grant_type"));
-    return oauthError(400, QStringLiteral("unsupported_grant_type"),
-                      QStringLiteral("Unsupported grant_type: %1").arg(grantType));
+        return EmulatorOAuth::tokenError(400, QStringLiteral("invalid_request"), QStringLiteral("Missing grant_type"));
+    return EmulatorOAuth::tokenError(400, QStringLiteral("unsupported_grant_type"),
+                                     QStringLiteral("Unsupported grant_type: %1").arg(grantType));
 }
 
 EmulatorResponse FortnoxEmulatorAuth::tokenAnswer(const QStringList& scopes, const QDateTime& now)

@@ -1,35 +1,16 @@
 #include "FortnoxEmulatorFormat.h"
 
+#include "EmulatorXmlJson.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
-#include <cmath>
 
 namespace {
 
 const QString MetaInformation = QStringLiteral("MetaInformation");
-
-QString scalarText(const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: {
-        const double number = value.toDouble();
-        if (std::floor(number) == number && std::abs(number) < 1e15)
-            return QString::number(qint64(number));
-        return QString::number(number, 'g', 15);
-    }
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return {};
-    default:
-        return value.toString();
-    }
-}
 
 void writeJson(QByteArray& out, const QString& name, const QJsonValue& value)
 {
@@ -68,7 +49,7 @@ void writeXml(QXmlStreamWriter& writer, const QString& name, const QJsonValue& v
         const QStringList keys = FortnoxEmulatorFormat::orderedKeys(name, object);
         for (const QString& key : keys) {
             if (key.startsWith(QLatin1Char('@')))
-                writer.writeAttribute(key.mid(1), scalarText(object.value(key)));
+                writer.writeAttribute(key.mid(1), EmulatorXmlJson::scalarText(object.value(key)));
         }
         for (const QString& key : keys) {
             if (!key.startsWith(QLatin1Char('@')))
@@ -81,7 +62,7 @@ void writeXml(QXmlStreamWriter& writer, const QString& name, const QJsonValue& v
             writeXml(writer, item, element, itemNames);
     } else {
         // Text, even empty, keeps the element open: <Comments></Comments> as Fortnox writes a null.
-        writer.writeCharacters(scalarText(value));
+        writer.writeCharacters(EmulatorXmlJson::scalarText(value));
     }
     writer.writeEndElement();
 }
@@ -164,7 +145,7 @@ QByteArray FortnoxEmulatorFormat::xml(const QJsonObject& body, const QHash<QStri
         writer.writeStartElement(listName);
         for (const QString& attribute :
              { QStringLiteral("TotalResources"), QStringLiteral("TotalPages"), QStringLiteral("CurrentPage") })
-            writer.writeAttribute(attribute, scalarText(meta.value(QLatin1Char('@') + attribute)));
+            writer.writeAttribute(attribute, EmulatorXmlJson::scalarText(meta.value(QLatin1Char('@') + attribute)));
         const QJsonArray items = body.value(listName).toArray();
         const QString item = itemNames.value(listName, listName);
         for (const QJsonValue& element : items)
@@ -179,32 +160,15 @@ QByteArray FortnoxEmulatorFormat::xml(const QJsonObject& body, const QHash<QStri
 
 std::optional<QJsonObject> FortnoxEmulatorFormat::readRecord(const EmulatorRequest& request, const QString& root)
 {
-    const QByteArray type = request.header(QByteArrayLiteral("Content-Type")).split(';').first().trimmed().toLower();
-    if (type == "application/xml" || type == "text/xml") {
-        QXmlStreamReader reader(request.body());
-        while (!reader.atEnd() && !reader.isStartElement())
-            reader.readNext();
-        if (!reader.isStartElement() || reader.name() != root)
-            return std::nullopt;
-        const QJsonValue value = readElement(reader);
-        if (reader.hasError())
-            return std::nullopt;
-        return value.isObject() ? value.toObject() : QJsonObject();
+    if (EmulatorXmlJson::hasXmlBody(request)) {
+        QString rootName;
+        const std::optional<QJsonObject> record = EmulatorXmlJson::readXmlBody(request.body(), readElement, &rootName);
+        return rootName == root ? record : std::nullopt;
     }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject() || !document.object().value(root).isObject())
+    const std::optional<QJsonObject> document = EmulatorXmlJson::readJsonBody(request.body());
+    if (!document || !document->value(root).isObject())
         return std::nullopt;
-    return document.object().value(root).toObject();
-}
-
-std::optional<qint64> FortnoxEmulatorFormat::integer(const QJsonValue& value)
-{
-    if (value.isDouble() && std::floor(value.toDouble()) == value.toDouble())
-        return qint64(value.toDouble());
-    bool ok = false;
-    const qint64 number = value.toString().trimmed().toLongLong(&ok);
-    return ok ? std::optional<qint64>(number) : std::nullopt;
+    return document->value(root).toObject();
 }
 
 QStringList FortnoxEmulatorFormat::orderedKeys(const QString& name, const QJsonObject& object)

@@ -35,8 +35,6 @@ public:
     // The record named `root` in a request body, JSON or XML by its Content-Type (JSON when there is none); in XML
     // every value is text. None when the body cannot be read or has no such record.
     static std::optional<QJsonObject> readRecord(const EmulatorRequest& request, const QString& root);
-    // A number given as a JSON number or as text (as XML has it).
-    static std::optional<qint64> integer(const QJsonValue& value);
 
     // The members of `object` (the element `name`) in the order Fortnox prints them.
     static QStringList orderedKeys(const QString& name, const QJsonObject& object);

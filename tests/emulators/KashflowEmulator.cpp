@@ -3,13 +3,13 @@
 #include "Attachment.h"
 #include "DropboxEmulatorThumbnails.h"
 #include "EmulatorMultipartForm.h"
+#include "EmulatorSampleImage.h"
+#include "EmulatorXmlJson.h"
 #include "FileKind.h"
 #include "KashflowEmulatorPdf.h"
 
-#include <QBuffer>
 #include <QColor>
 #include <QDir>
-#include <QImage>
 #include <QJsonArray>
 #include <QMimeDatabase>
 #include <QTimeZone>
@@ -47,17 +47,6 @@ int compareValues(const QJsonValue& a, const QJsonValue& b)
     if (a.isDouble() && b.isDouble())
         return a.toDouble() < b.toDouble() ? -1 : (a.toDouble() > b.toDouble() ? 1 : 0);
     return QString::compare(a.toVariant().toString(), b.toVariant().toString(), Qt::CaseInsensitive);
-}
-
-QByteArray sampleImage(int width, int height, const QColor& color, const char* format)
-{
-    QImage image(width, height, QImage::Format_RGB32);
-    image.fill(color);
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return data;
 }
 
 } // namespace
@@ -248,12 +237,12 @@ void KashflowEmulator::seedSampleData()
 
     const QDateTime modified(QDate(2024, 3, 11), QTime(12, 0), QTimeZone::utc());
     putFile(EntityType::Invoices, QStringLiteral("4455"), QStringLiteral("76643107_13e683ad6f.jpg"),
-            sampleImage(640, 480, QColor(0x2e, 0x86, 0xab), "JPEG"), modified);
+            EmulatorSampleImage::encoded(640, 480, QColor(0x2e, 0x86, 0xab), "JPEG"), modified);
     putFile(EntityType::Invoices, QStringLiteral("4455"), QStringLiteral("delivery note.pdf"),
             KashflowEmulatorPdf::document(QStringLiteral("Delivery note"), { QStringLiteral("Invoice 4455") }),
             modified);
     putFile(EntityType::Purchases, QStringLiteral("2001"), QStringLiteral("receipt.png"),
-            sampleImage(300, 800, QColor(0xf2, 0xe8, 0xcf), "PNG"), modified);
+            EmulatorSampleImage::encoded(300, 800, QColor(0xf2, 0xe8, 0xcf), "PNG"), modified);
     putFile(EntityType::Customers, QStringLiteral("ACME01"), QStringLiteral("contract.pdf"),
             KashflowEmulatorPdf::document(QStringLiteral("Contract"), { QStringLiteral("Acme Trading Ltd") }),
             modified);
@@ -411,7 +400,8 @@ void KashflowEmulator::finishSession(const Call& call)
     const QJsonArray list = Format::field(*body, QStringLiteral("MemorableWordList")).toArray();
     for (const QJsonValue& item : list) {
         const QJsonObject answer = item.toObject();
-        const std::optional<qint64> position = Format::integer(Format::field(answer, QStringLiteral("Position")));
+        const std::optional<qint64> position
+            = EmulatorXmlJson::integer(Format::field(answer, QStringLiteral("Position")));
         if (!position)
             return fail(
                 call,

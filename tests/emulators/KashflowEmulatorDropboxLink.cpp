@@ -1,6 +1,7 @@
 #include "KashflowEmulatorDropboxLink.h"
 
-#include <QRandomGenerator>
+#include "EmulatorHtmlPage.h"
+#include "EmulatorRandomToken.h"
 
 namespace {
 
@@ -9,27 +10,17 @@ QString encoded(const QString& text)
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
+// The link's pages each say one thing, under their title repeated as the heading.
+const EmulatorHtmlPage Pages;
+
 EmulatorResponse page(int status, const QString& title, const QString& text)
 {
-    return EmulatorResponse::html(
-        status,
-        QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title></head>\n"
-                       "<body>\n<h1>%1</h1>\n<p id=\"message\">%2</p>\n</body></html>\n")
-            .arg(title.toHtmlEscaped(), text.toHtmlEscaped()));
+    return Pages.message(status, title, title, QStringLiteral("message"), text);
 }
 
 EmulatorResponse errorPage(const QString& text)
 {
     return page(400, QStringLiteral("Error"), text);
-}
-
-QString randomToken()
-{
-    static const QString alphabet = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-    QString token;
-    for (int i = 0; i < 16; ++i)
-        token += alphabet.at(int(QRandomGenerator::global()->bounded(quint32(alphabet.size()))));
-    return token;
 }
 
 } // namespace
@@ -46,7 +37,7 @@ QString KashflowEmulatorDropboxLink::newAuthorizationUrl(const QUrl& baseUrl, co
         + QStringLiteral("/v2/dropbox/authentication/url?kashflowuserid=%1&userguid=%2")
               .arg(m_kashflowUserId)
               .arg(m_userGuid);
-    const QString token = randomToken();
+    const QString token = EmulatorRandomToken::alphanumeric(16);
     m_pending.insert(token, { now, callback, false });
     return base + QStringLiteral("/1/oauth/authorize?oauth_callback=") + encoded(callback)
         + QStringLiteral("&oauth_token=") + token;

@@ -1,12 +1,12 @@
 #include "KashflowEmulatorFormat.h"
 
+#include "EmulatorXmlJson.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
-#include <cmath>
 
 namespace {
 
@@ -54,22 +54,6 @@ Preference preference(const QByteArray& accept, const QList<QByteArray>& types)
     return best;
 }
 
-QString scalarText(const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: {
-        const double number = value.toDouble();
-        if (std::floor(number) == number && std::abs(number) < 1e15)
-            return QString::number(qint64(number));
-        return QString::number(number, 'g', 15);
-    }
-    default:
-        return value.toString();
-    }
-}
-
 void writeValue(QXmlStreamWriter& writer, const QString& name, const QJsonValue& value,
                 const QHash<QString, QString>& itemNames)
 {
@@ -93,7 +77,7 @@ void writeValue(QXmlStreamWriter& writer, const QString& name, const QJsonValue&
         break;
     }
     default:
-        writer.writeCharacters(scalarText(value));
+        writer.writeCharacters(EmulatorXmlJson::scalarText(value));
     }
     writer.writeEndElement();
 }
@@ -181,24 +165,9 @@ QByteArray KashflowEmulatorFormat::xml(const QJsonValue& value, const QString& r
 
 std::optional<QJsonObject> KashflowEmulatorFormat::readObject(const EmulatorRequest& request)
 {
-    const QByteArray type = request.header(QByteArrayLiteral("Content-Type")).split(';').first().trimmed().toLower();
-    if (type == "application/xml" || type == "text/xml") {
-        QXmlStreamReader reader(request.body());
-        while (!reader.atEnd() && !reader.isStartElement())
-            reader.readNext();
-        if (!reader.isStartElement())
-            return std::nullopt;
-        const QJsonValue value = readElement(reader);
-        if (reader.hasError())
-            return std::nullopt;
-        // A root with no or only text content is an object without members.
-        return value.isObject() ? value.toObject() : QJsonObject();
-    }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    return document.object();
+    if (EmulatorXmlJson::hasXmlBody(request))
+        return EmulatorXmlJson::readXmlBody(request.body(), readElement);
+    return EmulatorXmlJson::readJsonBody(request.body());
 }
 
 QJsonValue KashflowEmulatorFormat::field(const QJsonObject& object, const QString& name)
@@ -208,13 +177,4 @@ QJsonValue KashflowEmulatorFormat::field(const QJsonObject& object, const QStrin
             return it.value();
     }
     return QJsonValue::Undefined;
-}
-
-std::optional<qint64> KashflowEmulatorFormat::integer(const QJsonValue& value)
-{
-    if (value.isDouble() && std::floor(value.toDouble()) == value.toDouble())
-        return qint64(value.toDouble());
-    bool ok = false;
-    const qint64 number = value.toString().trimmed().toLongLong(&ok);
-    return ok ? std::optional<qint64>(number) : std::nullopt;
 }

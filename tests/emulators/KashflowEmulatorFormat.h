@@ -38,6 +38,4 @@ public:
     static std::optional<QJsonObject> readObject(const EmulatorRequest& request);
     // A member of a request body, its name matched in any case, as Json.NET binds them ("username" is UserName).
     static QJsonValue field(const QJsonObject& object, const QString& name);
-    // A number given as a JSON number or as text (as XML has it).
-    static std::optional<qint64> integer(const QJsonValue& value);
 };

@@ -4,6 +4,7 @@
 #include "ContentHasher.h"
 #include "DropboxEmulator.h"
 #include "DropboxEmulatorJson.h"
+#include "EmulatorTestProgram.h"
 #include "EmulatorTestReply.h"
 
 #include <QBuffer>
@@ -173,10 +174,7 @@ void TestDropboxEmulator::cleanup()
 
 QUrl TestDropboxEmulator::url(const QString& path, const QUrlQuery& query) const
 {
-    QUrl url = m_emulator->baseUrl();
-    url.setPath(path);
-    url.setQuery(query);
-    return url;
+    return emulatorUrl(m_emulator->baseUrl(), path, query);
 }
 
 HttpReply TestDropboxEmulator::finish(QNetworkReply* reply)
@@ -1353,18 +1351,12 @@ void TestDropboxEmulator::programPrintsUrlFirst()
                   { QStringLiteral("--auto-approve"), QStringLiteral("--app-key"), QStringLiteral("cliappkey"),
                     QStringLiteral("--fault"), QStringLiteral("/2/users/get_current_account=503") });
     QVERIFY(program.waitForStarted());
-    while (!program.canReadLine())
-        QVERIFY(program.waitForReadyRead(30000));
-    const QString firstLine = QString::fromUtf8(program.readLine()).trimmed();
-    QVERIFY2(QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch(),
-             qPrintable(firstLine));
+    const QString firstLine = EmulatorTestProgram::readFirstLine(program);
+    QVERIFY2(EmulatorTestProgram::isLoopbackUrl(firstLine), qPrintable(firstLine));
 
     const QUrl base(firstLine);
     const auto get = [&](const QString& path, const QUrlQuery& query) {
-        QUrl target = base;
-        target.setPath(path);
-        target.setQuery(query);
-        return send(QByteArrayLiteral("GET"), target, {});
+        return send(QByteArrayLiteral("GET"), emulatorUrl(base, path, query), {});
     };
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("cliappkey"));

@@ -3,7 +3,10 @@
 // rate limit, the injected faults, plus the standalone program. Time only moves when a test moves the emulator's
 // clocks.
 
+#include "EmulatorTestFormat.h"
+#include "EmulatorTestProgram.h"
 #include "EmulatorTestReply.h"
+#include "EmulatorTestXml.h"
 #include "FortnoxEmulator.h"
 
 #include <QDir>
@@ -17,57 +20,11 @@
 #include <QTimeZone>
 #include <QUrlQuery>
 #include <QUuid>
-#include <QXmlStreamReader>
 
 #include <memory>
 #include <optional>
 
 namespace {
-
-enum class Format { Json, Xml };
-
-// A record's fields as text, the one form both formats can be compared in; attributes and "@" members as "@name".
-using Fields = QMap<QString, QString>;
-
-struct XmlNode
-{
-    QString name;
-    QString text;
-    QHash<QString, QString> attributes;
-    QList<XmlNode> children;
-
-    const XmlNode* child(const QString& childName) const
-    {
-        for (const XmlNode& node : children) {
-            if (node.name == childName)
-                return &node;
-        }
-        return nullptr;
-    }
-};
-
-XmlNode readNode(QXmlStreamReader& reader)
-{
-    XmlNode node;
-    node.name = reader.name().toString();
-    for (const QXmlStreamAttribute& attribute : reader.attributes())
-        node.attributes.insert(attribute.name().toString(), attribute.value().toString());
-    while (reader.readNext() != QXmlStreamReader::EndElement && !reader.atEnd()) {
-        if (reader.isCharacters())
-            node.text += reader.text();
-        else if (reader.isStartElement())
-            node.children.append(readNode(reader));
-    }
-    return node;
-}
-
-XmlNode parseXml(const QByteArray& data)
-{
-    QXmlStreamReader reader(data);
-    while (!reader.atEnd() && !reader.isStartElement())
-        reader.readNext();
-    return reader.isStartElement() ? readNode(reader) : XmlNode();
-}
 
 QString textOf(const QJsonValue& value)
 {
@@ -88,6 +45,7 @@ Fields fieldsOf(const QJsonObject& object)
     return fields;
 }
 
+// Attributes, like "@" members in JSON, as "@name".
 Fields fieldsOf(const XmlNode& node)
 {
     Fields fields;
@@ -121,7 +79,7 @@ QList<Fields> itemsOf(const XmlNode* node)
 struct HttpReply : EmulatorTestReply
 {
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    XmlNode xml() const { return parseXml(body); }
+    XmlNode xml() const { return XmlNode::parse(body).value_or(XmlNode()); }
 
     // The record the body holds, named `root` in either format.
     Fields record(Format format, const QString& root) const
@@ -180,18 +138,6 @@ QByteArray multipartFile(const QByteArray& field, const QByteArray& fileName, co
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n--" + Boundary + "--\r\n";
 }
 
-QByteArray acceptOf(Format format)
-{
-    return format == Format::Json ? QByteArrayLiteral("application/json") : QByteArrayLiteral("application/xml");
-}
-
-void addFormats()
-{
-    QTest::addColumn<Format>("format");
-    QTest::newRow("json") << Format::Json;
-    QTest::newRow("xml") << Format::Xml;
-}
-
 // Every byte value, so that nothing is taken for text on the way.
 QByteArray binaryContent(int size)
 {
@@ -205,8 +151,6 @@ const QString Root = QStringLiteral("root");
 const QString RedirectUri = QStringLiteral("http://127.0.0.1:8765/fortnox/callback");
 
 } // namespace
-
-Q_DECLARE_METATYPE(Format)
 
 class TestFortnoxEmulator : public QObject
 {
@@ -306,10 +250,7 @@ void TestFortnoxEmulator::cleanup()
 
 QUrl TestFortnoxEmulator::url(const QString& path, const QUrlQuery& query) const
 {
-    QUrl url = m_emulator->baseUrl();
-    url.setPath(path);
-    url.setQuery(query);
-    return url;
+    return emulatorUrl(m_emulator->baseUrl(), path, query);
 }
 
 HttpReply TestFortnoxEmulator::send(const QByteArray& verb, const QUrl& url, const Headers& headers,
@@ -1204,26 +1145,12 @@ void TestFortnoxEmulator::programPrintsUrlFirst()
                   { QStringLiteral("--data"), data.path(), QStringLiteral("--page-size"), QStringLiteral("3"),
                     QStringLiteral("--fault"), QStringLiteral("/3/vouchers=503") });
     QVERIFY(program.waitForStarted());
-    while (!program.canReadLine())
-        QVERIFY(program.waitForReadyRead(30000));
-    const QString firstLine = QString::fromUtf8(program.readLine()).trimmed();
-    QVERIFY2(QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch(),
-             qPrintable(firstLine));
+    const QString firstLine = EmulatorTestProgram::readFirstLine(program);
+    QVERIFY2(EmulatorTestProgram::isLoopbackUrl(firstLine), qPrintable(firstLine));
 
-    program.setReadChannel(QProcess::StandardError);
-    QString errors;
-    while (!errors.contains(QStringLiteral("Files in ")) || !errors.endsWith(QLatin1Char('\n'))) {
-        if (!program.canReadLine())
-            QVERIFY(program.waitForReadyRead(30000));
-        errors += QString::fromUtf8(program.readAll());
-    }
-    const auto value = [&errors](const QString& label) {
-        return QRegularExpression(QRegularExpression::escape(label) + QStringLiteral(": (.*)"))
-            .match(errors)
-            .captured(1)
-            .trimmed()
-            .toLatin1();
-    };
+    const QString errors = EmulatorTestProgram::readErrorsUntil(program, QStringLiteral("Files in "));
+    const auto value
+        = [&errors](const QString& label) { return EmulatorTestProgram::labelledValue(errors, label).toLatin1(); };
     QVERIFY(!value(QStringLiteral("Client id")).isEmpty() && !value(QStringLiteral("Client secret")).isEmpty());
     const Headers legacy { { QByteArrayLiteral("Access-Token"), value(QStringLiteral("Legacy Access-Token")) },
                            { QByteArrayLiteral("Client-Secret"), value(QStringLiteral("Legacy Client-Secret")) } };

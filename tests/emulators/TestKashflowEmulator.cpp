@@ -3,7 +3,10 @@
 // faults, plus the standalone program. Time only moves when a test moves the emulator's clock.
 
 #include "EmulatorMultipartForm.h"
+#include "EmulatorTestFormat.h"
+#include "EmulatorTestProgram.h"
 #include "EmulatorTestReply.h"
+#include "EmulatorTestXml.h"
 #include "KashflowEmulator.h"
 
 #include <QBuffer>
@@ -23,67 +26,12 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QUrlQuery>
-#include <QXmlStreamReader>
 
 #include <functional>
 #include <memory>
 #include <optional>
 
 namespace {
-
-enum class Format { Json, Xml };
-
-// One element of an XML answer, with its children in order.
-struct XmlNode
-{
-    QString name;
-    QString text;
-    QHash<QString, QString> attributes; // by qualified name
-    QList<XmlNode> children;
-
-    const XmlNode* child(const QString& childName) const
-    {
-        for (const XmlNode& node : children) {
-            if (node.name == childName)
-                return &node;
-        }
-        return nullptr;
-    }
-};
-
-XmlNode readNode(QXmlStreamReader& reader)
-{
-    XmlNode node;
-    node.name = reader.name().toString();
-    for (const QXmlStreamAttribute& attribute : reader.attributes())
-        node.attributes.insert(attribute.qualifiedName().toString(), attribute.value().toString());
-    while (reader.readNext() != QXmlStreamReader::EndElement && !reader.atEnd()) {
-        if (reader.isCharacters())
-            node.text += reader.text();
-        else if (reader.isStartElement())
-            node.children.append(readNode(reader));
-    }
-    return node;
-}
-
-std::optional<XmlNode> parseXml(const QByteArray& data)
-{
-    QXmlStreamReader reader(data);
-    while (!reader.atEnd() && !reader.isStartElement())
-        reader.readNext();
-    if (!reader.isStartElement())
-        return std::nullopt;
-    XmlNode root = readNode(reader);
-    reader.readNext();
-    while (!reader.atEnd() && reader.tokenType() != QXmlStreamReader::Invalid)
-        reader.readNext();
-    if (reader.hasError())
-        return std::nullopt;
-    return root;
-}
-
-// A record's fields as text, the one form both formats can be compared in.
-using Fields = QMap<QString, QString>;
 
 QString textOf(const QJsonValue& value)
 {
@@ -114,7 +62,7 @@ struct HttpReply : EmulatorTestReply
 {
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     QJsonArray jsonArray() const { return QJsonDocument::fromJson(body).array(); }
-    XmlNode xml() const { return parseXml(body).value_or(XmlNode()); }
+    XmlNode xml() const { return XmlNode::parse(body).value_or(XmlNode()); }
     QString text() const { return QString::fromUtf8(body); }
     QUrl location() const { return QUrl::fromEncoded(header(QByteArrayLiteral("Location"))); }
 
@@ -175,23 +123,10 @@ QByteArray image(int width, int height, const char* format)
     return data;
 }
 
-QByteArray acceptOf(Format format)
-{
-    return format == Format::Json ? QByteArrayLiteral("application/json") : QByteArrayLiteral("application/xml");
-}
-
-void addFormats()
-{
-    QTest::addColumn<Format>("format");
-    QTest::newRow("json") << Format::Json;
-    QTest::newRow("xml") << Format::Xml;
-}
-
 const QString InvoiceImage = QStringLiteral("76643107_13e683ad6f.jpg");
 
 } // namespace
 
-Q_DECLARE_METATYPE(Format)
 Q_DECLARE_METATYPE(RawPart)
 
 class TestKashflowEmulator : public QObject
@@ -304,10 +239,7 @@ void TestKashflowEmulator::cleanup()
 
 QUrl TestKashflowEmulator::url(const QString& path, const QUrlQuery& query) const
 {
-    QUrl url = m_emulator->baseUrl();
-    url.setPath(path);
-    url.setQuery(query);
-    return url;
+    return emulatorUrl(m_emulator->baseUrl(), path, query);
 }
 
 QPair<int, QByteArray> TestKashflowEmulator::rawRequest(const QByteArray& verb, const QByteArray& path)
@@ -1484,7 +1416,7 @@ void TestKashflowEmulator::formatNegotiation()
         QCOMPARE(reply.header(QByteArrayLiteral("Content-Type")),
                  xml ? QByteArrayLiteral("application/xml; charset=utf-8")
                      : QByteArrayLiteral("application/json; charset=utf-8"));
-        QCOMPARE(parseXml(reply.body).has_value(), xml);
+        QCOMPARE(XmlNode::parse(reply.body).has_value(), xml);
     }
     // Errors follow the same choice.
     headers.removeFirst();
@@ -1584,26 +1516,12 @@ void TestKashflowEmulator::programPrintsUrlFirst()
                   { QStringLiteral("--data"), data.path(), QStringLiteral("--page-size"), QStringLiteral("5"),
                     QStringLiteral("--fault"), QStringLiteral("/v2/quotes=503") });
     QVERIFY(program.waitForStarted());
-    while (!program.canReadLine())
-        QVERIFY(program.waitForReadyRead(30000));
-    const QString firstLine = QString::fromUtf8(program.readLine()).trimmed();
-    QVERIFY2(QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch(),
-             qPrintable(firstLine));
+    const QString firstLine = EmulatorTestProgram::readFirstLine(program);
+    QVERIFY2(EmulatorTestProgram::isLoopbackUrl(firstLine), qPrintable(firstLine));
 
     // The sample credentials, on stderr.
-    program.setReadChannel(QProcess::StandardError);
-    QString errors;
-    while (!errors.contains(QStringLiteral("Memorable word: ")) || !errors.endsWith(QLatin1Char('\n'))) {
-        if (!program.canReadLine())
-            QVERIFY(program.waitForReadyRead(30000));
-        errors += QString::fromUtf8(program.readAll());
-    }
-    const auto value = [&errors](const QString& label) {
-        return QRegularExpression(QRegularExpression::escape(label) + QStringLiteral(": (.*)"))
-            .match(errors)
-            .captured(1)
-            .trimmed();
-    };
+    const QString errors = EmulatorTestProgram::readErrorsUntil(program, QStringLiteral("Memorable word: "));
+    const auto value = [&errors](const QString& label) { return EmulatorTestProgram::labelledValue(errors, label); };
     const QString user = value(QStringLiteral("Sample user"));
     const QString password = value(QStringLiteral("Password"));
     const QString word = value(QStringLiteral("Memorable word"));

@@ -29,6 +29,7 @@
 #include "ThumbnailCache.h"
 #include "TransferQueue.h"
 #include "TrayIcon.h"
+#include "WindowTestHelpers.h"
 
 #include <QAbstractProxyModel>
 #include <QDialogButtonBox>
@@ -43,7 +44,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -60,6 +60,8 @@ namespace {
 constexpr qint64 MiB = 1024 * 1024;
 // Above the store's default single-request limit (150 MiB): only an upload session can carry it.
 constexpr qint64 BigFileSize = 200 * MiB;
+// Smaller than this, a screenshot is all but blank: the window or page in it did not paint.
+constexpr qint64 ScreenshotMinimumBytes = 5000;
 
 // Not one repeated byte: a mix-up of blocks or offsets must change the hash.
 bool writeBigFile(const QString& path, qint64 size)
@@ -114,14 +116,13 @@ private slots:
     void startsFromCacheWithDropboxUnreachable();
 
 private:
-    QTreeView* entityTree() const { return m_window->findChild<QTreeView*>(u"entityTree"_s); }
-    QModelIndex treeIndex(const EntityRef& entity) const;
+    QTreeView* entityTree() const { return WindowTest::entityTree(*m_window); }
+    QModelIndex treeIndex(const EntityRef& entity) const { return WindowTest::treeIndex(*m_window, entity); }
     template<typename T> T* accountsChild(const QString& name) const
     {
         return m_window->accountsDialog() ? m_window->accountsDialog()->findChild<T*>(name) : nullptr;
     }
     QString local(const QString& name) const { return m_root->filePath(u"files/"_s + name); }
-    void saveScreenshot(QWidget* widget, const QString& name);
     // The reply's error string, empty on success; waits for it.
     QString await(StoreReply* reply);
     QString remotePath(const QString& name) const { return u"/Accounting/Invoices/4455/"_s + name; }
@@ -148,16 +149,10 @@ void TestDropboxWindow::initTestCase()
     // Never the developer's own keyring, nor a display of theirs.
     if (qgetenv("ATTACHE_TEST_KEYRING") != "gnome-keyring")
         QSKIP("Needs a private keyring and X server: tests/with-keyring.sh xvfb-run TestDropboxWindow");
-    QStandardPaths::setTestModeEnabled(true);
-    QIcon::setThemeName(u"Adwaita"_s);
-    QVERIFY(m_english.load(u"attache_en"_s, u":/i18n"_s));
-    QVERIFY(QCoreApplication::installTranslator(&m_english));
+    QVERIFY(WindowTest::prepareApplication(m_english));
 
-    // Under HOME, the wrapper's throwaway root, so that the search for the token covers it.
-    m_root = std::make_unique<QTemporaryDir>(QDir::home().filePath(u"attache-XXXXXX"_s));
-    QVERIFY(m_root->isValid());
-    QVERIFY(QDir().mkpath(m_root->filePath(u"local/Invoices/1001"_s)));
-    QVERIFY(QDir().mkpath(m_root->filePath(u"files"_s)));
+    m_root = WindowTest::scratchInHome();
+    QVERIFY(m_root);
 
     m_emulator = std::make_unique<DropboxEmulator>();
     QVERIFY(m_emulator->listen());
@@ -171,14 +166,10 @@ void TestDropboxWindow::initTestCase()
     // Before the window exists: the endpoints are read when a store or sign-in is made.
     qputenv("ATTACHE_DROPBOX_BASE_URL", m_emulator->baseUrl().toString().toUtf8());
     qunsetenv("ATTACHE_DROPBOX_APP_KEY");
-    m_settings = std::make_unique<Settings>(m_root->filePath(u"settings.ini"_s));
-    m_settings->setStoreUri(u"local:"_s + m_root->filePath(u"local"_s));
-    m_settings->setLocalRootPath(m_root->filePath(u"local"_s));
+    m_settings = WindowTest::localSettings(*m_root);
     m_settings->setDropboxAppKey(m_emulator->appKey());
     m_window = std::make_unique<MainWindow>(*m_settings);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY(treeIndex(EntityRef { EntityType::Invoices, u"1001"_s }).isValid());
+    WindowTest::showAndWaitFor(*m_window, EntityRef { EntityType::Invoices, u"1001"_s });
 }
 
 void TestDropboxWindow::cleanupTestCase()
@@ -187,20 +178,6 @@ void TestDropboxWindow::cleanupTestCase()
     m_settings.reset();
     m_emulator.reset();
     m_root.reset();
-}
-
-QModelIndex TestDropboxWindow::treeIndex(const EntityRef& entity) const
-{
-    auto* proxy = qobject_cast<QAbstractProxyModel*>(entityTree()->model());
-    return proxy->mapFromSource(m_window->entityModel()->indexOf(entity));
-}
-
-void TestDropboxWindow::saveScreenshot(QWidget* widget, const QString& name)
-{
-    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR) + QLatin1Char('/') + name;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    QVERIFY(QFileInfo(path).size() > 5000);
 }
 
 QString TestDropboxWindow::await(StoreReply* reply)
@@ -265,7 +242,7 @@ void TestDropboxWindow::connectsInEmbeddedBrowser()
     auto* view = browser->findChild<QWebEngineView*>(u"webView"_s);
     QVERIFY(view);
     QTRY_VERIFY_WITH_TIMEOUT(showsText(view->grab().toImage()), 20000);
-    saveScreenshot(browser, u"dropbox-sign-in.png"_s);
+    WindowTest::saveScreenshot(browser, u"dropbox-sign-in.png"_s, ScreenshotMinimumBytes);
 
     // The emulator answers Allow with a redirect to http://localhost/attache-signin, which the browser
     // catches without loading; the code is exchanged, the account asked for and the token kept.
@@ -281,7 +258,7 @@ void TestDropboxWindow::connectsInEmbeddedBrowser()
     QVERIFY(useButton->isEnabled());
     QVERIFY(connectButton->isEnabled());
     QCOMPARE(m_window->store()->uri().left(6), u"local:"_s);
-    saveScreenshot(accounts, u"dropbox-accounts.png"_s);
+    WindowTest::saveScreenshot(accounts, u"dropbox-accounts.png"_s, ScreenshotMinimumBytes);
 }
 
 // 2. The refresh token is in the keychain, works, and is in no file: not the settings, not a cache.
@@ -429,7 +406,7 @@ void TestDropboxWindow::showsThumbnailsInGrid()
     QVERIFY(portrait.height() > portrait.width());
     QVERIFY(countRequests(u"/2/files/get_thumbnail_batch"_s) + countRequests(u"/2/files/get_thumbnail_v2"_s) >= 1);
     QVERIFY(m_window->windowTitle().contains(u"4455"_s));
-    saveScreenshot(m_window.get(), u"dropbox-invoice.png"_s);
+    WindowTest::saveScreenshot(m_window.get(), u"dropbox-invoice.png"_s, ScreenshotMinimumBytes);
 }
 
 // 6. Save a copy, delete one and file the Inbox scan on the invoice, through the window's store.
@@ -559,7 +536,7 @@ void TestDropboxWindow::showsChangesMadeElsewhere()
     const QModelIndex count
         = m_window->entityModel()->indexOf(m_otherInvoice).siblingAtColumn(EntityTreeModel::CountColumn);
     QCOMPARE(count.data().toInt(), 4);
-    saveScreenshot(m_window.get(), u"dropbox-changes.png"_s);
+    WindowTest::saveScreenshot(m_window.get(), u"dropbox-changes.png"_s, ScreenshotMinimumBytes);
 }
 
 // 9. The next morning Dropbox cannot be reached: the window still opens with every record and document as
@@ -583,7 +560,7 @@ void TestDropboxWindow::startsFromCacheWithDropboxUnreachable()
     QVERIFY(attachments->rowOf(u"remittance.pdf"_s) >= 0);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    saveScreenshot(m_window.get(), u"dropbox-offline.png"_s);
+    WindowTest::saveScreenshot(m_window.get(), u"dropbox-offline.png"_s, ScreenshotMinimumBytes);
 }
 
 QTEST_MAIN(TestDropboxWindow)

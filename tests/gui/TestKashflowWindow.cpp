@@ -25,8 +25,8 @@
 #include "SignInBrowserDialog.h"
 #include "ThumbnailCache.h"
 #include "TransferQueue.h"
+#include "WindowTestHelpers.h"
 
-#include <QAbstractProxyModel>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,7 +37,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -70,10 +69,9 @@ private slots:
     void namesThatAreNotFileNamesAreLeftOut();
 
 private:
-    QTreeView* entityTree() const { return m_window->findChild<QTreeView*>(u"entityTree"_s); }
-    QModelIndex treeIndex(const EntityRef& entity) const;
+    QTreeView* entityTree() const { return WindowTest::entityTree(*m_window); }
+    QModelIndex treeIndex(const EntityRef& entity) const { return WindowTest::treeIndex(*m_window, entity); }
     QAction* action(const QString& name) const { return m_window->findChild<QAction*>(name); }
-    void saveScreenshot(QWidget* widget, const QString& name);
     // Fills the dialog's first step and waits for the second.
     void enterPassword(KashflowSignInDialog* dialog, bool remember);
     // The 1-based positions the dialog asks for, read from its labels ("&2:").
@@ -102,15 +100,10 @@ void TestKashflowWindow::initTestCase()
         QSKIP("Needs a private keyring and X server: tests/with-keyring.sh xvfb-run TestKashflowWindow");
     m_format = qgetenv("ATTACHE_TEST_KASHFLOW_FORMAT") == "xml" ? KashflowPayload::Format::Xml
                                                                 : KashflowPayload::Format::Json;
-    QStandardPaths::setTestModeEnabled(true);
-    QIcon::setThemeName(u"Adwaita"_s);
-    QVERIFY(m_english.load(u"attache_en"_s, u":/i18n"_s));
-    QVERIFY(QCoreApplication::installTranslator(&m_english));
+    QVERIFY(WindowTest::prepareApplication(m_english));
 
-    m_root = std::make_unique<QTemporaryDir>(QDir::home().filePath(u"attache-XXXXXX"_s));
-    QVERIFY(m_root->isValid());
-    QVERIFY(QDir().mkpath(m_root->filePath(u"local/Invoices/1001"_s)));
-    QVERIFY(QDir().mkpath(m_root->filePath(u"files"_s)));
+    m_root = WindowTest::scratchInHome();
+    QVERIFY(m_root);
 
     m_emulator = std::make_unique<KashflowEmulator>(m_root->filePath(u"emulator"_s));
     QVERIFY(m_emulator->listen());
@@ -130,14 +123,10 @@ void TestKashflowWindow::initTestCase()
     QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"delivery note.txt"_s, "Delivered 3 boxes."));
 
     qputenv("ATTACHE_KASHFLOW_BASE_URL", (m_emulator->baseUrl().toString() + u"/v2"_s).toUtf8());
-    m_settings = std::make_unique<Settings>(m_root->filePath(u"settings.ini"_s));
-    m_settings->setStoreUri(u"local:"_s + m_root->filePath(u"local"_s));
-    m_settings->setLocalRootPath(m_root->filePath(u"local"_s));
+    m_settings = WindowTest::localSettings(*m_root);
     m_window = std::make_unique<MainWindow>(*m_settings);
     m_window->resize(1100, 700);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY(treeIndex(EntityRef { EntityType::Invoices, u"1001"_s }).isValid());
+    WindowTest::showAndWaitFor(*m_window, EntityRef { EntityType::Invoices, u"1001"_s });
 }
 
 void TestKashflowWindow::cleanupTestCase()
@@ -146,19 +135,6 @@ void TestKashflowWindow::cleanupTestCase()
     m_settings.reset();
     m_emulator.reset();
     m_root.reset();
-}
-
-QModelIndex TestKashflowWindow::treeIndex(const EntityRef& entity) const
-{
-    auto* proxy = qobject_cast<QAbstractProxyModel*>(entityTree()->model());
-    return proxy->mapFromSource(m_window->entityModel()->indexOf(entity));
-}
-
-void TestKashflowWindow::saveScreenshot(QWidget* widget, const QString& name)
-{
-    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR) + QLatin1Char('/') + name;
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
 }
 
 void TestKashflowWindow::enterPassword(KashflowSignInDialog* dialog, bool remember)
@@ -223,7 +199,7 @@ void TestKashflowWindow::signsInWithTheMemorableWord()
     QPointer<KashflowSignInDialog> dialog = m_window->kashflowSignInDialog();
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    saveScreenshot(dialog, u"kashflow-sign-in.png"_s);
+    WindowTest::saveScreenshot(dialog, u"kashflow-sign-in.png"_s);
 
     // A wrong answer: KashFlow's message, and the temporary token is spent, so back to the first step.
     enterPassword(dialog, false);
@@ -244,7 +220,7 @@ void TestKashflowWindow::signsInWithTheMemorableWord()
     QVERIFY(dialog->isVisible());
 
     enterPassword(dialog, false);
-    saveScreenshot(dialog, u"kashflow-memorable-word.png"_s);
+    WindowTest::saveScreenshot(dialog, u"kashflow-memorable-word.png"_s);
     const QString characters = KashflowSignIn::charactersAt(m_emulator->memorableWord(), askedPositions(dialog));
     // Typed where the focus is: each box hands on to the next.
     for (const QChar character : characters)
@@ -312,9 +288,9 @@ void TestKashflowWindow::showsAnInvoiceWithItsFiles()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->thumbnailCache()->thumbnail(key, m_window->store(), ref).isNull(), Timeout);
     QVERIFY(countRequests("GET", u"/1/thumbnails/sandbox/Invoices/4455/receipt.jpg"_s) >= 1);
     QVERIFY(m_window->windowTitle().contains(u"4455"_s));
-    saveScreenshot(m_window.get(),
-                   m_format == KashflowPayload::Format::Xml ? u"kashflow-invoice-xml.png"_s
-                                                            : u"kashflow-invoice.png"_s);
+    WindowTest::saveScreenshot(m_window.get(),
+                               m_format == KashflowPayload::Format::Xml ? u"kashflow-invoice-xml.png"_s
+                                                                        : u"kashflow-invoice.png"_s);
     m_window->setViewMode(MainWindow::DetailsMode);
 }
 
@@ -388,7 +364,7 @@ void TestKashflowWindow::endedSessionAsksThenRemembers()
     // Remembering takes the whole word; KashFlow still gets only its three characters.
     QVERIFY(dialog->findChild<QLineEdit*>(u"wordEdit"_s)->isVisible());
     QVERIFY(!dialog->findChild<QLineEdit*>(u"firstEdit"_s)->isVisible());
-    saveScreenshot(dialog, u"kashflow-remember.png"_s);
+    WindowTest::saveScreenshot(dialog, u"kashflow-remember.png"_s);
     QTest::keyClicks(dialog->findChild<QLineEdit*>(u"wordEdit"_s), m_emulator->memorableWord());
     dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull() || !dialog->isVisible(), Timeout);
@@ -422,7 +398,7 @@ void TestKashflowWindow::connectsKashflowToDropbox()
     QTRY_VERIFY(m_window->accountsDialog() && m_window->accountsDialog()->isVisible());
     QWidget* accounts = m_window->accountsDialog();
     QCOMPARE(accounts->findChild<QLabel*>(u"kashflowStatusLabel"_s)->text(), m_emulator->userName());
-    saveScreenshot(accounts, u"kashflow-accounts.png"_s);
+    WindowTest::saveScreenshot(accounts, u"kashflow-accounts.png"_s);
     auto* connectDropbox = accounts->findChild<QPushButton*>(u"kashflowDropboxButton"_s);
     QVERIFY(connectDropbox->isEnabled());
     connectDropbox->click();

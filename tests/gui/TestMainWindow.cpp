@@ -13,6 +13,7 @@
 #include "ThumbnailCache.h"
 #include "TransferQueue.h"
 #include "TrayIcon.h"
+#include "WindowTestHelpers.h"
 
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>
@@ -68,10 +69,10 @@ private slots:
 
 private:
     void createWindow();
-    QTreeView* entityTree() const { return m_window->findChild<QTreeView*>(QStringLiteral("entityTree")); }
+    QTreeView* entityTree() const { return WindowTest::entityTree(*m_window); }
     QTreeView* detailsView() const { return m_window->findChild<QTreeView*>(QStringLiteral("detailsView")); }
     QAction* action(const char* name) const { return m_window->findChild<QAction*>(QLatin1String(name)); }
-    QModelIndex treeIndex(const EntityRef& entity) const;
+    QModelIndex treeIndex(const EntityRef& entity) const { return WindowTest::treeIndex(*m_window, entity); }
     void dropOnTree(const EntityRef& entity, QMimeData* data);
     void selectEntityAndWait(const EntityRef& entity);
     void selectAttachment(const QString& name);
@@ -128,12 +129,6 @@ void TestMainWindow::cleanup()
     m_window.reset();
     m_settings.reset();
     m_root.reset();
-}
-
-QModelIndex TestMainWindow::treeIndex(const EntityRef& entity) const
-{
-    auto* proxy = qobject_cast<QAbstractProxyModel*>(entityTree()->model());
-    return proxy->mapFromSource(m_window->entityModel()->indexOf(entity));
 }
 
 void TestMainWindow::dropOnTree(const EntityRef& entity, QMimeData* data)
@@ -484,10 +479,7 @@ void TestMainWindow::savesScreenshot()
             QTRY_VERIFY(
                 !m_window->thumbnailCache()->thumbnail(attachments->attachmentAt(row).contentHash, {}).isNull());
     }
-    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR "/main-window.png");
-    QVERIFY(m_window->grab().save(path));
-    QVERIFY(QFileInfo(path).size() > 10000);
+    WindowTest::saveScreenshot(m_window.get(), QStringLiteral("main-window.png"), 10000);
 }
 
 void TestMainWindow::changesMadeElsewhereShowUpInPlace()

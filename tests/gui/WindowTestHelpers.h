@@ -1,0 +1,95 @@
+#pragma once
+
+// Shared by the tests that drive the real main window: starting it, finding an entity's row in its tree and
+// keeping screenshots of what a step showed. Each including target defines ATTACHE_SCREENSHOT_DIR.
+
+#include "EntityTreeModel.h"
+#include "MainWindow.h"
+#include "Settings.h"
+
+#include <QAbstractProxyModel>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QModelIndex>
+#include <QStandardPaths>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeView>
+#include <QWidget>
+
+#include <memory>
+
+#ifndef ATTACHE_SCREENSHOT_DIR
+#error "WindowTestHelpers.h needs ATTACHE_SCREENSHOT_DIR, the folder screenshots are kept in"
+#endif
+
+namespace WindowTest {
+
+inline QTreeView* entityTree(const MainWindow& window)
+{
+    return window.findChild<QTreeView*>(QStringLiteral("entityTree"));
+}
+
+// The entity's row as the tree shows it: through the tree's sorting proxy, invalid while it is not listed.
+inline QModelIndex treeIndex(const MainWindow& window, const EntityRef& entity)
+{
+    auto* proxy = qobject_cast<QAbstractProxyModel*>(entityTree(window)->model());
+    return proxy->mapFromSource(window.entityModel()->indexOf(entity));
+}
+
+// The app's surroundings as a user has them: standard paths in test mode, the Adwaita icons, and the English
+// translation, which holds the plural forms ("3 new documents"). False when the translation does not load.
+inline bool prepareApplication(QTranslator& english)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QIcon::setThemeName(QStringLiteral("Adwaita"));
+    return english.load(QStringLiteral("attache_en"), QStringLiteral(":/i18n"))
+        && QCoreApplication::installTranslator(&english);
+}
+
+// A scratch folder under HOME, the keyring wrapper's throwaway home, so that a search for a leaked secret covers
+// it; with a local store holding invoice 1001 in "local" and room for sample files in "files". None when any of
+// it cannot be made.
+inline std::unique_ptr<QTemporaryDir> scratchInHome()
+{
+    auto root = std::make_unique<QTemporaryDir>(QDir::home().filePath(QStringLiteral("attache-XXXXXX")));
+    if (!root->isValid() || !QDir().mkpath(root->filePath(QStringLiteral("local/Invoices/1001")))
+        || !QDir().mkpath(root->filePath(QStringLiteral("files"))))
+        return nullptr;
+    return root;
+}
+
+// Settings kept in `root`'s settings.ini, with the window's store and local folder both `root`'s "local"
+// folder: where a window starts before a test moves it to the store under test.
+inline std::unique_ptr<Settings> localSettings(const QTemporaryDir& root)
+{
+    auto settings = std::make_unique<Settings>(root.filePath(QStringLiteral("settings.ini")));
+    settings->setStoreUri(QStringLiteral("local:") + root.filePath(QStringLiteral("local")));
+    settings->setLocalRootPath(root.filePath(QStringLiteral("local")));
+    return settings;
+}
+
+// Shows the window and waits until its tree lists the entity, the sign that its store has answered.
+inline void showAndWaitFor(MainWindow& window, const EntityRef& entity)
+{
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(treeIndex(window, entity).isValid());
+}
+
+// Saves the widget's grab as `name` in the screenshot folder. A grab that is no larger than `minimumBytes`
+// fails the test, for where a blank picture would mean a page that never painted.
+inline void saveScreenshot(QWidget* widget, const QString& name, qint64 minimumBytes = 0)
+{
+    QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
+    const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR) + QLatin1Char('/') + name;
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    if (minimumBytes > 0)
+        QVERIFY2(QFileInfo(path).size() > minimumBytes, qPrintable(path));
+}
+
+} // namespace WindowTest
