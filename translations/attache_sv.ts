@@ -686,6 +686,97 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>FortnoxAccount</name>
+    <message>
+        <source>The Fortnox integration has no client id.</source>
+        <translation>Fortnox-integrationen har inget klient-id.</translation>
+    </message>
+    <message>
+        <source>Both the access token and the client secret are needed.</source>
+        <translation>Både åtkomsttoken och klienthemligheten behövs.</translation>
+    </message>
+    <message>
+        <source>Fortnox refused the access token and client secret: %1</source>
+        <translation>Fortnox avvisade åtkomsttoken och klienthemligheten: %1</translation>
+    </message>
+    <message>
+        <source>Could not reach Fortnox: %1</source>
+        <translation>Kunde inte nå Fortnox: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FortnoxAuthenticator</name>
+    <message>
+        <source>Fortnox is not connected. Connect it in Accounts.</source>
+        <translation>Fortnox är inte anslutet. Anslut det under Konton.</translation>
+    </message>
+    <message>
+        <source>Fortnox renewed the sign-in, but the keychain could not keep it: %1</source>
+        <translation>Fortnox förnyade inloggningen, men nyckelringen kunde inte spara den: %1</translation>
+    </message>
+    <message>
+        <source>Fortnox refused the access token and client secret.</source>
+        <translation>Fortnox avvisade åtkomsttoken och klienthemligheten.</translation>
+    </message>
+</context>
+<context>
+    <name>FortnoxEndpoints</name>
+    <message>
+        <source>“%1” is not a valid Fortnox address.</source>
+        <translation>”%1” är ingen giltig Fortnox-adress.</translation>
+    </message>
+    <message>
+        <source>“%1” is not secure: Fortnox must be reached over https.</source>
+        <translation>”%1” är inte säker: Fortnox måste nås över https.</translation>
+    </message>
+</context>
+<context>
+    <name>FortnoxSignIn</name>
+    <message>
+        <source>The answer from Fortnox did not match this sign-in. Try again.</source>
+        <translation>Svaret från Fortnox hörde inte till den här inloggningen. Försök igen.</translation>
+    </message>
+    <message>
+        <source>Access to Fortnox was not allowed.</source>
+        <translation>Åtkomst till Fortnox tilläts inte.</translation>
+    </message>
+    <message>
+        <source>Fortnox refused the permissions Attaché asks for. The company may lack the licence for them, or the integration may not have them.</source>
+        <translation>Fortnox avvisade behörigheterna som Attaché ber om. Företaget kanske saknar licens för dem, eller så har integrationen dem inte.</translation>
+    </message>
+    <message>
+        <source>Fortnox refused the sign-in: %1</source>
+        <translation>Fortnox avvisade inloggningen: %1</translation>
+    </message>
+    <message>
+        <source>Fortnox sent no authorization code.</source>
+        <translation>Fortnox skickade ingen auktoriseringskod.</translation>
+    </message>
+</context>
+<context>
+    <name>FortnoxTokens</name>
+    <message>
+        <source>Could not reach Fortnox: %1</source>
+        <translation>Kunde inte nå Fortnox: %1</translation>
+    </message>
+    <message>
+        <source>Fortnox refused the sign-in: %1</source>
+        <translation>Fortnox avvisade inloggningen: %1</translation>
+    </message>
+    <message>
+        <source>Fortnox sent no access token.</source>
+        <translation>Fortnox skickade ingen åtkomsttoken.</translation>
+    </message>
+    <message>
+        <source>Fortnox sent no refresh token.</source>
+        <translation>Fortnox skickade ingen förnyelsetoken.</translation>
+    </message>
+    <message>
+        <source>Fortnox sent a token of an unknown type (%1).</source>
+        <translation>Fortnox skickade en token av okänd typ (%1).</translation>
+    </message>
+</context>
+<context>
     <name>HttpCall</name>
     <message>
         <source>Cancelled.</source>

@@ -1,9 +1,9 @@
 #include "DropboxEndpoints.h"
 
+#include "OAuthSupport.h"
 #include "Settings.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 
 DropboxEndpoints DropboxEndpoints::fromEnvironment(const Settings& settings)
 {
@@ -17,22 +17,14 @@ DropboxEndpoints DropboxEndpoints::withBaseUrl(const QUrl& base)
     return DropboxEndpoints { base, base, base, base };
 }
 
-bool DropboxEndpoints::isLoopback(const QUrl& url)
-{
-    const QString host = url.host();
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 QString DropboxEndpoints::problem() const
 {
     for (const QUrl& url : { api, content, notify, www }) {
         if (!url.isValid() || url.host().isEmpty())
             return QCoreApplication::translate("DropboxEndpoints", "“%1” is not a valid Dropbox address.")
                 .arg(url.toString());
-        if (url.scheme() != QLatin1String("https") && !(url.scheme() == QLatin1String("http") && isLoopback(url)))
+        if (url.scheme() != QLatin1String("https")
+            && !(url.scheme() == QLatin1String("http") && OAuthSupport::isLoopback(url)))
             return QCoreApplication::translate("DropboxEndpoints",
                                                "“%1” is not secure: Dropbox must be reached over https.")
                 .arg(url.toString());

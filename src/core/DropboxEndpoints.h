@@ -28,8 +28,6 @@ struct DropboxEndpoints
     // The hosts the sign-in browser may visit.
     QStringList signInHosts() const;
 
-    static bool isLoopback(const QUrl& url);
-
 private:
     static QUrl join(const QUrl& base, const QString& path);
 };

@@ -1,9 +1,9 @@
 #include "DropboxSignIn.h"
 
 #include "HttpCall.h"
+#include "OAuthSupport.h"
 
 #include <QCryptographicHash>
-#include <QRandomGenerator>
 #include <QUrlQuery>
 
 DropboxSignIn::DropboxSignIn(QNetworkAccessManager* network, const DropboxEndpoints& endpoints, const QString& appKey,
@@ -14,20 +14,9 @@ DropboxSignIn::DropboxSignIn(QNetworkAccessManager* network, const DropboxEndpoi
     , m_appKey(appKey)
     , m_redirectUri(redirectUri)
     // RFC 7636 allows 43 to 128 characters; the longest is the hardest to guess.
-    , m_codeVerifier(randomUrlSafe(128))
-    , m_state(randomUrlSafe(32))
+    , m_codeVerifier(OAuthSupport::randomUrlSafe(128))
+    , m_state(OAuthSupport::randomUrlSafe(32))
 { }
-
-QString DropboxSignIn::randomUrlSafe(int length)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
-    QString text;
-    text.reserve(length);
-    // QRandomGenerator::system() reads the operating system's cryptographic source.
-    for (int i = 0; i < length; ++i)
-        text.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]));
-    return text;
-}
 
 QString DropboxSignIn::codeChallenge() const
 {

@@ -38,8 +38,6 @@ signals:
     void failed(const QString& message);
 
 private:
-    static QString randomUrlSafe(int length);
-
     QNetworkAccessManager* m_network;
     const DropboxEndpoints m_endpoints;
     const QString m_appKey;

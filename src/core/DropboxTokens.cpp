@@ -1,22 +1,14 @@
 #include "DropboxTokens.h"
 
+#include "OAuthSupport.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 HttpRequest DropboxTokens::request(const QUrl& tokenUrl, const QUrlQuery& form)
 {
-    HttpRequest request;
-    request.url = tokenUrl;
-    request.authorized = false;
-    request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded"));
-    // Each value percent-encoded in full: QUrlQuery would leave '+' and '/' as they are, and a form
-    // decoder reads '+' as a space.
-    QByteArrayList pairs;
-    for (const auto& [key, value] : form.queryItems(QUrl::FullyDecoded))
-        pairs.append(QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value));
-    request.body = pairs.join('&');
-    return request;
+    return OAuthSupport::formRequest(tokenUrl, form);
 }
 
 DropboxTokens DropboxTokens::fromResponse(const HttpResponse& response)

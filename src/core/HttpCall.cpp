@@ -232,7 +232,7 @@ void HttpCall::onFinished()
         && m_authenticator->isExpiredCredentials(response)) {
         // Once per call: a second expiry in a row means something else is wrong.
         m_renewedCredentials = true;
-        m_authenticator->invalidate();
+        m_authenticator->invalidateCredentialsOf(reply->request());
         --m_attempt;
         attempt();
         return;

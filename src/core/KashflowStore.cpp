@@ -1,12 +1,12 @@
 #include "KashflowStore.h"
 
 #include "DownloadFile.h"
-#include "DropboxEndpoints.h"
 #include "FileKind.h"
 #include "HttpCall.h"
 #include "KashflowError.h"
 #include "KashflowPayload.h"
 #include "NameRules.h"
+#include "OAuthSupport.h"
 #include "RemoteOperation.h"
 #include "SecretStore.h"
 
@@ -306,7 +306,7 @@ void KashflowStore::fetchRecord(RemoteOperation* operation, const AttachmentRef&
 
 bool KashflowStore::isAcceptableLink(const QUrl& url)
 {
-    return url.isValid() && (url.scheme() == QLatin1String("https") || DropboxEndpoints::isLoopback(url));
+    return url.isValid() && (url.scheme() == QLatin1String("https") || OAuthSupport::isLoopback(url));
 }
 
 StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&)

@@ -27,6 +27,13 @@ public:
     virtual bool isExpiredCredentials(const HttpResponse& response) const = 0;
     // Forgets the current credentials so that the next ensureAuthorized() renews them.
     virtual void invalidate() = 0;
+    // After an expired-credentials answer to `signedRequest`: forgets the credentials it was signed with, unless
+    // they have been renewed since (another request's answer came first), so that one expiry renews them once.
+    virtual void invalidateCredentialsOf(const QNetworkRequest& signedRequest)
+    {
+        Q_UNUSED(signedRequest)
+        invalidate();
+    }
 
 signals:
     // The server refused the account's credentials for good: the user must sign in again.

@@ -99,6 +99,36 @@ void Settings::setKashflowFormat(KashflowPayload::Format format)
     m_settings->setValue(QStringLiteral("kashflow/xml"), format == KashflowPayload::Format::Xml);
 }
 
+QString Settings::fortnoxClientId() const
+{
+    const QString fromEnvironment = qEnvironmentVariable("ATTACHE_FORTNOX_CLIENT_ID");
+    return fromEnvironment.isEmpty() ? m_settings->value(QStringLiteral("fortnox/clientId")).toString()
+                                     : fromEnvironment;
+}
+
+void Settings::setFortnoxClientId(const QString& clientId)
+{
+    m_settings->setValue(QStringLiteral("fortnox/clientId"), clientId);
+}
+
+QString Settings::fortnoxBaseUrl() const
+{
+    return m_settings->value(QStringLiteral("fortnox/baseUrl")).toString();
+}
+
+QString Settings::fortnoxConnection() const
+{
+    return m_settings->value(QStringLiteral("fortnox/connection")).toString();
+}
+
+void Settings::setFortnoxConnection(const QString& mode)
+{
+    if (mode.isEmpty())
+        m_settings->remove(QStringLiteral("fortnox/connection"));
+    else
+        m_settings->setValue(QStringLiteral("fortnox/connection"), mode);
+}
+
 namespace {
 QString notificationKey(NotificationKind kind)
 {

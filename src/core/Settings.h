@@ -40,6 +40,16 @@ public:
     KashflowPayload::Format kashflowFormat() const;
     void setKashflowFormat(KashflowPayload::Format format);
 
+    // The Fortnox integration's client id (public; its secret is in the keychain): ATTACHE_FORTNOX_CLIENT_ID
+    // overrides it.
+    QString fortnoxClientId() const;
+    void setFortnoxClientId(const QString& clientId);
+    // Hidden: Fortnox's API base, for the emulator (FortnoxEndpoints).
+    QString fortnoxBaseUrl() const;
+    // How Fortnox is connected: "oauth", "legacy", or empty when it is not. The credentials are in the keychain.
+    QString fortnoxConnection() const;
+    void setFortnoxConnection(const QString& mode);
+
     bool notificationsEnabled(NotificationKind kind) const;
     void setNotificationsEnabled(NotificationKind kind, bool enabled);
 

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "HttpRequest.h"
+
+#include <QString>
+#include <QUrl>
+#include <QUrlQuery>
+
+// What the OAuth 2 sign-ins (Dropbox, Fortnox) share: random values for states and PKCE verifiers, the form body
+// of a token request, and whether an address is this computer's own.
+class OAuthSupport
+{
+public:
+    // URL-safe characters from the operating system's cryptographic source.
+    static QString randomUrlSafe(int length);
+    // application/x-www-form-urlencoded, every key and value percent-encoded in full.
+    static QByteArray formBody(const QUrlQuery& form);
+    // An unsigned POST of the form to a token endpoint.
+    static HttpRequest formRequest(const QUrl& url, const QUrlQuery& form);
+    // localhost, 127.0.0.0/8 or ::1: the only hosts that may be reached over plain http.
+    static bool isLoopback(const QUrl& url);
+};
