@@ -95,19 +95,20 @@ void EntityTreeModel::setAttachmentCount(const EntityRef& entity, int count)
 QList<Entity> EntityTreeModel::updateRows(const QModelIndex& parentIndex, const QList<Entity>& fresh)
 {
     QList<Entity>& current = m_types[parentIndex.row()].entities;
-    QHash<QString, int> freshCounts;
-    freshCounts.reserve(fresh.size());
+    QHash<QString, const Entity*> freshById;
+    freshById.reserve(fresh.size());
     for (const Entity& entity : fresh)
-        freshCounts.insert(entity.ref.id, entity.attachmentCount);
+        freshById.insert(entity.ref.id, &entity);
 
     for (int row = static_cast<int>(current.size()) - 1; row >= 0; --row) {
-        const auto found = freshCounts.constFind(current.at(row).ref.id);
-        if (found == freshCounts.cend()) {
+        const Entity* found = freshById.value(current.at(row).ref.id);
+        if (!found) {
             beginRemoveRows(parentIndex, row, row);
             current.removeAt(row);
             endRemoveRows();
-        } else if (current.at(row).attachmentCount != *found) {
-            current[row].attachmentCount = *found;
+        } else if (current.at(row).attachmentCount != found->attachmentCount || current.at(row).title != found->title
+                   || current.at(row).email != found->email) {
+            current[row] = *found;
             emit dataChanged(index(row, 0, parentIndex), index(row, CountColumn, parentIndex));
         }
     }
@@ -241,13 +242,19 @@ QVariant EntityTreeModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
-            return entity.ref.id;
+            return entity.title.isEmpty() ? entity.ref.id : entity.title;
         if (index.column() == CountColumn && entity.attachmentCount >= 0)
             return entity.attachmentCount;
         break;
-    case Qt::ToolTipRole:
-        return QString(EntityTypes::entityTitle(entity.ref.type, entity.ref.id) + QLatin1Char('\n')
-                       + tr("%n document(s)", nullptr, entity.attachmentCount));
+    case Qt::ToolTipRole: {
+        QString tip = EntityTypes::entityTitle(entity.ref.type, entity.title.isEmpty() ? entity.ref.id : entity.title)
+            + QLatin1Char('\n') + tr("%n document(s)", nullptr, entity.attachmentCount);
+        if (!entity.email.isEmpty())
+            tip += QLatin1Char('\n') + tr("E-mail documents to %1").arg(entity.email);
+        return tip;
+    }
+    case EmailRole:
+        return entity.email;
     case Qt::DecorationRole:
         return index.column() == NameColumn ? QVariant(QIcon(QStringLiteral(":/icons/folder.svg"))) : QVariant();
     case Qt::TextAlignmentRole:

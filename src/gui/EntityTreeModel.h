@@ -20,7 +20,13 @@ class EntityTreeModel : public QAbstractItemModel
 
 public:
     enum Column { NameColumn, CountColumn, ColumnCount };
-    enum Role { EntityRefRole = Qt::UserRole + 1, IsEntityRole, EntityTypeRole };
+    enum Role {
+        EntityRefRole = Qt::UserRole + 1,
+        IsEntityRole,
+        EntityTypeRole,
+        // The address that files documents into the record by e-mail; empty when it has none.
+        EmailRole,
+    };
 
     explicit EntityTreeModel(SyncMonitor* sync, QObject* parent = nullptr);
 

@@ -31,11 +31,13 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -138,7 +140,8 @@ void MainWindow::setUpActions()
         connect(view, &QAbstractItemView::activated, this, &MainWindow::openSelected);
     }
     ui.entityTree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    ui.entityTree->addActions({ ui.actionNewEntity, ui.actionAddFiles, ui.actionSendPdf, ui.actionRefresh });
+    ui.entityTree->addActions(
+        { ui.actionNewEntity, ui.actionAddFiles, ui.actionCopyEmail, ui.actionSendPdf, ui.actionRefresh });
 
     auto* viewGroup = new QActionGroup(this);
     viewGroup->addAction(ui.actionDetailsView);
@@ -158,6 +161,14 @@ void MainWindow::setUpActions()
     connect(ui.actionKashflowSignIn, &QAction::triggered, this, [this] { signInToKashflow(); });
     connect(ui.actionConnectKashflowDropbox, &QAction::triggered, this, &MainWindow::connectKashflowToDropbox);
     connect(ui.actionSendPdf, &QAction::triggered, this, &MainWindow::sendPdf);
+    connect(ui.actionCopyEmail, &QAction::triggered, this, [this] {
+        const QString email = currentEmail();
+        if (email.isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(email);
+        m_ui->messageBar->showMessage(tr("Copied %1: documents e-mailed there arrive in %2.")
+                                          .arg(email, m_ui->entityTree->currentIndex().data().toString()));
+    });
     connect(ui.actionFilter, &QAction::triggered, this, [this] {
         m_ui->filterEdit->setFocus();
         m_ui->filterEdit->selectAll();
@@ -340,6 +351,11 @@ MainWindow::ViewMode MainWindow::viewMode() const
     return m_ui->attachmentStack->currentIndex() == GridMode ? GridMode : DetailsMode;
 }
 
+QString MainWindow::currentEmail() const
+{
+    return m_ui->entityTree->currentIndex().data(EntityTreeModel::EmailRole).toString();
+}
+
 EntityRef MainWindow::currentEntity() const
 {
     return m_ui->entityTree->currentIndex().data(EntityTreeModel::EntityRefRole).value<EntityRef>();
@@ -395,6 +411,7 @@ void MainWindow::updateActions()
     m_ui->actionSendPdf->setVisible(kashflow);
     m_ui->actionSendPdf->setEnabled(kashflow && hasEntity && KashflowStore::canSendPdf(currentEntity().type));
     m_ui->actionConnectKashflowDropbox->setVisible(kashflow);
+    m_ui->actionCopyEmail->setEnabled(!currentEmail().isEmpty());
 }
 
 void MainWindow::updateStatus()

@@ -71,6 +71,8 @@ public:
     void sendPdf();
 
     EntityRef currentEntity() const;
+    // The e-mail-in address of the current record (a Fortnox inbox folder's); empty when it has none.
+    QString currentEmail() const;
     void selectEntity(const EntityRef& entity);
     QList<AttachmentRef> selectedAttachments() const;
     void setViewMode(ViewMode mode);

@@ -22,6 +22,7 @@ private slots:
     void reloadUpdatesInPlace();
     void dropsOnEntitiesBecomeRequests();
     void showsTheCacheThenMergesTheStore();
+    void showsTitlesAndAddresses();
 
 private:
     void makeFile(const QString& relativePath);
@@ -166,6 +167,30 @@ void TestEntityTreeModel::showsTheCacheThenMergesTheStore()
     const std::optional<QList<Entity>> cached = cache.entities(m_store->uri(), EntityType::Invoices);
     QVERIFY(cached);
     QCOMPARE(cached->size(), 2);
+}
+
+void TestEntityTreeModel::showsTitlesAndAddresses()
+{
+    MetadataCache cache(m_root->filePath(QStringLiteral(".cache.sqlite")));
+    const EntityRef suppliers { EntityType::Inbox, QStringLiteral("inbox_s") };
+    QVERIFY(QDir(m_root->path()).mkpath(QStringLiteral("Inbox/inbox_s")));
+    cache.setEntities(m_store->uri(), EntityType::Inbox,
+                      { Entity { suppliers, 0, QStringLiteral("Leverantörsfakturor"),
+                                 QStringLiteral("inbox.lev.501558@alfa.arkivplats.se") } });
+    SyncMonitor sync(m_store.get(), &cache, nullptr);
+    EntityTreeModel model(&sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &EntityTreeModel::loaded);
+    model.reload();
+    const QPersistentModelIndex row = model.indexOf(suppliers);
+    QCOMPARE(row.data().toString(), QStringLiteral("Leverantörsfakturor"));
+    QCOMPARE(row.data(EntityTreeModel::EmailRole).toString(), QStringLiteral("inbox.lev.501558@alfa.arkivplats.se"));
+    QVERIFY(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("inbox.lev.501558@alfa.arkivplats.se")));
+    // The folder store knows neither: its listing takes them away, in place.
+    QVERIFY(loaded.wait());
+    QVERIFY(row.isValid());
+    QCOMPARE(row.data().toString(), QStringLiteral("inbox_s"));
+    QVERIFY(row.data(EntityTreeModel::EmailRole).toString().isEmpty());
 }
 
 QTEST_MAIN(TestEntityTreeModel)
