@@ -582,6 +582,10 @@ Kommandon:</translation>
         <source>Files</source>
         <translation>Filer</translation>
     </message>
+    <message>
+        <source>E-mail documents to %1</source>
+        <translation>Mejla dokument till %1</translation>
+    </message>
 </context>
 <context>
     <name>EntityType</name>
@@ -1458,6 +1462,22 @@ Kommandon:</translation>
     <message>
         <source>Documents can be kept in another place once the running transfers have finished: choose it again then.</source>
         <translation>Dokumenten kan förvaras på en annan plats när de pågående överföringarna är klara: välj den igen då.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;E-mail Address</source>
+        <translation>Kopiera &amp;e-postadress</translation>
+    </message>
+    <message>
+        <source>Copy the address that files documents into the selected folder by e-mail</source>
+        <translation>Kopiera adressen som lägger dokument i den markerade mappen via e-post</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Copied %1: documents e-mailed there arrive in %2.</source>
+        <translation>Kopierade %1: dokument som mejlas dit hamnar i %2.</translation>
     </message>
 </context>
 <context>

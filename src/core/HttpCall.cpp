@@ -2,6 +2,7 @@
 
 #include "FileSliceDevice.h"
 #include "RequestAuthenticator.h"
+#include "RequestThrottle.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +49,11 @@ HttpCall::~HttpCall()
     }
 }
 
+void HttpCall::setThrottle(RequestThrottle* throttle)
+{
+    m_throttle = throttle;
+}
+
 void HttpCall::start()
 {
     attempt();
@@ -69,14 +75,15 @@ void HttpCall::attempt()
 {
     ++m_attempt;
     if (!m_request.authorized || !m_authenticator) {
-        send();
+        takeTurn();
         return;
     }
+    // Credentials first: no place at the throttle is held while a token is renewed.
     m_authenticator->ensureAuthorized(this, [this](const QString& error, bool mayPass) {
         if (m_finished)
             return;
         if (error.isEmpty()) {
-            send();
+            takeTurn();
             return;
         }
         HttpResponse response;
@@ -92,6 +99,24 @@ void HttpCall::attempt()
         response.authorizationError = error;
         finish(response);
     });
+}
+
+void HttpCall::takeTurn()
+{
+    if (!m_throttle) {
+        send();
+        return;
+    }
+    // A fresh context per attempt: finish() or the destructor deletes it, which drops a turn still awaited.
+    m_turn = std::make_unique<QObject>();
+    m_throttle->acquire(m_turn.get(), [this] { send(); });
+}
+
+void HttpCall::endTurn()
+{
+    if (m_throttle && m_turn)
+        m_throttle->release(m_turn.get());
+    m_turn.reset();
 }
 
 void HttpCall::send()
@@ -205,6 +230,8 @@ void HttpCall::onFinished()
     // What is left of the body, before the reply is let go.
     onReadyRead();
     m_idleTimer.stop();
+    // Answered, or failed: the server counted the request by now if it ever did.
+    endTurn();
     QNetworkReply* reply = std::exchange(m_reply, nullptr);
     reply->deleteLater();
     HttpResponse response = responseOf(reply);
@@ -241,7 +268,11 @@ void HttpCall::onFinished()
         int delay = RetryPolicy::retryAfterMs(response.header("retry-after"));
         if (delay < 0)
             delay = retryAfterFromBody(response.body);
-        retryLater(delay < 0 ? m_policy.defaultRateLimitDelayMs : delay, tr("The server asked to slow down."));
+        // No delay named (Fortnox names none): the default and a growing random share, so that calls refused
+        // together neither come back together nor keep knocking at the same pace.
+        if (delay < 0)
+            delay = m_policy.defaultRateLimitDelayMs + m_policy.backoffDelayMs(m_attempt);
+        retryLater(delay, tr("The server asked to slow down."));
         if (!m_retryTimer.isActive())
             finish(response);
         return;
@@ -269,6 +300,7 @@ void HttpCall::finish(const HttpResponse& response)
         return;
     m_finished = true;
     m_idleTimer.stop();
+    endTurn();
     if (m_reply) {
         QNetworkReply* reply = std::exchange(m_reply, nullptr);
         reply->disconnect(this);

@@ -10,15 +10,18 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 class RequestAuthenticator;
+class RequestThrottle;
 
 // Sends one HttpRequest until it gets an answer worth giving: retries network errors and 5xx with
 // backoff, waits out 429 for as long as the server asks, renews expired credentials once, and treats a
 // connection silent for longer than the idle timeout as dropped. Lives on the thread of its network
 // access manager. finished() is emitted exactly once; the call does not delete itself.
+// With a throttle, every attempt waits for its turn there before it is sent.
 class HttpCall : public QObject
 {
     Q_OBJECT
@@ -43,6 +46,9 @@ public:
     void setBodySink(BodySink sink) { m_sink = std::move(sink); }
     // Whether a status is retried with backoff; by default every 5xx.
     void setRetryableStatus(std::function<bool(const HttpResponse&)> isRetryable) { m_isRetryable = isRetryable; }
+    // Paces every attempt, the first and each retry, under an API's request limit. Not owned; it must outlive the
+    // call, which otherwise waits for a turn that never comes.
+    void setThrottle(RequestThrottle* throttle);
 
     void start();
     void abort();
@@ -59,7 +65,9 @@ signals:
 
 private:
     void attempt();
+    void takeTurn();
     void send();
+    void endTurn();
     void onFinished();
     void onReadyRead();
     void retryLater(int delayMs, const QString& reason);
@@ -73,6 +81,10 @@ private:
     RetryPolicy m_policy;
     BodySink m_sink;
     std::function<bool(const HttpResponse&)> m_isRetryable;
+    QPointer<RequestThrottle> m_throttle;
+    // The current attempt's turn at the throttle. Deleting it gives up a turn still awaited, or ends the place
+    // held by a request that is dropped.
+    std::unique_ptr<QObject> m_turn;
     // Guarded: stopping the network thread deletes the access manager, and its replies with it, first.
     QPointer<QNetworkReply> m_reply;
     QTimer m_idleTimer;

@@ -11,7 +11,7 @@ public:
     int maxAttempts = 8;
     int baseDelayMs = 500;
     int maxDelayMs = 60000;
-    // Used when a 429 names no delay.
+    // The least wait when a 429 names no delay; HttpCall adds backoffDelayMs() of the attempt to it.
     int defaultRateLimitDelayMs = 5000;
 
     // The wait before attempt number `attempt` (1 for the first retry), somewhere in [0, cap] so that

@@ -3,8 +3,10 @@
 
 #include "DropboxEmulator.h"
 #include "FaultInjector.h"
+#include "FortnoxEmulator.h"
 #include "HttpCall.h"
 #include "RequestAuthenticator.h"
+#include "RequestThrottle.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -68,6 +70,9 @@ private slots:
     void renewsExpiredCredentialsOnce();
     void unreachableServerIsANetworkError();
     void abortFinishesCancelled();
+    void throttlesEveryAttempt();
+    void abortWhileWaitingForTheThrottle();
+    void rateLimitWithoutRetryAfterBacksOff();
 
 private:
     HttpResponse run(HttpCall& call, int timeout = 30000);
@@ -240,6 +245,108 @@ void TestHttpCall::abortFinishesCancelled()
     call.abort();
     QCOMPARE(finished.count(), 1);
     QVERIFY(finished.first().first().value<HttpResponse>().cancelled);
+}
+
+void TestHttpCall::throttlesEveryAttempt()
+{
+    // Expired credentials, a server error and a 429 (Retry-After: 0): four sends for one call.
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::expiredToken());
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::serverError(500));
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::rateLimited(0));
+    // One request in any 50 ms of a clock that only the test moves: each attempt waits until it does.
+    std::chrono::nanoseconds now { 0 };
+    RequestThrottle throttle(1, 50);
+    throttle.setClock([&now] { return now; });
+    HttpCall call(m_network.get(), accountRequest(), m_authenticator.get());
+    call.setRetryPolicy(m_fast);
+    call.setThrottle(&throttle);
+    QSignalSpy finished(&call, &HttpCall::finished);
+    call.start();
+    for (int sent = 1; sent <= 3; ++sent) {
+        // Answered, and the next attempt waits for its turn instead of going.
+        QTRY_COMPARE(throttle.waiting(), 1);
+        QCOMPARE(m_emulator->requests().size(), sent);
+        now += std::chrono::milliseconds(throttle.windowMs());
+        QTRY_COMPARE(m_emulator->requests().size(), sent + 1);
+    }
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().value<HttpResponse>().status, 200);
+    QCOMPARE(m_authenticator->renewals, 1);
+    QCOMPARE(throttle.waiting(), 0);
+}
+
+void TestHttpCall::abortWhileWaitingForTheThrottle()
+{
+    RequestThrottle throttle(1, 60000);
+    HttpCall first(m_network.get(), accountRequest(), m_authenticator.get());
+    first.setThrottle(&throttle);
+    QCOMPARE(run(first).status, 200);
+    HttpCall second(m_network.get(), accountRequest(), m_authenticator.get());
+    second.setThrottle(&throttle);
+    QSignalSpy finished(&second, &HttpCall::finished);
+    second.start();
+    QCOMPARE(throttle.waiting(), 1);
+    second.abort();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(finished.first().first().value<HttpResponse>().cancelled);
+    // Its turn is given up, and was never taken: only the first call's place counts.
+    QCOMPARE(throttle.waiting(), 0);
+    QCOMPARE(throttle.occupied(), 1);
+    QCOMPARE(m_emulator->requests().size(), 1);
+}
+
+void TestHttpCall::rateLimitWithoutRetryAfterBacksOff()
+{
+    // Fortnox answers its rate limit with a bare 429: no Retry-After, no delay in the body.
+    FortnoxEmulator fortnox;
+    QVERIFY(fortnox.listen());
+    qint64 fortnoxNow = 0;
+    fortnox.setRateLimitClock([&fortnoxNow] { return fortnoxNow; });
+    fortnox.setRateLimit(1);
+    HttpRequest request;
+    request.method = "GET";
+    request.url = fortnox.baseUrl().resolved(QUrl(u"/3/inbox"_s));
+    request.setHeader("Accept", "application/json");
+    request.setHeader("Authorization", "Bearer " + fortnox.issueAccessToken().toLatin1());
+    request.authorized = false;
+    RetryPolicy policy;
+    policy.defaultRateLimitDelayMs = 100;
+    policy.baseDelayMs = 20;
+    policy.maxDelayMs = 1000;
+    policy.maxAttempts = 4;
+    RetryPolicy once = policy;
+    once.maxAttempts = 1;
+
+    HttpCall first(m_network.get(), request, nullptr);
+    first.setRetryPolicy(once);
+    QCOMPARE(run(first).status, 200);
+    HttpCall refused(m_network.get(), request, nullptr);
+    refused.setRetryPolicy(once);
+    const HttpResponse bare = run(refused);
+    QCOMPARE(bare.status, 429);
+    QVERIFY(bare.header("retry-after").isEmpty());
+
+    // Refused every time: each wait is at least the default, plus a share that may grow with each attempt.
+    HttpCall stubborn(m_network.get(), request, nullptr);
+    stubborn.setRetryPolicy(policy);
+    QSignalSpy retrying(&stubborn, &HttpCall::retrying);
+    QCOMPARE(run(stubborn).status, 429);
+    QCOMPARE(stubborn.attempts(), policy.maxAttempts);
+    QCOMPARE(retrying.count(), policy.maxAttempts - 1);
+    for (int i = 0; i < retrying.count(); ++i) {
+        const int delay = retrying.at(i).first().toInt();
+        QVERIFY2(delay >= policy.defaultRateLimitDelayMs, qPrintable(QString::number(delay)));
+        QVERIFY2(delay <= policy.defaultRateLimitDelayMs + (policy.baseDelayMs << i),
+                 qPrintable(QString::number(delay)));
+    }
+
+    // The window moves on while the call waits: its retry is let in.
+    HttpCall patient(m_network.get(), request, nullptr);
+    patient.setRetryPolicy(policy);
+    connect(&patient, &HttpCall::retrying, this,
+            [&fortnoxNow] { fortnoxNow += FortnoxEmulatorRateLimit::DefaultWindowMs; });
+    QCOMPARE(run(patient).status, 200);
+    QCOMPARE(patient.attempts(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHttpCall)
