@@ -103,6 +103,82 @@
         <source>Keep documents on &amp;this computer</source>
         <translation>Förvara dokumenten på &amp;den här datorn</translation>
     </message>
+    <message>
+        <source>Fortnox</source>
+        <translation>Fortnox</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Företag:</translation>
+    </message>
+    <message>
+        <source>An older integration, with an &amp;access token</source>
+        <translation>En äldre integration, med &amp;åtkomsttoken</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Klient-&amp;id:</translation>
+    </message>
+    <message>
+        <source>From the Fortnox Developer Portal</source>
+        <translation>Från Fortnox utvecklarportal</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Klient&amp;hemlighet:</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain</source>
+        <translation>Sparas i systemets nyckelring</translation>
+    </message>
+    <message>
+        <source>Connect F&amp;ortnox…</source>
+        <translation>Anslut F&amp;ortnox…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Koppla från</translation>
+    </message>
+    <message>
+        <source>Keep documents in Fortnox</source>
+        <translation>Förvara dokumenten i Fortnox</translation>
+    </message>
+    <message>
+        <source>Connected to Fortnox.</source>
+        <translation>Ansluten till Fortnox.</translation>
+    </message>
+    <message>
+        <source>Disconnected from Fortnox.</source>
+        <translation>Frånkopplad från Fortnox.</translation>
+    </message>
+    <message>
+        <source>Connected with an access token</source>
+        <translation>Ansluten med åtkomsttoken</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Ansluten</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>Åtkomst&amp;token:</translation>
+    </message>
+    <message>
+        <source>Connect F&amp;ortnox</source>
+        <translation>Anslut F&amp;ortnox</translation>
+    </message>
+    <message>
+        <source>Connecting to Fortnox…</source>
+        <translation>Ansluter till Fortnox…</translation>
+    </message>
+    <message>
+        <source>Enter the integration&apos;s client secret.</source>
+        <translation>Ange integrationens klienthemlighet.</translation>
+    </message>
+    <message>
+        <source>Connect Fortnox</source>
+        <translation>Anslut Fortnox</translation>
+    </message>
 </context>
 <context>
     <name>AppDatabase</name>

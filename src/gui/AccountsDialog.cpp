@@ -3,6 +3,8 @@
 #include "DropboxAccount.h"
 #include "DropboxSignIn.h"
 #include "DropboxStore.h"
+#include "FortnoxAccount.h"
+#include "FortnoxSignIn.h"
 #include "Settings.h"
 #include "SignInBrowserDialog.h"
 #include "ui_AccountsDialog.h"
@@ -17,6 +19,7 @@ AccountsDialog::AccountsDialog(Settings& settings, QWidget* parent)
     , m_settings(settings)
     , m_network(new QNetworkAccessManager(this))
     , m_dropbox(new DropboxAccount(settings, m_network, this))
+    , m_fortnox(new FortnoxAccount(settings, m_network, this))
 {
     m_ui->setupUi(this);
     m_ui->appKeyEdit->setText(m_settings.dropboxAppKey());
@@ -52,6 +55,26 @@ AccountsDialog::AccountsDialog(Settings& settings, QWidget* parent)
     connect(m_ui->useLocalButton, &QPushButton::clicked, this,
             [this] { emit storeChosen(QStringLiteral("local:") + m_settings.localRootPath()); });
     setCurrentStore({}, {});
+    m_ui->fortnoxIdEdit->setText(m_fortnox->clientId());
+    m_ui->fortnoxLegacyCheck->setChecked(m_fortnox->isConnected()
+                                         && m_fortnox->mode() == FortnoxAuthenticator::Mode::Legacy);
+    connect(m_ui->fortnoxLegacyCheck, &QCheckBox::toggled, this, &AccountsDialog::updateFortnox);
+    connect(m_ui->fortnoxIdEdit, &QLineEdit::textChanged, this, &AccountsDialog::updateFortnox);
+    connect(m_ui->fortnoxSecretEdit, &QLineEdit::textChanged, this, &AccountsDialog::updateFortnox);
+    connect(m_ui->fortnoxConnectButton, &QPushButton::clicked, this, &AccountsDialog::connectFortnox);
+    connect(m_ui->fortnoxDisconnectButton, &QPushButton::clicked, this, &AccountsDialog::disconnectFortnox);
+    connect(m_ui->useFortnoxButton, &QPushButton::clicked, this,
+            [this] { emit storeChosen(QStringLiteral("fortnox:")); });
+    connect(m_fortnox, &FortnoxAccount::connected, this, [this] {
+        finishFortnox(tr("Connected to Fortnox."), false);
+        emit fortnoxConnected();
+    });
+    connect(m_fortnox, &FortnoxAccount::disconnected, this, [this] {
+        finishFortnox(tr("Disconnected from Fortnox."), false);
+        emit fortnoxDisconnected();
+    });
+    connect(m_fortnox, &FortnoxAccount::failed, this, [this](const QString& message) { finishFortnox(message, true); });
+    updateFortnox();
     connect(m_ui->kashflowSignInButton, &QPushButton::clicked, this, &AccountsDialog::kashflowSignInRequested);
     connect(m_ui->kashflowDropboxButton, &QPushButton::clicked, this, &AccountsDialog::kashflowDropboxRequested);
 }
@@ -117,6 +140,99 @@ void AccountsDialog::connectDropbox()
     showDropboxMessage(tr("Signing in to Dropbox…"), false);
     updateDropbox();
     m_browser->open();
+}
+
+void AccountsDialog::updateFortnox()
+{
+    const bool legacy = m_ui->fortnoxLegacyCheck->isChecked();
+    const bool connected = m_fortnox->isConnected();
+    if (!connected)
+        m_ui->fortnoxStatusLabel->setText(tr("Not connected"));
+    else if (m_fortnox->mode() == FortnoxAuthenticator::Mode::Legacy)
+        m_ui->fortnoxStatusLabel->setText(tr("Connected with an access token"));
+    else
+        m_ui->fortnoxStatusLabel->setText(tr("Connected"));
+    // An older integration signs in with its access token and client secret; a current one with its client id
+    // and secret, then the browser.
+    m_ui->fortnoxIdLabel->setText(legacy ? tr("Access &token:") : tr("Client &ID:"));
+    m_ui->fortnoxIdEdit->setEchoMode(legacy ? QLineEdit::Password : QLineEdit::Normal);
+    m_ui->fortnoxConnectButton->setText(legacy ? tr("Connect F&ortnox") : tr("Connect F&ortnox…"));
+    const bool filled = !m_ui->fortnoxIdEdit->text().trimmed().isEmpty()
+        && (!legacy || !m_ui->fortnoxSecretEdit->text().trimmed().isEmpty());
+    m_ui->fortnoxConnectButton->setEnabled(!m_fortnoxBusy && filled);
+    m_ui->fortnoxDisconnectButton->setEnabled(!m_fortnoxBusy && connected);
+    m_ui->useFortnoxButton->setEnabled(!m_fortnoxBusy && connected);
+}
+
+void AccountsDialog::showFortnoxMessage(const QString& message, bool isError)
+{
+    m_ui->fortnoxMessageLabel->setText(message);
+    m_ui->fortnoxMessageLabel->setStyleSheet(isError ? QStringLiteral("font-weight: bold;") : QString());
+}
+
+void AccountsDialog::finishFortnox(const QString& message, bool isError)
+{
+    m_fortnoxBusy = false;
+    if (!message.isEmpty())
+        showFortnoxMessage(message, isError);
+    updateFortnox();
+}
+
+void AccountsDialog::connectFortnox()
+{
+    const FortnoxEndpoints endpoints = m_fortnox->endpoints();
+    if (const QString problem = endpoints.problem(); !problem.isEmpty())
+        return showFortnoxMessage(problem, true);
+    const QString first = m_ui->fortnoxIdEdit->text().trimmed();
+    const QString secret = m_ui->fortnoxSecretEdit->text().trimmed();
+    m_fortnoxBusy = true;
+    showFortnoxMessage(tr("Connecting to Fortnox…"), false);
+    updateFortnox();
+    if (m_ui->fortnoxLegacyCheck->isChecked()) {
+        m_fortnox->connectLegacy(first, secret);
+        return;
+    }
+    // A secret typed now is kept first; otherwise the one the keychain has for this integration is used.
+    if (!secret.isEmpty()) {
+        m_fortnox->setClientCredentials(first, secret, [this, first, secret](const QString& error) {
+            if (!error.isEmpty())
+                return finishFortnox(error, true);
+            signInToFortnox(first, secret);
+        });
+        return;
+    }
+    m_settings.setFortnoxClientId(first);
+    m_fortnox->loadClientSecret([this, first](const QString& stored, const QString& error) {
+        if (!error.isEmpty() || stored.isEmpty())
+            return finishFortnox(error.isEmpty() ? tr("Enter the integration's client secret.") : error, true);
+        signInToFortnox(first, stored);
+    });
+}
+
+void AccountsDialog::signInToFortnox(const QString& clientId, const QString& clientSecret)
+{
+    const FortnoxEndpoints endpoints = m_fortnox->endpoints();
+    delete m_fortnoxSignIn;
+    m_fortnoxSignIn
+        = new FortnoxSignIn(m_network, endpoints, clientId, clientSecret, FortnoxSignIn::defaultRedirectUri(), this);
+    connect(m_fortnoxSignIn, &FortnoxSignIn::succeeded, m_fortnox, &FortnoxAccount::connectWith);
+    connect(m_fortnoxSignIn, &FortnoxSignIn::failed, this,
+            [this](const QString& message) { finishFortnox(message, true); });
+    m_browser = new SignInBrowserDialog(m_fortnoxSignIn->authorizeUrl(), m_fortnoxSignIn->redirectUri(),
+                                        endpoints.signInHosts(), this);
+    m_browser->setWindowTitle(tr("Connect Fortnox"));
+    m_browser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_browser, &SignInBrowserDialog::redirected, m_fortnoxSignIn, &FortnoxSignIn::handleRedirect);
+    connect(m_browser, &QDialog::rejected, this, [this] { finishFortnox({}, false); });
+    m_browser->open();
+}
+
+void AccountsDialog::disconnectFortnox()
+{
+    m_fortnoxBusy = true;
+    showFortnoxMessage(tr("Disconnecting…"), false);
+    updateFortnox();
+    m_fortnox->disconnectAccount();
 }
 
 void AccountsDialog::disconnectDropbox()

@@ -9,6 +9,8 @@ namespace Ui {
 class AccountsDialog;
 }
 class DropboxAccount;
+class FortnoxAccount;
+class FortnoxSignIn;
 class DropboxSignIn;
 class QNetworkAccessManager;
 class Settings;
@@ -33,6 +35,9 @@ public:
 
     void connectDropbox();
     void disconnectDropbox();
+    // Fortnox: the authorization code in the embedded browser, or an older integration's access token.
+    void connectFortnox();
+    void disconnectFortnox();
 
 signals:
     // The user chose to keep documents in this store from now on.
@@ -42,9 +47,15 @@ signals:
     // KashFlow's sign-in and Dropbox connection are the window's, as they change the store it shows.
     void kashflowSignInRequested();
     void kashflowDropboxRequested();
+    void fortnoxConnected();
+    void fortnoxDisconnected();
 
 private:
     void updateDropbox();
+    void updateFortnox();
+    void showFortnoxMessage(const QString& message, bool isError);
+    void finishFortnox(const QString& message, bool isError);
+    void signInToFortnox(const QString& clientId, const QString& clientSecret);
     void showDropboxMessage(const QString& message, bool isError);
     // The end of a connect or disconnect, with what to say about it (nothing when empty).
     void finishBusy(const QString& message, bool isError);
@@ -56,4 +67,7 @@ private:
     QPointer<DropboxSignIn> m_signIn;
     QPointer<SignInBrowserDialog> m_browser;
     bool m_busy = false;
+    FortnoxAccount* m_fortnox;
+    QPointer<FortnoxSignIn> m_fortnoxSignIn;
+    bool m_fortnoxBusy = false;
 };

@@ -84,18 +84,6 @@ QByteArray readFile(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// Whether the grab shows something drawn: the emulator's page is dark text on white.
-bool showsText(const QImage& image)
-{
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2) {
-            if (qGray(image.pixel(x, y)) < 80)
-                return true;
-        }
-    }
-    return false;
-}
-
 } // namespace
 
 class TestDropboxWindow : public QObject
@@ -241,7 +229,7 @@ void TestDropboxWindow::connectsInEmbeddedBrowser()
     // Loaded is not yet painted: wait until the page's text shows, then keep the picture.
     auto* view = browser->findChild<QWebEngineView*>(u"webView"_s);
     QVERIFY(view);
-    QTRY_VERIFY_WITH_TIMEOUT(showsText(view->grab().toImage()), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::showsText(view->grab().toImage()), 20000);
     WindowTest::saveScreenshot(browser, u"dropbox-sign-in.png"_s, ScreenshotMinimumBytes);
 
     // The emulator answers Allow with a redirect to http://localhost/attache-signin, which the browser

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QImage>
 #include <QModelIndex>
 #include <QStandardPaths>
 #include <QString>
@@ -83,6 +84,19 @@ inline void showAndWaitFor(MainWindow& window, const EntityRef& entity)
 
 // Saves the widget's grab as `name` in the screenshot folder. A grab that is no larger than `minimumBytes`
 // fails the test, for where a blank picture would mean a page that never painted.
+// Whether the grab shows something drawn: the emulators' pages are dark text on white, and a web view that has
+// loaded its page may not have painted it yet.
+inline bool showsText(const QImage& image)
+{
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            if (qGray(image.pixel(x, y)) < 80)
+                return true;
+        }
+    }
+    return false;
+}
+
 inline void saveScreenshot(QWidget* widget, const QString& name, qint64 minimumBytes = 0)
 {
     QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));

@@ -1,0 +1,206 @@
+// Fortnox through the real window, against the loopback Fortnox emulator: in Accounts, an integration's client id
+// and secret connect the company through the embedded browser (the refresh token goes to the keychain, the secret
+// too, neither to the settings); an older integration connects with its access token and client secret instead.
+//
+// Runs under tests/with-keyring.sh and xvfb-run (see CMakeLists.txt); the cases are steps of one story and run in
+// order.
+
+#include "../KeyringTestHelpers.h"
+#include "AccountsDialog.h"
+#include "FortnoxAccount.h"
+#include "FortnoxEmulator.h"
+#include "MainWindow.h"
+#include "SecretStore.h"
+#include "Settings.h"
+#include "SignInBrowserDialog.h"
+#include "SignInPage.h"
+#include "WindowTestHelpers.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebEngineView>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int Timeout = 30000;
+} // namespace
+
+class TestFortnoxWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void connectsInTheEmbeddedBrowser();
+    void secretsAreOnlyInTheKeychain();
+    void disconnects();
+    void connectsAnOlderIntegrationWithItsAccessToken();
+
+private:
+    template<typename T> T* accountsChild(const QString& name) const
+    {
+        return m_window->accountsDialog() ? m_window->accountsDialog()->findChild<T*>(name) : nullptr;
+    }
+    AccountsDialog* openAccounts();
+    std::optional<SecretStore::Result> readKeychain(const QString& key);
+
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::unique_ptr<FortnoxEmulator> m_emulator;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    QTranslator m_english;
+    QString m_refreshToken;
+};
+
+void TestFortnoxWindow::initTestCase()
+{
+    // Never the developer's own keyring, nor a display of theirs.
+    if (qgetenv("ATTACHE_TEST_KEYRING") != "gnome-keyring")
+        QSKIP("Needs a private keyring and X server: tests/with-keyring.sh xvfb-run TestFortnoxWindow");
+    QVERIFY(WindowTest::prepareApplication(m_english));
+    m_root = WindowTest::scratchInHome();
+    QVERIFY(m_root);
+    m_emulator = std::make_unique<FortnoxEmulator>(m_root->filePath(u"emulator"_s));
+    QVERIFY(m_emulator->listen());
+    m_emulator->seedSampleData();
+    qputenv("ATTACHE_FORTNOX_BASE_URL", m_emulator->baseUrl().toString().toUtf8());
+    qunsetenv("ATTACHE_FORTNOX_CLIENT_ID");
+    m_settings = WindowTest::localSettings(*m_root);
+    m_window = std::make_unique<MainWindow>(*m_settings);
+    m_window->resize(1100, 700);
+    WindowTest::showAndWaitFor(*m_window, EntityRef { EntityType::Invoices, u"1001"_s });
+}
+
+void TestFortnoxWindow::cleanupTestCase()
+{
+    m_window.reset();
+    m_settings.reset();
+    m_emulator.reset();
+    m_root.reset();
+}
+
+AccountsDialog* TestFortnoxWindow::openAccounts()
+{
+    m_window->showAccounts();
+    if (!QTest::qWaitFor([this] { return m_window->accountsDialog() && m_window->accountsDialog()->isVisible(); },
+                         Timeout))
+        return nullptr;
+    return m_window->accountsDialog();
+}
+
+std::optional<SecretStore::Result> TestFortnoxWindow::readKeychain(const QString& key)
+{
+    std::optional<SecretStore::Result> read;
+    QObject context;
+    SecretStore::readSecret(key, &context, [&read](const SecretStore::Result& result) { read = result; });
+    if (!QTest::qWaitFor([&read] { return read.has_value(); }, Timeout))
+        return std::nullopt;
+    return read;
+}
+
+// 1. Accounts → the integration's client id and secret → Connect Fortnox… → the consent page in the sign-in
+//    browser → Allow: the company is connected.
+void TestFortnoxWindow::connectsInTheEmbeddedBrowser()
+{
+    AccountsDialog* accounts = openAccounts();
+    QVERIFY(accounts);
+    QCOMPARE(accountsChild<QLabel>(u"fortnoxStatusLabel"_s)->text(), u"Not connected"_s);
+    auto* connectButton = accountsChild<QPushButton>(u"fortnoxConnectButton"_s);
+    // Nothing to connect with yet.
+    QVERIFY(!connectButton->isEnabled());
+    QTest::keyClicks(accountsChild<QLineEdit>(u"fortnoxIdEdit"_s), m_emulator->clientId());
+    QTest::keyClicks(accountsChild<QLineEdit>(u"fortnoxSecretEdit"_s), m_emulator->clientSecret());
+    QVERIFY(connectButton->isEnabled());
+
+    QSignalSpy connected(accounts, &AccountsDialog::fortnoxConnected);
+    connectButton->click();
+    QTRY_VERIFY_WITH_TIMEOUT(accounts->signInBrowser(), Timeout);
+    const QPointer<SignInBrowserDialog> browser = accounts->signInBrowser();
+    QSignalSpy loaded(browser->page(), &SignInPage::loadFinished);
+    QVERIFY(QTest::qWaitForWindowExposed(browser));
+    QVERIFY(loaded.wait(Timeout));
+    QCOMPARE(browser->page()->url().path(), u"/oauth-v1/auth"_s);
+    auto* view = browser->findChild<QWebEngineView*>(u"webView"_s);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::showsText(view->grab().toImage()), Timeout);
+    WindowTest::saveScreenshot(browser, u"fortnox-sign-in.png"_s);
+    browser->page()->runJavaScript(u"document.getElementById('allow').click()"_s);
+    QVERIFY(connected.wait(Timeout));
+    QTRY_VERIFY(browser.isNull() || !browser->isVisible());
+    QCOMPARE(accountsChild<QLabel>(u"fortnoxStatusLabel"_s)->text(), u"Connected"_s);
+    QCOMPARE(m_settings->fortnoxClientId(), m_emulator->clientId());
+    QVERIFY(accountsChild<QPushButton>(u"useFortnoxButton"_s)->isEnabled());
+    WindowTest::saveScreenshot(accounts, u"fortnox-accounts.png"_s);
+}
+
+// 2. The refresh token and the client secret are in the keychain, and in no file.
+void TestFortnoxWindow::secretsAreOnlyInTheKeychain()
+{
+    const auto refresh = readKeychain(FortnoxAccount::refreshTokenKey(m_emulator->clientId()));
+    QVERIFY(refresh && refresh->ok);
+    QVERIFY(refresh->secret.size() >= 16);
+    m_refreshToken = refresh->secret;
+    const auto secret = readKeychain(FortnoxAccount::clientSecretKey(m_emulator->clientId()));
+    QVERIFY(secret && secret->ok);
+    QCOMPARE(secret->secret, m_emulator->clientSecret());
+    m_settings->sync();
+    for (const QString& value : { m_refreshToken, m_emulator->clientSecret() })
+        QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, value), QStringList());
+}
+
+// 3. Disconnect forgets the company's refresh token; the integration's secret stays for the next connection.
+void TestFortnoxWindow::disconnects()
+{
+    QSignalSpy disconnected(m_window->accountsDialog(), &AccountsDialog::fortnoxDisconnected);
+    accountsChild<QPushButton>(u"fortnoxDisconnectButton"_s)->click();
+    QVERIFY(disconnected.wait(Timeout));
+    QCOMPARE(accountsChild<QLabel>(u"fortnoxStatusLabel"_s)->text(), u"Not connected"_s);
+    const auto refresh = readKeychain(FortnoxAccount::refreshTokenKey(m_emulator->clientId()));
+    QVERIFY(refresh && refresh->notFound);
+    const auto secret = readKeychain(FortnoxAccount::clientSecretKey(m_emulator->clientId()));
+    QVERIFY(secret && secret->ok);
+}
+
+// 4. An older integration: its access token and client secret, checked with Fortnox before they are kept; a wrong
+//    pair is refused with Fortnox's own message.
+void TestFortnoxWindow::connectsAnOlderIntegrationWithItsAccessToken()
+{
+    auto* legacy = accountsChild<QCheckBox>(u"fortnoxLegacyCheck"_s);
+    QVERIFY(legacy);
+    legacy->setChecked(true);
+    QCOMPARE(accountsChild<QLabel>(u"fortnoxIdLabel"_s)->text(), u"Access &token:"_s);
+    auto* token = accountsChild<QLineEdit>(u"fortnoxIdEdit"_s);
+    auto* secret = accountsChild<QLineEdit>(u"fortnoxSecretEdit"_s);
+    token->clear();
+    secret->clear();
+    QTest::keyClicks(token, m_emulator->legacyAccessToken());
+    QTest::keyClicks(secret, u"not the secret"_s);
+    auto* connectButton = accountsChild<QPushButton>(u"fortnoxConnectButton"_s);
+    connectButton->click();
+    auto* message = accountsChild<QLabel>(u"fortnoxMessageLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"Ogiltig inloggning"_s), Timeout);
+    QCOMPARE(accountsChild<QLabel>(u"fortnoxStatusLabel"_s)->text(), u"Not connected"_s);
+
+    secret->clear();
+    QTest::keyClicks(secret, m_emulator->legacyClientSecret());
+    QSignalSpy connected(m_window->accountsDialog(), &AccountsDialog::fortnoxConnected);
+    connectButton->click();
+    QVERIFY(connected.wait(Timeout));
+    QCOMPARE(accountsChild<QLabel>(u"fortnoxStatusLabel"_s)->text(), u"Connected with an access token"_s);
+    const auto kept = readKeychain(FortnoxAccount::legacyAccessTokenKey());
+    QVERIFY(kept && kept->ok);
+    QCOMPARE(kept->secret, m_emulator->legacyAccessToken());
+    m_settings->sync();
+    QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, m_emulator->legacyAccessToken()), QStringList());
+}
+
+QTEST_MAIN(TestFortnoxWindow)
+#include "TestFortnoxWindow.moc"
