@@ -834,6 +834,69 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>FortnoxStore</name>
+    <message>
+        <source>Fortnox</source>
+        <translation>Fortnox</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <source>Could not reach Fortnox: %1</source>
+        <translation>Kunde inte nå Fortnox: %1</translation>
+    </message>
+    <message>
+        <source>Fortnox had a problem (HTTP %1). Try again later.</source>
+        <translation>Fortnox hade ett problem (HTTP %1). Försök igen senare.</translation>
+    </message>
+    <message>
+        <source>Fortnox refused the request (HTTP %1).</source>
+        <translation>Fortnox avvisade begäran (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Creating records in Fortnox</source>
+        <translation>Att skapa poster i Fortnox</translation>
+    </message>
+    <message>
+        <source>Fortnox has no %1 “%2”.</source>
+        <translation>Fortnox har ingen %1 ”%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in Fortnox.</source>
+        <translation>”%1” finns inte i Fortnox.</translation>
+    </message>
+    <message>
+        <source>Uploading straight onto a Fortnox supplier invoice or voucher is not supported yet: upload to the Inbox, then move the document there.</source>
+        <translation>Att ladda upp direkt till en leverantörsfaktura eller verifikation i Fortnox stöds inte än: ladda upp till inkorgen och flytta sedan dokumentet dit.</translation>
+    </message>
+    <message>
+        <source>“%1” is already in Fortnox.</source>
+        <translation>”%1” finns redan i Fortnox.</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists.</source>
+        <translation>”%1” finns inte längre.</translation>
+    </message>
+    <message>
+        <source>“%1” arrived damaged from Fortnox and was not saved.</source>
+        <translation>”%1” kom skadad från Fortnox och sparades inte.</translation>
+    </message>
+    <message>
+        <source>A file connected to a record cannot be deleted: Fortnox keeps it in the archive.</source>
+        <translation>En fil som är kopplad till en post kan inte tas bort: Fortnox behåller den i arkivet.</translation>
+    </message>
+    <message>
+        <source>Fetching thumbnails from Fortnox</source>
+        <translation>Att hämta miniatyrer från Fortnox</translation>
+    </message>
+    <message>
+        <source>Moving documents in Fortnox other than from the Inbox onto a supplier invoice or a voucher</source>
+        <translation>Att flytta dokument i Fortnox på annat sätt än från inkorgen till en leverantörsfaktura eller verifikation</translation>
+    </message>
+</context>
+<context>
     <name>FortnoxTokens</name>
     <message>
         <source>Could not reach Fortnox: %1</source>
@@ -1918,8 +1981,12 @@ Kommandon:</translation>
         <translation>Inget Dropbox-konto är anslutet. Anslut ett under Konton, eller med ”attache-cli connect dropbox”.</translation>
     </message>
     <message>
-        <source>Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:[USER].</source>
-        <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG, dropbox:[/MAPP] eller kashflow:[ANVÄNDARE].</translation>
+        <source>No Fortnox company is connected. Connect one in Accounts.</source>
+        <translation>Inget företag i Fortnox är anslutet. Anslut ett under Konton.</translation>
+    </message>
+    <message>
+        <source>Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER], kashflow:[USER] or fortnox:.</source>
+        <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG, dropbox:[/MAPP], kashflow:[ANVÄNDARE] eller fortnox:.</translation>
     </message>
 </context>
 <context>

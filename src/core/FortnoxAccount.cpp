@@ -19,6 +19,12 @@ void readInto(const QString& key, QObject* context, FortnoxAuthenticator::Loaded
             done({}, result.errorString);
     });
 }
+
+FortnoxAuthenticator::Mode modeOf(const Settings& settings)
+{
+    return settings.fortnoxConnection() == LegacyConnection ? FortnoxAuthenticator::Mode::Legacy
+                                                            : FortnoxAuthenticator::Mode::OAuth;
+}
 } // namespace
 
 FortnoxAccount::FortnoxAccount(Settings& settings, QNetworkAccessManager* network, QObject* parent)
@@ -39,14 +45,18 @@ QString FortnoxAccount::clientId() const
 
 bool FortnoxAccount::isConnected() const
 {
-    const QString connection = m_settings.fortnoxConnection();
-    return connection == LegacyConnection || (connection == OAuthConnection && !clientId().isEmpty());
+    return isConnected(m_settings);
+}
+
+bool FortnoxAccount::isConnected(const Settings& settings)
+{
+    const QString connection = settings.fortnoxConnection();
+    return connection == LegacyConnection || (connection == OAuthConnection && !settings.fortnoxClientId().isEmpty());
 }
 
 FortnoxAuthenticator::Mode FortnoxAccount::mode() const
 {
-    return m_settings.fortnoxConnection() == LegacyConnection ? FortnoxAuthenticator::Mode::Legacy
-                                                              : FortnoxAuthenticator::Mode::OAuth;
+    return modeOf(m_settings);
 }
 
 void FortnoxAccount::setClientCredentials(const QString& clientId, const QString& clientSecret,
@@ -178,8 +188,19 @@ void FortnoxAccount::setConnection(const QString& mode)
 
 FortnoxAuthenticator* FortnoxAccount::createAuthenticator(QObject* parent)
 {
-    auto* authenticator = new FortnoxAuthenticator(m_network, endpoints(), mode(), parent);
-    if (mode() == FortnoxAuthenticator::Mode::Legacy) {
+    FortnoxAuthenticator* authenticator = createAuthenticator(m_settings, m_network, parent);
+    // The access token of the last sign-in, so that the first requests do not spend a refresh token at once.
+    if (authenticator->mode() == FortnoxAuthenticator::Mode::OAuth)
+        authenticator->setAccessToken(m_accessToken, m_accessTokenExpiry);
+    return authenticator;
+}
+
+FortnoxAuthenticator* FortnoxAccount::createAuthenticator(const Settings& settings, QNetworkAccessManager* network,
+                                                          QObject* parent)
+{
+    const FortnoxAuthenticator::Mode mode = modeOf(settings);
+    auto* authenticator = new FortnoxAuthenticator(network, FortnoxEndpoints::fromEnvironment(settings), mode, parent);
+    if (mode == FortnoxAuthenticator::Mode::Legacy) {
         authenticator->setLegacyCredentialsLoader([authenticator](FortnoxAuthenticator::LoadedLegacy done) {
             readInto(legacyAccessTokenKey(), authenticator,
                      [authenticator, done](const QString& accessToken, const QString& error) {
@@ -195,9 +216,8 @@ FortnoxAuthenticator* FortnoxAccount::createAuthenticator(QObject* parent)
         });
         return authenticator;
     }
-    const QString id = clientId();
+    const QString id = settings.fortnoxClientId();
     authenticator->setClientId(id);
-    authenticator->setAccessToken(m_accessToken, m_accessTokenExpiry);
     authenticator->setClientSecretLoader([authenticator, id](FortnoxAuthenticator::LoadedSecret done) {
         readInto(clientSecretKey(id), authenticator, done);
     });

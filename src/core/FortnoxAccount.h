@@ -58,6 +58,11 @@ public:
 
     // Signs requests for the connected company, reading (and for OAuth rewriting) the keychain as it needs.
     FortnoxAuthenticator* createAuthenticator(QObject* parent = nullptr);
+    // The same for the company these settings name, signing through `network`: a store's, on its own thread, where
+    // the authenticator is then to be moved.
+    static FortnoxAuthenticator* createAuthenticator(const Settings& settings, QNetworkAccessManager* network,
+                                                     QObject* parent = nullptr);
+    static bool isConnected(const Settings& settings);
 
 signals:
     void connected();

@@ -58,7 +58,7 @@ QJsonValue element(QXmlStreamReader& xml)
 
 QByteArray KashflowPayload::accept(Format format)
 {
-    return format == Format::Xml ? QByteArrayLiteral("application/xml") : QByteArrayLiteral("application/json");
+    return PayloadFormats::accept(format);
 }
 
 QJsonValue KashflowPayload::read(const HttpResponse& response)

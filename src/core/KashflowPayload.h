@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PayloadFormat.h"
+
 #include <QByteArray>
 #include <QJsonValue>
 
@@ -12,7 +14,7 @@ struct HttpResponse;
 class KashflowPayload
 {
 public:
-    enum class Format { Json, Xml };
+    using Format = PayloadFormat;
 
     static QByteArray accept(Format format);
     // The answer's body, by its Content-Type; an empty object when it cannot be read.

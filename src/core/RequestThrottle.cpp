@@ -9,6 +9,8 @@ RequestThrottle::RequestThrottle(int maxRequests, int windowMs, QObject* parent)
     , m_maxRequests(std::max(1, maxRequests))
     , m_window(std::chrono::milliseconds(std::max(0, windowMs)))
     , m_windowMs(std::max(0, windowMs))
+    // A child, so that it moves with the throttle to a store's network thread.
+    , m_timer(this)
 {
     m_monotonic.start();
     m_timer.setSingleShot(true);

@@ -1,6 +1,8 @@
 #include "StoreFactory.h"
 
 #include "DropboxStore.h"
+#include "FortnoxAccount.h"
+#include "FortnoxStore.h"
 #include "KashflowStore.h"
 #include "LocalStore.h"
 #include "Settings.h"
@@ -48,6 +50,22 @@ Store* createKashflow(const QString& userName, const Settings& settings, QObject
         store->useKeychainCredentials(user);
     return store;
 }
+Store* createFortnox(const Settings& settings, QObject* parent, QString* error)
+{
+    const FortnoxEndpoints endpoints = FortnoxEndpoints::fromEnvironment(settings);
+    if (const QString problem = endpoints.problem(); !problem.isEmpty()) {
+        *error = problem;
+        return nullptr;
+    }
+    if (!FortnoxAccount::isConnected(settings)) {
+        *error
+            = QCoreApplication::translate("StoreFactory", "No Fortnox company is connected. Connect one in Accounts.");
+        return nullptr;
+    }
+    auto* store = new FortnoxStore(endpoints, parent);
+    store->useConnectedCompany(settings);
+    return store;
+}
 } // namespace
 
 Store* create(const QString& uri, const Settings& settings, QObject* parent, QString* error)
@@ -58,6 +76,9 @@ Store* create(const QString& uri, const Settings& settings, QObject* parent, QSt
     const QLatin1String kashflowScheme("kashflow:");
     if (uri.startsWith(kashflowScheme))
         return createKashflow(uri.mid(kashflowScheme.size()), settings, parent, error);
+    // One company is connected at a time: "fortnox:" is it.
+    if (uri == QLatin1String("fortnox:"))
+        return createFortnox(settings, parent, error);
     const QLatin1String localScheme("local:");
     if (uri.startsWith(localScheme)) {
         const QString path = uri.mid(localScheme.size());
@@ -67,8 +88,8 @@ Store* create(const QString& uri, const Settings& settings, QObject* parent, QSt
         }
         return new LocalStore(QDir::isAbsolutePath(path) ? path : QDir::current().absoluteFilePath(path), parent);
     }
-    *error = QCoreApplication::translate("StoreFactory",
-                                         "Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER] or kashflow:[USER].")
+    *error = QCoreApplication::translate(
+                 "StoreFactory", "Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER], kashflow:[USER] or fortnox:.")
                  .arg(uri);
     return nullptr;
 }

@@ -1,6 +1,7 @@
 // StoreFactory: "local:PATH" makes a LocalStore; anything else is refused with a reason.
 
 #include "DropboxStore.h"
+#include "FortnoxStore.h"
 #include "KashflowStore.h"
 #include "LocalStore.h"
 #include "Settings.h"
@@ -29,6 +30,7 @@ private slots:
     void dropboxFolderMustBeAPath();
     void dropboxRefusesPlainHttpOffLoopback();
     void kashflowIsReachedOverHttpsOrLoopback();
+    void fortnoxNeedsAConnectedCompany();
     void parentOwnsTheStore();
 };
 
@@ -67,6 +69,7 @@ void TestStoreFactory::unknownSchemeIsRefused_data()
 {
     QTest::addColumn<QString>("uri");
     QTest::newRow("kashflow") << u"kashflow"_s;
+    QTest::newRow("fortnox") << u"fortnox"_s;
     QTest::newRow("bare path") << u"/tmp/x"_s;
     QTest::newRow("empty") << QString();
     QTest::newRow("case") << u"LOCAL:/tmp/x"_s;
@@ -150,6 +153,34 @@ void TestStoreFactory::kashflowIsReachedOverHttpsOrLoopback()
     store.reset(StoreFactory::create(u"kashflow:"_s, settings, nullptr, &error));
     QVERIFY2(store, qPrintable(error));
     qunsetenv("ATTACHE_KASHFLOW_BASE_URL");
+}
+
+void TestStoreFactory::fortnoxNeedsAConnectedCompany()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(u"settings.ini"_s));
+    QString error;
+    QCOMPARE(StoreFactory::create(u"fortnox:"_s, settings, nullptr, &error), nullptr);
+    QVERIFY2(error.contains(u"No Fortnox company is connected"_s), qPrintable(error));
+
+    for (const QString& connection : { u"oauth"_s, u"legacy"_s }) {
+        settings.setFortnoxClientId(u"attache-client"_s);
+        settings.setFortnoxConnection(connection);
+        error.clear();
+        std::unique_ptr<Store> store(StoreFactory::create(u"fortnox:"_s, settings, nullptr, &error));
+        QVERIFY2(qobject_cast<FortnoxStore*>(store.get()), qPrintable(error));
+        QCOMPARE(store->uri(), u"fortnox:"_s);
+        QVERIFY(store->entityTypes().contains(EntityType::Vouchers));
+    }
+    // Only "fortnox:" itself: one company is connected at a time.
+    QCOMPARE(StoreFactory::create(u"fortnox:other"_s, settings, nullptr, &error), nullptr);
+    qputenv("ATTACHE_FORTNOX_BASE_URL", "http://fortnox.example.com");
+    QCOMPARE(StoreFactory::create(u"fortnox:"_s, settings, nullptr, &error), nullptr);
+    QVERIFY2(error.contains(u"https"_s), qPrintable(error));
+    qputenv("ATTACHE_FORTNOX_BASE_URL", "http://127.0.0.1:9");
+    std::unique_ptr<Store> store(StoreFactory::create(u"fortnox:"_s, settings, nullptr, &error));
+    QVERIFY2(store, qPrintable(error));
+    qunsetenv("ATTACHE_FORTNOX_BASE_URL");
 }
 
 void TestStoreFactory::parentOwnsTheStore()

@@ -1,0 +1,678 @@
+#include "FortnoxStore.h"
+
+#include "DownloadFile.h"
+#include "FileKind.h"
+#include "FortnoxAccount.h"
+#include "FortnoxAuthenticator.h"
+#include "FortnoxError.h"
+#include "FortnoxPayload.h"
+#include "HttpCall.h"
+#include "NameRules.h"
+#include "RemoteOperation.h"
+#include "RequestThrottle.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrlQuery>
+#include <QUuid>
+#include <QXmlStreamWriter>
+
+#include <algorithm>
+
+namespace {
+// How many numbered names an upload tries when its name is taken; Fortnox itself would keep both under one name.
+constexpr int NumberedNames = 50;
+// A token given by setAccessToken() is taken to live as long as Fortnox's do.
+constexpr int AccessTokenSeconds = 60 * 60;
+
+const QString Folder = QStringLiteral("Folder");
+const QString Files = QStringLiteral("Files");
+const QString Folders = QStringLiteral("Folders");
+const QString Id = QStringLiteral("Id");
+const QString Name = QStringLiteral("Name");
+const QString FileId = QStringLiteral("FileId");
+
+// A quoted-string for a header: quotes and backslashes escaped, the rest as UTF-8.
+QByteArray quoted(const QString& text)
+{
+    QByteArray bytes = text.toUtf8();
+    bytes.replace('\\', "\\\\").replace('"', "\\\"");
+    return '"' + bytes + '"';
+}
+
+// A connected file as Fortnox lists it: a name, no size.
+Attachment connectedAttachment(const QString& name)
+{
+    Attachment attachment = Attachment::describe(name, 0, {});
+    attachment.sizeInBytes = -1;
+    attachment.sizeToBeDisplayed.clear();
+    attachment.isThumbnailAvailable = false;
+    return attachment;
+}
+} // namespace
+
+FortnoxStore::FortnoxStore(const FortnoxEndpoints& endpoints, QObject* parent)
+    : RemoteStore(parent)
+    , m_endpoints(endpoints)
+    // Fortnox allows 25 requests in any 5 seconds; every attempt of every request waits its turn here, so that
+    // the limit is never met rather than answered with 429s.
+    , m_throttle(new RequestThrottle(MaxRequestsPerWindow, RequestWindowMs))
+{
+    m_throttle->moveToThread(networkContext()->thread());
+    connect(networkContext(), &QObject::destroyed, m_throttle, &QObject::deleteLater);
+    // Until told whom to sign as, requests fail as "not connected".
+    installAuthenticator(new FortnoxAuthenticator(network(), endpoints, FortnoxAuthenticator::Mode::OAuth));
+}
+
+FortnoxStore::~FortnoxStore()
+{
+    // The network thread runs code that reads this object's members: stop it before they go.
+    stopNetworkThread();
+}
+
+void FortnoxStore::installAuthenticator(FortnoxAuthenticator* authenticator)
+{
+    // It signs on the network thread with that thread's access manager, as HttpCall asks it there.
+    authenticator->moveToThread(networkContext()->thread());
+    connect(networkContext(), &QObject::destroyed, authenticator, &QObject::deleteLater);
+    connect(authenticator, &RequestAuthenticator::signedOut, this, &FortnoxStore::signInRequired);
+    QMetaObject::invokeMethod(networkContext(), [this, authenticator] {
+        if (m_authenticator)
+            m_authenticator->deleteLater();
+        m_authenticator = authenticator;
+    });
+}
+
+void FortnoxStore::useConnectedCompany(const Settings& settings)
+{
+    installAuthenticator(FortnoxAccount::createAuthenticator(settings, network()));
+}
+
+void FortnoxStore::setAccessToken(const QString& token)
+{
+    QMetaObject::invokeMethod(networkContext(), [this, token] {
+        m_authenticator->setAccessToken(token, QDateTime::currentDateTimeUtc().addSecs(AccessTokenSeconds));
+    });
+}
+
+QString FortnoxStore::voucherId(const QString& series, qint64 number, qint64 year)
+{
+    const QString id = QStringLiteral("%1%2-%3").arg(series).arg(number).arg(year);
+    // Only what reads back as the same voucher: a series ending in a digit would not.
+    const std::optional<VoucherKey> key = parseVoucherId(id);
+    if (!key || key->series != series || key->number != number || key->year != year)
+        return {};
+    return NameRules::problem(id).isEmpty() ? id : QString();
+}
+
+std::optional<FortnoxStore::VoucherKey> FortnoxStore::parseVoucherId(const QString& id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(.*\\D)(\\d+)-(\\d+)$"));
+    const QRegularExpressionMatch match = pattern.match(id);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return VoucherKey { match.captured(1), match.captured(2).toLongLong(), match.captured(3).toLongLong() };
+}
+
+QString FortnoxStore::displayName() const
+{
+    return tr("Fortnox");
+}
+
+Store::Operations FortnoxStore::supportedOperations() const
+{
+    return Operation::ListEntities | Operation::ListAttachments | Operation::Upload | Operation::Download
+        | Operation::Delete | Operation::Move;
+}
+
+QList<EntityType> FortnoxStore::entityTypes() const
+{
+    return { EntityType::Inbox, EntityType::Archive, EntityType::Purchases, EntityType::Vouchers };
+}
+
+QString FortnoxStore::treeName(EntityType type)
+{
+    return type == EntityType::Archive ? QStringLiteral("archive") : QStringLiteral("inbox");
+}
+
+HttpRequest FortnoxStore::request(const QByteArray& method, const QString& path,
+                                  const QList<QPair<QString, QString>>& query) const
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = m_endpoints.apiUrl(path);
+    if (!query.isEmpty()) {
+        QUrlQuery fields;
+        for (const auto& [name, value] : query)
+            fields.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        request.url.setQuery(fields);
+    }
+    request.setHeader(QByteArrayLiteral("Accept"), PayloadFormats::accept(m_format));
+    return request;
+}
+
+HttpRequest FortnoxStore::recordRequest(const QString& path, const QString& root, const QJsonObject& record) const
+{
+    HttpRequest post = request("POST", path);
+    if (m_format == PayloadFormat::Xml) {
+        QXmlStreamWriter writer(&post.body);
+        writer.writeStartDocument();
+        writer.writeStartElement(root);
+        for (auto it = record.begin(); it != record.end(); ++it)
+            writer.writeTextElement(it.key(), FortnoxPayload::text(it.value()));
+        writer.writeEndElement();
+        writer.writeEndDocument();
+        post.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/xml"));
+    } else {
+        post.body = QJsonDocument(QJsonObject { { root, record } }).toJson(QJsonDocument::Compact);
+        post.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    }
+    return post;
+}
+
+HttpCall* FortnoxStore::newCall(RemoteOperation* operation, const HttpRequest& request)
+{
+    auto* call = new HttpCall(network(), request, m_authenticator, operation);
+    call->setThrottle(m_throttle);
+    connect(operation, &RemoteOperation::cancelled, call, &HttpCall::abort);
+    return call;
+}
+
+void FortnoxStore::call(RemoteOperation* operation, const HttpRequest& request,
+                        std::function<void(const HttpResponse&)> done)
+{
+    HttpCall* call = newCall(operation, request);
+    connect(call, &HttpCall::finished, operation, [operation, call, done](const HttpResponse& response) {
+        call->deleteLater();
+        if (response.isSuccess())
+            done(response);
+        else
+            fail(operation, response);
+    });
+    call->start();
+}
+
+void FortnoxStore::fail(RemoteOperation* operation, const HttpResponse& response)
+{
+    if (response.cancelled) {
+        operation->fail(StoreReply::Error::Cancelled, tr("Cancelled."));
+        return;
+    }
+    // The authenticator could not sign: not connected, or the company must be connected again.
+    if (!response.authorizationError.isEmpty()) {
+        operation->fail(StoreReply::Error::SignedOut, response.authorizationError);
+        return;
+    }
+    if (!response.hasHttpStatus()) {
+        operation->fail(StoreReply::Error::Network, tr("Could not reach Fortnox: %1").arg(response.errorString));
+        return;
+    }
+    StoreReply::Error code = StoreReply::Error::Refused;
+    switch (response.status) {
+    case 401:
+        code = StoreReply::Error::SignedOut;
+        break;
+    case 403:
+        code = StoreReply::Error::PermissionDenied;
+        break;
+    case 404:
+        code = StoreReply::Error::NotFound;
+        break;
+    default:
+        // Busy or failing may pass; any other 4xx would be refused again.
+        if (response.status == 429 || response.status >= 500)
+            code = StoreReply::Error::Server;
+        break;
+    }
+    // Fortnox's own message, often Swedish, as it is.
+    QString message = FortnoxError::fromResponse(response).message;
+    if (message.isEmpty())
+        message = code == StoreReply::Error::Server
+            ? tr("Fortnox had a problem (HTTP %1). Try again later.").arg(response.status)
+            : tr("Fortnox refused the request (HTTP %1).").arg(response.status);
+    operation->fail(code, message);
+}
+
+void FortnoxStore::listAll(RemoteOperation* operation, const QString& path, const QList<QPair<QString, QString>>& query,
+                           const QString& listName, std::function<void(const QJsonArray& items)> done, int page,
+                           QJsonArray items)
+{
+    QList<QPair<QString, QString>> pageQuery = query;
+    pageQuery.append({ QStringLiteral("page"), QString::number(page) });
+    call(operation, request("GET", path, pageQuery),
+         [this, operation, path, query, listName, done, page, items](const HttpResponse& response) mutable {
+             const QJsonObject answer = FortnoxPayload::read(response);
+             for (const QJsonValue& item : answer.value(listName).toArray())
+                 items.append(item);
+             const qint64 pages = FortnoxPayload::integer(
+                 answer.value(QLatin1String("MetaInformation")).toObject().value(QLatin1String("@TotalPages")), 1);
+             if (page < pages) {
+                 listAll(operation, path, query, listName, done, page + 1, items);
+                 return;
+             }
+             done(items);
+         });
+}
+
+void FortnoxStore::fetchFolder(RemoteOperation* operation, EntityType type, const QString& id,
+                               std::function<void(const QJsonObject& folder)> done)
+{
+    // The root through the tree's own address, as Fortnox documents it; every other folder by its Id.
+    const QString path = id == QLatin1String("root") ? treeName(type) : treeName(type) + QLatin1Char('/') + id;
+    call(operation, request("GET", path),
+         [done](const HttpResponse& response) { done(FortnoxPayload::read(response).value(Folder).toObject()); });
+}
+
+QList<FortnoxStore::RemoteFile> FortnoxStore::folderFiles(const QJsonObject& folder)
+{
+    QList<RemoteFile> files;
+    QSet<QString> names;
+    for (const QJsonValue& value : folder.value(Files).toArray()) {
+        const QJsonObject file = value.toObject();
+        const QString name = file.value(Name).toString();
+        const QString id = FortnoxPayload::text(file.value(Id));
+        // A name that cannot be one path component is never used as one; of several alike, the first counts.
+        if (id.isEmpty() || !NameRules::problem(name).isEmpty() || names.contains(name.toCaseFolded()))
+            continue;
+        names.insert(name.toCaseFolded());
+        Attachment attachment
+            = Attachment::describe(name, FortnoxPayload::integer(file.value(QLatin1String("Size"))), {});
+        attachment.isThumbnailAvailable = false;
+        files.append({ id, attachment });
+    }
+    return files;
+}
+
+StoreReply* FortnoxStore::listEntities(EntityType type)
+{
+    if (isFolderType(type))
+        return startOperation([this, type](RemoteOperation* operation) {
+            walkFolders(operation, type, { { QStringLiteral("root"), QString() } }, {});
+        });
+    if (type == EntityType::Purchases)
+        return startOperation([this](RemoteOperation* operation) {
+            listAll(operation, QStringLiteral("supplierinvoices"), {}, QStringLiteral("SupplierInvoices"),
+                    [operation](const QJsonArray& items) {
+                        QList<Entity> entities;
+                        for (const QJsonValue& value : items) {
+                            const QJsonObject invoice = value.toObject();
+                            const QString number = FortnoxPayload::text(invoice.value(QLatin1String("GivenNumber")));
+                            if (number.isEmpty() || !NameRules::problem(number).isEmpty())
+                                continue;
+                            const QString supplier = invoice.value(QLatin1String("SupplierName")).toString();
+                            entities.append(Entity { EntityRef { EntityType::Purchases, number }, -1,
+                                                     QString(number + QLatin1Char(' ') + supplier).trimmed() });
+                        }
+                        operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
+                    });
+        });
+    if (type == EntityType::Vouchers)
+        return startOperation([this](RemoteOperation* operation) {
+            // Without a financial year, Fortnox lists the current one's.
+            listAll(operation, QStringLiteral("vouchers"), {}, QStringLiteral("Vouchers"),
+                    [operation](const QJsonArray& items) {
+                        QList<Entity> entities;
+                        for (const QJsonValue& value : items) {
+                            const QJsonObject voucher = value.toObject();
+                            const QString series = voucher.value(QLatin1String("VoucherSeries")).toString();
+                            const qint64 number
+                                = FortnoxPayload::integer(voucher.value(QLatin1String("VoucherNumber")));
+                            const qint64 year = FortnoxPayload::integer(voucher.value(QLatin1String("Year")));
+                            const QString id = voucherId(series, number, year);
+                            if (id.isEmpty())
+                                continue;
+                            const QString title = QStringLiteral("%1 %2 %3")
+                                                      .arg(series, QString::number(number),
+                                                           voucher.value(QLatin1String("Description")).toString());
+                            entities.append(Entity { EntityRef { EntityType::Vouchers, id }, -1, title.trimmed() });
+                        }
+                        operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
+                    });
+        });
+    return startOperation(
+        [](RemoteOperation* operation) { operation->succeed([](StoreReply* reply) { reply->setEntities({}); }); });
+}
+
+void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QList<QPair<QString, QString>> pending,
+                               QList<Entity> entities)
+{
+    if (pending.isEmpty()) {
+        operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
+        return;
+    }
+    // Depth first, so that a folder's subfolders follow it.
+    const auto [id, parentTitle] = pending.takeFirst();
+    fetchFolder(operation, type, id,
+                [this, operation, type, pending, entities, parentTitle](const QJsonObject& folder) mutable {
+                    const QString name = folder.value(Name).toString();
+                    const QString id = FortnoxPayload::text(folder.value(Id));
+                    // The root's children are top level: their titles do not repeat "Inbox".
+                    const bool isRoot = id == QLatin1String("root");
+                    const QString title = parentTitle.isEmpty() ? name : parentTitle + QStringLiteral(" › ") + name;
+                    entities.append(Entity { EntityRef { type, id }, int(folderFiles(folder).size()), title,
+                                             folder.value(QLatin1String("Email")).toString() });
+                    QList<QPair<QString, QString>> children;
+                    for (const QJsonValue& value : folder.value(Folders).toArray()) {
+                        const QString child = FortnoxPayload::text(value.toObject().value(Id));
+                        // Each folder once, however the tree is linked.
+                        const bool seen = std::any_of(entities.begin(), entities.end(),
+                                                      [&child](const Entity& e) { return e.ref.id == child; });
+                        // An Id that cannot be one path component is not an entity, nor is anything below it.
+                        if (!child.isEmpty() && !seen && NameRules::problem(child).isEmpty())
+                            children.append({ child, isRoot ? QString() : title });
+                    }
+                    walkFolders(operation, type, children + pending, entities);
+                });
+}
+
+StoreReply* FortnoxStore::createEntity(const EntityRef&)
+{
+    return unsupported(tr("Creating records in Fortnox"));
+}
+
+void FortnoxStore::listFiles(RemoteOperation* operation, const EntityRef& entity, FilesDone done)
+{
+    if (isFolderType(entity.type)) {
+        fetchFolder(operation, entity.type, entity.id,
+                    [done](const QJsonObject& folder) { done(folderFiles(folder)); });
+        return;
+    }
+    const auto connected
+        = [this, operation, done](const QJsonArray& items, const std::function<bool(const QJsonObject&)>& isOurs) {
+              QList<QPair<QString, QString>> found; // FileId, Name
+              QSet<QString> unnamed;
+              for (const QJsonValue& value : items) {
+                  const QJsonObject connection = value.toObject();
+                  const QString id = FortnoxPayload::text(connection.value(FileId));
+                  if (!isOurs(connection) || id.isEmpty())
+                      continue;
+                  const QString name = connection.value(Name).toString();
+                  found.append({ id, name });
+                  if (name.isEmpty())
+                      unnamed.insert(id);
+              }
+              const auto finish = [done, found](const QHash<QString, QString>& archived) {
+                  QList<RemoteFile> files;
+                  QSet<QString> names;
+                  for (const auto& [id, listedName] : found) {
+                      const QString name = listedName.isEmpty() ? archived.value(id) : listedName;
+                      if (!NameRules::problem(name).isEmpty() || names.contains(name.toCaseFolded()))
+                          continue;
+                      names.insert(name.toCaseFolded());
+                      files.append({ id, connectedAttachment(name) });
+                  }
+                  done(files);
+              };
+              if (unnamed.isEmpty())
+                  finish({});
+              else
+                  findArchivedNames(operation, { QStringLiteral("root") }, unnamed, {}, finish);
+          };
+    if (entity.type == EntityType::Purchases) {
+        const QString number = entity.id;
+        listAll(operation, QStringLiteral("supplierinvoicefileconnections"),
+                { { QStringLiteral("supplierinvoicenumber"), number } },
+                QStringLiteral("SupplierInvoiceFileConnections"), [connected, number](const QJsonArray& items) {
+                    connected(items, [number](const QJsonObject& connection) {
+                        return FortnoxPayload::text(connection.value(QLatin1String("SupplierInvoiceNumber"))) == number;
+                    });
+                });
+        return;
+    }
+    const std::optional<VoucherKey> key = parseVoucherId(entity.id);
+    if (entity.type != EntityType::Vouchers || !key) {
+        operation->fail(StoreReply::Error::NotFound,
+                        tr("Fortnox has no %1 “%2”.").arg(EntityTypes::displayName(entity.type), entity.id));
+        return;
+    }
+    listAll(operation, QStringLiteral("voucherfileconnections"),
+            { { QStringLiteral("voucherseries"), key->series },
+              { QStringLiteral("financialyear"), QString::number(key->year) } },
+            QStringLiteral("VoucherFileConnections"), [connected, key = *key](const QJsonArray& items) {
+                connected(items, [key](const QJsonObject& connection) {
+                    return connection.value(QLatin1String("VoucherSeries")).toString() == key.series
+                        && FortnoxPayload::integer(connection.value(QLatin1String("VoucherNumber"))) == key.number
+                        && FortnoxPayload::integer(connection.value(QLatin1String("VoucherYear"))) == key.year;
+                });
+            });
+}
+
+void FortnoxStore::findArchivedNames(RemoteOperation* operation, QStringList pending, QSet<QString> wanted,
+                                     QHash<QString, QString> names,
+                                     std::function<void(const QHash<QString, QString>& names)> done)
+{
+    if (pending.isEmpty() || wanted.isEmpty()) {
+        done(names);
+        return;
+    }
+    const QString id = pending.takeFirst();
+    fetchFolder(operation, EntityType::Archive, id,
+                [this, operation, pending, wanted, names, done](const QJsonObject& folder) mutable {
+                    for (const QJsonValue& value : folder.value(Files).toArray()) {
+                        const QJsonObject file = value.toObject();
+                        const QString fileId = FortnoxPayload::text(file.value(Id));
+                        if (wanted.remove(fileId))
+                            names.insert(fileId, file.value(Name).toString());
+                    }
+                    // Connected files are under the fndoc folders: only those are searched.
+                    for (const QJsonValue& value : folder.value(Folders).toArray()) {
+                        const QString child = FortnoxPayload::text(value.toObject().value(Id));
+                        if (child.startsWith(QLatin1String("fndoc")) && NameRules::problem(child).isEmpty())
+                            pending.append(child);
+                    }
+                    findArchivedNames(operation, pending, wanted, names, done);
+                });
+}
+
+void FortnoxStore::findFile(RemoteOperation* operation, const AttachmentRef& attachment,
+                            std::function<void(const RemoteFile& file)> done)
+{
+    listFiles(operation, attachment.entity, [operation, attachment, done](const QList<RemoteFile>& files) {
+        for (const RemoteFile& file : files) {
+            if (file.attachment.name == attachment.name) {
+                done(file);
+                return;
+            }
+        }
+        operation->fail(StoreReply::Error::NotFound, tr("“%1” is not in Fortnox.").arg(attachment.name));
+    });
+}
+
+StoreReply* FortnoxStore::listAttachments(const EntityRef& entity)
+{
+    return startNamed(problemWith(entity), [this, entity](RemoteOperation* operation) {
+        listFiles(operation, entity, [operation](const QList<RemoteFile>& files) {
+            QList<Attachment> attachments;
+            for (const RemoteFile& file : files)
+                attachments.append(file.attachment);
+            operation->succeed([attachments](StoreReply* reply) { reply->setAttachments(attachments); });
+        });
+    });
+}
+
+StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& target, const QString& name,
+                                 const QByteArray&)
+{
+    if (!isFolderType(target.type))
+        return startOperation([](RemoteOperation* operation) {
+            operation->fail(
+                StoreReply::Error::Unsupported,
+                tr("Uploading straight onto a Fortnox supplier invoice or voucher is not supported yet: upload to the "
+                   "Inbox, then move the document there."));
+        });
+    return startNamed(problemWith(target, name), [this, localPath, target, name](RemoteOperation* operation) {
+        // Nothing is overwritten, nor doubled: Fortnox would keep two files of one name, so a taken name is numbered.
+        listFiles(operation, target, [this, operation, localPath, target, name](const QList<RemoteFile>& files) {
+            QSet<QString> taken;
+            for (const RemoteFile& file : files)
+                taken.insert(file.attachment.name.toCaseFolded());
+            QString sentName = name;
+            for (int n = 1; taken.contains(sentName.toCaseFolded()); ++n) {
+                if (n > NumberedNames) {
+                    operation->fail(StoreReply::Error::AlreadyExists, tr("“%1” is already in Fortnox.").arg(name));
+                    return;
+                }
+                sentName = NameRules::numbered(name, n);
+            }
+            sendFile(operation, localPath, target, sentName);
+        });
+    });
+}
+
+void FortnoxStore::sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& target,
+                            const QString& name)
+{
+    const QFileInfo file(localPath);
+    if (!file.isFile()) {
+        operation->fail(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(file.fileName()));
+        return;
+    }
+    HttpRequest form = request("POST", treeName(target.type), { { QStringLiteral("folderid"), target.id } });
+    const QByteArray boundary = "attache-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+    form.setHeader(QByteArrayLiteral("Content-Type"), "multipart/form-data; boundary=" + boundary);
+    // The file streams from disk between the form's head and tail.
+    form.bodyBeforeFile = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename="
+        + quoted(name) + "\r\nContent-Type: " + FileKind::mimeTypeName(name).toLatin1() + "\r\n\r\n";
+    form.bodyFilePath = localPath;
+    form.bodyFileLength = file.size();
+    form.bodyAfterFile = "\r\n--" + boundary + "--\r\n";
+    HttpCall* call = newCall(operation, form);
+    connect(call, &HttpCall::uploadProgress, operation, &RemoteOperation::reportProgress);
+    connect(call, &HttpCall::finished, operation, [operation, call, name](const HttpResponse& response) {
+        call->deleteLater();
+        if (!response.isSuccess()) {
+            fail(operation, response);
+            return;
+        }
+        const QJsonObject record = FortnoxPayload::read(response).value(QLatin1String("File")).toObject();
+        const QString storedName = record.value(Name).toString();
+        Attachment attachment = Attachment::describe(storedName.isEmpty() ? name : storedName,
+                                                     FortnoxPayload::integer(record.value(QLatin1String("Size"))), {});
+        attachment.isThumbnailAvailable = false;
+        operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+    });
+    call->start();
+}
+
+StoreReply* FortnoxStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&)
+{
+    return startNamed(
+        problemWith(attachment.entity, attachment.name), [this, attachment, localPath](RemoteOperation* operation) {
+            findFile(operation, attachment, [this, operation, attachment, localPath](const RemoteFile& file) {
+                // A folder's file by its Id in its tree; a connected file is in the archive.
+                const QString tree = isFolderType(attachment.entity.type) ? treeName(attachment.entity.type)
+                                                                          : QStringLiteral("archive");
+                receiveFile(operation, tree + QLatin1Char('/') + file.id, localPath, file);
+            });
+        });
+}
+
+void FortnoxStore::receiveFile(RemoteOperation* operation, const QString& path, const QString& localPath,
+                               const RemoteFile& remote)
+{
+    // A fresh file for each attempt: a retry after a dropped connection gets the whole body again.
+    auto file = std::make_shared<std::unique_ptr<DownloadFile>>();
+    HttpCall* call = newCall(operation, request("GET", path));
+    call->setBodySink({ {},
+                        [file, localPath](const HttpResponse&) {
+                            *file = std::make_unique<DownloadFile>(localPath);
+                            return (*file)->open();
+                        },
+                        [file](const QByteArray& data) { return (*file)->append(data); } });
+    connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
+    connect(
+        call, &HttpCall::finished, operation, [operation, call, holder = file, remote](const HttpResponse& response) {
+            call->deleteLater();
+            if (!response.isSuccess()) {
+                fail(operation, response);
+                return;
+            }
+            DownloadFile* file = holder->get();
+            QString hash;
+            if (const QString error = file->finish(&hash); !error.isEmpty()) {
+                operation->fail(StoreReply::Error::Io, error);
+                return;
+            }
+            // Fortnox gives no content hash; the size it lists is what can be checked (a connected file has none).
+            const qint64 expected = remote.attachment.sizeInBytes;
+            if (expected >= 0 && file->written() != expected) {
+                file->discard();
+                operation->fail(StoreReply::Error::Corrupted,
+                                tr("“%1” arrived damaged from Fortnox and was not saved.").arg(remote.attachment.name));
+                return;
+            }
+            if (const QString error = file->commit(); !error.isEmpty()) {
+                operation->fail(StoreReply::Error::Io, error);
+                return;
+            }
+            Attachment saved = remote.attachment;
+            saved.sizeInBytes = file->written();
+            saved.sizeToBeDisplayed = FileKind::displaySize(saved.sizeInBytes);
+            saved.contentHash = hash;
+            operation->succeed([saved](StoreReply* reply) { reply->setAttachments({ saved }); });
+        });
+    call->start();
+}
+
+StoreReply* FortnoxStore::remove(const AttachmentRef& attachment, const QString&)
+{
+    if (!isFolderType(attachment.entity.type))
+        return startOperation([](RemoteOperation* operation) {
+            operation->fail(StoreReply::Error::Unsupported,
+                            tr("A file connected to a record cannot be deleted: Fortnox keeps it in the archive."));
+        });
+    // Fortnox's files carry no content hash to compare: the delete is of whatever is there.
+    return startNamed(problemWith(attachment.entity, attachment.name), [this, attachment](RemoteOperation* operation) {
+        findFile(operation, attachment, [this, operation, attachment](const RemoteFile& file) {
+            call(operation, request("DELETE", treeName(attachment.entity.type) + QLatin1Char('/') + file.id),
+                 [operation](const HttpResponse&) { operation->succeed(); });
+        });
+    });
+}
+
+StoreReply* FortnoxStore::thumbnail(const AttachmentRef&, const QSize&)
+{
+    return unsupported(tr("Fetching thumbnails from Fortnox"));
+}
+
+StoreReply* FortnoxStore::move(const AttachmentRef& attachment, const EntityRef& target)
+{
+    const std::optional<VoucherKey> voucher = parseVoucherId(target.id);
+    if (attachment.entity.type != EntityType::Inbox
+        || (target.type != EntityType::Purchases && (target.type != EntityType::Vouchers || !voucher)))
+        return unsupported(tr("Moving documents in Fortnox other than from the Inbox onto a supplier invoice or a "
+                              "voucher"));
+    const QString problem = problemWith(attachment.entity, attachment.name);
+    return startNamed(
+        problem.isEmpty() ? problemWith(target) : problem,
+        [this, attachment, target, voucher](RemoteOperation* operation) {
+            findFile(operation, attachment, [this, operation, target, voucher](const RemoteFile& file) {
+                HttpRequest post;
+                QString root;
+                if (target.type == EntityType::Purchases) {
+                    root = QStringLiteral("SupplierInvoiceFileConnection");
+                    post = recordRequest(
+                        QStringLiteral("supplierinvoicefileconnections"), root,
+                        { { FileId, file.id }, { QStringLiteral("SupplierInvoiceNumber"), target.id } });
+                } else {
+                    root = QStringLiteral("VoucherFileConnection");
+                    post = recordRequest(QStringLiteral("voucherfileconnections"), root,
+                                         { { FileId, file.id },
+                                           { QStringLiteral("VoucherNumber"), voucher->number },
+                                           { QStringLiteral("VoucherSeries"), voucher->series },
+                                           { QStringLiteral("VoucherYear"), voucher->year } });
+                }
+                call(operation, post, [operation, root, file](const HttpResponse& response) {
+                    const QString name = FortnoxPayload::read(response).value(root).toObject().value(Name).toString();
+                    // Connecting moves the file, content and all: it keeps the size it had in the inbox.
+                    Attachment connected = file.attachment;
+                    if (!name.isEmpty())
+                        connected = Attachment::describe(name, file.attachment.sizeInBytes, {});
+                    connected.isThumbnailAvailable = false;
+                    operation->succeed([connected](StoreReply* reply) { reply->setAttachments({ connected }); });
+                });
+            });
+        });
+}

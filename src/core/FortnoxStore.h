@@ -1,0 +1,137 @@
+#pragma once
+
+#include "FortnoxEndpoints.h"
+#include "PayloadFormat.h"
+#include "RemoteStore.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+class FortnoxAuthenticator;
+class HttpCall;
+class RequestThrottle;
+class Settings;
+struct HttpRequest;
+struct HttpResponse;
+
+// Documents in Fortnox, through API v3 (specs/fortnox-v3-inbox-api.txt). Its entities:
+//   Inbox, Archive   every folder of the tree, by its Id (root, inbox_s, a user folder's GUID), titled with its
+//                    Name ("Leverantörsfakturor", a nested one "Parent › Child") and carrying its e-mail address;
+//   Purchases        supplier invoices, by GivenNumber, their files being the supplier invoice file connections;
+//   Vouchers         the current financial year's vouchers, by "<Series><Number>-<Year>" ("A3-2": series A,
+//                    number 3, financial year id 2), their files being the voucher file connections.
+// A folder's files are uploaded (multipart, streamed from disk), downloaded (streamed to disk, checked against the
+// listed Size) and deleted by their Id; moving an inbox file onto a supplier invoice or a voucher connects it, which
+// Fortnox does by moving it into the archive. Fortnox keeps no modification date for a file, so attachments carry an
+// invalid (unknown) one, and none of a connected file's size. Stores address a file by its entity and name, so each
+// operation lists first to find the file's Id; when a folder holds several files of one name, the first in Fortnox's
+// order (the oldest) is the one listed and acted on, the others appearing as it goes. Runs on the store's network
+// thread; the authenticator lives there too.
+class FortnoxStore : public RemoteStore
+{
+    Q_OBJECT
+
+public:
+    // Fortnox's rate limit: requests in any window of this many milliseconds.
+    static constexpr int MaxRequestsPerWindow = 25;
+    static constexpr int RequestWindowMs = 5000;
+
+    explicit FortnoxStore(const FortnoxEndpoints& endpoints, QObject* parent = nullptr);
+    ~FortnoxStore() override;
+
+    // Signs with the company FortnoxAccount keeps in these settings and the keychain.
+    void useConnectedCompany(const Settings& settings);
+    // Signs with this access token alone, as if just signed in (tests, and callers that hold a fresh token).
+    void setAccessToken(const QString& token);
+    // The format Fortnox is asked to answer in; JSON unless set.
+    void setFormat(PayloadFormat format) { m_format = format; }
+
+    // "A3-2" for voucher 3 of series A in financial year 2; empty when that cannot be one path component.
+    static QString voucherId(const QString& series, qint64 number, qint64 year);
+    struct VoucherKey
+    {
+        QString series;
+        qint64 number = 0;
+        qint64 year = 0;
+    };
+    static std::optional<VoucherKey> parseVoucherId(const QString& id);
+
+    QString uri() const override { return QStringLiteral("fortnox:"); }
+    QString displayName() const override;
+    Operations supportedOperations() const override;
+
+    QList<EntityType> entityTypes() const override;
+    StoreReply* listEntities(EntityType type) override;
+    StoreReply* createEntity(const EntityRef& entity) override;
+    StoreReply* listAttachments(const EntityRef& entity) override;
+    using Store::upload;
+    StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
+                       const QByteArray& resumeState) override;
+    using Store::download;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
+                         const QByteArray& resumeState) override;
+    using Store::remove;
+    StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
+    StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
+    StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+
+signals:
+    // Fortnox refused the company's credentials for good: the user must connect it again.
+    void signInRequired(const QString& message);
+
+private:
+    // A file as an operation needs it: its Id to address it by, and its listed record.
+    struct RemoteFile
+    {
+        QString id;
+        Attachment attachment;
+    };
+    using FilesDone = std::function<void(const QList<RemoteFile>& files)>;
+
+    static bool isFolderType(EntityType type) { return type == EntityType::Inbox || type == EntityType::Archive; }
+    static QString treeName(EntityType type);
+    void installAuthenticator(FortnoxAuthenticator* authenticator);
+    HttpRequest request(const QByteArray& method, const QString& path,
+                        const QList<QPair<QString, QString>>& query = {}) const;
+    // A request whose body is the record `root` holds, in the format asked for.
+    HttpRequest recordRequest(const QString& path, const QString& root, const QJsonObject& record) const;
+    // A new call owned by the operation and aborted with it; network thread.
+    HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
+    void call(RemoteOperation* operation, const HttpRequest& request, std::function<void(const HttpResponse&)> done);
+    static void fail(RemoteOperation* operation, const HttpResponse& response);
+    // Every item of a paged list, page by page.
+    void listAll(RemoteOperation* operation, const QString& path, const QList<QPair<QString, QString>>& query,
+                 const QString& listName, std::function<void(const QJsonArray& items)> done, int page = 1,
+                 QJsonArray items = {});
+    void fetchFolder(RemoteOperation* operation, EntityType type, const QString& id,
+                     std::function<void(const QJsonObject& folder)> done);
+    // A folder's files Attaché can name: one per name, the first in Fortnox's order, hostile names left out.
+    static QList<RemoteFile> folderFiles(const QJsonObject& folder);
+    void walkFolders(RemoteOperation* operation, EntityType type, QList<QPair<QString, QString>> pending,
+                     QList<Entity> entities);
+    // The files of an entity, whatever its type: a folder's or those connected to a record.
+    void listFiles(RemoteOperation* operation, const EntityRef& entity, FilesDone done);
+    // Voucher connections carry no file name: it is looked up among the archive's connected files (the fndoc
+    // folders), folder by folder until every wanted FileId is found.
+    void findArchivedNames(RemoteOperation* operation, QStringList pending, QSet<QString> wanted,
+                           QHash<QString, QString> names,
+                           std::function<void(const QHash<QString, QString>& names)> done);
+    // The file of that name, or a NotFound failure.
+    void findFile(RemoteOperation* operation, const AttachmentRef& attachment,
+                  std::function<void(const RemoteFile& file)> done);
+    void sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& target, const QString& name);
+    void receiveFile(RemoteOperation* operation, const QString& path, const QString& localPath, const RemoteFile& file);
+
+    const FortnoxEndpoints m_endpoints;
+    // Network thread only.
+    FortnoxAuthenticator* m_authenticator = nullptr;
+    RequestThrottle* m_throttle;
+    std::atomic<PayloadFormat> m_format { PayloadFormat::Json };
+};
