@@ -1,6 +1,9 @@
 #include "SecretStore.h"
 
 #include <QCoreApplication>
+#include <QPointer>
+
+#include <functional>
 
 #include <qt6keychain/keychain.h>
 
@@ -24,34 +27,43 @@ QString problem(QKeychain::Error error, const QString& detail)
     }
 }
 
-// Starts the job and reports its end to the callback, through the context so that a callback
-// whose owner is gone is never called. The job is not the context's child: deleting a running
-// job would leave the keychain's pending reply pointing at freed memory, so it deletes itself.
-void run(QKeychain::Job* job, const QString& key, QObject* context, SecretStore::Callback callback)
+// Starts the job and reports its end to the callback, through the context so that a callback whose owner is gone is
+// never called. QtKeychain is not thread-safe (its jobs share one D-Bus connection and its pending replies), so
+// jobs are made and run on the application's thread whichever thread asks; the answer goes to the context's thread.
+// A job is no one's child: deleting a running job would leave the keychain's pending reply pointing at freed memory,
+// so it deletes itself.
+void run(std::function<QKeychain::Job*()> makeJob, const QString& key, QObject* context, SecretStore::Callback callback)
 {
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
-    QObject::connect(
-        job, &QKeychain::Job::finished, context, [callback = std::move(callback)](QKeychain::Job* finished) {
-            SecretStore::Result result;
-            result.ok = finished->error() == QKeychain::NoError;
-            result.notFound = finished->error() == QKeychain::EntryNotFound;
-            if (result.ok) {
-                if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
-                    result.secret = read->textData();
-            } else if (result.notFound) {
-                result.errorString
-                    = QCoreApplication::translate("SecretStore", "The system keychain holds nothing for “%1”.")
-                          .arg(finished->key());
-            } else {
-                result.errorString = problem(finished->error(), finished->errorString());
-            }
-            callback(result);
+    QObject* application = QCoreApplication::instance();
+    const QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        application, [application, makeJob = std::move(makeJob), key, guard, callback = std::move(callback)]() mutable {
+            QKeychain::Job* job = makeJob();
+            job->setKey(key);
+            job->setInsecureFallback(false);
+            job->setAutoDelete(true);
+            QObject::connect(job, &QKeychain::Job::finished, application,
+                             [guard, callback = std::move(callback)](QKeychain::Job* finished) {
+                                 SecretStore::Result result;
+                                 result.ok = finished->error() == QKeychain::NoError;
+                                 result.notFound = finished->error() == QKeychain::EntryNotFound;
+                                 if (result.ok) {
+                                     if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+                                         result.secret = read->textData();
+                                 } else if (result.notFound) {
+                                     result.errorString
+                                         = QCoreApplication::translate("SecretStore",
+                                                                       "The system keychain holds nothing for “%1”.")
+                                               .arg(finished->key());
+                                 } else {
+                                     result.errorString = problem(finished->error(), finished->errorString());
+                                 }
+                                 if (guard)
+                                     QMetaObject::invokeMethod(guard, [callback, result] { callback(result); });
+                             });
+            job->start();
         });
-    job->start();
 }
-
 } // namespace
 
 QString SecretStore::serviceName()
@@ -61,17 +73,21 @@ QString SecretStore::serviceName()
 
 void SecretStore::readSecret(const QString& key, QObject* context, Callback callback)
 {
-    run(new QKeychain::ReadPasswordJob(serviceName()), key, context, std::move(callback));
+    run([] { return new QKeychain::ReadPasswordJob(serviceName()); }, key, context, std::move(callback));
 }
 
 void SecretStore::writeSecret(const QString& key, const QString& secret, QObject* context, Callback callback)
 {
-    auto* job = new QKeychain::WritePasswordJob(serviceName());
-    job->setTextData(secret);
-    run(job, key, context, std::move(callback));
+    run(
+        [secret] {
+            auto* job = new QKeychain::WritePasswordJob(serviceName());
+            job->setTextData(secret);
+            return job;
+        },
+        key, context, std::move(callback));
 }
 
 void SecretStore::removeSecret(const QString& key, QObject* context, Callback callback)
 {
-    run(new QKeychain::DeletePasswordJob(serviceName()), key, context, std::move(callback));
+    run([] { return new QKeychain::DeletePasswordJob(serviceName()); }, key, context, std::move(callback));
 }

@@ -6,10 +6,11 @@
 
 class QObject;
 
-// Account secrets (tokens, passwords) in the desktop's keychain through QtKeychain: one service for
-// the app, one key per account, e.g. "dropbox:dbid:AAH4f…". Every call is asynchronous and reports
-// once to its callback, unless the context object is gone by then. There is never a plaintext
-// fallback: without a keychain the call fails with a message that says so. Secrets are never logged.
+// Account secrets (tokens, passwords) in the desktop's keychain through QtKeychain: one service for the app, one key
+// per account, e.g. "dropbox:dbid:AAH4f…". Every call is asynchronous, may come from any thread (the keychain itself
+// is used from the application's) and reports once to its callback, on the context's thread, unless the context
+// object is gone by then. There is never a plaintext fallback: without a keychain the call fails with a message that
+// says so. Secrets are never logged.
 class SecretStore
 {
 public:

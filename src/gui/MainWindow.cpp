@@ -351,6 +351,13 @@ MainWindow::ViewMode MainWindow::viewMode() const
     return m_ui->attachmentStack->currentIndex() == GridMode ? GridMode : DetailsMode;
 }
 
+QString MainWindow::titleOf(const EntityRef& entity) const
+{
+    // As the tree names it: Fortnox's folder "Leverantörsfakturor" rather than its id inbox_s.
+    const QModelIndex index = m_entities ? m_entities->indexOf(entity) : QModelIndex();
+    return EntityTypes::entityTitle(entity.type, index.isValid() ? index.data().toString() : entity.id);
+}
+
 QString MainWindow::currentEmail() const
 {
     return m_ui->entityTree->currentIndex().data(EntityTreeModel::EmailRole).toString();
@@ -390,7 +397,7 @@ void MainWindow::onEntityChanged()
         setWindowTitle(tr("Attaché"));
     } else {
         m_attachments->setEntity(entity);
-        setWindowTitle(tr("%1 — Attaché").arg(EntityTypes::entityTitle(entity.type, entity.id)));
+        setWindowTitle(tr("%1 — Attaché").arg(titleOf(entity)));
     }
     updateActions();
     updateStatus();
@@ -419,8 +426,7 @@ void MainWindow::updateStatus()
     QStringList parts;
     const EntityRef entity = currentEntity();
     if (!entity.id.isEmpty())
-        parts.append(tr("%n document(s) on %1", nullptr, m_attachments->rowCount())
-                         .arg(EntityTypes::entityTitle(entity.type, entity.id)));
+        parts.append(tr("%n document(s) on %1", nullptr, m_attachments->rowCount()).arg(titleOf(entity)));
     const int pending = m_queue->pendingCount();
     const bool offline = !m_connectivity->isOnline();
     if (pending > 0) {
@@ -488,10 +494,9 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
     else if (queued > 0 && !m_connectivity->isOnline())
         m_ui->messageBar->showMessage(
             tr("Offline: %n document(s) will go to %1 when the connection is back.", nullptr, queued)
-                .arg(EntityTypes::entityTitle(target.type, target.id)));
+                .arg(titleOf(target)));
     else if (queued > 0)
-        m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued)
-                                          .arg(EntityTypes::entityTitle(target.type, target.id)));
+        m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued).arg(titleOf(target)));
     updateStatus();
 }
 
@@ -578,7 +583,7 @@ void MainWindow::addFiles()
     const EntityRef target = currentEntity();
     if (target.id.isEmpty())
         return;
-    auto* dialog = new QFileDialog(this, tr("Add Files to %1").arg(EntityTypes::entityTitle(target.type, target.id)),
+    auto* dialog = new QFileDialog(this, tr("Add Files to %1").arg(titleOf(target)),
                                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFiles);
@@ -644,7 +649,7 @@ void MainWindow::deleteSelected()
     if (selected.isEmpty())
         return;
     const EntityRef entity = selected.first().entity;
-    const QString where = EntityTypes::entityTitle(entity.type, entity.id);
+    const QString where = titleOf(entity);
     auto* box = new QMessageBox(
         QMessageBox::Question, tr("Delete Documents"),
         selected.size() == 1
@@ -890,7 +895,7 @@ void MainWindow::sendPdf()
     const EntityRef entity = currentEntity();
     if (!kashflow || entity.id.isEmpty())
         return;
-    const QString title = EntityTypes::entityTitle(entity.type, entity.id);
+    const QString title = titleOf(entity);
     m_ui->messageBar->showMessage(tr("Asking KashFlow for the PDF of %1…").arg(title));
     StoreReply* reply = kashflow->sendPdfToDropbox(entity);
     connect(reply, &StoreReply::finished, this, [this, reply, entity, title] {

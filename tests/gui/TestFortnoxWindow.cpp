@@ -7,18 +7,28 @@
 
 #include "../KeyringTestHelpers.h"
 #include "AccountsDialog.h"
+#include "AttachmentMimeData.h"
+#include "AttachmentModel.h"
+#include "EntityTreeModel.h"
 #include "FortnoxAccount.h"
 #include "FortnoxEmulator.h"
+#include "FortnoxStore.h"
 #include "MainWindow.h"
+#include "MessageBar.h"
 #include "SecretStore.h"
 #include "Settings.h"
 #include "SignInBrowserDialog.h"
 #include "SignInPage.h"
+#include "TransferQueue.h"
 #include "WindowTestHelpers.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -43,6 +53,8 @@ private slots:
     void secretsAreOnlyInTheKeychain();
     void disconnects();
     void connectsAnOlderIntegrationWithItsAccessToken();
+    void showsTheInboxWithSwedishFolderNames();
+    void filesAnInboxDocumentByDragAndDrop();
 
 private:
     template<typename T> T* accountsChild(const QString& name) const
@@ -58,6 +70,9 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QTranslator m_english;
     QString m_refreshToken;
+    const EntityRef m_suppliers { EntityType::Inbox, u"inbox_s"_s };
+    // The sample company's supplier invoice 1, from Telia.
+    const EntityRef m_telia { EntityType::Purchases, u"1"_s };
 };
 
 void TestFortnoxWindow::initTestCase()
@@ -200,6 +215,50 @@ void TestFortnoxWindow::connectsAnOlderIntegrationWithItsAccessToken()
     QCOMPARE(kept->secret, m_emulator->legacyAccessToken());
     m_settings->sync();
     QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, m_emulator->legacyAccessToken()), QStringList());
+}
+
+// 5. Keep documents in Fortnox: the inbox's folders under their Swedish names, each with its e-mail-in address.
+void TestFortnoxWindow::showsTheInboxWithSwedishFolderNames()
+{
+    auto* use = accountsChild<QPushButton>(u"useFortnoxButton"_s);
+    QVERIFY(use && use->isEnabled());
+    use->click();
+    QTRY_VERIFY(qobject_cast<FortnoxStore*>(m_window->store()));
+    QCOMPARE(m_settings->storeUri(), u"fortnox:"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_suppliers).isValid(), Timeout);
+    const QModelIndex suppliers = WindowTest::treeIndex(*m_window, m_suppliers);
+    QCOMPARE(suppliers.data().toString(), u"Leverantörsfakturor"_s);
+    QCOMPARE(WindowTest::treeIndex(*m_window, EntityRef { EntityType::Inbox, u"inbox_v"_s }).data().toString(),
+             u"Verifikationer"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_telia).isValid(), Timeout);
+    // Only Fortnox's kinds of record.
+    QVERIFY(!m_window->entityModel()->indexOf(EntityType::Customers).isValid());
+
+    m_window->selectEntity(m_suppliers);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->attachmentModel()->rowCount(), 2, Timeout);
+    QAction* copyEmail = m_window->findChild<QAction*>(u"actionCopyEmail"_s);
+    QVERIFY(copyEmail->isEnabled());
+    copyEmail->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), m_emulator->inboxFolderEmail(u"inbox_s"_s));
+    QVERIFY(m_window->messageBar()->text().contains(m_emulator->inboxFolderEmail(u"inbox_s"_s)));
+    WindowTest::entityTree(*m_window)->expandAll();
+    WindowTest::saveScreenshot(m_window.get(), u"fortnox-inbox.png"_s);
+}
+
+// 6. An inbox document dragged onto a supplier invoice: Fortnox connects it, and it shows under the invoice.
+void TestFortnoxWindow::filesAnInboxDocumentByDragAndDrop()
+{
+    const AttachmentRef invoice { m_suppliers, u"faktura-telia-mars.pdf"_s };
+    std::unique_ptr<QMimeData> dragged(
+        AttachmentMimeData::create({ invoice }, { m_root->filePath(u"faktura-telia-mars.pdf"_s) }));
+    EntityTreeModel* model = m_window->entityModel();
+    QVERIFY(model->dropMimeData(dragged.get(), Qt::MoveAction, -1, -1, model->indexOf(m_telia)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_emulator->connections().size(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->transferQueue()->pendingCount(), 0, Timeout);
+    QVERIFY(!m_emulator->inboxFileNames(u"inbox_s"_s).contains(invoice.name));
+    m_window->selectEntity(m_telia);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->attachmentModel()->rowOf(invoice.name) >= 0, Timeout);
+    WindowTest::saveScreenshot(m_window.get(), u"fortnox-filed.png"_s);
 }
 
 QTEST_MAIN(TestFortnoxWindow)
