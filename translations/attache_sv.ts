@@ -1908,20 +1908,20 @@ Kommandon:</translation>
         <translation>Dokument som &amp;ändrats av någon annan</translation>
     </message>
     <message>
-        <source>&amp;KashFlow answers in:</source>
-        <translation>&amp;KashFlow svarar i:</translation>
-    </message>
-    <message>
-        <source>The format Attaché asks KashFlow&apos;s API to answer in. Both hold the same information.</source>
-        <translation>Formatet som Attaché ber KashFlows API att svara i. Båda innehåller samma information.</translation>
-    </message>
-    <message>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
         <source>XML</source>
         <translation>XML</translation>
+    </message>
+    <message>
+        <source>&amp;KashFlow and Fortnox answer in:</source>
+        <translation>&amp;KashFlow och Fortnox svarar i:</translation>
+    </message>
+    <message>
+        <source>The format Attaché asks KashFlow&apos;s and Fortnox&apos;s APIs to answer in. Both hold the same information.</source>
+        <translation>Formatet som Attaché ber KashFlows och Fortnox API:er att svara i. Båda innehåller samma information.</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,16 @@ KashflowPayload::Format Settings::kashflowFormat() const
                                                                              : KashflowPayload::Format::Json;
 }
 
+PayloadFormat Settings::fortnoxFormat() const
+{
+    return m_settings->value(QStringLiteral("fortnox/xml"), false).toBool() ? PayloadFormat::Xml : PayloadFormat::Json;
+}
+
+void Settings::setFortnoxFormat(PayloadFormat format)
+{
+    m_settings->setValue(QStringLiteral("fortnox/xml"), format == PayloadFormat::Xml);
+}
+
 void Settings::setKashflowFormat(KashflowPayload::Format format)
 {
     m_settings->setValue(QStringLiteral("kashflow/xml"), format == KashflowPayload::Format::Xml);

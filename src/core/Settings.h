@@ -39,6 +39,9 @@ public:
     // Whether KashFlow is asked to answer in XML rather than JSON.
     KashflowPayload::Format kashflowFormat() const;
     void setKashflowFormat(KashflowPayload::Format format);
+    // JSON unless the user chose XML, as for KashFlow.
+    PayloadFormat fortnoxFormat() const;
+    void setFortnoxFormat(PayloadFormat format);
 
     // The Fortnox integration's client id (public; its secret is in the keychain): ATTACHE_FORTNOX_CLIENT_ID
     // overrides it.

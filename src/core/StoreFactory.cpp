@@ -63,6 +63,7 @@ Store* createFortnox(const Settings& settings, QObject* parent, QString* error)
         return nullptr;
     }
     auto* store = new FortnoxStore(endpoints, parent);
+    store->setFormat(settings.fortnoxFormat());
     store->useConnectedCompany(settings);
     return store;
 }

@@ -7,6 +7,7 @@
 #include "ConnectivityMonitor.h"
 #include "DropboxStore.h"
 #include "EntityTreeModel.h"
+#include "FortnoxStore.h"
 #include "KashflowDropboxConnection.h"
 #include "KashflowSignInDialog.h"
 #include "KashflowStore.h"
@@ -729,6 +730,8 @@ void MainWindow::showSettings()
         m_sync->setPollInterval(m_settings.pollIntervalMinutes() * 60 * 1000);
         if (auto* kashflow = qobject_cast<KashflowStore*>(m_store))
             kashflow->setFormat(m_settings.kashflowFormat());
+        if (auto* fortnox = qobject_cast<FortnoxStore*>(m_store))
+            fortnox->setFormat(m_settings.fortnoxFormat());
         const QString newUri = m_settings.storeUri();
         if (newUri == oldUri)
             return;

@@ -72,6 +72,8 @@ void SettingsDialog::apply(Settings& settings) const
     }
     settings.setKashflowFormat(m_ui->kashflowFormatCombo->currentIndex() == 1 ? KashflowPayload::Format::Xml
                                                                               : KashflowPayload::Format::Json);
+    // One choice for both services: the format is a matter of taste, or of a proxy that inspects one of them.
+    settings.setFortnoxFormat(settings.kashflowFormat());
     settings.setMaxConcurrentTransfers(maxConcurrentTransfers());
     settings.setPollIntervalMinutes(pollIntervalMinutes());
     for (NotificationKind kind : allNotificationKinds)

@@ -54,4 +54,18 @@ inline void finish(QProcess& process, CliRun& run, int timeoutMs)
     run.err += QString::fromUtf8(process.readAllStandardError());
 }
 
+// Runs attache-cli to its end, with the lines as its standard input.
+inline CliRun run(const QProcessEnvironment& environment, const QString& workingDirectory, const QStringList& arguments,
+                  const QStringList& input, int timeoutMs)
+{
+    QProcess process;
+    start(process, environment, workingDirectory, arguments);
+    if (!input.isEmpty())
+        process.write((input.join(u'\n') + u'\n').toUtf8());
+    process.closeWriteChannel();
+    CliRun result;
+    finish(process, result, timeoutMs);
+    return result;
+}
+
 } // namespace CliTest

@@ -172,14 +172,7 @@ QProcessEnvironment TestCliKashflow::environment() const
 
 CliRun TestCliKashflow::cli(const QStringList& arguments, const QStringList& input)
 {
-    QProcess process;
-    CliTest::start(process, environment(), m_work->path(), arguments);
-    if (!input.isEmpty())
-        process.write((input.join(u'\n') + u'\n').toUtf8());
-    process.closeWriteChannel();
-    CliRun run;
-    CliTest::finish(process, run, ProcessTimeoutMs);
-    return run;
+    return CliTest::run(environment(), m_work->path(), arguments, input, ProcessTimeoutMs);
 }
 
 void TestCliKashflow::signIn()

@@ -1,0 +1,151 @@
+// attache-cli against the Fortnox emulator, with a company connected through an older integration's access token and
+// client secret, both in the keychain (tests/with-keyring.sh's private one): folders and records listed, a document
+// put into an inbox folder, fetched back, filed onto a supplier invoice with mv, and deleted. Every test runs twice,
+// with the app set to JSON and to XML, and the emulator enforcing Fortnox's rate limit.
+
+#include "../KeyringTestHelpers.h"
+#include "CliTestProcess.h"
+#include "CoreTestHelpers.h"
+#include "FortnoxAccount.h"
+#include "FortnoxEmulator.h"
+#include "SecretStore.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int ProcessTimeoutMs = 60000;
+} // namespace
+
+class TestCliFortnox : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsFoldersAndRecords();
+    void putsGetsAndDeletes();
+    void mvFilesOntoASupplierInvoice();
+
+private:
+    CliRun fortnox(const QStringList& arguments)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, m_config->path());
+        env.insert(u"XDG_DATA_HOME"_s, m_config->path() + u"/data"_s);
+        env.insert(u"ATTACHE_FORTNOX_BASE_URL"_s, m_emulator->baseUrl().toString());
+        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        return CliTest::run(env, m_work->path(), QStringList { u"--store"_s, u"fortnox:"_s } + arguments, {},
+                            ProcessTimeoutMs);
+    }
+    bool writeKeychain(const QString& key, const QString& secret);
+
+    std::unique_ptr<FortnoxEmulator> m_emulator;
+    std::unique_ptr<QTemporaryDir> m_config;
+    std::unique_ptr<QTemporaryDir> m_work;
+};
+
+void TestCliFortnox::initTestCase_data()
+{
+    QTest::addColumn<bool>("xml");
+    QTest::newRow("json") << false;
+    QTest::newRow("xml") << true;
+}
+
+void TestCliFortnox::initTestCase()
+{
+    // Never the developer's own keyring.
+    if (qgetenv("ATTACHE_TEST_KEYRING") != "gnome-keyring")
+        QSKIP("Needs a private keyring: tests/with-keyring.sh");
+}
+
+bool TestCliFortnox::writeKeychain(const QString& key, const QString& secret)
+{
+    std::optional<SecretStore::Result> written;
+    QObject context;
+    SecretStore::writeSecret(key, secret, &context,
+                             [&written](const SecretStore::Result& result) { written = result; });
+    return QTest::qWaitFor([&written] { return written.has_value(); }, 30000) && written->ok;
+}
+
+void TestCliFortnox::init()
+{
+    m_emulator = std::make_unique<FortnoxEmulator>();
+    QVERIFY(m_emulator->listen());
+    m_emulator->seedSampleData();
+    // Under the wrapper's throwaway HOME.
+    m_config = std::make_unique<QTemporaryDir>(QDir::home().filePath(u"config-XXXXXX"_s));
+    m_work = std::make_unique<QTemporaryDir>(QDir::home().filePath(u"work-XXXXXX"_s));
+    QVERIFY(m_config->isValid() && m_work->isValid());
+    // What connecting an older integration in Accounts leaves: the mode in the settings, the pair in the keychain.
+    QFETCH_GLOBAL(bool, xml);
+    QSettings settings(m_config->path() + u"/Attache/attache.conf"_s, QSettings::IniFormat);
+    settings.setValue(u"fortnox/connection"_s, u"legacy"_s);
+    settings.setValue(u"fortnox/xml"_s, xml);
+    settings.sync();
+    QVERIFY(writeKeychain(FortnoxAccount::legacyAccessTokenKey(), m_emulator->legacyAccessToken()));
+    QVERIFY(writeKeychain(FortnoxAccount::legacyClientSecretKey(), m_emulator->legacyClientSecret()));
+}
+
+void TestCliFortnox::cleanup()
+{
+    m_work.reset();
+    m_config.reset();
+    m_emulator.reset();
+}
+
+void TestCliFortnox::listsFoldersAndRecords()
+{
+    const CliRun folders = fortnox({ u"ls"_s, u"inbox"_s });
+    EXPECT_EXIT(folders, 0);
+    QVERIFY2(folders.out.contains(u"inbox_s"_s) && folders.out.contains(u"inbox_v"_s), qPrintable(folders.out));
+    const CliRun files = fortnox({ u"ls"_s, u"inbox/inbox_s"_s });
+    EXPECT_EXIT(files, 0);
+    QVERIFY2(files.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(files.out));
+    QVERIFY(files.out.contains(u"vattenfall-2024-03.pdf"_s));
+    const CliRun invoices = fortnox({ u"ls"_s, u"purchases"_s });
+    EXPECT_EXIT(invoices, 0);
+    QCOMPARE(invoices.outLines().size(), 4);
+    // Each request asked for the format the app is set to.
+    QFETCH_GLOBAL(bool, xml);
+    const QList<EmulatorServer::LoggedRequest> requests = m_emulator->requests();
+    QVERIFY(!requests.isEmpty());
+    for (const EmulatorServer::LoggedRequest& logged : requests)
+        QVERIFY2(logged.request.header("Accept").contains(xml ? "xml" : "json"),
+                 logged.request.header("Accept").constData());
+}
+
+void TestCliFortnox::putsGetsAndDeletes()
+{
+    const QString path = m_work->filePath(u"kvitto.pdf"_s);
+    QVERIFY(CoreTest::writeFile(path, "%PDF kvitto"));
+    EXPECT_EXIT(fortnox({ u"put"_s, u"inbox/inbox_v"_s, path }), 0);
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_v"_s).contains(u"kvitto.pdf"_s));
+    // Fetched back, byte for byte, into a folder of its own.
+    QVERIFY(QDir(m_work->path()).mkdir(u"back"_s));
+    EXPECT_EXIT(fortnox({ u"get"_s, u"inbox/inbox_v/kvitto.pdf"_s, m_work->filePath(u"back"_s) }), 0);
+    QCOMPARE(CoreTest::readFile(m_work->filePath(u"back/kvitto.pdf"_s)), QByteArray("%PDF kvitto"));
+    EXPECT_EXIT(fortnox({ u"rm"_s, u"inbox/inbox_v/kvitto.pdf"_s }), 0);
+    QVERIFY(!m_emulator->inboxFileNames(u"inbox_v"_s).contains(u"kvitto.pdf"_s));
+}
+
+void TestCliFortnox::mvFilesOntoASupplierInvoice()
+{
+    EXPECT_EXIT(fortnox({ u"mv"_s, u"inbox/inbox_s/faktura-telia-mars.pdf"_s, u"purchases/1"_s }), 0);
+    QCOMPARE(m_emulator->connections().size(), 1);
+    QVERIFY(!m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"faktura-telia-mars.pdf"_s));
+    const CliRun filed = fortnox({ u"ls"_s, u"purchases/1"_s });
+    EXPECT_EXIT(filed, 0);
+    QVERIFY2(filed.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(filed.out));
+}
+
+QTEST_GUILESS_MAIN(TestCliFortnox)
+#include "TestCliFortnox.moc"
