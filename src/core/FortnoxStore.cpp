@@ -265,6 +265,13 @@ void FortnoxStore::fetchFolder(RemoteOperation* operation, EntityType type, cons
          [done](const HttpResponse& response) { done(FortnoxPayload::read(response).value(Folder).toObject()); });
 }
 
+bool FortnoxStore::isPlainId(const QString& id)
+{
+    // Ids from Fortnox go into request paths: GUIDs and folder ids, never anything that could leave the segment.
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    return plain.match(id).hasMatch();
+}
+
 QList<FortnoxStore::RemoteFile> FortnoxStore::folderFiles(const QJsonObject& folder)
 {
     QList<RemoteFile> files;
@@ -274,7 +281,7 @@ QList<FortnoxStore::RemoteFile> FortnoxStore::folderFiles(const QJsonObject& fol
         const QString name = file.value(Name).toString();
         const QString id = FortnoxPayload::text(file.value(Id));
         // A name that cannot be one path component is never used as one; of several alike, the first counts.
-        if (id.isEmpty() || !NameRules::problem(name).isEmpty() || names.contains(name.toCaseFolded()))
+        if (!isPlainId(id) || !NameRules::problem(name).isEmpty() || names.contains(name.toCaseFolded()))
             continue;
         names.insert(name.toCaseFolded());
         Attachment attachment
@@ -360,7 +367,7 @@ void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QLis
                         const bool seen = std::any_of(entities.begin(), entities.end(),
                                                       [&child](const Entity& e) { return e.ref.id == child; });
                         // An Id that cannot be one path component is not an entity, nor is anything below it.
-                        if (!child.isEmpty() && !seen && NameRules::problem(child).isEmpty())
+                        if (isPlainId(child) && !seen)
                             children.append({ child, isRoot ? QString() : title });
                     }
                     walkFolders(operation, type, children + pending, entities);
@@ -386,7 +393,7 @@ void FortnoxStore::listFiles(RemoteOperation* operation, const EntityRef& entity
               for (const QJsonValue& value : items) {
                   const QJsonObject connection = value.toObject();
                   const QString id = FortnoxPayload::text(connection.value(FileId));
-                  if (!isOurs(connection) || id.isEmpty())
+                  if (!isOurs(connection) || !isPlainId(id))
                       continue;
                   const QString name = connection.value(Name).toString();
                   found.append({ id, name });
@@ -459,7 +466,7 @@ void FortnoxStore::findArchivedNames(RemoteOperation* operation, QStringList pen
                     // Connected files are under the fndoc folders: only those are searched.
                     for (const QJsonValue& value : folder.value(Folders).toArray()) {
                         const QString child = FortnoxPayload::text(value.toObject().value(Id));
-                        if (child.startsWith(QLatin1String("fndoc")) && NameRules::problem(child).isEmpty())
+                        if (child.startsWith(QLatin1String("fndoc")) && isPlainId(child))
                             pending.append(child);
                     }
                     findArchivedNames(operation, pending, wanted, names, done);

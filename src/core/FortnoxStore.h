@@ -55,6 +55,8 @@ public:
 
     // "A3-2" for voucher 3 of series A in financial year 2; empty when that cannot be one path component.
     static QString voucherId(const QString& series, qint64 number, qint64 year);
+    // Whether an id Fortnox gave (a file's, a folder's) can go into a request's path as it is; others are left out.
+    static bool isPlainId(const QString& id);
     struct VoucherKey
     {
         QString series;

@@ -243,12 +243,15 @@ void MainWindow::openStore(const QString& uri)
     m_store = store;
     m_queue = queue;
     m_sync = sync;
-    if (auto* dropbox = qobject_cast<DropboxStore*>(store)) {
-        connect(dropbox, &DropboxStore::signInRequired, this, [this](const QString& message) {
-            showError(message);
-            showAccounts();
-        });
-    }
+    // Dropbox and Fortnox sign in again in Accounts.
+    const auto askToSignIn = [this](const QString& message) {
+        showError(message);
+        showAccounts();
+    };
+    if (auto* dropbox = qobject_cast<DropboxStore*>(store))
+        connect(dropbox, &DropboxStore::signInRequired, this, askToSignIn);
+    if (auto* fortnox = qobject_cast<FortnoxStore*>(store))
+        connect(fortnox, &FortnoxStore::signInRequired, this, askToSignIn);
     if (auto* kashflow = qobject_cast<KashflowStore*>(store)) {
         // Before the first listing, so that it goes with the session the user has just signed in to.
         if (const auto handover = std::exchange(m_kashflowHandover, std::nullopt))
@@ -765,6 +768,11 @@ void MainWindow::showAccounts()
         connect(m_accounts, signal, m_accounts, &QDialog::close);
     connect(m_accounts, &AccountsDialog::kashflowSignInRequested, this, [this] { signInToKashflow(); });
     connect(m_accounts, &AccountsDialog::kashflowDropboxRequested, this, &MainWindow::connectKashflowToDropbox);
+    connect(m_accounts, &AccountsDialog::fortnoxDisconnected, this, [this] {
+        // The store would go on with the tokens it holds in memory: back to this computer's folder.
+        if (m_store->uri().startsWith(QLatin1String("fortnox:")))
+            switchStore(QStringLiteral("local:") + m_settings.localRootPath());
+    });
     connect(m_accounts, &AccountsDialog::dropboxDisconnected, this, [this] {
         // Without an account the Dropbox store cannot work: back to this computer's folder.
         if (m_store->uri().startsWith(QLatin1String("dropbox:")) && m_queue->pendingCount() == 0) {

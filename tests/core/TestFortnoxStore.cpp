@@ -22,6 +22,7 @@ private slots:
     void init();
     void cleanup();
     void voucherIdsReadBack();
+    void onlyPlainIdsGoIntoPaths();
     void listsFoldersWithTheirTitlesAndAddresses_data() { formats(); }
     void listsFoldersWithTheirTitlesAndAddresses();
     void listsSupplierInvoicesAcrossPages_data() { formats(); }
@@ -98,6 +99,14 @@ void TestFortnoxStore::cleanup()
     m_store.reset();
     m_emulator.reset();
     m_dir.reset();
+}
+
+void TestFortnoxStore::onlyPlainIdsGoIntoPaths()
+{
+    for (const QString& id : { u"6f8dd939-4e51-416f-aaea-5544f36eefff"_s, u"inbox_s"_s, u"fndoc202403l"_s })
+        QVERIFY2(FortnoxStore::isPlainId(id), qPrintable(id));
+    for (const QString& id : { QString(), u".."_s, u"../root"_s, u"a/b"_s, u"x?path=inbox_s"_s, u"x%2Fy"_s, u"a b"_s })
+        QVERIFY2(!FortnoxStore::isPlainId(id), qPrintable(id));
 }
 
 void TestFortnoxStore::voucherIdsReadBack()

@@ -55,6 +55,7 @@ private slots:
     void connectsAnOlderIntegrationWithItsAccessToken();
     void showsTheInboxWithSwedishFolderNames();
     void filesAnInboxDocumentByDragAndDrop();
+    void disconnectingLeavesFortnox();
 
 private:
     template<typename T> T* accountsChild(const QString& name) const
@@ -259,6 +260,21 @@ void TestFortnoxWindow::filesAnInboxDocumentByDragAndDrop()
     m_window->selectEntity(m_telia);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->attachmentModel()->rowOf(invoice.name) >= 0, Timeout);
     WindowTest::saveScreenshot(m_window.get(), u"fortnox-filed.png"_s);
+}
+
+// 7. Disconnect while the window shows Fortnox: it goes back to this computer's folder, and nothing of the company
+//    is left in the keychain.
+void TestFortnoxWindow::disconnectingLeavesFortnox()
+{
+    AccountsDialog* accounts = openAccounts();
+    QVERIFY(accounts);
+    QSignalSpy disconnected(accounts, &AccountsDialog::fortnoxDisconnected);
+    accountsChild<QPushButton>(u"fortnoxDisconnectButton"_s)->click();
+    QVERIFY(disconnected.wait(Timeout));
+    QTRY_VERIFY(!qobject_cast<FortnoxStore*>(m_window->store()));
+    QVERIFY(m_settings->storeUri().startsWith(u"local:"_s));
+    const auto legacy = readKeychain(FortnoxAccount::legacyAccessTokenKey());
+    QVERIFY(legacy && legacy->notFound);
 }
 
 QTEST_MAIN(TestFortnoxWindow)
