@@ -1,9 +1,9 @@
 #include "SecretStore.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 
 #include <functional>
+#include <memory>
 
 #include <qt6keychain/keychain.h>
 
@@ -27,42 +27,43 @@ QString problem(QKeychain::Error error, const QString& detail)
     }
 }
 
-// Starts the job and reports its end to the callback, through the context so that a callback whose owner is gone is
-// never called. QtKeychain is not thread-safe (its jobs share one D-Bus connection and its pending replies), so
-// jobs are made and run on the application's thread whichever thread asks; the answer goes to the context's thread.
-// A job is no one's child: deleting a running job would leave the keychain's pending reply pointing at freed memory,
-// so it deletes itself.
+// Starts the job and reports its end to the callback in the context's thread, unless the context is gone by then.
+// QtKeychain is not thread-safe (its jobs share one D-Bus connection and its pending replies), so jobs are made and
+// run on the application's thread whichever thread asks. The answer crosses back through a connection to the context,
+// which Qt removes when the context is destroyed on whatever thread; a QPointer checked on this side would race with
+// that. The connection's sender is a bare QObject whose objectNameChanged() says "answered". A job is no one's child:
+// deleting a running job would leave the keychain's pending reply pointing at freed memory, so it deletes itself.
 void run(std::function<QKeychain::Job*()> makeJob, const QString& key, QObject* context, SecretStore::Callback callback)
 {
     QObject* application = QCoreApplication::instance();
-    const QPointer<QObject> guard(context);
-    QMetaObject::invokeMethod(
-        application, [application, makeJob = std::move(makeJob), key, guard, callback = std::move(callback)]() mutable {
-            QKeychain::Job* job = makeJob();
-            job->setKey(key);
-            job->setInsecureFallback(false);
-            job->setAutoDelete(true);
-            QObject::connect(job, &QKeychain::Job::finished, application,
-                             [guard, callback = std::move(callback)](QKeychain::Job* finished) {
-                                 SecretStore::Result result;
-                                 result.ok = finished->error() == QKeychain::NoError;
-                                 result.notFound = finished->error() == QKeychain::EntryNotFound;
-                                 if (result.ok) {
-                                     if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
-                                         result.secret = read->textData();
-                                 } else if (result.notFound) {
-                                     result.errorString
-                                         = QCoreApplication::translate("SecretStore",
-                                                                       "The system keychain holds nothing for “%1”.")
-                                               .arg(finished->key());
-                                 } else {
-                                     result.errorString = problem(finished->error(), finished->errorString());
-                                 }
-                                 if (guard)
-                                     QMetaObject::invokeMethod(guard, [callback, result] { callback(result); });
-                             });
-            job->start();
+    auto result = std::make_shared<SecretStore::Result>();
+    auto* answer = new QObject;
+    QObject::connect(answer, &QObject::objectNameChanged, context,
+                     [result, callback = std::move(callback)] { callback(*result); });
+    answer->moveToThread(application->thread());
+    QMetaObject::invokeMethod(application, [application, makeJob = std::move(makeJob), key, result, answer] {
+        QKeychain::Job* job = makeJob();
+        job->setKey(key);
+        job->setInsecureFallback(false);
+        job->setAutoDelete(true);
+        QObject::connect(job, &QKeychain::Job::finished, application, [result, answer](QKeychain::Job* finished) {
+            result->ok = finished->error() == QKeychain::NoError;
+            result->notFound = finished->error() == QKeychain::EntryNotFound;
+            if (result->ok) {
+                if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+                    result->secret = read->textData();
+            } else if (result->notFound) {
+                result->errorString
+                    = QCoreApplication::translate("SecretStore", "The system keychain holds nothing for “%1”.")
+                          .arg(finished->key());
+            } else {
+                result->errorString = problem(finished->error(), finished->errorString());
+            }
+            answer->setObjectName(QStringLiteral("answered"));
+            answer->deleteLater();
         });
+        job->start();
+    });
 }
 } // namespace
 

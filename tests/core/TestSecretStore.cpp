@@ -6,8 +6,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMutex>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
+#include <atomic>
 
 #include <optional>
 
@@ -48,6 +51,7 @@ private slots:
     void keysAreSeparate();
     void secretIsOnlyInEncryptedKeyring();
     void goneContextIsNotCalled();
+    void answersOnTheCallersThread();
     void missingKeychainGivesClearError();
 };
 
@@ -179,6 +183,45 @@ void TestSecretStore::goneContextIsNotCalled()
     SecretStore::readSecret(u"dropbox:dbid:never-written"_s, &later.context, later.callback());
     QTRY_VERIFY(later.result);
     QCOMPARE(calls, 0);
+}
+
+// A store's network thread asks too: the keychain is used from the application's thread, and the answer comes back
+// on the asking context's.
+void TestSecretStore::answersOnTheCallersThread()
+{
+    const QString secret = uniqueSecret();
+    Answer written;
+    SecretStore::writeSecret(u"fortnox:thread-test"_s, secret, &written.context, written.callback());
+    QTRY_VERIFY(written.result);
+    QVERIFY2(written.result->ok, qPrintable(written.result->errorString));
+
+    QThread worker;
+    worker.start();
+    QObject context;
+    context.moveToThread(&worker);
+    std::atomic<QThread*> answeredOn { nullptr };
+    QString read;
+    QMutex mutex;
+    QMetaObject::invokeMethod(&context, [&context, &answeredOn, &read, &mutex] {
+        SecretStore::readSecret(u"fortnox:thread-test"_s, &context,
+                                [&answeredOn, &read, &mutex](const SecretStore::Result& result) {
+                                    const QMutexLocker locker(&mutex);
+                                    read = result.secret;
+                                    answeredOn = QThread::currentThread();
+                                });
+    });
+    QTRY_VERIFY(answeredOn.load() != nullptr);
+    QCOMPARE(answeredOn.load(), &worker);
+    {
+        const QMutexLocker locker(&mutex);
+        QCOMPARE(read, secret);
+    }
+    // The context goes with its thread's help before the thread ends.
+    QMetaObject::invokeMethod(
+        &context, [&context] { context.moveToThread(QCoreApplication::instance()->thread()); },
+        Qt::BlockingQueuedConnection);
+    worker.quit();
+    worker.wait();
 }
 
 void TestSecretStore::missingKeychainGivesClearError()
