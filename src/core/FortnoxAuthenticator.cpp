@@ -179,9 +179,11 @@ void FortnoxAuthenticator::saveRefreshToken()
     m_refreshTokenSaver(m_refreshToken, [self, commit](const QString& error) {
         if (!self)
             return;
-        // Kept in memory and saved again on the next request: the one it replaced is spent at Fortnox.
+        // Kept in memory and saved again on the next request: the one it replaced is spent at Fortnox. The sign-in
+        // is still good, so the requests wait to try again rather than sign the account out.
         if (!error.isEmpty()) {
-            self->finishWaiting(tr("Fortnox renewed the sign-in, but the keychain could not keep it: %1").arg(error));
+            self->finishWaiting(tr("Fortnox renewed the sign-in, but the keychain could not keep it: %1").arg(error),
+                                true);
             return;
         }
         commit();
