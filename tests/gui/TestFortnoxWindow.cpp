@@ -71,6 +71,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QTranslator m_english;
     QString m_refreshToken;
+    PayloadFormat m_format = PayloadFormat::Json;
     const EntityRef m_suppliers { EntityType::Inbox, u"inbox_s"_s };
     // The sample company's supplier invoice 1, from Telia.
     const EntityRef m_telia { EntityType::Purchases, u"1"_s };
@@ -81,6 +82,7 @@ void TestFortnoxWindow::initTestCase()
     // Never the developer's own keyring, nor a display of theirs.
     if (qgetenv("ATTACHE_TEST_KEYRING") != "gnome-keyring")
         QSKIP("Needs a private keyring and X server: tests/with-keyring.sh xvfb-run TestFortnoxWindow");
+    m_format = qgetenv("ATTACHE_TEST_FORTNOX_FORMAT") == "xml" ? PayloadFormat::Xml : PayloadFormat::Json;
     QVERIFY(WindowTest::prepareApplication(m_english));
     m_root = WindowTest::scratchInHome();
     QVERIFY(m_root);
@@ -221,6 +223,9 @@ void TestFortnoxWindow::connectsAnOlderIntegrationWithItsAccessToken()
 // 5. Keep documents in Fortnox: the inbox's folders under their Swedish names, each with its e-mail-in address.
 void TestFortnoxWindow::showsTheInboxWithSwedishFolderNames()
 {
+    // The format this run asks Fortnox for, as Settings would set it.
+    m_settings->setFortnoxFormat(m_format);
+    m_emulator->clearRequests();
     auto* use = accountsChild<QPushButton>(u"useFortnoxButton"_s);
     QVERIFY(use && use->isEnabled());
     use->click();
@@ -243,7 +248,12 @@ void TestFortnoxWindow::showsTheInboxWithSwedishFolderNames()
     QCOMPARE(QGuiApplication::clipboard()->text(), m_emulator->inboxFolderEmail(u"inbox_s"_s));
     QVERIFY(m_window->messageBar()->text().contains(m_emulator->inboxFolderEmail(u"inbox_s"_s)));
     WindowTest::entityTree(*m_window)->expandAll();
-    WindowTest::saveScreenshot(m_window.get(), u"fortnox-inbox.png"_s);
+    WindowTest::saveScreenshot(m_window.get(),
+                               m_format == PayloadFormat::Xml ? u"fortnox-inbox-xml.png"_s : u"fortnox-inbox.png"_s);
+    const QList<EmulatorServer::LoggedRequest> requests = m_emulator->requests();
+    QVERIFY(!requests.isEmpty());
+    for (const EmulatorServer::LoggedRequest& logged : requests)
+        QCOMPARE(logged.request.header("Accept"), PayloadFormats::accept(m_format));
 }
 
 // 6. An inbox document dragged onto a supplier invoice: Fortnox connects it, and it shows under the invoice.
