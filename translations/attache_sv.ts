@@ -325,14 +325,6 @@ Kommandon:</translation>
         <translation>Inget att återuppta.</translation>
     </message>
     <message>
-        <source>Connect a Dropbox account (open the address shown in any browser, allow Attaché, and paste the code), or sign in to KashFlow with your user name, password and memorable word.</source>
-        <translation>Anslut ett Dropbox-konto (öppna adressen som visas i valfri webbläsare, tillåt Attaché och klistra in koden), eller logga in på KashFlow med användarnamn, lösenord och minnesvärt ord.</translation>
-    </message>
-    <message>
-        <source>Connect dropbox or kashflow: attache-cli connect dropbox.</source>
-        <translation>Anslut dropbox eller kashflow: attache-cli connect dropbox.</translation>
-    </message>
-    <message>
         <source>KashFlow user name:</source>
         <translation>Användarnamn i KashFlow:</translation>
     </message>
@@ -375,6 +367,34 @@ Kommandon:</translation>
     <message>
         <source>KashFlow sends PDFs of quotes, invoices and purchases only, not of “%1”.</source>
         <translation>KashFlow skickar bara PDF:er av offerter, fakturor och inköp, inte av ”%1”.</translation>
+    </message>
+    <message>
+        <source>Connect a Dropbox account (open the address shown in any browser, allow Attaché, and paste the code), sign in to KashFlow with your user name, password and memorable word, or connect a Fortnox company with the integration&apos;s client id and secret (open the address shown, allow, and paste the address the browser ends on).</source>
+        <translation>Anslut ett Dropbox-konto (öppna adressen som visas i valfri webbläsare, tillåt Attaché och klistra in koden), logga in på KashFlow med användarnamn, lösenord och minnesvärt ord, eller anslut ett företag i Fortnox med integrationens klient-id och klienthemlighet (öppna adressen som visas, tillåt och klistra in adressen som webbläsaren hamnar på).</translation>
+    </message>
+    <message>
+        <source>Connect dropbox, kashflow or fortnox: attache-cli connect dropbox.</source>
+        <translation>Anslut dropbox, kashflow eller fortnox: attache-cli connect dropbox.</translation>
+    </message>
+    <message>
+        <source>The Fortnox integration&apos;s client id:</source>
+        <translation>Fortnox-integrationens klient-id:</translation>
+    </message>
+    <message>
+        <source>Its client secret:</source>
+        <translation>Dess klienthemlighet:</translation>
+    </message>
+    <message>
+        <source>Both the client id and the client secret are needed.</source>
+        <translation>Både klient-id och klienthemlighet behövs.</translation>
+    </message>
+    <message>
+        <source>Connected to Fortnox.</source>
+        <translation>Ansluten till Fortnox.</translation>
+    </message>
+    <message>
+        <source>2. The browser then cannot open an address starting with %1. Copy that whole address, paste it here and press Enter:</source>
+        <translation>2. Webbläsaren kan sedan inte öppna en adress som börjar med %1. Kopiera hela den adressen, klistra in den här och tryck på Retur:</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "DropboxAccount.h"
 #include "DropboxSignIn.h"
+#include "FortnoxAccount.h"
+#include "FortnoxSignIn.h"
 #include "KashflowSignIn.h"
 #include "KashflowStore.h"
 #include "NameRules.h"
@@ -95,9 +97,11 @@ const QList<CliRunner::Command>& CliRunner::commands()
         { QStringLiteral("resume"), QString(),
           tr("Finish the transfers that a killed or crashed run of attache-cli or of the app left unfinished."),
           &CliRunner::resume, 0, 0 },
-        { QStringLiteral("connect"), QStringLiteral("dropbox|kashflow"),
+        { QStringLiteral("connect"), QStringLiteral("dropbox|kashflow|fortnox"),
           tr("Connect a Dropbox account (open the address shown in any browser, allow Attaché, and paste the "
-             "code), or sign in to KashFlow with your user name, password and memorable word."),
+             "code), sign in to KashFlow with your user name, password and memorable word, or connect a Fortnox "
+             "company with the integration's client id and secret (open the address shown, allow, and paste the "
+             "address the browser ends on)."),
           &CliRunner::connectAccount, 1, 1, false },
         { QStringLiteral("disconnect"), QStringLiteral("dropbox"),
           tr("Disconnect the Dropbox account: revoke its token and delete it from the keychain."),
@@ -441,8 +445,10 @@ void CliRunner::connectAccount(const QStringList& arguments)
 {
     if (arguments.first() == QLatin1String("kashflow"))
         return connectKashflow();
+    if (arguments.first() == QLatin1String("fortnox"))
+        return connectFortnox();
     if (arguments.first() != QLatin1String("dropbox"))
-        return fail(tr("Connect dropbox or kashflow: attache-cli connect dropbox."), 2);
+        return fail(tr("Connect dropbox, kashflow or fortnox: attache-cli connect dropbox."), 2);
     const QString appKey = m_settings->dropboxAppKey();
     if (appKey.isEmpty())
         return fail(tr("No Dropbox app key: set ATTACHE_DROPBOX_APP_KEY, or the key in the app's Settings."), 2);
@@ -524,6 +530,44 @@ void CliRunner::connectKashflow()
                                            });
     });
     signIn->start(userName, password);
+}
+
+void CliRunner::connectFortnox()
+{
+    auto* network = new QNetworkAccessManager(this);
+    auto* account = new FortnoxAccount(*m_settings, network, this);
+    const FortnoxEndpoints endpoints = account->endpoints();
+    if (const QString problem = endpoints.problem(); !problem.isEmpty())
+        return fail(problem, 2);
+    // Blocking reads are right here: nothing else runs until the user answers.
+    writeLine(stderr, tr("The Fortnox integration's client id:"));
+    const QString clientId = input().readLine().trimmed();
+    writeLine(stderr, tr("Its client secret:"));
+    const QString clientSecret = readHiddenLine(input()).trimmed();
+    if (clientId.isEmpty() || clientSecret.isEmpty())
+        return fail(tr("Both the client id and the client secret are needed."), 2);
+    connect(account, &FortnoxAccount::failed, this, [this](const QString& message) { fail(message); });
+    connect(account, &FortnoxAccount::connected, this, [this] {
+        print(tr("Connected to Fortnox."));
+        succeed();
+    });
+    account->setClientCredentials(clientId, clientSecret, [=](const QString& error) {
+        if (!error.isEmpty())
+            return fail(error);
+        auto* signIn
+            = new FortnoxSignIn(network, endpoints, clientId, clientSecret, FortnoxSignIn::defaultRedirectUri(), this);
+        connect(signIn, &FortnoxSignIn::failed, this, [this](const QString& message) { fail(message); });
+        connect(signIn, &FortnoxSignIn::succeeded, account, &FortnoxAccount::connectWith);
+        writeLine(stderr, tr("1. Open this address in a browser and allow Attaché:"));
+        print(signIn->authorizeUrl().toString(QUrl::FullyEncoded));
+        // Nothing listens at the redirect URI on a machine without the app's browser: the address itself carries
+        // the code and the state.
+        writeLine(stderr,
+                  tr("2. The browser then cannot open an address starting with %1. Copy that whole address, "
+                     "paste it here and press Enter:")
+                      .arg(FortnoxSignIn::defaultRedirectUri().toString()));
+        signIn->handleRedirect(QUrl(input().readLine().trimmed()));
+    });
 }
 
 void CliRunner::disconnectAccount(const QStringList& arguments)

@@ -46,6 +46,7 @@ private:
     void resume(const QStringList& arguments);
     void connectAccount(const QStringList& arguments);
     void connectKashflow();
+    void connectFortnox();
     // Standard input, for the answers to questions.
     QTextStream& input();
     void disconnectAccount(const QStringList& arguments);

@@ -8,8 +8,11 @@
 #include "CoreTestHelpers.h"
 #include "FortnoxAccount.h"
 #include "FortnoxEmulator.h"
+#include "FortnoxTestConsent.h"
 #include "SecretStore.h"
 
+#include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,16 +37,21 @@ private slots:
     void listsFoldersAndRecords();
     void putsGetsAndDeletes();
     void mvFilesOntoASupplierInvoice();
+    void connectsThroughTheAddressTheBrowserEndsOn();
 
 private:
-    CliRun fortnox(const QStringList& arguments)
+    QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"XDG_CONFIG_HOME"_s, m_config->path());
         env.insert(u"XDG_DATA_HOME"_s, m_config->path() + u"/data"_s);
         env.insert(u"ATTACHE_FORTNOX_BASE_URL"_s, m_emulator->baseUrl().toString());
         env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        return CliTest::run(env, m_work->path(), QStringList { u"--store"_s, u"fortnox:"_s } + arguments, {},
+        return env;
+    }
+    CliRun fortnox(const QStringList& arguments)
+    {
+        return CliTest::run(environment(), m_work->path(), QStringList { u"--store"_s, u"fortnox:"_s } + arguments, {},
                             ProcessTimeoutMs);
     }
     bool writeKeychain(const QString& key, const QString& secret);
@@ -145,6 +153,43 @@ void TestCliFortnox::mvFilesOntoASupplierInvoice()
     const CliRun filed = fortnox({ u"ls"_s, u"purchases/1"_s });
     EXPECT_EXIT(filed, 0);
     QVERIFY2(filed.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(filed.out));
+}
+
+// "connect fortnox" on a machine without the app's browser: the client id and secret, then the address the browser
+// ends on after Allow, pasted back. The refresh token goes to the keychain, and later commands use it.
+void TestCliFortnox::connectsThroughTheAddressTheBrowserEndsOn()
+{
+    QProcess process;
+    CliTest::start(process, environment(), m_work->path(), { u"connect"_s, u"fortnox"_s });
+    process.write((m_emulator->clientId() + u'\n' + m_emulator->clientSecret() + u'\n').toUtf8());
+    QString out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput()),
+                              out.contains(u'\n') || process.state() == QProcess::NotRunning),
+                             ProcessTimeoutMs);
+    const QUrl authorize(out.section(u'\n', 0, 0).trimmed());
+    QVERIFY2(authorize.path().endsWith(u"/oauth-v1/auth"_s), qPrintable(out));
+    QNetworkAccessManager network;
+    const QUrl redirect = FortnoxTest::consent(network, authorize, u"allow"_s, ProcessTimeoutMs);
+    QVERIFY(redirect.toString().startsWith(u"http://localhost/attache-fortnox"_s));
+    process.write((redirect.toString(QUrl::FullyEncoded) + u'\n').toUtf8());
+    process.closeWriteChannel();
+    CliRun run;
+    CliTest::finish(process, run, ProcessTimeoutMs);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains(u"Connected to Fortnox."_s));
+
+    QSettings settings(m_config->path() + u"/Attache/attache.conf"_s, QSettings::IniFormat);
+    QCOMPARE(settings.value(u"fortnox/connection"_s).toString(), u"oauth"_s);
+    QCOMPARE(settings.value(u"fortnox/clientId"_s).toString(), m_emulator->clientId());
+    std::optional<SecretStore::Result> read;
+    QObject context;
+    SecretStore::readSecret(FortnoxAccount::refreshTokenKey(m_emulator->clientId()), &context,
+                            [&read](const SecretStore::Result& result) { read = result; });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 30000);
+    QVERIFY(read->ok && !read->secret.isEmpty());
+    QCOMPARE(KeyringTest::filesContaining({ m_config->path() }, m_emulator->clientSecret()), QStringList());
+    // Later commands sign in with it.
+    EXPECT_EXIT(fortnox({ u"ls"_s, u"inbox/inbox_s"_s }), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliFortnox)

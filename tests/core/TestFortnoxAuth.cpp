@@ -8,6 +8,7 @@
 #include "FortnoxEmulator.h"
 #include "FortnoxEndpoints.h"
 #include "FortnoxSignIn.h"
+#include "FortnoxTestConsent.h"
 #include "FortnoxTokens.h"
 #include "HttpCall.h"
 #include "SecretStore.h"
@@ -112,9 +113,10 @@ private slots:
 private:
     FortnoxEndpoints endpoints() const { return FortnoxEndpoints::withBaseUrl(m_emulator->baseUrl()); }
     QString settingsPath() const { return m_config->filePath(u"attache.conf"_s); }
-    // The browser's part: opens the consent page, submits its form with the decision, and returns where the
-    // emulator redirects to.
-    QUrl consent(const QUrl& authorizeUrl, const QString& decision);
+    QUrl consent(const QUrl& authorizeUrl, const QString& decision)
+    {
+        return FortnoxTest::consent(m_network, authorizeUrl, decision, WaitMs);
+    }
     // A sign-in through the emulator's consent page, ending in the tokens.
     std::optional<FortnoxTokens> signIn();
     int tokenRequests() const;
@@ -157,36 +159,6 @@ void TestFortnoxAuth::cleanup()
     m_settings.reset();
     m_config.reset();
     m_emulator.reset();
-}
-
-QUrl TestFortnoxAuth::consent(const QUrl& authorizeUrl, const QString& decision)
-{
-    std::unique_ptr<QNetworkReply> page(m_network.get(QNetworkRequest(authorizeUrl)));
-    if (!QTest::qWaitFor([&page] { return page->isFinished(); }, WaitMs))
-        return {};
-    const QString html = QString::fromUtf8(page->readAll());
-    if (page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200 || !html.contains(u"id=\"allow\""_s))
-        return {};
-    const QRegularExpressionMatch action
-        = QRegularExpression(u"<form method=\"post\" action=\"([^\"]+)\""_s).match(html);
-    const QRegularExpressionMatch request
-        = QRegularExpression(u"<input type=\"hidden\" name=\"request\" value=\"([^\"]+)\""_s).match(html);
-    if (!action.hasMatch() || !request.hasMatch())
-        return {};
-
-    // What the page's form posts when one of its buttons is pressed.
-    QNetworkRequest post(authorizeUrl.resolved(QUrl(action.captured(1))));
-    post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    post.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    const QByteArray body
-        = "request=" + QUrl::toPercentEncoding(request.captured(1)) + "&decision=" + QUrl::toPercentEncoding(decision);
-    std::unique_ptr<QNetworkReply> answer(m_network.post(post, body));
-    if (!QTest::qWaitFor([&answer] { return answer->isFinished(); }, WaitMs))
-        return {};
-    const int status = answer->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status < 300 || status > 399)
-        return {};
-    return QUrl::fromEncoded(answer->rawHeader(QByteArrayLiteral("Location")));
 }
 
 std::optional<FortnoxTokens> TestFortnoxAuth::signIn()
