@@ -65,14 +65,10 @@ void DropboxStore::useKeychainAccount(const QString& accountId)
 {
     const QString key = keychainKey(accountId);
     DropboxAuthenticator* authenticator = m_authenticator;
-    // Asked on the network thread; the keychain is read from this object's thread and answers back there.
-    auto loader = [this, key, authenticator](DropboxAuthenticator::LoadedToken done) {
-        QMetaObject::invokeMethod(this, [this, key, authenticator, done] {
-            SecretStore::readSecret(key, this, [authenticator, done](const SecretStore::Result& result) {
-                QMetaObject::invokeMethod(authenticator, [done, result] {
-                    done(result.secret, result.ok || result.notFound ? QString() : result.errorString);
-                });
-            });
+    // Asked on the network thread, and answered there: SecretStore does the crossing to the keychain.
+    auto loader = [key, authenticator](DropboxAuthenticator::LoadedToken done) {
+        SecretStore::readSecret(key, authenticator, [done](const SecretStore::Result& result) {
+            done(result.secret, result.ok || result.notFound ? QString() : result.errorString);
         });
     };
     QMetaObject::invokeMethod(m_authenticator,

@@ -85,19 +85,15 @@ void KashflowStore::useKeychainCredentials(const QString& userName)
 {
     const QString key = keychainKey(userName);
     KashflowSession* session = m_session;
-    // Asked on the network thread; the keychain is read from this object's thread and answers back there.
-    auto loader = [this, key, userName, session](KashflowSession::LoadedCredentials done) {
-        QMetaObject::invokeMethod(this, [this, key, userName, session, done] {
-            SecretStore::readSecret(key, this, [userName, session, done](const SecretStore::Result& result) {
-                // The secret holds the password and the memorable word, as JSON; the user name is not secret.
-                const QJsonObject secret = QJsonDocument::fromJson(result.secret.toUtf8()).object();
-                const KashflowSession::Credentials credentials {
-                    userName, secret.value(QLatin1String("password")).toString(),
-                    secret.value(QLatin1String("memorableWord")).toString()
-                };
-                const QString error = result.ok || result.notFound ? QString() : result.errorString;
-                QMetaObject::invokeMethod(session, [done, credentials, error] { done(credentials, error); });
-            });
+    // Asked on the network thread, and answered there: SecretStore does the crossing to the keychain.
+    auto loader = [key, userName, session](KashflowSession::LoadedCredentials done) {
+        SecretStore::readSecret(key, session, [userName, done](const SecretStore::Result& result) {
+            // The secret holds the password and the memorable word, as JSON; the user name is not secret.
+            const QJsonObject secret = QJsonDocument::fromJson(result.secret.toUtf8()).object();
+            const KashflowSession::Credentials credentials { userName,
+                                                             secret.value(QLatin1String("password")).toString(),
+                                                             secret.value(QLatin1String("memorableWord")).toString() };
+            done(credentials, result.ok || result.notFound ? QString() : result.errorString);
         });
     };
     QMetaObject::invokeMethod(m_session, [session, loader] { session->setCredentialsLoader(loader); });
