@@ -194,21 +194,21 @@ void FortnoxStore::call(RemoteOperation* operation, const HttpRequest& request,
     call->start();
 }
 
-void FortnoxStore::fail(RemoteOperation* operation, const HttpResponse& response)
+void FortnoxStore::fail(RemoteOperation* operation, const HttpResponse& response, const QString& failureFormat)
 {
-    if (response.cancelled) {
-        operation->fail(StoreReply::Error::Cancelled, tr("Cancelled."));
-        return;
-    }
+    const auto [code, message] = failure(response);
+    operation->fail(code, failureFormat.arg(message));
+}
+
+QPair<StoreReply::Error, QString> FortnoxStore::failure(const HttpResponse& response)
+{
+    if (response.cancelled)
+        return { StoreReply::Error::Cancelled, tr("Cancelled.") };
     // The authenticator could not sign: not connected, or the company must be connected again.
-    if (!response.authorizationError.isEmpty()) {
-        operation->fail(StoreReply::Error::SignedOut, response.authorizationError);
-        return;
-    }
-    if (!response.hasHttpStatus()) {
-        operation->fail(StoreReply::Error::Network, tr("Could not reach Fortnox: %1").arg(response.errorString));
-        return;
-    }
+    if (!response.authorizationError.isEmpty())
+        return { StoreReply::Error::SignedOut, response.authorizationError };
+    if (!response.hasHttpStatus())
+        return { StoreReply::Error::Network, tr("Could not reach Fortnox: %1").arg(response.errorString) };
     StoreReply::Error code = StoreReply::Error::Refused;
     switch (response.status) {
     case 401:
@@ -232,7 +232,7 @@ void FortnoxStore::fail(RemoteOperation* operation, const HttpResponse& response
         message = code == StoreReply::Error::Server
             ? tr("Fortnox had a problem (HTTP %1). Try again later.").arg(response.status)
             : tr("Fortnox refused the request (HTTP %1).").arg(response.status);
-    operation->fail(code, message);
+    return { code, message };
 }
 
 void FortnoxStore::listAll(RemoteOperation* operation, const QString& path, const QList<QPair<QString, QString>>& query,
@@ -272,6 +272,25 @@ bool FortnoxStore::isPlainId(const QString& id)
     return plain.match(id).hasMatch();
 }
 
+bool FortnoxStore::isGuid(const QString& id)
+{
+    // The shape only: Fortnox's own examples have ids with letters past f.
+    static const QRegularExpression guid(
+        QStringLiteral("^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$"));
+    return guid.match(id).hasMatch();
+}
+
+HttpRequest FortnoxStore::fileRequest(const QByteArray& method, EntityType type, const RemoteFile& file) const
+{
+    // A folder's file in its tree; a connected file is in the archive.
+    const QString tree = isFolderType(type) ? treeName(type) : QStringLiteral("archive");
+    if (isPlainId(file.id))
+        return request(method, tree + QLatin1Char('/') + file.id);
+    // "inbox_s/faktura.pdf": the folder's Path as Fortnox gave it, and the name, in the query where nothing is
+    // taken as a path of this app's.
+    return request(method, tree, { { QStringLiteral("path"), file.path + QLatin1Char('/') + file.attachment.name } });
+}
+
 QList<FortnoxStore::RemoteFile> FortnoxStore::folderFiles(const QJsonObject& folder)
 {
     QList<RemoteFile> files;
@@ -280,14 +299,17 @@ QList<FortnoxStore::RemoteFile> FortnoxStore::folderFiles(const QJsonObject& fol
         const QJsonObject file = value.toObject();
         const QString name = file.value(Name).toString();
         const QString id = FortnoxPayload::text(file.value(Id));
-        // A name that cannot be one path component is never used as one; of several alike, the first counts.
-        if (!isPlainId(id) || !NameRules::problem(name).isEmpty() || names.contains(name.toCaseFolded()))
+        const QString path = file.value(QLatin1String("Path")).toString();
+        // A name that cannot be one path component is never used as one; of several alike, the first counts. A
+        // file is reached by its Id, or by the path Fortnox gives when its Id cannot be put in a URL's path.
+        if ((!isPlainId(id) && path.isEmpty()) || !NameRules::problem(name).isEmpty()
+            || names.contains(name.toCaseFolded()))
             continue;
         names.insert(name.toCaseFolded());
         Attachment attachment
             = Attachment::describe(name, FortnoxPayload::integer(file.value(QLatin1String("Size"))), {});
         attachment.isThumbnailAvailable = false;
-        files.append({ id, attachment });
+        files.append({ id, path, attachment });
     }
     return files;
 }
@@ -357,7 +379,10 @@ void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QLis
                     const QString id = FortnoxPayload::text(folder.value(Id));
                     // The root's children are top level: their titles do not repeat "Inbox".
                     const bool isRoot = id == QLatin1String("root");
-                    const QString title = parentTitle.isEmpty() ? name : parentTitle + QStringLiteral(" › ") + name;
+                    // The root by the tree's own name: Fortnox calls the archive's "root".
+                    const QString title = isRoot ? EntityTypes::displayName(type)
+                        : parentTitle.isEmpty()  ? name
+                                                 : parentTitle + QStringLiteral(" › ") + name;
                     entities.append(Entity { EntityRef { type, id }, int(folderFiles(folder).size()), title,
                                              folder.value(QLatin1String("Email")).toString() });
                     QList<QPair<QString, QString>> children;
@@ -408,7 +433,7 @@ void FortnoxStore::listFiles(RemoteOperation* operation, const EntityRef& entity
                       if (!NameRules::problem(name).isEmpty() || names.contains(name.toCaseFolded()))
                           continue;
                       names.insert(name.toCaseFolded());
-                      files.append({ id, connectedAttachment(name) });
+                      files.append({ id, {}, connectedAttachment(name) });
                   }
                   done(files);
               };
@@ -502,12 +527,13 @@ StoreReply* FortnoxStore::listAttachments(const EntityRef& entity)
 StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& target, const QString& name,
                                  const QByteArray&)
 {
-    if (!isFolderType(target.type))
+    if (!isFolderType(target.type) && !isRecordType(target.type))
+        return unsupported(tr("Uploading to Fortnox's %1").arg(EntityTypes::displayName(target.type)));
+    if (target.type == EntityType::Archive && target.id.startsWith(QLatin1String("fndoc")))
         return startOperation([](RemoteOperation* operation) {
-            operation->fail(
-                StoreReply::Error::Unsupported,
-                tr("Uploading straight onto a Fortnox supplier invoice or voucher is not supported yet: upload to the "
-                   "Inbox, then move the document there."));
+            operation->fail(StoreReply::Error::Unsupported,
+                            tr("Fortnox files connected documents there itself: upload to the Inbox, or onto the "
+                               "supplier invoice or voucher."));
         });
     return startNamed(problemWith(target, name), [this, localPath, target, name](RemoteOperation* operation) {
         // Nothing is overwritten, nor doubled: Fortnox would keep two files of one name, so a taken name is numbered.
@@ -523,20 +549,38 @@ StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& targ
                 }
                 sentName = NameRules::numbered(name, n);
             }
-            sendFile(operation, localPath, target, sentName);
+            if (isFolderType(target.type)) {
+                sendFile(operation, localPath, target, sentName, [operation](const RemoteFile& sent) {
+                    operation->succeed(
+                        [attachment = sent.attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+                });
+                return;
+            }
+            // Fortnox takes files only into its folders: a record's document goes to the inbox folder kept for its
+            // kind, and is connected from there by the Id the upload answered with.
+            const EntityRef inbox { EntityType::Inbox,
+                                    target.type == EntityType::Purchases ? QStringLiteral("inbox_s")
+                                                                         : QStringLiteral("inbox_v") };
+            sendFile(operation, localPath, inbox, sentName, [this, operation, target](const RemoteFile& sent) {
+                connectFile(operation, sent, target,
+                            tr("“%1” is in Fortnox's inbox, but could not be connected: %2").arg(sent.attachment.name));
+            });
         });
     });
 }
 
-void FortnoxStore::sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& target,
-                            const QString& name)
+void FortnoxStore::sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& folder,
+                            const QString& name, std::function<void(const RemoteFile& sent)> done)
 {
     const QFileInfo file(localPath);
     if (!file.isFile()) {
         operation->fail(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(file.fileName()));
         return;
     }
-    HttpRequest form = request("POST", treeName(target.type), { { QStringLiteral("folderid"), target.id } });
+    // As Fortnox's own SDK does: a folder of the user's (a GUID) by its Id, Fortnox's named folders (root, inbox_s)
+    // by path, the form the documentation's example uses.
+    const QString field = isGuid(folder.id) ? QStringLiteral("folderid") : QStringLiteral("path");
+    HttpRequest form = request("POST", treeName(folder.type), { { field, folder.id } });
     const QByteArray boundary = "attache-" + QUuid::createUuid().toByteArray(QUuid::Id128);
     form.setHeader(QByteArrayLiteral("Content-Type"), "multipart/form-data; boundary=" + boundary);
     // The file streams from disk between the form's head and tail.
@@ -547,18 +591,24 @@ void FortnoxStore::sendFile(RemoteOperation* operation, const QString& localPath
     form.bodyAfterFile = "\r\n--" + boundary + "--\r\n";
     HttpCall* call = newCall(operation, form);
     connect(call, &HttpCall::uploadProgress, operation, &RemoteOperation::reportProgress);
-    connect(call, &HttpCall::finished, operation, [operation, call, name](const HttpResponse& response) {
+    connect(call, &HttpCall::finished, operation, [operation, call, name, done](const HttpResponse& response) {
         call->deleteLater();
         if (!response.isSuccess()) {
             fail(operation, response);
             return;
         }
         const QJsonObject record = FortnoxPayload::read(response).value(QLatin1String("File")).toObject();
+        const QString id = FortnoxPayload::text(record.value(Id));
+        if (id.isEmpty()) {
+            operation->fail(StoreReply::Error::Server,
+                            tr("Fortnox's answer to the upload of “%1” named no file.").arg(name));
+            return;
+        }
         const QString storedName = record.value(Name).toString();
         Attachment attachment = Attachment::describe(storedName.isEmpty() ? name : storedName,
                                                      FortnoxPayload::integer(record.value(QLatin1String("Size"))), {});
         attachment.isThumbnailAvailable = false;
-        operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+        done({ id, record.value(QLatin1String("Path")).toString(), attachment });
     });
     call->start();
 }
@@ -568,20 +618,17 @@ StoreReply* FortnoxStore::download(const AttachmentRef& attachment, const QStrin
     return startNamed(
         problemWith(attachment.entity, attachment.name), [this, attachment, localPath](RemoteOperation* operation) {
             findFile(operation, attachment, [this, operation, attachment, localPath](const RemoteFile& file) {
-                // A folder's file by its Id in its tree; a connected file is in the archive.
-                const QString tree = isFolderType(attachment.entity.type) ? treeName(attachment.entity.type)
-                                                                          : QStringLiteral("archive");
-                receiveFile(operation, tree + QLatin1Char('/') + file.id, localPath, file);
+                receiveFile(operation, fileRequest("GET", attachment.entity.type, file), localPath, file);
             });
         });
 }
 
-void FortnoxStore::receiveFile(RemoteOperation* operation, const QString& path, const QString& localPath,
+void FortnoxStore::receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
                                const RemoteFile& remote)
 {
     // A fresh file for each attempt: a retry after a dropped connection gets the whole body again.
     auto file = std::make_shared<std::unique_ptr<DownloadFile>>();
-    HttpCall* call = newCall(operation, request("GET", path));
+    HttpCall* call = newCall(operation, get);
     call->setBodySink({ {},
                         [file, localPath](const HttpResponse&) {
                             *file = std::make_unique<DownloadFile>(localPath);
@@ -633,7 +680,7 @@ StoreReply* FortnoxStore::remove(const AttachmentRef& attachment, const QString&
     // Fortnox's files carry no content hash to compare: the delete is of whatever is there.
     return startNamed(problemWith(attachment.entity, attachment.name), [this, attachment](RemoteOperation* operation) {
         findFile(operation, attachment, [this, operation, attachment](const RemoteFile& file) {
-            call(operation, request("DELETE", treeName(attachment.entity.type) + QLatin1Char('/') + file.id),
+            call(operation, fileRequest("DELETE", attachment.entity.type, file),
                  [operation](const HttpResponse&) { operation->succeed(); });
         });
     });
@@ -646,40 +693,54 @@ StoreReply* FortnoxStore::thumbnail(const AttachmentRef&, const QSize&)
 
 StoreReply* FortnoxStore::move(const AttachmentRef& attachment, const EntityRef& target)
 {
-    const std::optional<VoucherKey> voucher = parseVoucherId(target.id);
-    if (attachment.entity.type != EntityType::Inbox
-        || (target.type != EntityType::Purchases && (target.type != EntityType::Vouchers || !voucher)))
+    if (attachment.entity.type != EntityType::Inbox || !isRecordType(target.type))
         return unsupported(tr("Moving documents in Fortnox other than from the Inbox onto a supplier invoice or a "
                               "voucher"));
     const QString problem = problemWith(attachment.entity, attachment.name);
     return startNamed(
-        problem.isEmpty() ? problemWith(target) : problem,
-        [this, attachment, target, voucher](RemoteOperation* operation) {
-            findFile(operation, attachment, [this, operation, target, voucher](const RemoteFile& file) {
-                HttpRequest post;
-                QString root;
-                if (target.type == EntityType::Purchases) {
-                    root = QStringLiteral("SupplierInvoiceFileConnection");
-                    post = recordRequest(
-                        QStringLiteral("supplierinvoicefileconnections"), root,
-                        { { FileId, file.id }, { QStringLiteral("SupplierInvoiceNumber"), target.id } });
-                } else {
-                    root = QStringLiteral("VoucherFileConnection");
-                    post = recordRequest(QStringLiteral("voucherfileconnections"), root,
-                                         { { FileId, file.id },
-                                           { QStringLiteral("VoucherNumber"), voucher->number },
-                                           { QStringLiteral("VoucherSeries"), voucher->series },
-                                           { QStringLiteral("VoucherYear"), voucher->year } });
-                }
-                call(operation, post, [operation, root, file](const HttpResponse& response) {
-                    const QString name = FortnoxPayload::read(response).value(root).toObject().value(Name).toString();
-                    // Connecting moves the file, content and all: it keeps the size it had in the inbox.
-                    Attachment connected = file.attachment;
-                    if (!name.isEmpty())
-                        connected = Attachment::describe(name, file.attachment.sizeInBytes, {});
-                    connected.isThumbnailAvailable = false;
-                    operation->succeed([connected](StoreReply* reply) { reply->setAttachments({ connected }); });
-                });
-            });
+        problem.isEmpty() ? problemWith(target) : problem, [this, attachment, target](RemoteOperation* operation) {
+            findFile(operation, attachment,
+                     [this, operation, target](const RemoteFile& file) { connectFile(operation, file, target); });
         });
+}
+
+void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& file, const EntityRef& target,
+                               const QString& failureFormat)
+{
+    HttpRequest post;
+    QString root;
+    if (target.type == EntityType::Purchases) {
+        root = QStringLiteral("SupplierInvoiceFileConnection");
+        post = recordRequest(QStringLiteral("supplierinvoicefileconnections"), root,
+                             { { FileId, file.id }, { QStringLiteral("SupplierInvoiceNumber"), target.id } });
+    } else {
+        const std::optional<VoucherKey> voucher = parseVoucherId(target.id);
+        if (!voucher) {
+            operation->fail(StoreReply::Error::NotFound, tr("Fortnox has no voucher “%1”.").arg(target.id));
+            return;
+        }
+        root = QStringLiteral("VoucherFileConnection");
+        post = recordRequest(QStringLiteral("voucherfileconnections"), root,
+                             { { FileId, file.id },
+                               { QStringLiteral("VoucherNumber"), voucher->number },
+                               { QStringLiteral("VoucherSeries"), voucher->series },
+                               { QStringLiteral("VoucherYear"), voucher->year } });
+    }
+    HttpCall* call = newCall(operation, post);
+    connect(call, &HttpCall::finished, operation,
+            [operation, call, root, file, failureFormat](const HttpResponse& response) {
+                call->deleteLater();
+                if (!response.isSuccess()) {
+                    fail(operation, response, failureFormat);
+                    return;
+                }
+                const QString name = FortnoxPayload::read(response).value(root).toObject().value(Name).toString();
+                // Connecting moves the file, content and all: it keeps the size it had in the inbox.
+                Attachment connected = file.attachment;
+                if (!name.isEmpty())
+                    connected = Attachment::describe(name, file.attachment.sizeInBytes, {});
+                connected.isThumbnailAvailable = false;
+                operation->succeed([connected](StoreReply* reply) { reply->setAttachments({ connected }); });
+            });
+    call->start();
 }

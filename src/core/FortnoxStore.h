@@ -28,12 +28,13 @@ struct HttpResponse;
 //   Vouchers         the current financial year's vouchers, by "<Series><Number>-<Year>" ("A3-2": series A,
 //                    number 3, financial year id 2), their files being the voucher file connections.
 // A folder's files are uploaded (multipart, streamed from disk), downloaded (streamed to disk, checked against the
-// listed Size) and deleted by their Id; moving an inbox file onto a supplier invoice or a voucher connects it, which
-// Fortnox does by moving it into the archive. Fortnox keeps no modification date for a file, so attachments carry an
-// invalid (unknown) one, and none of a connected file's size. Stores address a file by its entity and name, so each
-// operation lists first to find the file's Id; when a folder holds several files of one name, the first in Fortnox's
-// order (the oldest) is the one listed and acted on, the others appearing as it goes. Runs on the store's network
-// thread; the authenticator lives there too.
+// listed Size) and deleted by their Id, or by their path where the Id cannot go into a URL's path; moving an inbox
+// file onto a supplier invoice or a voucher connects it, which Fortnox does by moving it into the archive. A file
+// uploaded onto a record goes to the inbox folder for its kind and is connected from there. Fortnox keeps no
+// modification date for a file, so attachments carry an invalid (unknown) one, and none of a connected file's size.
+// Stores address a file by its entity and name, so each operation lists first to find the file's Id; when a folder
+// holds several files of one name, the first in Fortnox's order (the oldest) is the one listed and acted on, the others
+// appearing as it goes. Runs on the store's network thread; the authenticator lives there too.
 class FortnoxStore : public RemoteStore
 {
     Q_OBJECT
@@ -93,11 +94,16 @@ private:
     struct RemoteFile
     {
         QString id;
+        QString path; // its folder's Path, as Fortnox gives it ("inbox_s"); none for a connected file
         Attachment attachment;
     };
     using FilesDone = std::function<void(const QList<RemoteFile>& files)>;
 
     static bool isFolderType(EntityType type) { return type == EntityType::Inbox || type == EntityType::Archive; }
+    // Records whose documents are file connections.
+    static bool isRecordType(EntityType type) { return type == EntityType::Purchases || type == EntityType::Vouchers; }
+    // Whether an id has a GUID's shape: a folder of the user's rather than one of Fortnox's named ones.
+    static bool isGuid(const QString& id);
     static QString treeName(EntityType type);
     void installAuthenticator(FortnoxAuthenticator* authenticator);
     HttpRequest request(const QByteArray& method, const QString& path,
@@ -107,7 +113,12 @@ private:
     // A new call owned by the operation and aborted with it; network thread.
     HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
     void call(RemoteOperation* operation, const HttpRequest& request, std::function<void(const HttpResponse&)> done);
-    static void fail(RemoteOperation* operation, const HttpResponse& response);
+    // `failureFormat` sets the message in context: its %1 is Fortnox's message.
+    static void fail(RemoteOperation* operation, const HttpResponse& response,
+                     const QString& failureFormat = QStringLiteral("%1"));
+    static QPair<StoreReply::Error, QString> failure(const HttpResponse& response);
+    // A file addressed by its Id, or by its path when the Id cannot be one segment of a URL's path.
+    HttpRequest fileRequest(const QByteArray& method, EntityType type, const RemoteFile& file) const;
     // Every item of a paged list, page by page.
     void listAll(RemoteOperation* operation, const QString& path, const QList<QPair<QString, QString>>& query,
                  const QString& listName, std::function<void(const QJsonArray& items)> done, int page = 1,
@@ -128,8 +139,13 @@ private:
     // The file of that name, or a NotFound failure.
     void findFile(RemoteOperation* operation, const AttachmentRef& attachment,
                   std::function<void(const RemoteFile& file)> done);
-    void sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& target, const QString& name);
-    void receiveFile(RemoteOperation* operation, const QString& path, const QString& localPath, const RemoteFile& file);
+    void sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& folder, const QString& name,
+                  std::function<void(const RemoteFile& sent)> done);
+    void receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
+                     const RemoteFile& file);
+    // Connects a file of the inbox to a supplier invoice or a voucher, which Fortnox does by moving it to the archive.
+    void connectFile(RemoteOperation* operation, const RemoteFile& file, const EntityRef& target,
+                     const QString& failureFormat = QStringLiteral("%1"));
 
     const FortnoxEndpoints m_endpoints;
     // Network thread only.

@@ -33,6 +33,12 @@ private slots:
     void listsTheFilesOfAFolder();
     void uploadsAndNumbersATakenName_data() { formats(); }
     void uploadsAndNumbersATakenName();
+    void uploadsByPathOrFolderId_data() { formats(); }
+    void uploadsByPathOrFolderId();
+    void uploadsOntoARecord_data() { formats(); }
+    void uploadsOntoARecord();
+    void reachesByPathAFileWhoseIdCannotBeInAPath_data() { formats(); }
+    void reachesByPathAFileWhoseIdCannotBeInAPath();
     void downloadsExactly_data() { formats(); }
     void downloadsExactly();
     void deletes_data() { formats(); }
@@ -159,6 +165,8 @@ void TestFortnoxStore::listsFoldersWithTheirTitlesAndAddresses()
     auto archive = await(m_store->listEntities(EntityType::Archive));
     QCOMPARE(archive->error(), StoreReply::Error::None);
     QCOMPARE(archive->entities().value(0).ref, (EntityRef { EntityType::Archive, u"root"_s }));
+    // Fortnox names the archive's root "root": it shows as the tree it is.
+    QCOMPARE(archive->entities().value(0).title, u"Archive"_s);
     QCOMPARE(
         m_store->entityTypes(),
         (QList<EntityType> { EntityType::Inbox, EntityType::Archive, EntityType::Purchases, EntityType::Vouchers }));
@@ -258,10 +266,31 @@ void TestFortnoxStore::uploadsAndNumbersATakenName()
     auto back = await(m_store->download(AttachmentRef { m_suppliers, u"Faktura skannad (1).pdf"_s }, target));
     QCOMPARE(back->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(target), data);
-    // Into a folder by its Id, in the archive too.
+    // In the archive too.
     auto archived = await(m_store->upload(path, EntityRef { EntityType::Archive, u"root"_s }, u"arkiv.pdf"_s));
     QCOMPARE(archived->error(), StoreReply::Error::None);
     QCOMPARE(m_emulator->archiveFileNames(u"root"_s), QStringList { u"arkiv.pdf"_s });
+}
+
+// As Fortnox's SDK addresses folders: its named ones by path (the documentation's ?path=inbox_kf), a user's own
+// folder, whose Id is a GUID, by folderid.
+void TestFortnoxStore::uploadsByPathOrFolderId()
+{
+    useFormat();
+    const QString path = writeLocal(u"kvitto.pdf"_s, "%PDF kvitto");
+    const QString receipts = m_emulator->addInboxFolder(u"inbox_v"_s, u"Kvitton 2024"_s);
+    m_emulator->clearRequests();
+    for (const QString& folder : { u"inbox_kf"_s, receipts }) {
+        auto sent = await(m_store->upload(path, EntityRef { EntityType::Inbox, folder }, u"kvitto.pdf"_s));
+        QCOMPARE(sent->error(), StoreReply::Error::None);
+        QCOMPARE(m_emulator->inboxFileNames(folder), QStringList { u"kvitto.pdf"_s });
+    }
+    QStringList queries;
+    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests()) {
+        if (logged.request.method() == "POST")
+            queries.append(QUrl::fromPercentEncoding(logged.request.url().query().toUtf8()));
+    }
+    QCOMPARE(queries, (QStringList { u"path=inbox_kf"_s, u"folderid="_s + receipts }));
 }
 
 void TestFortnoxStore::downloadsExactly()
@@ -293,6 +322,69 @@ void TestFortnoxStore::deletes()
     QCOMPARE(m_emulator->inboxFileNames(u"inbox_s"_s).size(), 2);
     auto again = await(m_store->remove(AttachmentRef { m_suppliers, u"gammal.pdf"_s }));
     QCOMPARE(again->error(), StoreReply::Error::NotFound);
+}
+
+// Fortnox's ids are GUIDs; one that could not be a URL's path segment is reached by the path Fortnox lists for the
+// file, in the query, for reading and deleting alike.
+void TestFortnoxStore::reachesByPathAFileWhoseIdCannotBeInAPath()
+{
+    useFormat();
+    const QByteArray content = CoreTest::patternData(5000);
+    QVERIFY(m_emulator->putInboxFile(u"inbox_s"_s, u"udda.pdf"_s, content, u"udda/../id"_s));
+    auto listed = await(m_store->listAttachments(m_suppliers));
+    QVERIFY(names(listed.get()).contains(u"udda.pdf"_s));
+    m_emulator->clearRequests();
+    const QString target = m_dir->filePath(u"udda.pdf"_s);
+    auto downloaded = await(m_store->download(AttachmentRef { m_suppliers, u"udda.pdf"_s }, target));
+    QCOMPARE(downloaded->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), content);
+    auto removed = await(m_store->remove(AttachmentRef { m_suppliers, u"udda.pdf"_s }));
+    QCOMPARE(removed->error(), StoreReply::Error::None);
+    QVERIFY(!m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"udda.pdf"_s));
+    // Each after a listing of the folder: GET and DELETE by path.
+    QStringList sent;
+    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests())
+        sent.append(QString::fromLatin1(logged.request.method()) + u' ' + logged.request.path() + u' '
+                    + logged.request.queryFields().value(u"path"_s));
+    QCOMPARE(sent,
+             (QStringList { u"GET /3/inbox/inbox_s "_s, u"GET /3/inbox inbox_s/udda.pdf"_s, u"GET /3/inbox/inbox_s "_s,
+                            u"DELETE /3/inbox inbox_s/udda.pdf"_s }));
+}
+
+// A document dropped onto a supplier invoice or a voucher: Fortnox takes files only into its folders, so it goes to
+// the inbox folder for its kind and is connected from there, under a name not taken on the record.
+void TestFortnoxStore::uploadsOntoARecord()
+{
+    useFormat();
+    const QByteArray content = CoreTest::patternData(70000);
+    const QString path = writeLocal(u"faktura.pdf"_s, content);
+    const EntityRef invoice { EntityType::Purchases, u"1"_s };
+    const EntityRef voucher { EntityType::Vouchers, u"A2-2"_s };
+    for (const EntityRef& record : { invoice, invoice, voucher }) {
+        auto sent = await(m_store->upload(path, record, u"faktura.pdf"_s));
+        QCOMPARE(sent->error(), StoreReply::Error::None);
+    }
+    auto onInvoice = await(m_store->listAttachments(invoice));
+    QCOMPARE(names(onInvoice.get()), (QStringList { u"faktura.pdf"_s, u"faktura (1).pdf"_s }));
+    auto onVoucher = await(m_store->listAttachments(voucher));
+    QCOMPARE(names(onVoucher.get()), QStringList { u"faktura.pdf"_s });
+    QCOMPARE(m_emulator->connections().size(), 3);
+    QCOMPARE(m_emulator->connections().at(2).voucherSeries, u"A"_s);
+    // Connected, so no longer in the inbox folders.
+    QCOMPARE(m_emulator->inboxFileNames(u"inbox_s"_s).size(), 2);
+    QCOMPARE(m_emulator->inboxFileNames(u"inbox_v"_s).size(), 1);
+    const QString back = m_dir->filePath(u"back.pdf"_s);
+    auto downloaded = await(m_store->download(AttachmentRef { invoice, u"faktura (1).pdf"_s }, back));
+    QCOMPARE(downloaded->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(back), content);
+
+    // When Fortnox will not connect it, the document is in the inbox, and the message says so.
+    auto refused = await(m_store->upload(path, EntityRef { EntityType::Purchases, u"9999"_s }, u"faktura.pdf"_s));
+    QCOMPARE(refused->error(), StoreReply::Error::Refused);
+    QVERIFY2(refused->errorString().contains(u"inbox"_s)
+                 && refused->errorString().contains(u"Kan inte hitta leverantörsfakturan."_s),
+             qPrintable(refused->errorString()));
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"faktura.pdf"_s));
 }
 
 // 60 listings at once, with the emulator enforcing Fortnox's 25 requests in any 5 seconds: each request is sent once
@@ -417,7 +509,9 @@ void TestFortnoxStore::whatFortnoxCannotDoIsUnsupported()
     QVERIFY(!m_store->supports(Store::Operation::Thumbnail));
     QVERIFY(!m_store->supports(Store::Operation::CreateEntity));
     QVERIFY(m_store->supports(Store::Operation::Move));
-    auto upload = await(m_store->upload(writeLocal(u"x.pdf"_s, "x"), invoice, u"x.pdf"_s));
+    // Fortnox's folders of connected files are its own.
+    auto upload = await(
+        m_store->upload(writeLocal(u"x.pdf"_s, "x"), EntityRef { EntityType::Archive, u"fndoc2024"_s }, u"x.pdf"_s));
     QCOMPARE(upload->error(), StoreReply::Error::Unsupported);
     QVERIFY2(upload->errorString().contains(u"Inbox"_s), qPrintable(upload->errorString()));
     auto thumbnail = await(m_store->thumbnail(AttachmentRef { m_root, u"avtal-hyra-2024.pdf"_s }, QSize(64, 64)));

@@ -173,14 +173,14 @@ QString FortnoxEmulator::issueRefreshToken(const QStringList& scopes)
 }
 
 std::optional<FortnoxEmulator::StoredFile> FortnoxEmulator::putInboxFile(const QString& folderId, const QString& name,
-                                                                         const QByteArray& content)
+                                                                         const QByteArray& content, const QString& id)
 {
     if (!m_inbox.folder(folderId))
         return std::nullopt;
     QBuffer source;
     source.setData(content);
     source.open(QIODevice::ReadOnly);
-    const std::optional<FortnoxEmulatorFileTree::File> file = m_inbox.storeFile(folderId, name, source, false);
+    const std::optional<FortnoxEmulatorFileTree::File> file = m_inbox.storeFile(folderId, name, source, false, id);
     return file ? std::optional<StoredFile>({ file->id, file->archiveFileId }) : std::nullopt;
 }
 
@@ -415,17 +415,18 @@ void FortnoxEmulator::getInTree(const Call& call)
             const std::optional<FortnoxEmulatorFileTree::File> file = m_archive.fileByArchiveId(*fileId);
             if (!file)
                 return fail(call, FortnoxEmulatorError::notFound(QStringLiteral("Kan inte hitta filen.")));
-            static const QMimeDatabase mimeTypes;
-            return call.exchange->respond(EmulatorResponse::fileRange(
-                200, file->blobPath, 0, file->size,
-                mimeTypes.mimeTypeForFile(file->name, QMimeDatabase::MatchExtension).name().toLatin1()));
+            return streamFile(call, *file);
         }
     }
     QString folderId = FortnoxEmulatorFileTree::rootId();
     if (const std::optional<QString> path = queryField(request, QStringLiteral("path"))) {
         folderId = tree(call.tree).folderIdForPath(*path);
-        if (folderId.isEmpty())
-            return fail(call, FortnoxEmulatorError::notFound(QStringLiteral("Kan inte hitta mappen.")));
+        // A path to a file answers with its content.
+        if (folderId.isEmpty()) {
+            if (const std::optional<FortnoxEmulatorFileTree::File> file = tree(call.tree).fileForPath(*path))
+                return streamFile(call, *file);
+            return fail(call, FortnoxEmulatorError::notFound(QStringLiteral("Kan inte hitta filen eller mappen.")));
+        }
     }
     reply(call, 200, { { QStringLiteral("Folder"), folderRecord(call.tree, *tree(call.tree).folder(folderId)) } },
           FolderItems);
@@ -439,10 +440,15 @@ void FortnoxEmulator::getById(const Call& call)
     const std::optional<FortnoxEmulatorFileTree::File> file = tree(call.tree).file(id);
     if (!file)
         return fail(call, FortnoxEmulatorError::notFound(QStringLiteral("Kan inte hitta filen eller mappen.")));
+    streamFile(call, *file);
+}
+
+void FortnoxEmulator::streamFile(const Call& call, const FortnoxEmulatorFileTree::File& file) const
+{
     static const QMimeDatabase mimeTypes;
     call.exchange->respond(EmulatorResponse::fileRange(
-        200, file->blobPath, 0, file->size,
-        mimeTypes.mimeTypeForFile(file->name, QMimeDatabase::MatchExtension).name().toLatin1()));
+        200, file.blobPath, 0, file.size,
+        mimeTypes.mimeTypeForFile(file.name, QMimeDatabase::MatchExtension).name().toLatin1()));
 }
 
 QString FortnoxEmulator::targetFolder(const Call& call)
@@ -528,14 +534,9 @@ void FortnoxEmulator::deleteByPath(const Call& call)
         return deleteById(byId);
     }
     // A path may also end in a file's name.
-    const qsizetype slash = path->lastIndexOf(QLatin1Char('/'));
-    const QString parentId = files.folderIdForPath(slash < 0 ? QString() : path->left(slash));
-    const QString name = path->mid(slash + 1);
-    for (const FortnoxEmulatorFileTree::File& file : files.files(parentId)) {
-        if (file.name == name) {
-            byId.captures = QStringList { file.id };
-            return deleteById(byId);
-        }
+    if (const std::optional<FortnoxEmulatorFileTree::File> file = files.fileForPath(*path)) {
+        byId.captures = QStringList { file->id };
+        return deleteById(byId);
     }
     fail(call, FortnoxEmulatorError::notFound(QStringLiteral("Kan inte hitta filen eller mappen.")));
 }

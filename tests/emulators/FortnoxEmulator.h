@@ -86,7 +86,9 @@ public:
     void setMaxUploadBytes(qint64 bytes) { m_maxUploadBytes = bytes; }
 
     // Seeding and inspection, bypassing the API.
-    std::optional<StoredFile> putInboxFile(const QString& folderId, const QString& name, const QByteArray& content);
+    // `id`, when given, is the file's Id instead of a GUID.
+    std::optional<StoredFile> putInboxFile(const QString& folderId, const QString& name, const QByteArray& content,
+                                           const QString& id = {});
     std::optional<StoredFile> putArchiveFile(const QString& folderId, const QString& name, const QByteArray& content);
     // A user's folder, which unlike Fortnox's own can be deleted; its Id, or empty when the parent does not exist.
     QString addInboxFolder(const QString& parentId, const QString& name);
@@ -145,6 +147,8 @@ private:
     // Routes
     void getInTree(const Call& call);
     void getById(const Call& call);
+    // A file's content, as Fortnox answers a GET that names a file.
+    void streamFile(const Call& call, const FortnoxEmulatorFileTree::File& file) const;
     void upload(const Call& call);
     void deleteById(const Call& call);
     void deleteByPath(const Call& call);

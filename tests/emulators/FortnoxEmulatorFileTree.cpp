@@ -63,6 +63,20 @@ QString FortnoxEmulatorFileTree::folderIdForPath(const QString& path) const
     return current;
 }
 
+std::optional<FortnoxEmulatorFileTree::File> FortnoxEmulatorFileTree::fileForPath(const QString& path) const
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const QString folderId = folderIdForPath(slash < 0 ? QString() : path.left(slash));
+    if (folderId.isEmpty())
+        return std::nullopt;
+    const QString name = path.mid(slash + 1);
+    for (const File& file : files(folderId)) {
+        if (file.name == name)
+            return file;
+    }
+    return std::nullopt;
+}
+
 QString FortnoxEmulatorFileTree::pathOf(const QString& folderId) const
 {
     QStringList segments;
@@ -116,11 +130,12 @@ QList<FortnoxEmulatorFileTree::File> FortnoxEmulatorFileTree::files(const QStrin
     return list;
 }
 
-std::optional<FortnoxEmulatorFileTree::File>
-FortnoxEmulatorFileTree::storeFile(const QString& folderId, const QString& name, QIODevice& source, bool sameArchiveId)
+std::optional<FortnoxEmulatorFileTree::File> FortnoxEmulatorFileTree::storeFile(const QString& folderId,
+                                                                                const QString& name, QIODevice& source,
+                                                                                bool sameArchiveId, const QString& id)
 {
     File file;
-    file.id = newId();
+    file.id = id.isEmpty() ? newId() : id;
     file.archiveFileId = sameArchiveId ? file.id : newId();
     file.name = name;
     file.folderId = folderId;

@@ -46,6 +46,8 @@ public:
     QList<Folder> subfolders(const QString& id) const;
     // The folder a path names ("", the root path or "root" are the root; "inbox_s/Kvitton"); empty when none.
     QString folderIdForPath(const QString& path) const;
+    // The file a path names by its folder's path and its name ("inbox_s/faktura.pdf"); the first of that name.
+    std::optional<File> fileForPath(const QString& path) const;
     // The Path of the files in a folder.
     QString pathOf(const QString& folderId) const;
     // The folder and everything below it, its contents deleted; false for the root, a fixed or an unknown folder.
@@ -56,7 +58,9 @@ public:
     QList<File> files(const QString& folderId) const;
     // Writes the content from `source` to disk as it is read, in chunks; none when it cannot be written. In the
     // archive a file's Id is its ArchiveFileId; in the inbox the two differ.
-    std::optional<File> storeFile(const QString& folderId, const QString& name, QIODevice& source, bool sameArchiveId);
+    // `id`, when given, is the file's Id instead of a new one.
+    std::optional<File> storeFile(const QString& folderId, const QString& name, QIODevice& source, bool sameArchiveId,
+                                  const QString& id = {});
     // Moves a file in from another tree, content and all, under a new Id.
     File adoptFile(File file, const QString& folderId, const QString& id);
     // Takes a file out without deleting its content (it moves to the other tree).

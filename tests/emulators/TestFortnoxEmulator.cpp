@@ -441,6 +441,12 @@ void TestFortnoxEmulator::folderByPathAndId()
     QCOMPARE(
         nested.nested(format, QStringLiteral("Folder"), QStringLiteral("Files")).first().value(QStringLiteral("Path")),
         QStringLiteral("inbox_v/Kvitton juni"));
+    // A path that names a file answers with its content, as a file's Id does.
+    const HttpReply file
+        = get(QStringLiteral("/3/inbox"), format,
+              QUrlQuery { { QStringLiteral("path"), QStringLiteral("inbox_v/Kvitton juni/taxi.pdf") } });
+    QCOMPARE(file.status, 200);
+    QCOMPARE(file.body, QByteArray("%PDF-1.4 taxi"));
 
     for (const HttpReply& missing : { get(QStringLiteral("/3/inbox/inbox_zz"), format),
                                       get(QStringLiteral("/3/inbox"), format,
