@@ -254,15 +254,27 @@ void CliRunner::list(const QStringList& arguments)
                 return fail(reply->errorString());
             QJsonArray array;
             for (const Entity& entity : reply->entities()) {
-                if (m_json)
-                    array.append(QJsonObject { { QStringLiteral("Type"), EntityTypes::folderName(entity.ref.type) },
-                                               { QStringLiteral("Id"), entity.ref.id },
-                                               { QStringLiteral("AttachmentCount"), entity.attachmentCount } });
-                else
-                    // A store that does not count (KashFlow) gives the id alone.
-                    print(entity.attachmentCount < 0
-                              ? entity.ref.id
-                              : entity.ref.id + QLatin1Char('\t') + QString::number(entity.attachmentCount));
+                if (m_json) {
+                    QJsonObject object { { QStringLiteral("Type"), EntityTypes::folderName(entity.ref.type) },
+                                         { QStringLiteral("Id"), entity.ref.id },
+                                         { QStringLiteral("AttachmentCount"), entity.attachmentCount } };
+                    if (!entity.title.isEmpty())
+                        object.insert(QStringLiteral("Title"), entity.title);
+                    if (!entity.email.isEmpty())
+                        object.insert(QStringLiteral("Email"), entity.email);
+                    array.append(object);
+                    continue;
+                }
+                // A store that does not count (KashFlow) gives no count; titles and e-mail addresses (Fortnox's
+                // folders) follow where there are any.
+                QStringList fields { entity.ref.id };
+                if (entity.attachmentCount >= 0)
+                    fields.append(QString::number(entity.attachmentCount));
+                for (const QString& extra : { entity.title, entity.email }) {
+                    if (!extra.isEmpty())
+                        fields.append(extra);
+                }
+                print(fields.join(QLatin1Char('\t')));
             }
             if (m_json)
                 printJson(array);

@@ -1,7 +1,9 @@
 // attache-cli against the Fortnox emulator, with a company connected through an older integration's access token and
-// client secret, both in the keychain (tests/with-keyring.sh's private one): folders and records listed, a document
-// put into an inbox folder, fetched back, filed onto a supplier invoice with mv, and deleted. Every test runs twice,
-// with the app set to JSON and to XML, and the emulator enforcing Fortnox's rate limit.
+// client secret, both in the keychain (tests/with-keyring.sh's private one): folders (with their Swedish names and
+// e-mail addresses), the archive and records listed; a document put into an inbox folder, fetched back and deleted,
+// by Id and by path; filed onto a supplier invoice and a voucher with mv, or put straight onto one; Fortnox's own
+// messages shown; a 429 waited out. Every test runs twice, with the app set to JSON and to XML, and the emulator
+// enforcing Fortnox's rate limit.
 
 #include "../KeyringTestHelpers.h"
 #include "CliTestProcess.h"
@@ -16,6 +18,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -37,6 +40,11 @@ private slots:
     void listsFoldersAndRecords();
     void putsGetsAndDeletes();
     void mvFilesOntoASupplierInvoice();
+    void mvFilesOntoAVoucher();
+    void putsStraightOntoARecord();
+    void getsAndDeletesByPath();
+    void showsFortnoxsMessage();
+    void waitsOutTooManyRequests();
     void connectsThroughTheAddressTheBrowserEndsOn();
 
 private:
@@ -88,6 +96,8 @@ void TestCliFortnox::init()
 {
     m_emulator = std::make_unique<FortnoxEmulator>();
     QVERIFY(m_emulator->listen());
+    // In the sample company's financial year 2024, whose vouchers are listed.
+    m_emulator->setClock([] { return QDateTime(QDate(2024, 6, 3), QTime(10, 0), QTimeZone::utc()); });
     m_emulator->seedSampleData();
     // Under the wrapper's throwaway HOME.
     m_config = std::make_unique<QTemporaryDir>(QDir::home().filePath(u"config-XXXXXX"_s));
@@ -114,7 +124,18 @@ void TestCliFortnox::listsFoldersAndRecords()
 {
     const CliRun folders = fortnox({ u"ls"_s, u"inbox"_s });
     EXPECT_EXIT(folders, 0);
-    QVERIFY2(folders.out.contains(u"inbox_s"_s) && folders.out.contains(u"inbox_v"_s), qPrintable(folders.out));
+    // Id, count, name and the address that mails documents in.
+    QVERIFY2(folders.outLines().contains(u"inbox_s\t2\tLeverantörsfakturor\t"_s
+                                         + m_emulator->inboxFolderEmail(u"inbox_s"_s)),
+             qPrintable(folders.out));
+    QVERIFY(folders.out.contains(u"inbox_v\t1\tVerifikationer"_s));
+    const CliRun archive = fortnox({ u"ls"_s, u"archive"_s });
+    EXPECT_EXIT(archive, 0);
+    QVERIFY2(archive.outLines().value(0).startsWith(u"root\t0\tArchive"_s), qPrintable(archive.out));
+    const CliRun vouchers = fortnox({ u"ls"_s, u"vouchers"_s });
+    EXPECT_EXIT(vouchers, 0);
+    QCOMPARE(vouchers.outLines().size(), 4);
+    QVERIFY2(vouchers.outLines().contains(u"A2-2\tA 2 Representation, lunch med kund"_s), qPrintable(vouchers.out));
     const CliRun files = fortnox({ u"ls"_s, u"inbox/inbox_s"_s });
     EXPECT_EXIT(files, 0);
     QVERIFY2(files.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(files.out));
@@ -153,6 +174,75 @@ void TestCliFortnox::mvFilesOntoASupplierInvoice()
     const CliRun filed = fortnox({ u"ls"_s, u"purchases/1"_s });
     EXPECT_EXIT(filed, 0);
     QVERIFY2(filed.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(filed.out));
+}
+
+void TestCliFortnox::mvFilesOntoAVoucher()
+{
+    EXPECT_EXIT(fortnox({ u"mv"_s, u"inbox/inbox_v/kvitto-sj-2024-04-03.png"_s, u"vouchers/A3-2"_s }), 0);
+    QCOMPARE(m_emulator->connections().size(), 1);
+    QCOMPARE(m_emulator->connections().first().voucherNumber, 3);
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_v"_s).isEmpty());
+    const CliRun filed = fortnox({ u"ls"_s, u"vouchers/A3-2"_s });
+    EXPECT_EXIT(filed, 0);
+    QVERIFY2(filed.out.contains(u"kvitto-sj-2024-04-03.png"_s), qPrintable(filed.out));
+}
+
+void TestCliFortnox::putsStraightOntoARecord()
+{
+    const QString path = m_work->filePath(u"faktura.pdf"_s);
+    QVERIFY(CoreTest::writeFile(path, "%PDF faktura"));
+    EXPECT_EXIT(fortnox({ u"put"_s, u"purchases/2"_s, path }), 0);
+    EXPECT_EXIT(fortnox({ u"put"_s, u"vouchers/A1-2"_s, path }), 0);
+    QCOMPARE(m_emulator->connections().size(), 2);
+    QCOMPARE(m_emulator->connections().first().supplierInvoiceNumber, 2);
+    const CliRun filed = fortnox({ u"ls"_s, u"purchases/2"_s });
+    EXPECT_EXIT(filed, 0);
+    QVERIFY2(filed.out.contains(u"faktura.pdf"_s), qPrintable(filed.out));
+    QVERIFY(QDir(m_work->path()).mkdir(u"back"_s));
+    EXPECT_EXIT(fortnox({ u"get"_s, u"vouchers/A1-2/faktura.pdf"_s, m_work->filePath(u"back"_s) }), 0);
+    QCOMPARE(CoreTest::readFile(m_work->filePath(u"back/faktura.pdf"_s)), QByteArray("%PDF faktura"));
+}
+
+// A file whose Id cannot be a URL's path segment is fetched and deleted by the path Fortnox lists for it.
+void TestCliFortnox::getsAndDeletesByPath()
+{
+    QVERIFY(m_emulator->putInboxFile(u"inbox_kf"_s, u"kund.pdf"_s, "%PDF kund", u"kund faktura.1"_s));
+    QVERIFY(QDir(m_work->path()).mkdir(u"back"_s));
+    m_emulator->clearRequests();
+    EXPECT_EXIT(fortnox({ u"get"_s, u"inbox/inbox_kf/kund.pdf"_s, m_work->filePath(u"back"_s) }), 0);
+    QCOMPARE(CoreTest::readFile(m_work->filePath(u"back/kund.pdf"_s)), QByteArray("%PDF kund"));
+    EXPECT_EXIT(fortnox({ u"rm"_s, u"inbox/inbox_kf/kund.pdf"_s }), 0);
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_kf"_s).isEmpty());
+    QStringList byPath;
+    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests()) {
+        if (logged.request.queryFields().contains(u"path"_s))
+            byPath.append(QString::fromLatin1(logged.request.method()) + u' '
+                          + logged.request.queryFields().value(u"path"_s));
+    }
+    QCOMPARE(byPath, (QStringList { u"GET inbox_kf/kund.pdf"_s, u"DELETE inbox_kf/kund.pdf"_s }));
+}
+
+void TestCliFortnox::showsFortnoxsMessage()
+{
+    const CliRun refused = fortnox({ u"mv"_s, u"inbox/inbox_s/faktura-telia-mars.pdf"_s, u"purchases/9999"_s });
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains(u"Kan inte hitta leverantörsfakturan."_s), qPrintable(refused.err));
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"faktura-telia-mars.pdf"_s));
+}
+
+// Fortnox answering 429 (its limit met by another program of the same integration): the command waits as asked and
+// goes on.
+void TestCliFortnox::waitsOutTooManyRequests()
+{
+    m_emulator->faults().add(u"/3/inbox/inbox_s"_s, FaultInjector::rateLimited(1), 1);
+    m_emulator->clearRequests();
+    const CliRun files = fortnox({ u"ls"_s, u"inbox/inbox_s"_s });
+    EXPECT_EXIT(files, 0);
+    QVERIFY2(files.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(files.out));
+    int asked = 0;
+    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests())
+        asked += logged.request.path() == u"/3/inbox/inbox_s"_s;
+    QCOMPARE(asked, 2);
 }
 
 // "connect fortnox" on a machine without the app's browser: the client id and secret, then the address the browser
