@@ -75,6 +75,7 @@ public:
     QString issueRefreshToken(const QStringList& scopes = allScopes());
     // Every access token ends now: the next use answers 401.
     void expireAccessTokens() { m_auth.expireAccessTokens(); }
+    bool isRefreshTokenUnused(const QString& token) const { return m_auth.isRefreshTokenUnused(token); }
 
     // The rate limit: its window, its count, and the monotonic clock it runs on (milliseconds).
     void setRateLimitWindow(qint64 milliseconds) { m_rateLimit.setWindowMs(milliseconds); }

@@ -49,6 +49,8 @@ public:
     QString issueAccessToken(const QStringList& scopes, const QDateTime& now);
     QString issueRefreshToken(const QStringList& scopes, const QDateTime& now);
     void expireAccessTokens();
+    // Whether a refresh token was issued and not used yet.
+    bool isRefreshTokenUnused(const QString& token) const { return m_refreshTokens.contains(token); }
 
     Grant authenticate(const EmulatorRequest& request, const QDateTime& now) const;
 

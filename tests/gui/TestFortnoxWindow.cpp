@@ -1,6 +1,9 @@
 // Fortnox through the real window, against the loopback Fortnox emulator: in Accounts, an integration's client id
 // and secret connect the company through the embedded browser (the refresh token goes to the keychain, the secret
-// too, neither to the settings); an older integration connects with its access token and client secret instead.
+// too, neither to the settings), and each spent refresh token is replaced there; an older integration connects with
+// its access token and client secret instead. Then the inbox with its Swedish folder names, documents filed by drag
+// and drop onto a supplier invoice and a voucher, files dropped in from the file manager, saved and deleted, and
+// Fortnox's own message when it refuses. The app asks for JSON or XML as ATTACHE_TEST_FORTNOX_FORMAT says.
 //
 // Runs under tests/with-keyring.sh and xvfb-run (see CMakeLists.txt); the cases are steps of one story and run in
 // order.
@@ -15,6 +18,7 @@
 #include "FortnoxStore.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "SampleDocuments.h"
 #include "SecretStore.h"
 #include "Settings.h"
 #include "SignInBrowserDialog.h"
@@ -32,6 +36,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 #include <QWebEngineView>
 
 #include <optional>
@@ -51,10 +56,13 @@ private slots:
     void cleanupTestCase();
     void connectsInTheEmbeddedBrowser();
     void secretsAreOnlyInTheKeychain();
+    void replacesEachSpentRefreshToken();
     void disconnects();
     void connectsAnOlderIntegrationWithItsAccessToken();
     void showsTheInboxWithSwedishFolderNames();
     void filesAnInboxDocumentByDragAndDrop();
+    void uploadsSavesAndDeletesDroppedFiles();
+    void showsFortnoxsMessage();
     void disconnectingLeavesFortnox();
 
 private:
@@ -64,6 +72,9 @@ private:
     }
     AccountsDialog* openAccounts();
     std::optional<SecretStore::Result> readKeychain(const QString& key);
+    int countRequests(const QByteArray& method, const QString& path) const;
+    // Drops what a file manager drags onto the record's row in the tree.
+    bool dropFiles(const QStringList& paths, const EntityRef& target);
 
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<FortnoxEmulator> m_emulator;
@@ -75,6 +86,10 @@ private:
     const EntityRef m_suppliers { EntityType::Inbox, u"inbox_s"_s };
     // The sample company's supplier invoice 1, from Telia.
     const EntityRef m_telia { EntityType::Purchases, u"1"_s };
+    // Voucher 1 of series A in the financial year 2024 (Fortnox's id 2).
+    const EntityRef m_stationery { EntityType::Vouchers, u"A1-2"_s };
+    const EntityRef m_trainTrip { EntityType::Vouchers, u"A3-2"_s };
+    const EntityRef m_customerInvoices { EntityType::Inbox, u"inbox_kf"_s };
 };
 
 void TestFortnoxWindow::initTestCase()
@@ -88,6 +103,8 @@ void TestFortnoxWindow::initTestCase()
     QVERIFY(m_root);
     m_emulator = std::make_unique<FortnoxEmulator>(m_root->filePath(u"emulator"_s));
     QVERIFY(m_emulator->listen());
+    // In the sample company's financial year 2024, whose vouchers Fortnox lists.
+    m_emulator->setClock([] { return QDateTime(QDate(2024, 6, 3), QTime(10, 0), QTimeZone::utc()); });
     m_emulator->seedSampleData();
     qputenv("ATTACHE_FORTNOX_BASE_URL", m_emulator->baseUrl().toString().toUtf8());
     qunsetenv("ATTACHE_FORTNOX_CLIENT_ID");
@@ -122,6 +139,25 @@ std::optional<SecretStore::Result> TestFortnoxWindow::readKeychain(const QString
     if (!QTest::qWaitFor([&read] { return read.has_value(); }, Timeout))
         return std::nullopt;
     return read;
+}
+
+int TestFortnoxWindow::countRequests(const QByteArray& method, const QString& path) const
+{
+    int count = 0;
+    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests())
+        count += logged.request.method() == method && logged.request.path() == path ? 1 : 0;
+    return count;
+}
+
+bool TestFortnoxWindow::dropFiles(const QStringList& paths, const EntityRef& target)
+{
+    QMimeData dropped;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls.append(QUrl::fromLocalFile(path));
+    dropped.setUrls(urls);
+    EntityTreeModel* model = m_window->entityModel();
+    return model->dropMimeData(&dropped, Qt::CopyAction, -1, -1, model->indexOf(target));
 }
 
 // 1. Accounts → the integration's client id and secret → Connect Fortnox… → the consent page in the sign-in
@@ -174,10 +210,42 @@ void TestFortnoxWindow::secretsAreOnlyInTheKeychain()
         QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, value), QStringList());
 }
 
-// 3. Disconnect forgets the company's refresh token; the integration's secret stays for the next connection.
+// 3. Keep documents in Fortnox. A refresh token works once: each new access token comes with a new one, which takes
+//    the spent one's place in the keychain, also when Fortnox ends an access token before its time.
+void TestFortnoxWindow::replacesEachSpentRefreshToken()
+{
+    auto* use = accountsChild<QPushButton>(u"useFortnoxButton"_s);
+    QVERIFY(use && use->isEnabled());
+    use->click();
+    QTRY_VERIFY(qobject_cast<FortnoxStore*>(m_window->store()));
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_suppliers).isValid(), Timeout);
+    const QString key = FortnoxAccount::refreshTokenKey(m_emulator->clientId());
+    const auto before = readKeychain(key);
+    QVERIFY(before && before->ok);
+
+    m_emulator->expireAccessTokens();
+    m_emulator->clearRequests();
+    m_window->findChild<QAction*>(u"actionRefresh"_s)->trigger();
+    // Refused (401), refreshed, and asked again.
+    QTRY_VERIFY_WITH_TIMEOUT(countRequests("POST", u"/oauth-v1/token"_s) == 1
+                                 && countRequests("GET", u"/3/inbox"_s) >= 2,
+                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_suppliers).isValid(), Timeout);
+    const auto after = readKeychain(key);
+    QVERIFY(after && after->ok);
+    QVERIFY(after->secret != before->secret);
+    QVERIFY(m_emulator->isRefreshTokenUnused(after->secret));
+    for (const QString& spent : { m_refreshToken, before->secret })
+        QVERIFY(!m_emulator->isRefreshTokenUnused(spent));
+    QVERIFY(!m_window->messageBar()->isVisible());
+}
+
+// 4. Disconnect forgets the company's refresh token; the integration's secret stays for the next connection.
 void TestFortnoxWindow::disconnects()
 {
-    QSignalSpy disconnected(m_window->accountsDialog(), &AccountsDialog::fortnoxDisconnected);
+    AccountsDialog* accounts = openAccounts();
+    QVERIFY(accounts);
+    QSignalSpy disconnected(accounts, &AccountsDialog::fortnoxDisconnected);
     accountsChild<QPushButton>(u"fortnoxDisconnectButton"_s)->click();
     QVERIFY(disconnected.wait(Timeout));
     QCOMPARE(accountsChild<QLabel>(u"fortnoxStatusLabel"_s)->text(), u"Not connected"_s);
@@ -187,7 +255,7 @@ void TestFortnoxWindow::disconnects()
     QVERIFY(secret && secret->ok);
 }
 
-// 4. An older integration: its access token and client secret, checked with Fortnox before they are kept; a wrong
+// 5. An older integration: its access token and client secret, checked with Fortnox before they are kept; a wrong
 //    pair is refused with Fortnox's own message.
 void TestFortnoxWindow::connectsAnOlderIntegrationWithItsAccessToken()
 {
@@ -220,7 +288,7 @@ void TestFortnoxWindow::connectsAnOlderIntegrationWithItsAccessToken()
     QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, m_emulator->legacyAccessToken()), QStringList());
 }
 
-// 5. Keep documents in Fortnox: the inbox's folders under their Swedish names, each with its e-mail-in address.
+// 6. Keep documents in Fortnox: the inbox's folders under their Swedish names, each with its e-mail-in address.
 void TestFortnoxWindow::showsTheInboxWithSwedishFolderNames()
 {
     // The format this run asks Fortnox for, as Settings would set it.
@@ -256,7 +324,7 @@ void TestFortnoxWindow::showsTheInboxWithSwedishFolderNames()
         QCOMPARE(logged.request.header("Accept"), PayloadFormats::accept(m_format));
 }
 
-// 6. An inbox document dragged onto a supplier invoice: Fortnox connects it, and it shows under the invoice.
+// 7. An inbox document dragged onto a supplier invoice: Fortnox connects it, and it shows under the invoice.
 void TestFortnoxWindow::filesAnInboxDocumentByDragAndDrop()
 {
     const AttachmentRef invoice { m_suppliers, u"faktura-telia-mars.pdf"_s };
@@ -270,9 +338,71 @@ void TestFortnoxWindow::filesAnInboxDocumentByDragAndDrop()
     m_window->selectEntity(m_telia);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->attachmentModel()->rowOf(invoice.name) >= 0, Timeout);
     WindowTest::saveScreenshot(m_window.get(), u"fortnox-filed.png"_s);
+
+    // A receipt of the voucher inbox, onto a voucher.
+    const AttachmentRef receipt { EntityRef { EntityType::Inbox, u"inbox_v"_s }, u"kvitto-sj-2024-04-03.png"_s };
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_trainTrip).isValid(), Timeout);
+    std::unique_ptr<QMimeData> draggedReceipt(
+        AttachmentMimeData::create({ receipt }, { m_root->filePath(receipt.name) }));
+    QVERIFY(model->dropMimeData(draggedReceipt.get(), Qt::MoveAction, -1, -1, model->indexOf(m_trainTrip)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_emulator->connections().size(), 2, Timeout);
+    QCOMPARE(m_emulator->connections().last().voucherNumber, 3);
+    QCOMPARE(WindowTest::drain(*m_window->transferQueue(), Timeout), QStringList());
+    m_window->selectEntity(m_trainTrip);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->attachmentModel()->rowOf(receipt.name) >= 0, Timeout);
 }
 
-// 7. Disconnect while the window shows Fortnox: it goes back to this computer's folder, and nothing of the company
+// 8. Files dragged in from the file manager: onto an inbox folder they are uploaded there, onto a voucher they go
+//    through the voucher inbox and are connected. A document is saved back, byte for byte, and deleted.
+void TestFortnoxWindow::uploadsSavesAndDeletesDroppedFiles()
+{
+    const QString invoice = m_root->filePath(u"kundfaktura 1043.pdf"_s);
+    const QString receipt = m_root->filePath(u"kvitto pennor.pdf"_s);
+    QVERIFY(SampleDocuments::writeText(invoice, "%PDF kundfaktura 1043"));
+    QVERIFY(SampleDocuments::writeText(receipt, "%PDF kvitto pennor"));
+    QVERIFY(dropFiles({ invoice }, m_customerInvoices));
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_stationery).isValid(), Timeout);
+    QVERIFY(dropFiles({ receipt }, m_stationery));
+    QCOMPARE(WindowTest::drain(*m_window->transferQueue(), Timeout), QStringList());
+    QCOMPARE(m_emulator->inboxFileNames(u"inbox_kf"_s), QStringList { u"kundfaktura 1043.pdf"_s });
+    QCOMPARE(m_emulator->connections().size(), 3);
+    QCOMPARE(m_emulator->connections().last().voucherNumber, 1);
+    m_window->selectEntity(m_stationery);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->attachmentModel()->rowOf(u"kvitto pennor.pdf"_s) >= 0, Timeout);
+
+    QVERIFY(QDir().mkpath(m_root->filePath(u"saved"_s)));
+    const QString saved = m_root->filePath(u"saved/kundfaktura 1043.pdf"_s);
+    const AttachmentRef uploaded { m_customerInvoices, u"kundfaktura 1043.pdf"_s };
+    m_window->transferQueue()->enqueueDownload(uploaded, saved);
+    QCOMPARE(WindowTest::drain(*m_window->transferQueue(), Timeout), QStringList());
+    QFile copy(saved);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), QByteArray("%PDF kundfaktura 1043"));
+
+    m_window->selectEntity(m_customerInvoices);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->attachmentModel()->rowCount(), 1, Timeout);
+    m_window->transferQueue()->enqueueDelete(uploaded);
+    QCOMPARE(WindowTest::drain(*m_window->transferQueue(), Timeout), QStringList());
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_kf"_s).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->attachmentModel()->rowCount(), 0, Timeout);
+}
+
+// 9. Fortnox refuses a document too large for it: its own message, in Swedish, in the window, and the folder as it
+//    was.
+void TestFortnoxWindow::showsFortnoxsMessage()
+{
+    m_emulator->setMaxUploadBytes(1024);
+    const QString scan = m_root->filePath(u"skanning.pdf"_s);
+    QVERIFY(SampleDocuments::writeText(scan, QByteArray(4096, 'x')));
+    QVERIFY(dropFiles({ scan }, m_customerInvoices));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->messageBar()->text().contains(u"Filen är för stor"_s), Timeout);
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_kf"_s).isEmpty());
+    WindowTest::saveScreenshot(m_window.get(), u"fortnox-refused.png"_s);
+    m_emulator->setMaxUploadBytes(FortnoxEmulator::DefaultMaxUploadBytes);
+}
+
+// 10. Disconnect while the window shows Fortnox: it goes back to this computer's folder, and nothing of the company
 //    is left in the keychain.
 void TestFortnoxWindow::disconnectingLeavesFortnox()
 {

@@ -6,6 +6,7 @@
 #include "EntityTreeModel.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "TransferQueue.h"
 
 #include <QAbstractProxyModel>
 #include <QCoreApplication>
@@ -16,6 +17,7 @@
 #include <QModelIndex>
 #include <QStandardPaths>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -29,6 +31,20 @@
 #endif
 
 namespace WindowTest {
+
+// Waits for the queue to empty; what did not end done, as "local path: message" (a timeout as its own line).
+inline QStringList drain(const TransferQueue& queue, int timeoutMs)
+{
+    if (!QTest::qWaitFor([&queue] { return queue.pendingCount() == 0; }, timeoutMs))
+        return { QStringLiteral("%1 transfers still pending").arg(queue.pendingCount()) };
+    QStringList failures;
+    for (int id : queue.ids()) {
+        const Transfer transfer = queue.transfer(id);
+        if (transfer.state != Transfer::State::Done)
+            failures.append(transfer.localPath + QStringLiteral(": ") + transfer.errorString);
+    }
+    return failures;
+}
 
 inline QTreeView* entityTree(const MainWindow& window)
 {
