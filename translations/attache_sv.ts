@@ -888,10 +888,6 @@ Kommandon:</translation>
         <translation>”%1” finns inte i Fortnox.</translation>
     </message>
     <message>
-        <source>Uploading straight onto a Fortnox supplier invoice or voucher is not supported yet: upload to the Inbox, then move the document there.</source>
-        <translation>Att ladda upp direkt till en leverantörsfaktura eller verifikation i Fortnox stöds inte än: ladda upp till inkorgen och flytta sedan dokumentet dit.</translation>
-    </message>
-    <message>
         <source>“%1” is already in Fortnox.</source>
         <translation>”%1” finns redan i Fortnox.</translation>
     </message>
@@ -914,6 +910,26 @@ Kommandon:</translation>
     <message>
         <source>Moving documents in Fortnox other than from the Inbox onto a supplier invoice or a voucher</source>
         <translation>Att flytta dokument i Fortnox på annat sätt än från inkorgen till en leverantörsfaktura eller verifikation</translation>
+    </message>
+    <message>
+        <source>Uploading to Fortnox&apos;s %1</source>
+        <translation>Att ladda upp till Fortnox %1</translation>
+    </message>
+    <message>
+        <source>Fortnox files connected documents there itself: upload to the Inbox, or onto the supplier invoice or voucher.</source>
+        <translation>Där lägger Fortnox själv kopplade dokument: ladda upp till inkorgen, eller direkt på leverantörsfakturan eller verifikationen.</translation>
+    </message>
+    <message>
+        <source>“%1” is in Fortnox&apos;s inbox, but could not be connected: %2</source>
+        <translation>”%1” finns i Fortnox inkorg men kunde inte kopplas: %2</translation>
+    </message>
+    <message>
+        <source>Fortnox&apos;s answer to the upload of “%1” named no file.</source>
+        <translation>Fortnox svar på uppladdningen av ”%1” angav ingen fil.</translation>
+    </message>
+    <message>
+        <source>Fortnox has no voucher “%1”.</source>
+        <translation>Fortnox har ingen verifikation ”%1”.</translation>
     </message>
 </context>
 <context>

@@ -2,21 +2,20 @@
 
 #include <QCoreApplication>
 
-QString Transfer::description() const
+QString Transfer::description(const std::function<QString(const EntityRef&)>& title) const
 {
+    const auto name = [&title](const EntityRef& entity) {
+        return title ? title(entity) : EntityTypes::entityTitle(entity.type, entity.id);
+    };
     switch (kind) {
     case Kind::Upload:
-        return QCoreApplication::translate("Transfer", "Upload to %1")
-            .arg(EntityTypes::entityTitle(target.type, target.id));
+        return QCoreApplication::translate("Transfer", "Upload to %1").arg(name(target));
     case Kind::Download:
-        return QCoreApplication::translate("Transfer", "Download from %1")
-            .arg(EntityTypes::entityTitle(source.entity.type, source.entity.id));
+        return QCoreApplication::translate("Transfer", "Download from %1").arg(name(source.entity));
     case Kind::Delete:
-        return QCoreApplication::translate("Transfer", "Delete from %1")
-            .arg(EntityTypes::entityTitle(source.entity.type, source.entity.id));
+        return QCoreApplication::translate("Transfer", "Delete from %1").arg(name(source.entity));
     case Kind::Move:
-        return QCoreApplication::translate("Transfer", "Move to %1")
-            .arg(EntityTypes::entityTitle(target.type, target.id));
+        return QCoreApplication::translate("Transfer", "Move to %1").arg(name(target));
     }
     Q_UNREACHABLE();
 }

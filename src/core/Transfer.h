@@ -8,6 +8,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <functional>
+
 // One upload, download, delete or move in the transfer queue.
 struct Transfer
 {
@@ -42,8 +44,9 @@ struct Transfer
     bool isFinished() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
     // The file's name, for lists and notifications.
     QString displayName() const { return source.name; }
-    // "Uploading to Invoice 4455", translated.
-    QString description() const;
+    // "Upload to Invoice 4455", translated; `title` names the entity where it has a better name than its type and id
+    // (a Fortnox folder's).
+    QString description(const std::function<QString(const EntityRef&)>& title = {}) const;
     // The entities whose attachment lists this transfer changes once it is done.
     QList<EntityRef> affectedEntities() const;
 };

@@ -56,6 +56,13 @@ int percent(const Transfer& transfer)
 
 } // namespace
 
+void TransferModel::setEntityTitles(std::function<QString(const EntityRef&)> title)
+{
+    m_title = std::move(title);
+    if (!m_ids.isEmpty())
+        emit dataChanged(index(0, ActionColumn), index(int(m_ids.size()) - 1, ActionColumn));
+}
+
 QVariant TransferModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -67,7 +74,7 @@ QVariant TransferModel::data(const QModelIndex& index, int role) const
         case NameColumn:
             return transfer.displayName();
         case ActionColumn:
-            return transfer.description();
+            return transfer.description(m_title);
         case ProgressColumn:
             return percent(transfer);
         case StatusColumn:

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "EntityRef.h"
+
 #include <QAbstractTableModel>
 #include <QList>
+
+#include <functional>
 
 class TransferQueue;
 
@@ -29,6 +33,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     int idAt(int row) const { return m_ids.value(row); }
+    // How entities are named in the Action column ("Upload to Leverantörsfakturor"); by type and id unless set.
+    void setEntityTitles(std::function<QString(const EntityRef&)> title);
 
 private:
     void onAdded(int id);
@@ -37,4 +43,5 @@ private:
 
     TransferQueue* m_queue;
     QList<int> m_ids;
+    std::function<QString(const EntityRef&)> m_title;
 };

@@ -26,6 +26,7 @@
 #include "SyncMonitor.h"
 #include "ThumbnailCache.h"
 #include "TransferJournal.h"
+#include "TransferModel.h"
 #include "TransferQueue.h"
 #include "TransfersPanel.h"
 #include "TrayIcon.h"
@@ -232,6 +233,7 @@ void MainWindow::openStore(const QString& uri)
     m_ui->gridView->setModel(attachmentSort);
     m_ui->gridView->setSelectionModel(m_ui->detailsView->selectionModel());
     m_ui->transfersPanel->setQueue(queue);
+    m_ui->transfersPanel->model()->setEntityTitles([this](const EntityRef& entity) { return titleOf(entity); });
 
     for (QObject* old : std::initializer_list<QObject*> { m_attachmentSort, m_attachments, m_entityFilter, m_entities,
                                                           m_sync, m_queue, m_store })

@@ -124,6 +124,13 @@ void TestTransferModel::rowsFollowTheQueue()
         QCOMPARE(topLeft.row(), bottomRight.row());
     }
 
+    // Named as the window names the record (a Fortnox folder by its title), the column redrawn.
+    changed.clear();
+    m_model->setEntityTitles([](const EntityRef& entity) -> QString { return u"Kunden "_s + entity.id; });
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(TransferModel::ActionColumn));
+    QCOMPARE(data(1, TransferModel::ActionColumn).toString(), u"Upload to Kunden 4455"_s);
+
     m_queue->clearFinished();
     QCOMPARE(removed.count(), 2);
     QCOMPARE(m_model->rowCount(), 0);

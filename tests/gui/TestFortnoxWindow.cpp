@@ -23,7 +23,9 @@
 #include "Settings.h"
 #include "SignInBrowserDialog.h"
 #include "SignInPage.h"
+#include "TransferModel.h"
 #include "TransferQueue.h"
+#include "TransfersPanel.h"
 #include "WindowTestHelpers.h"
 
 #include <QAction>
@@ -227,9 +229,8 @@ void TestFortnoxWindow::replacesEachSpentRefreshToken()
     m_emulator->clearRequests();
     m_window->findChild<QAction*>(u"actionRefresh"_s)->trigger();
     // Refused (401), refreshed, and asked again.
-    QTRY_VERIFY_WITH_TIMEOUT(countRequests("POST", u"/oauth-v1/token"_s) == 1
-                                 && countRequests("GET", u"/3/inbox"_s) >= 2,
-                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        countRequests("POST", u"/oauth-v1/token"_s) == 1 && countRequests("GET", u"/3/inbox"_s) >= 2, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_suppliers).isValid(), Timeout);
     const auto after = readKeychain(key);
     QVERIFY(after && after->ok);
@@ -365,6 +366,10 @@ void TestFortnoxWindow::uploadsSavesAndDeletesDroppedFiles()
     QVERIFY(dropFiles({ receipt }, m_stationery));
     QCOMPARE(WindowTest::drain(*m_window->transferQueue(), Timeout), QStringList());
     QCOMPARE(m_emulator->inboxFileNames(u"inbox_kf"_s), QStringList { u"kundfaktura 1043.pdf"_s });
+    // The transfers panel names the folder as the tree does.
+    const TransferModel* transfers = m_window->findChild<TransfersPanel*>()->model();
+    QCOMPARE(transfers->index(transfers->rowCount() - 2, TransferModel::ActionColumn).data().toString(),
+             u"Upload to Inbox folder Kundfakturor"_s);
     QCOMPARE(m_emulator->connections().size(), 3);
     QCOMPARE(m_emulator->connections().last().voucherNumber, 1);
     m_window->selectEntity(m_stationery);
