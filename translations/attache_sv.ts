@@ -233,18 +233,6 @@
         <translation>Skapa en post.</translation>
     </message>
     <message>
-        <source>Attaché on the command line: attach documents to quotes, invoices, purchases, customers and bank accounts.
-
-TYPE is one of quotes, invoices, purchases, customers, bankaccounts, inbox.
-
-Commands:</source>
-        <translation>Attaché på kommandoraden: bifoga dokument till offerter, fakturor, inköp, kunder och bankkonton.
-
-TYPE är en av quotes, invoices, purchases, customers, bankaccounts, inbox.
-
-Kommandon:</translation>
-    </message>
-    <message>
         <source>Print results as JSON; attachments with KashFlow&apos;s field names.</source>
         <translation>Skriv ut resultaten som JSON; bilagor med KashFlows fältnamn.</translation>
     </message>
@@ -395,6 +383,18 @@ Kommandon:</translation>
     <message>
         <source>2. The browser then cannot open an address starting with %1. Copy that whole address, paste it here and press Enter:</source>
         <translation>2. Webbläsaren kan sedan inte öppna en adress som börjar med %1. Kopiera hela den adressen, klistra in den här och tryck på Retur:</translation>
+    </message>
+    <message>
+        <source>Attaché on the command line: attach documents to quotes, invoices, purchases, customers and bank accounts.
+
+TYPE is one of quotes, invoices, purchases, customers, bankaccounts, inbox; with Fortnox, one of inbox, archive, supplierinvoices, vouchers (attache-cli types lists the store&apos;s).
+
+Commands:</source>
+        <translation>Attaché på kommandoraden: bifoga dokument till offerter, fakturor, inköp, kunder och bankkonton.
+
+TYPE är en av quotes, invoices, purchases, customers, bankaccounts, inbox; med Fortnox en av inbox, archive, supplierinvoices, vouchers (attache-cli types visar lagringsplatsens).
+
+Kommandon:</translation>
     </message>
 </context>
 <context>
@@ -776,6 +776,18 @@ Kommandon:</translation>
     <message>
         <source>Archive folder %1</source>
         <translation>Arkivmapp %1</translation>
+    </message>
+    <message>
+        <source>Supplier invoices</source>
+        <translation>Leverantörsfakturor</translation>
+    </message>
+    <message>
+        <source>Supplier invoice number</source>
+        <translation>Leverantörsfakturanummer</translation>
+    </message>
+    <message>
+        <source>Supplier invoice %1</source>
+        <translation>Leverantörsfaktura %1</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,9 @@ void CliRunner::start(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Attaché on the command line: attach documents to quotes, invoices, purchases, customers and bank "
-           "accounts.\n\nTYPE is one of quotes, invoices, purchases, customers, bankaccounts, inbox.\n\nCommands:")
+           "accounts.\n\nTYPE is one of quotes, invoices, purchases, customers, bankaccounts, inbox; with Fortnox, one "
+           "of "
+           "inbox, archive, supplierinvoices, vouchers (attache-cli types lists the store's).\n\nCommands:")
         + [] {
               QString text;
               for (const Command& command : commands())

@@ -12,7 +12,7 @@ QList<EntityType> standard()
 
 QList<EntityType> all()
 {
-    return standard() + QList<EntityType> { EntityType::Vouchers, EntityType::Archive };
+    return standard() + QList<EntityType> { EntityType::Vouchers, EntityType::Archive, EntityType::SupplierInvoices };
 }
 
 QString folderName(EntityType type)
@@ -34,6 +34,8 @@ QString folderName(EntityType type)
         return QStringLiteral("Vouchers");
     case EntityType::Archive:
         return QStringLiteral("Archive");
+    case EntityType::SupplierInvoices:
+        return QStringLiteral("SupplierInvoices");
     }
     Q_UNREACHABLE();
 }
@@ -71,6 +73,8 @@ QString displayName(EntityType type)
         return QCoreApplication::translate("EntityType", "Vouchers");
     case EntityType::Archive:
         return QCoreApplication::translate("EntityType", "Archive");
+    case EntityType::SupplierInvoices:
+        return QCoreApplication::translate("EntityType", "Supplier invoices");
     }
     Q_UNREACHABLE();
 }
@@ -93,6 +97,8 @@ QString keyLabel(EntityType type)
         return QCoreApplication::translate("EntityType", "Folder name");
     case EntityType::Vouchers:
         return QCoreApplication::translate("EntityType", "Voucher");
+    case EntityType::SupplierInvoices:
+        return QCoreApplication::translate("EntityType", "Supplier invoice number");
     }
     Q_UNREACHABLE();
 }
@@ -116,6 +122,8 @@ QString entityTitle(EntityType type, const QString& id)
         return QCoreApplication::translate("EntityType", "Voucher %1").arg(id);
     case EntityType::Archive:
         return QCoreApplication::translate("EntityType", "Archive folder %1").arg(id);
+    case EntityType::SupplierInvoices:
+        return QCoreApplication::translate("EntityType", "Supplier invoice %1").arg(id);
     }
     Q_UNREACHABLE();
 }

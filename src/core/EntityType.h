@@ -7,9 +7,19 @@
 #include <optional>
 
 // The kinds of accounting record that documents are attached to, as KashFlow's files API names them, plus the
-// Inbox, whose "entities" are folders of documents not filed yet, and what Fortnox adds: vouchers, and the folders
-// of its archive.
-enum class EntityType { Quotes, Invoices, Purchases, Customers, BankAccounts, Inbox, Vouchers, Archive };
+// Inbox, whose "entities" are folders of documents not filed yet, and what Fortnox adds: vouchers, the folders of
+// its archive, and its supplier invoices. New types go at the end: the cache keeps types by their number.
+enum class EntityType {
+    Quotes,
+    Invoices,
+    Purchases,
+    Customers,
+    BankAccounts,
+    Inbox,
+    Vouchers,
+    Archive,
+    SupplierInvoices
+};
 
 namespace EntityTypes {
 

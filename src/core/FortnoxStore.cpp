@@ -129,7 +129,7 @@ Store::Operations FortnoxStore::supportedOperations() const
 
 QList<EntityType> FortnoxStore::entityTypes() const
 {
-    return { EntityType::Inbox, EntityType::Archive, EntityType::Purchases, EntityType::Vouchers };
+    return { EntityType::Inbox, EntityType::Archive, EntityType::SupplierInvoices, EntityType::Vouchers };
 }
 
 QString FortnoxStore::treeName(EntityType type)
@@ -320,7 +320,7 @@ StoreReply* FortnoxStore::listEntities(EntityType type)
         return startOperation([this, type](RemoteOperation* operation) {
             walkFolders(operation, type, { { QStringLiteral("root"), QString() } }, {});
         });
-    if (type == EntityType::Purchases)
+    if (type == EntityType::SupplierInvoices)
         return startOperation([this](RemoteOperation* operation) {
             listAll(operation, QStringLiteral("supplierinvoices"), {}, QStringLiteral("SupplierInvoices"),
                     [operation](const QJsonArray& items) {
@@ -331,7 +331,7 @@ StoreReply* FortnoxStore::listEntities(EntityType type)
                             if (number.isEmpty() || !NameRules::problem(number).isEmpty())
                                 continue;
                             const QString supplier = invoice.value(QLatin1String("SupplierName")).toString();
-                            entities.append(Entity { EntityRef { EntityType::Purchases, number }, -1,
+                            entities.append(Entity { EntityRef { EntityType::SupplierInvoices, number }, -1,
                                                      QString(number + QLatin1Char(' ') + supplier).trimmed() });
                         }
                         operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
@@ -442,7 +442,7 @@ void FortnoxStore::listFiles(RemoteOperation* operation, const EntityRef& entity
               else
                   findArchivedNames(operation, { QStringLiteral("root") }, unnamed, {}, finish);
           };
-    if (entity.type == EntityType::Purchases) {
+    if (entity.type == EntityType::SupplierInvoices) {
         const QString number = entity.id;
         listAll(operation, QStringLiteral("supplierinvoicefileconnections"),
                 { { QStringLiteral("supplierinvoicenumber"), number } },
@@ -559,8 +559,8 @@ StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& targ
             // Fortnox takes files only into its folders: a record's document goes to the inbox folder kept for its
             // kind, and is connected from there by the Id the upload answered with.
             const EntityRef inbox { EntityType::Inbox,
-                                    target.type == EntityType::Purchases ? QStringLiteral("inbox_s")
-                                                                         : QStringLiteral("inbox_v") };
+                                    target.type == EntityType::SupplierInvoices ? QStringLiteral("inbox_s")
+                                                                                : QStringLiteral("inbox_v") };
             sendFile(operation, localPath, inbox, sentName, [this, operation, target](const RemoteFile& sent) {
                 connectFile(operation, sent, target,
                             tr("“%1” is in Fortnox's inbox, but could not be connected: %2").arg(sent.attachment.name));
@@ -709,7 +709,7 @@ void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& fil
 {
     HttpRequest post;
     QString root;
-    if (target.type == EntityType::Purchases) {
+    if (target.type == EntityType::SupplierInvoices) {
         root = QStringLiteral("SupplierInvoiceFileConnection");
         post = recordRequest(QStringLiteral("supplierinvoicefileconnections"), root,
                              { { FileId, file.id }, { QStringLiteral("SupplierInvoiceNumber"), target.id } });

@@ -24,7 +24,7 @@ struct HttpResponse;
 // Documents in Fortnox, through API v3 (specs/fortnox-v3-inbox-api.txt). Its entities:
 //   Inbox, Archive   every folder of the tree, by its Id (root, inbox_s, a user folder's GUID), titled with its
 //                    Name ("Leverantörsfakturor", a nested one "Parent › Child") and carrying its e-mail address;
-//   Purchases        supplier invoices, by GivenNumber, their files being the supplier invoice file connections;
+//   SupplierInvoices by GivenNumber, their files being the supplier invoice file connections;
 //   Vouchers         the current financial year's vouchers, by "<Series><Number>-<Year>" ("A3-2": series A,
 //                    number 3, financial year id 2), their files being the voucher file connections.
 // A folder's files are uploaded (multipart, streamed from disk), downloaded (streamed to disk, checked against the
@@ -101,7 +101,10 @@ private:
 
     static bool isFolderType(EntityType type) { return type == EntityType::Inbox || type == EntityType::Archive; }
     // Records whose documents are file connections.
-    static bool isRecordType(EntityType type) { return type == EntityType::Purchases || type == EntityType::Vouchers; }
+    static bool isRecordType(EntityType type)
+    {
+        return type == EntityType::SupplierInvoices || type == EntityType::Vouchers;
+    }
     // Whether an id has a GUID's shape: a folder of the user's rather than one of Fortnox's named ones.
     static bool isGuid(const QString& id);
     static QString treeName(EntityType type);

@@ -19,6 +19,7 @@ QIcon typeIcon(EntityType type)
     case EntityType::Invoices:
         return QIcon(QStringLiteral(":/icons/type-invoices.svg"));
     case EntityType::Purchases:
+    case EntityType::SupplierInvoices:
         return QIcon(QStringLiteral(":/icons/type-purchases.svg"));
     case EntityType::Customers:
         return QIcon(QStringLiteral(":/icons/type-customers.svg"));

@@ -140,7 +140,7 @@ void TestCliFortnox::listsFoldersAndRecords()
     EXPECT_EXIT(files, 0);
     QVERIFY2(files.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(files.out));
     QVERIFY(files.out.contains(u"vattenfall-2024-03.pdf"_s));
-    const CliRun invoices = fortnox({ u"ls"_s, u"purchases"_s });
+    const CliRun invoices = fortnox({ u"ls"_s, u"supplierinvoices"_s });
     EXPECT_EXIT(invoices, 0);
     QCOMPARE(invoices.outLines().size(), 4);
     // Each request asked for the format the app is set to.
@@ -168,10 +168,10 @@ void TestCliFortnox::putsGetsAndDeletes()
 
 void TestCliFortnox::mvFilesOntoASupplierInvoice()
 {
-    EXPECT_EXIT(fortnox({ u"mv"_s, u"inbox/inbox_s/faktura-telia-mars.pdf"_s, u"purchases/1"_s }), 0);
+    EXPECT_EXIT(fortnox({ u"mv"_s, u"inbox/inbox_s/faktura-telia-mars.pdf"_s, u"supplierinvoices/1"_s }), 0);
     QCOMPARE(m_emulator->connections().size(), 1);
     QVERIFY(!m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"faktura-telia-mars.pdf"_s));
-    const CliRun filed = fortnox({ u"ls"_s, u"purchases/1"_s });
+    const CliRun filed = fortnox({ u"ls"_s, u"supplierinvoices/1"_s });
     EXPECT_EXIT(filed, 0);
     QVERIFY2(filed.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(filed.out));
 }
@@ -191,11 +191,11 @@ void TestCliFortnox::putsStraightOntoARecord()
 {
     const QString path = m_work->filePath(u"faktura.pdf"_s);
     QVERIFY(CoreTest::writeFile(path, "%PDF faktura"));
-    EXPECT_EXIT(fortnox({ u"put"_s, u"purchases/2"_s, path }), 0);
+    EXPECT_EXIT(fortnox({ u"put"_s, u"supplierinvoices/2"_s, path }), 0);
     EXPECT_EXIT(fortnox({ u"put"_s, u"vouchers/A1-2"_s, path }), 0);
     QCOMPARE(m_emulator->connections().size(), 2);
     QCOMPARE(m_emulator->connections().first().supplierInvoiceNumber, 2);
-    const CliRun filed = fortnox({ u"ls"_s, u"purchases/2"_s });
+    const CliRun filed = fortnox({ u"ls"_s, u"supplierinvoices/2"_s });
     EXPECT_EXIT(filed, 0);
     QVERIFY2(filed.out.contains(u"faktura.pdf"_s), qPrintable(filed.out));
     QVERIFY(QDir(m_work->path()).mkdir(u"back"_s));
@@ -224,7 +224,7 @@ void TestCliFortnox::getsAndDeletesByPath()
 
 void TestCliFortnox::showsFortnoxsMessage()
 {
-    const CliRun refused = fortnox({ u"mv"_s, u"inbox/inbox_s/faktura-telia-mars.pdf"_s, u"purchases/9999"_s });
+    const CliRun refused = fortnox({ u"mv"_s, u"inbox/inbox_s/faktura-telia-mars.pdf"_s, u"supplierinvoices/9999"_s });
     QVERIFY(refused.exitCode != 0);
     QVERIFY2(refused.err.contains(u"Kan inte hitta leverantörsfakturan."_s), qPrintable(refused.err));
     QVERIFY(m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"faktura-telia-mars.pdf"_s));

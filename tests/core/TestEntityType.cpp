@@ -40,7 +40,9 @@ void TestEntityType::allInOrder()
                                          EntityType::Customers, EntityType::BankAccounts, EntityType::Inbox };
     QCOMPARE(EntityTypes::standard(), expected);
     // Fortnox's come after.
-    QCOMPARE(EntityTypes::all(), (expected + QList<EntityType> { EntityType::Vouchers, EntityType::Archive }));
+    QCOMPARE(
+        EntityTypes::all(),
+        (expected + QList<EntityType> { EntityType::Vouchers, EntityType::Archive, EntityType::SupplierInvoices }));
 }
 
 void TestEntityType::names_data()
@@ -63,6 +65,8 @@ void TestEntityType::names_data()
     QTest::newRow("vouchers") << EntityType::Vouchers << u"Vouchers"_s << u"vouchers"_s << u"Voucher"_s
                               << u"Vouchers"_s;
     QTest::newRow("archive") << EntityType::Archive << u"Archive"_s << u"archive"_s << u"Folder name"_s << u"Archive"_s;
+    QTest::newRow("supplier invoices") << EntityType::SupplierInvoices << u"SupplierInvoices"_s << u"supplierinvoices"_s
+                                       << u"Supplier invoice number"_s << u"Supplier invoices"_s;
 }
 
 void TestEntityType::names()

@@ -167,9 +167,9 @@ void TestFortnoxStore::listsFoldersWithTheirTitlesAndAddresses()
     QCOMPARE(archive->entities().value(0).ref, (EntityRef { EntityType::Archive, u"root"_s }));
     // Fortnox names the archive's root "root": it shows as the tree it is.
     QCOMPARE(archive->entities().value(0).title, u"Archive"_s);
-    QCOMPARE(
-        m_store->entityTypes(),
-        (QList<EntityType> { EntityType::Inbox, EntityType::Archive, EntityType::Purchases, EntityType::Vouchers }));
+    QCOMPARE(m_store->entityTypes(),
+             (QList<EntityType> { EntityType::Inbox, EntityType::Archive, EntityType::SupplierInvoices,
+                                  EntityType::Vouchers }));
 }
 
 void TestFortnoxStore::listsSupplierInvoicesAcrossPages()
@@ -184,7 +184,7 @@ void TestFortnoxStore::listsSupplierInvoicesAcrossPages()
     }
     m_emulator->setPageSize(2);
     m_emulator->clearRequests();
-    auto listed = await(m_store->listEntities(EntityType::Purchases));
+    auto listed = await(m_store->listEntities(EntityType::SupplierInvoices));
     QCOMPARE(listed->error(), StoreReply::Error::None);
     QStringList ids;
     QStringList titles;
@@ -358,7 +358,7 @@ void TestFortnoxStore::uploadsOntoARecord()
     useFormat();
     const QByteArray content = CoreTest::patternData(70000);
     const QString path = writeLocal(u"faktura.pdf"_s, content);
-    const EntityRef invoice { EntityType::Purchases, u"1"_s };
+    const EntityRef invoice { EntityType::SupplierInvoices, u"1"_s };
     const EntityRef voucher { EntityType::Vouchers, u"A2-2"_s };
     for (const EntityRef& record : { invoice, invoice, voucher }) {
         auto sent = await(m_store->upload(path, record, u"faktura.pdf"_s));
@@ -379,7 +379,8 @@ void TestFortnoxStore::uploadsOntoARecord()
     QCOMPARE(CoreTest::readFile(back), content);
 
     // When Fortnox will not connect it, the document is in the inbox, and the message says so.
-    auto refused = await(m_store->upload(path, EntityRef { EntityType::Purchases, u"9999"_s }, u"faktura.pdf"_s));
+    auto refused
+        = await(m_store->upload(path, EntityRef { EntityType::SupplierInvoices, u"9999"_s }, u"faktura.pdf"_s));
     QCOMPARE(refused->error(), StoreReply::Error::Refused);
     QVERIFY2(refused->errorString().contains(u"inbox"_s)
                  && refused->errorString().contains(u"Kan inte hitta leverantörsfakturan."_s),
@@ -414,7 +415,7 @@ void TestFortnoxStore::movesOntoASupplierInvoice()
     auto listedBefore = await(m_store->listAttachments(m_suppliers));
     const qint64 size = listedBefore->attachments().value(0).sizeInBytes;
     QVERIFY(size > 0);
-    const EntityRef invoice { EntityType::Purchases, u"1"_s };
+    const EntityRef invoice { EntityType::SupplierInvoices, u"1"_s };
     auto moved = await(m_store->move(file, invoice));
     QCOMPARE(moved->error(), StoreReply::Error::None);
     QCOMPARE(moved->attachment().name, u"faktura-telia-mars.pdf"_s);
@@ -427,7 +428,7 @@ void TestFortnoxStore::movesOntoASupplierInvoice()
     auto connected = await(m_store->listAttachments(invoice));
     QCOMPARE(connected->error(), StoreReply::Error::None);
     QCOMPARE(names(connected.get()), QStringList { u"faktura-telia-mars.pdf"_s });
-    auto other = await(m_store->listAttachments(EntityRef { EntityType::Purchases, u"2"_s }));
+    auto other = await(m_store->listAttachments(EntityRef { EntityType::SupplierInvoices, u"2"_s }));
     QVERIFY(other->attachments().isEmpty());
     const QString target = m_dir->filePath(u"telia.pdf"_s);
     auto downloaded = await(m_store->download(AttachmentRef { invoice, u"faktura-telia-mars.pdf"_s }, target));
@@ -469,7 +470,7 @@ void TestFortnoxStore::fortnoxsMessageIsShown()
     useFormat();
     // An invoice Fortnox does not have: its own message, in Swedish, as it is.
     auto refused = await(m_store->move(AttachmentRef { m_suppliers, u"vattenfall-2024-03.pdf"_s },
-                                       EntityRef { EntityType::Purchases, u"9999"_s }));
+                                       EntityRef { EntityType::SupplierInvoices, u"9999"_s }));
     QCOMPARE(refused->error(), StoreReply::Error::Refused);
     QCOMPARE(refused->errorString(), u"Kan inte hitta leverantörsfakturan."_s);
     QCOMPARE(m_emulator->inboxFileNames(u"inbox_s"_s).size(), 2);
@@ -505,7 +506,7 @@ void TestFortnoxStore::hostileNamesAreLeftOut()
 
 void TestFortnoxStore::whatFortnoxCannotDoIsUnsupported()
 {
-    const EntityRef invoice { EntityType::Purchases, u"1"_s };
+    const EntityRef invoice { EntityType::SupplierInvoices, u"1"_s };
     QVERIFY(!m_store->supports(Store::Operation::Thumbnail));
     QVERIFY(!m_store->supports(Store::Operation::CreateEntity));
     QVERIFY(m_store->supports(Store::Operation::Move));

@@ -44,6 +44,7 @@ QString KashflowEmulatorStore::singular(EntityType type)
     case EntityType::Inbox:
     case EntityType::Vouchers:
     case EntityType::Archive:
+    case EntityType::SupplierInvoices:
         break;
     }
     return QStringLiteral("Entity");

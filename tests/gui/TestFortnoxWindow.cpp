@@ -87,7 +87,7 @@ private:
     PayloadFormat m_format = PayloadFormat::Json;
     const EntityRef m_suppliers { EntityType::Inbox, u"inbox_s"_s };
     // The sample company's supplier invoice 1, from Telia.
-    const EntityRef m_telia { EntityType::Purchases, u"1"_s };
+    const EntityRef m_telia { EntityType::SupplierInvoices, u"1"_s };
     // Voucher 1 of series A in the financial year 2024 (Fortnox's id 2).
     const EntityRef m_stationery { EntityType::Vouchers, u"A1-2"_s };
     const EntityRef m_trainTrip { EntityType::Vouchers, u"A3-2"_s };
