@@ -11,10 +11,12 @@
 #include "RemoteOperation.h"
 #include "RequestThrottle.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QXmlStreamWriter>
@@ -60,6 +62,12 @@ FortnoxStore::FortnoxStore(const FortnoxEndpoints& endpoints, QObject* parent)
     // the limit is never met rather than answered with 429s.
     , m_throttle(new RequestThrottle(MaxRequestsPerWindow, RequestWindowMs))
 {
+    // One limit for every program of this user that talks to this Fortnox: the window and attache-cli alike.
+    if (const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation); !runtime.isEmpty()) {
+        const QByteArray key = QCryptographicHash::hash(endpoints.api.toString().toUtf8(), QCryptographicHash::Sha1);
+        m_throttle->setSharedLedger(runtime + QStringLiteral("/attache/fortnox-")
+                                    + QString::fromLatin1(key.toHex().left(16)) + QStringLiteral(".requests"));
+    }
     m_throttle->moveToThread(networkContext()->thread());
     connect(networkContext(), &QObject::destroyed, m_throttle, &QObject::deleteLater);
     // Until told whom to sign as, requests fail as "not connected".

@@ -1,6 +1,9 @@
 #include "RequestThrottle.h"
 
+#include <QDebug>
+
 #include <algorithm>
+#include <atomic>
 
 using namespace std::chrono_literals;
 
@@ -12,16 +15,63 @@ RequestThrottle::RequestThrottle(int maxRequests, int windowMs, QObject* parent)
     // A child, so that it moves with the throttle to a store's network thread.
     , m_timer(this)
 {
-    m_monotonic.start();
     m_timer.setSingleShot(true);
     // A coarse timer may fire a little early, which would only cost another turn.
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &RequestThrottle::serve);
 }
 
+RequestThrottle::~RequestThrottle()
+{
+    // Places still held here would otherwise count in the ledger until they were taken as stale.
+    const std::chrono::nanoseconds time = now();
+    for (Place& place : m_places) {
+        if (place.held)
+            releasePlace(place, time);
+    }
+}
+
+void RequestThrottle::setSharedLedger(const QString& path)
+{
+    m_ledger = path.isEmpty() ? nullptr : std::make_unique<SharedRequestLedger>(path);
+}
+
 std::chrono::nanoseconds RequestThrottle::now() const
 {
-    return m_clock ? m_clock() : std::chrono::nanoseconds(m_monotonic.nsecsElapsed());
+    // The steady clock is the system's monotonic one, the same in every process.
+    return m_clock ? m_clock() : std::chrono::steady_clock::now().time_since_epoch();
+}
+
+bool RequestThrottle::takePlace(QObject* context)
+{
+    if (m_places.size() >= m_maxRequests)
+        return false;
+    // Unique among every throttle of this process, which all write the ledger under one process id.
+    static std::atomic<quint64> lastId { 0 };
+    const quint64 id = ++lastId;
+    if (m_ledger && m_ledger->isUsable()) {
+        std::chrono::nanoseconds lookAgainAt { 0 };
+        if (!m_ledger->take(id, m_maxRequests, now(), m_window, &lookAgainAt)) {
+            if (m_ledger->isUsable()) {
+                m_sharedRetryAt = lookAgainAt;
+                return false;
+            }
+            qWarning("The shared request ledger %s cannot be used; keeping to this program's own count.",
+                     qUtf8Printable(m_ledger->path()));
+        }
+    }
+    m_sharedRetryAt.reset();
+    m_places.append({ context, {}, true, id });
+    return true;
+}
+
+void RequestThrottle::releasePlace(Place& place, std::chrono::nanoseconds time)
+{
+    place.held = false;
+    place.holder.clear();
+    place.releasedAt = time;
+    if (m_ledger && m_ledger->isUsable())
+        m_ledger->release(place.id, time);
 }
 
 int RequestThrottle::occupied() const
@@ -40,8 +90,7 @@ void RequestThrottle::acquire(QObject* context, std::function<void()> go)
     // Waiters go first, even when a place has just come free: they are served from the timer, in order.
     if (m_waiting.isEmpty()) {
         forgetExpired(now());
-        if (m_places.size() < m_maxRequests) {
-            m_places.append({ context, {}, true });
+        if (takePlace(context)) {
             go();
             return;
         }
@@ -56,9 +105,7 @@ void RequestThrottle::release(QObject* context)
                                     [&](const Place& place) { return place.held && place.holder == context; });
     if (place == m_places.end())
         return;
-    place->held = false;
-    place->holder.clear();
-    place->releasedAt = now();
+    releasePlace(*place, now());
     // The place is not free yet, but now has an end to wait for.
     schedule();
 }
@@ -75,11 +122,9 @@ void RequestThrottle::onContextDestroyed()
     m_waiting.removeIf([](const Waiter& waiter) { return waiter.context.isNull(); });
     const std::chrono::nanoseconds time = now();
     for (Place& place : m_places) {
-        if (place.held && place.holder.isNull()) {
-            // Its request, if it was sent, was dropped with it (an HttpCall aborts its reply).
-            place.held = false;
-            place.releasedAt = time;
-        }
+        // Its request, if it was sent, was dropped with it (an HttpCall aborts its reply).
+        if (place.held && place.holder.isNull())
+            releasePlace(place, time);
     }
     // Not served from here: a callback run in the middle of another object's destruction could find it half gone.
     schedule();
@@ -100,10 +145,9 @@ void RequestThrottle::serve()
             continue;
         }
         forgetExpired(now());
-        if (m_places.size() >= m_maxRequests)
+        if (!takePlace(m_waiting.first().context))
             break;
         Waiter waiter = m_waiting.takeFirst();
-        m_places.append({ waiter.context, {}, true });
         waiter.go();
         if (!self)
             return;
@@ -120,6 +164,11 @@ void RequestThrottle::schedule()
     const std::chrono::nanoseconds time = now();
     forgetExpired(time);
     if (m_places.size() < m_maxRequests) {
+        // Room here but not yet in the shared ledger: when it said to look again.
+        if (m_sharedRetryAt && *m_sharedRetryAt > time) {
+            m_timer.start(std::chrono::ceil<std::chrono::milliseconds>(*m_sharedRetryAt - time));
+            return;
+        }
         // Room already, for a waiter queued behind one whose context has just gone: its turn, from the event loop.
         m_timer.start(0ms);
         return;

@@ -10,6 +10,7 @@
 #include "CoreTestHelpers.h"
 #include "FortnoxAccount.h"
 #include "FortnoxEmulator.h"
+#include "FortnoxStore.h"
 #include "FortnoxTestConsent.h"
 #include "SecretStore.h"
 
@@ -45,6 +46,7 @@ private slots:
     void getsAndDeletesByPath();
     void showsFortnoxsMessage();
     void waitsOutTooManyRequests();
+    void processesTogetherKeepToTheLimit();
     void connectsThroughTheAddressTheBrowserEndsOn();
 
 private:
@@ -243,6 +245,31 @@ void TestCliFortnox::waitsOutTooManyRequests()
     for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests())
         asked += logged.request.path() == u"/3/inbox/inbox_s"_s;
     QCOMPARE(asked, 2);
+}
+
+// Several attache-cli processes at once, as a script may start them: between them never more than Fortnox's limit, so
+// the emulator, which enforces it, refuses none (a refused request would be sent again, and logged twice).
+void TestCliFortnox::processesTogetherKeepToTheLimit()
+{
+    m_emulator->clearRequests();
+    EXPECT_EXIT(fortnox({ u"ls"_s, u"inbox"_s }), 0);
+    const qsizetype perListing = m_emulator->requests().size();
+    // More than the limit between them.
+    const int processes = int(FortnoxStore::MaxRequestsPerWindow / perListing) + 2;
+    m_emulator->clearRequests();
+    std::vector<std::unique_ptr<QProcess>> running;
+    for (int i = 0; i < processes; ++i) {
+        running.push_back(std::make_unique<QProcess>());
+        CliTest::start(*running.back(), environment(), m_work->path(),
+                       { u"--store"_s, u"fortnox:"_s, u"ls"_s, u"inbox"_s });
+    }
+    for (const std::unique_ptr<QProcess>& process : running) {
+        CliRun run;
+        CliTest::finish(*process, run, ProcessTimeoutMs);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(u"inbox_s"_s));
+    }
+    QCOMPARE(m_emulator->requests().size(), processes * perListing);
 }
 
 // "connect fortnox" on a machine without the app's browser: the client id and secret, then the address the browser

@@ -1,14 +1,20 @@
-// The sliding-window limiter on its own, on a clock the test sets, and in front of HttpCall against the Fortnox
-// emulator, whose limit of 25 requests in any 5 seconds runs on the real monotonic clock.
+// The sliding-window limiter on its own, on a clock the test sets, alone and with throttles that share a ledger (as
+// the window and attache-cli do), and in front of HttpCall against the Fortnox emulator, whose limit of 25 requests
+// in any 5 seconds runs on the real monotonic clock.
 
 #include "FortnoxEmulator.h"
 #include "HttpCall.h"
 #include "RequestThrottle.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -34,6 +40,9 @@ private slots:
     void destroyedHolderReleasesItsPlace();
     // On the real clock, callers coming and going at random: a property of the times go was called at.
     void neverMoreThanMaxInAnyWindow();
+    void throttlesSharingALedgerKeepToOneLimit();
+    void placesOfAGoneProcessAreDropped();
+    void unusableLedgerLeavesTheOwnCount();
 
     // HttpCall against the Fortnox emulator.
     void burstWithinTheLimitIsNeverRefused();
@@ -245,6 +254,83 @@ void TestRequestThrottle::neverMoreThanMaxInAnyWindow()
                                  .arg(i + MaxRequests)
                                  .arg((times[i + MaxRequests] - times[i]).count())));
     }
+}
+
+// Two throttles on one ledger, as two programs would be: together never more than the limit, and a place released by
+// one counts for the window in the other.
+void TestRequestThrottle::throttlesSharingALedgerKeepToOneLimit()
+{
+    QTemporaryDir dir;
+    const QString ledger = dir.filePath(u"fortnox.requests"_s);
+    RequestThrottle first(2, 50), second(2, 50), third(2, 50);
+    for (RequestThrottle* throttle : { &first, &second, &third }) {
+        throttle->setClock([this] { return m_now; });
+        throttle->setSharedLedger(ledger);
+    }
+    Caller a { u"a"_s }, b { u"b"_s }, c { u"c"_s }, d { u"d"_s };
+    acquire(first, a);
+    acquire(first, b);
+    // The second throttle has room of its own, but not in the ledger.
+    acquire(second, c);
+    QCOMPARE(m_order, (QStringList { u"a"_s, u"b"_s }));
+    QCOMPARE(second.waiting(), 1);
+    m_now = 10ms;
+    first.release(a.context.get());
+    // Released, but in the window until 60 ms: a newcomer in a third program waits too.
+    m_now = 40ms;
+    acquire(third, d);
+    QCOMPARE(third.waiting(), 1);
+    QCOMPARE(m_order.size(), 2);
+    // Then one of them goes, and only one: b still holds its place.
+    m_now = 60ms;
+    QTRY_COMPARE(m_order.size(), 3);
+    QCOMPARE(m_times.last(), 60ms);
+    QCOMPARE(second.waiting() + third.waiting(), 1);
+}
+
+// A place held by a process that has ended (killed in the middle of a request) does not count.
+void TestRequestThrottle::placesOfAGoneProcessAreDropped()
+{
+    QTemporaryDir dir;
+    const QString ledger = dir.filePath(u"fortnox.requests"_s);
+    QProcess gone;
+    gone.start(u"sleep"_s, { u"0.1"_s });
+    QVERIFY(gone.waitForStarted());
+    const QByteArray pid = QByteArray::number(gone.processId());
+    QVERIFY(gone.waitForFinished());
+    QFile file(ledger);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(pid + " 1 0 0\n" + pid + " 2 0 0\n");
+    file.close();
+    RequestThrottle throttle(2, 50);
+    throttle.setClock([this] { return m_now; });
+    throttle.setSharedLedger(ledger);
+    Caller a { u"a"_s }, b { u"b"_s };
+    acquire(throttle, a);
+    acquire(throttle, b);
+    QCOMPARE(m_order, (QStringList { u"a"_s, u"b"_s }));
+    // This process's own held places are in the ledger in their stead.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    for (const QByteArray& line : lines)
+        QVERIFY2(line.startsWith(QByteArray(QByteArray::number(QCoreApplication::applicationPid()) + ' ')),
+                 line.constData());
+}
+
+// A ledger that cannot be written (no such folder can be made): the throttle keeps to its own count, with a warning.
+void TestRequestThrottle::unusableLedgerLeavesTheOwnCount()
+{
+    RequestThrottle throttle(2, 50);
+    throttle.setClock([this] { return m_now; });
+    throttle.setSharedLedger(u"/proc/attache-test/fortnox.requests"_s);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"cannot be used"_s));
+    Caller a { u"a"_s }, b { u"b"_s }, c { u"c"_s };
+    acquire(throttle, a);
+    acquire(throttle, b);
+    acquire(throttle, c);
+    QCOMPARE(m_order, (QStringList { u"a"_s, u"b"_s }));
+    QCOMPARE(throttle.waiting(), 1);
 }
 
 HttpRequest TestRequestThrottle::inboxRequest(const FortnoxEmulator& emulator, const QString& token) const
