@@ -68,35 +68,41 @@ void FortnoxAccount::setClientCredentials(const QString& clientId, const QString
                                      done(result.errorString);
                                      return;
                                  }
-                                 m_settings.setFortnoxClientId(clientId);
-                                 m_settings.sync();
+                                 m_signInClientId = clientId;
                                  done({});
                              });
 }
 
-void FortnoxAccount::loadClientSecret(LoadedSecret done)
+void FortnoxAccount::loadClientSecret(const QString& clientId, LoadedSecret done)
 {
-    readInto(clientSecretKey(clientId()), this, std::move(done));
+    m_signInClientId = clientId;
+    readInto(clientSecretKey(clientId), this, std::move(done));
 }
 
 void FortnoxAccount::connectWith(const FortnoxTokens& tokens)
 {
-    const QString id = clientId();
+    const QString id = m_signInClientId.isEmpty() ? clientId() : m_signInClientId;
     if (id.isEmpty()) {
         emit failed(tr("The Fortnox integration has no client id."));
         return;
     }
-    SecretStore::writeSecret(refreshTokenKey(id), tokens.refreshToken, this,
-                             [this, tokens](const SecretStore::Result& result) {
-                                 if (!result.ok) {
-                                     emit failed(result.errorString);
-                                     return;
-                                 }
-                                 m_accessToken = tokens.accessToken;
-                                 m_accessTokenExpiry = tokens.accessTokenExpiry;
-                                 setConnection(OAuthConnection);
-                                 emit connected();
-                             });
+    SecretStore::writeSecret(
+        refreshTokenKey(id), tokens.refreshToken, this, [this, id, tokens](const SecretStore::Result& result) {
+            if (!result.ok) {
+                emit failed(result.errorString);
+                return;
+            }
+            // The company connected before, through another integration, is no more.
+            const QString previous = clientId();
+            if (!previous.isEmpty() && previous != id)
+                SecretStore::removeSecret(refreshTokenKey(previous), this, [](const SecretStore::Result&) {});
+            m_settings.setFortnoxClientId(id);
+            m_signInClientId.clear();
+            m_accessToken = tokens.accessToken;
+            m_accessTokenExpiry = tokens.accessTokenExpiry;
+            setConnection(OAuthConnection);
+            emit connected();
+        });
 }
 
 void FortnoxAccount::connectLegacy(const QString& accessToken, const QString& clientSecret)

@@ -43,14 +43,15 @@ public:
     bool isConnected() const;
     FortnoxAuthenticator::Mode mode() const;
 
-    // The integration, before a sign-in: its id to the settings, its secret to the keychain. done gets an empty
-    // error once both are kept.
+    // The integration, before a sign-in: its secret to the keychain (done gets an empty error once it is kept). Its
+    // id goes to the settings only when the sign-in succeeds, so that a cancelled one leaves the connection as it was.
     void setClientCredentials(const QString& clientId, const QString& clientSecret,
                               std::function<void(const QString& error)> done);
-    // The integration's secret, for a sign-in; empty with no error when the keychain has none.
-    void loadClientSecret(LoadedSecret done);
+    // The secret the keychain keeps for that integration, for a sign-in with it; empty with no error when it has none.
+    void loadClientSecret(const QString& clientId, LoadedSecret done);
 
-    // After a sign-in: keeps the refresh token, and the access token in memory for the first authenticator.
+    // After a sign-in with the integration last given above: keeps the refresh token, the integration's id, and the
+    // access token in memory for the first authenticator. Another integration's refresh token is forgotten.
     void connectWith(const FortnoxTokens& tokens);
     // Asks Fortnox whether the pair works, then keeps it.
     void connectLegacy(const QString& accessToken, const QString& clientSecret);
@@ -78,4 +79,6 @@ private:
     // From the last sign-in, so that the first authenticator does not spend a refresh token at once.
     QString m_accessToken;
     QDateTime m_accessTokenExpiry;
+    // The integration a sign-in is under way with.
+    QString m_signInClientId;
 };

@@ -201,8 +201,7 @@ void AccountsDialog::connectFortnox()
         });
         return;
     }
-    m_settings.setFortnoxClientId(first);
-    m_fortnox->loadClientSecret([this, first](const QString& stored, const QString& error) {
+    m_fortnox->loadClientSecret(first, [this, first](const QString& stored, const QString& error) {
         if (!error.isEmpty() || stored.isEmpty())
             return finishFortnox(error.isEmpty() ? tr("Enter the integration's client secret.") : error, true);
         signInToFortnox(first, stored);

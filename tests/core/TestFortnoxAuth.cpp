@@ -325,10 +325,13 @@ void TestFortnoxAuth::codeFlowSignsIn()
     FortnoxAccount account(*m_settings, &m_network);
     QVERIFY(setUpIntegration(account));
     QVERIFY(!account.isConnected());
+    // The integration's id is kept only once a sign-in with it succeeds.
+    QVERIFY(m_settings->fortnoxClientId().isEmpty());
     QSignalSpy connected(&account, &FortnoxAccount::connected);
     account.connectWith(*tokens);
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, WaitMs);
     QVERIFY(account.isConnected());
+    QCOMPARE(m_settings->fortnoxClientId(), m_emulator->clientId());
     QCOMPARE(account.mode(), FortnoxAuthenticator::Mode::OAuth);
     const auto stored = readSecret(FortnoxAccount::refreshTokenKey(m_emulator->clientId()));
     QVERIFY(stored && stored->ok);
@@ -340,6 +343,14 @@ void TestFortnoxAuth::codeFlowSignsIn()
     QVERIFY(response.body.contains("\"Inbox\""));
     // The access token from the sign-in was used: no refresh spent.
     QCOMPARE(tokenRequests(), 1);
+
+    // A sign-in begun with another integration and never finished leaves the connection as it was.
+    std::optional<QString> error;
+    account.setClientCredentials(u"another-integration"_s, u"its secret"_s,
+                                 [&error](const QString& answer) { error = answer; });
+    QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), WaitMs);
+    QCOMPARE(m_settings->fortnoxClientId(), m_emulator->clientId());
+    QVERIFY(account.isConnected());
 }
 
 void TestFortnoxAuth::stateMismatchIsRefused()
@@ -432,6 +443,8 @@ void TestFortnoxAuth::simultaneousRequestsRefreshOnce()
     QVERIFY(setUpIntegration(account));
     const QString first = m_emulator->issueRefreshToken();
     QVERIFY(writeSecret(FortnoxAccount::refreshTokenKey(m_emulator->clientId()), first));
+    // As an earlier sign-in left it.
+    m_settings->setFortnoxClientId(m_emulator->clientId());
     m_settings->setFortnoxConnection(u"oauth"_s);
     std::unique_ptr<FortnoxAuthenticator> authenticator(account.createAuthenticator());
     // Signed in a while ago: an access token the authenticator believes in, which Fortnox has let expire.
@@ -515,6 +528,8 @@ void TestFortnoxAuth::refusedRefreshSignsOut()
     FortnoxAccount account(*m_settings, &m_network);
     QVERIFY(setUpIntegration(account));
     QVERIFY(writeSecret(FortnoxAccount::refreshTokenKey(m_emulator->clientId()), u"revoked-or-spent"_s));
+    // As an earlier sign-in left it.
+    m_settings->setFortnoxClientId(m_emulator->clientId());
     m_settings->setFortnoxConnection(u"oauth"_s);
     std::unique_ptr<FortnoxAuthenticator> authenticator(account.createAuthenticator());
     QSignalSpy signedOut(authenticator.get(), &RequestAuthenticator::signedOut);
@@ -650,6 +665,8 @@ void TestFortnoxAuth::disconnectForgetsTheCompany()
     QVERIFY(setUpIntegration(account));
     QVERIFY(writeSecret(FortnoxAccount::refreshTokenKey(m_emulator->clientId()), m_emulator->issueRefreshToken()));
     QVERIFY(writeSecret(FortnoxAccount::legacyAccessTokenKey(), m_emulator->legacyAccessToken()));
+    // As an earlier sign-in left it.
+    m_settings->setFortnoxClientId(m_emulator->clientId());
     m_settings->setFortnoxConnection(u"oauth"_s);
     QVERIFY(account.isConnected());
     QSignalSpy disconnected(&account, &FortnoxAccount::disconnected);
