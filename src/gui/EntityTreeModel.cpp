@@ -93,6 +93,34 @@ void EntityTreeModel::setAttachmentCount(const EntityRef& entity, int count)
     emit dataChanged(found, found.siblingAtColumn(CountColumn));
 }
 
+bool EntityTreeModel::shownBefore(const Entity& a, const Entity& b)
+{
+    const QString& left = a.title.isEmpty() ? a.ref.id : a.title;
+    const QString& right = b.title.isEmpty() ? b.ref.id : b.title;
+    if (left != right)
+        return NaturalOrder::less(left, right);
+    return NaturalOrder::less(a.ref.id, b.ref.id);
+}
+
+void EntityTreeModel::resort(const QModelIndex& parentIndex)
+{
+    QList<Entity>& current = m_types[parentIndex.row()].entities;
+    if (std::is_sorted(current.cbegin(), current.cend(), shownBefore))
+        return;
+    emit layoutAboutToBeChanged({ QPersistentModelIndex(parentIndex) }, QAbstractItemModel::VerticalSortHint);
+    QList<QPair<QModelIndex, EntityRef>> moving;
+    for (const QModelIndex& persistent : persistentIndexList()) {
+        if (persistent.parent() == parentIndex)
+            moving.append({ persistent, current.at(persistent.row()).ref });
+    }
+    std::sort(current.begin(), current.end(), shownBefore);
+    for (const auto& [from, ref] : std::as_const(moving)) {
+        const QModelIndex to = indexOf(ref);
+        changePersistentIndex(from, to.siblingAtColumn(from.column()));
+    }
+    emit layoutChanged({ QPersistentModelIndex(parentIndex) }, QAbstractItemModel::VerticalSortHint);
+}
+
 QList<Entity> EntityTreeModel::updateRows(const QModelIndex& parentIndex, const QList<Entity>& fresh)
 {
     QList<Entity>& current = m_types[parentIndex.row()].entities;
@@ -135,17 +163,18 @@ void EntityTreeModel::mergeEntities(EntityType type, const QList<Entity>& fresh)
     QList<Entity>& current = m_types[parentIndex.row()].entities;
     // A first listing (from the cache, typically) only adds.
     const QList<Entity> added = current.isEmpty() ? fresh : updateRows(parentIndex, fresh);
-    const auto naturalLess = [](const Entity& a, const Entity& b) { return NaturalOrder::less(a.ref.id, b.ref.id); };
     if (current.isEmpty() && !added.isEmpty()) {
         beginInsertRows(parentIndex, 0, static_cast<int>(added.size()) - 1);
         current = added;
-        // Listings and the cache give them in order already; checking is cheaper than sorting.
-        if (!std::is_sorted(current.cbegin(), current.cend(), naturalLess))
-            std::sort(current.begin(), current.end(), naturalLess);
+        // Listings and the cache give them in order mostly; checking is cheaper than sorting.
+        if (!std::is_sorted(current.cbegin(), current.cend(), shownBefore))
+            std::sort(current.begin(), current.end(), shownBefore);
         endInsertRows();
     } else {
+        // Titles changed in place may have moved rows.
+        resort(parentIndex);
         for (const Entity& entity : added) {
-            const int row = static_cast<int>(std::upper_bound(current.cbegin(), current.cend(), entity, naturalLess)
+            const int row = static_cast<int>(std::upper_bound(current.cbegin(), current.cend(), entity, shownBefore)
                                              - current.cbegin());
             beginInsertRows(parentIndex, row, row);
             current.insert(row, entity);

@@ -23,6 +23,7 @@ private slots:
     void dropsOnEntitiesBecomeRequests();
     void showsTheCacheThenMergesTheStore();
     void showsTitlesAndAddresses();
+    void sortsByWhatRowsShow();
 
 private:
     void makeFile(const QString& relativePath);
@@ -191,6 +192,45 @@ void TestEntityTreeModel::showsTitlesAndAddresses()
     QVERIFY(row.isValid());
     QCOMPARE(row.data().toString(), QStringLiteral("inbox_s"));
     QVERIFY(row.data(EntityTreeModel::EmailRole).toString().isEmpty());
+}
+
+// Titles (Fortnox's folder names) decide the order where there are any, a nested folder after its parent; when the
+// titles change, rows move and the selection moves with them.
+void TestEntityTreeModel::sortsByWhatRowsShow()
+{
+    MetadataCache cache(m_root->filePath(QStringLiteral(".cache.sqlite")));
+    const QList<Entity> folders {
+        { EntityRef { EntityType::Inbox, QStringLiteral("inbox_a") }, 0, QStringLiteral("Anläggningsregister") },
+        { EntityRef { EntityType::Inbox, QStringLiteral("inbox_v") }, 0, QStringLiteral("Verifikationer") },
+        { EntityRef { EntityType::Inbox, QStringLiteral("root") }, 0, QStringLiteral("Inbox") },
+        { EntityRef { EntityType::Inbox, QStringLiteral("a1b2") }, 0, QStringLiteral("Verifikationer › Kvitton") },
+    };
+    for (const Entity& folder : folders)
+        QVERIFY(QDir(m_root->path()).mkpath(QStringLiteral("Inbox/") + folder.ref.id));
+    cache.setEntities(m_store->uri(), EntityType::Inbox, folders);
+    SyncMonitor sync(m_store.get(), &cache, nullptr);
+    EntityTreeModel model(&sync);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy loaded(&model, &EntityTreeModel::loaded);
+    model.reload();
+    const QModelIndex inbox = model.indexOf(EntityType::Inbox);
+    const auto shown = [&model, &inbox] {
+        QStringList rows;
+        for (int row = 0; row < model.rowCount(inbox); ++row)
+            rows.append(model.index(row, 0, inbox).data().toString());
+        return rows;
+    };
+    QCOMPARE(shown(),
+             (QStringList { QStringLiteral("Anläggningsregister"), QStringLiteral("Inbox"),
+                            QStringLiteral("Verifikationer"), QStringLiteral("Verifikationer › Kvitton") }));
+    const QPersistentModelIndex selected = model.indexOf(EntityRef { EntityType::Inbox, QStringLiteral("root") });
+    QCOMPARE(selected.row(), 1);
+    // The folder store gives no titles: by key now (with init()'s Unsorted), and the selected row is still root's.
+    QVERIFY(loaded.wait());
+    QCOMPARE(shown(),
+             (QStringList { QStringLiteral("a1b2"), QStringLiteral("inbox_a"), QStringLiteral("inbox_v"),
+                            QStringLiteral("root"), QStringLiteral("Unsorted") }));
+    QCOMPARE(selected.data().toString(), QStringLiteral("root"));
 }
 
 QTEST_MAIN(TestEntityTreeModel)
