@@ -265,11 +265,13 @@ void FortnoxStore::listAll(RemoteOperation* operation, const QString& path, cons
 }
 
 void FortnoxStore::fetchFolder(RemoteOperation* operation, EntityType type, const QString& id,
-                               std::function<void(const QJsonObject& folder)> done)
+                               std::function<void(const QJsonObject& folder)> done, bool byPath)
 {
-    // The root through the tree's own address, as Fortnox documents it; every other folder by its Id.
-    const QString path = id == QLatin1String("root") ? treeName(type) : treeName(type) + QLatin1Char('/') + id;
-    call(operation, request("GET", path),
+    // The root through the tree's own address, as Fortnox documents it; the others by path or Id.
+    const HttpRequest get = id == QLatin1String("root") ? request("GET", treeName(type))
+        : byPath ? request("GET", treeName(type), { { QStringLiteral("path"), id } })
+                 : request("GET", treeName(type) + QLatin1Char('/') + id);
+    call(operation, get,
          [done](const HttpResponse& response) { done(FortnoxPayload::read(response).value(Folder).toObject()); });
 }
 
@@ -326,7 +328,7 @@ StoreReply* FortnoxStore::listEntities(EntityType type)
 {
     if (isFolderType(type))
         return startOperation([this, type](RemoteOperation* operation) {
-            walkFolders(operation, type, { { QStringLiteral("root"), QString() } }, {});
+            walkFolders(operation, type, { { QStringLiteral("root"), QString(), false } }, {});
         });
     if (type == EntityType::SupplierInvoices)
         return startOperation([this](RemoteOperation* operation) {
@@ -372,7 +374,7 @@ StoreReply* FortnoxStore::listEntities(EntityType type)
         [](RemoteOperation* operation) { operation->succeed([](StoreReply* reply) { reply->setEntities({}); }); });
 }
 
-void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QList<QPair<QString, QString>> pending,
+void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QList<PendingFolder> pending,
                                QList<Entity> entities)
 {
     if (pending.isEmpty()) {
@@ -380,31 +382,33 @@ void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QLis
         return;
     }
     // Depth first, so that a folder's subfolders follow it.
-    const auto [id, parentTitle] = pending.takeFirst();
-    fetchFolder(operation, type, id,
-                [this, operation, type, pending, entities, parentTitle](const QJsonObject& folder) mutable {
-                    const QString name = folder.value(Name).toString();
-                    const QString id = FortnoxPayload::text(folder.value(Id));
-                    // The root's children are top level: their titles do not repeat "Inbox".
-                    const bool isRoot = id == QLatin1String("root");
-                    // The root by the tree's own name: Fortnox calls the archive's "root".
-                    const QString title = isRoot ? EntityTypes::displayName(type)
-                        : parentTitle.isEmpty()  ? name
-                                                 : parentTitle + QStringLiteral(" › ") + name;
-                    entities.append(Entity { EntityRef { type, id }, int(folderFiles(folder).size()), title,
-                                             folder.value(QLatin1String("Email")).toString() });
-                    QList<QPair<QString, QString>> children;
-                    for (const QJsonValue& value : folder.value(Folders).toArray()) {
-                        const QString child = FortnoxPayload::text(value.toObject().value(Id));
-                        // Each folder once, however the tree is linked.
-                        const bool seen = std::any_of(entities.begin(), entities.end(),
-                                                      [&child](const Entity& e) { return e.ref.id == child; });
-                        // An Id that cannot be one path component is not an entity, nor is anything below it.
-                        if (isPlainId(child) && !seen)
-                            children.append({ child, isRoot ? QString() : title });
-                    }
-                    walkFolders(operation, type, children + pending, entities);
-                });
+    const PendingFolder next = pending.takeFirst();
+    fetchFolder(
+        operation, type, next.id,
+        [this, operation, type, pending, entities, parentTitle = next.parentTitle](const QJsonObject& folder) mutable {
+            const QString name = folder.value(Name).toString();
+            const QString id = FortnoxPayload::text(folder.value(Id));
+            // The root's children are top level: their titles do not repeat "Inbox".
+            const bool isRoot = id == QLatin1String("root");
+            // The root by the tree's own name: Fortnox calls the archive's "root".
+            const QString title = isRoot ? EntityTypes::displayName(type)
+                : parentTitle.isEmpty()  ? name
+                                         : parentTitle + QStringLiteral(" › ") + name;
+            entities.append(Entity { EntityRef { type, id }, int(folderFiles(folder).size()), title,
+                                     folder.value(QLatin1String("Email")).toString() });
+            QList<PendingFolder> children;
+            for (const QJsonValue& value : folder.value(Folders).toArray()) {
+                const QString child = FortnoxPayload::text(value.toObject().value(Id));
+                // Each folder once, however the tree is linked.
+                const bool seen = std::any_of(entities.begin(), entities.end(),
+                                              [&child](const Entity& e) { return e.ref.id == child; });
+                // An Id that cannot be one path component is not an entity, nor is anything below it.
+                if (isPlainId(child) && !seen)
+                    children.append({ child, isRoot ? QString() : title, isRoot && !isGuid(child) });
+            }
+            walkFolders(operation, type, children + pending, entities);
+        },
+        next.namedUnderRoot);
 }
 
 StoreReply* FortnoxStore::createEntity(const EntityRef&)

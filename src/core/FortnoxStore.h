@@ -30,7 +30,9 @@ struct HttpResponse;
 // A folder's files are uploaded (multipart, streamed from disk), downloaded (streamed to disk, checked against the
 // listed Size) and deleted by their Id, or by their path where the Id cannot go into a URL's path; moving an inbox
 // file onto a supplier invoice or a voucher connects it, which Fortnox does by moving it into the archive. A file
-// uploaded onto a record goes to the inbox folder for its kind and is connected from there. Fortnox keeps no
+// uploaded onto a record goes to the inbox folder for its kind and is connected from there. Folders are addressed as
+// Fortnox's SDK does: the user's own (a GUID) by Id, Fortnox's named ones by the path its documentation gives (the
+// root's children: ?path=inbox_s), others by Id. Fortnox keeps no
 // modification date for a file, so attachments carry an invalid (unknown) one, and none of a connected file's size.
 // Stores address a file by its entity and name, so each operation lists first to find the file's Id; when a folder
 // holds several files of one name, the first in Fortnox's order (the oldest) is the one listed and acted on, the others
@@ -126,12 +128,20 @@ private:
     void listAll(RemoteOperation* operation, const QString& path, const QList<QPair<QString, QString>>& query,
                  const QString& listName, std::function<void(const QJsonArray& items)> done, int page = 1,
                  QJsonArray items = {});
+    // By its Id, or with byPath by the path Fortnox documents for the root's own named folders: their Id
+    // (?path=inbox_s).
     void fetchFolder(RemoteOperation* operation, EntityType type, const QString& id,
-                     std::function<void(const QJsonObject& folder)> done);
+                     std::function<void(const QJsonObject& folder)> done, bool byPath = false);
     // A folder's files Attaché can name: one per name, the first in Fortnox's order, hostile names left out.
     static QList<RemoteFile> folderFiles(const QJsonObject& folder);
-    void walkFolders(RemoteOperation* operation, EntityType type, QList<QPair<QString, QString>> pending,
-                     QList<Entity> entities);
+    // A folder still to visit in a walk of a tree.
+    struct PendingFolder
+    {
+        QString id;
+        QString parentTitle;
+        bool namedUnderRoot = false; // one of Fortnox's own folders (inbox_s), a child of the root
+    };
+    void walkFolders(RemoteOperation* operation, EntityType type, QList<PendingFolder> pending, QList<Entity> entities);
     // The files of an entity, whatever its type: a folder's or those connected to a record.
     void listFiles(RemoteOperation* operation, const EntityRef& entity, FilesDone done);
     // Voucher connections carry no file name: it is looked up among the archive's connected files (the fndoc

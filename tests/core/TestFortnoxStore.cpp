@@ -136,6 +136,7 @@ void TestFortnoxStore::listsFoldersWithTheirTitlesAndAddresses()
     const QString receipts = m_emulator->addInboxFolder(u"inbox_v"_s, u"Kvitton 2024"_s);
     QVERIFY(!receipts.isEmpty());
     QVERIFY(m_emulator->putInboxFile(receipts, u"taxi.pdf"_s, "taxi"));
+    m_emulator->clearRequests();
     auto listed = await(m_store->listEntities(EntityType::Inbox));
     QCOMPARE(listed->error(), StoreReply::Error::None);
     QHash<QString, Entity> byId;
@@ -161,6 +162,16 @@ void TestFortnoxStore::listsFoldersWithTheirTitlesAndAddresses()
     QCOMPARE(byId.value(receipts).title, u"Verifikationer › Kvitton 2024"_s);
     QCOMPARE(byId.value(receipts).email, m_emulator->inboxFolderEmail(receipts));
     QCOMPARE(byId.value(receipts).attachmentCount, 1);
+    // The root by the tree's address, Fortnox's own folders by the paths it documents, the user's by Id.
+    QStringList asked;
+    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests())
+        asked.append(logged.request.path() + u' ' + logged.request.queryFields().value(u"path"_s));
+    QCOMPARE(asked.size(), 11);
+    QCOMPARE(asked.first(), u"/3/inbox "_s);
+    QVERIFY2(asked.contains(u"/3/inbox inbox_s"_s) && asked.contains(u"/3/inbox inbox_v"_s),
+             qPrintable(asked.join(u", ")));
+    QVERIFY2(asked.contains(u"/3/inbox/"_s + receipts + u' '), qPrintable(asked.join(u", ")));
+    QCOMPARE(asked.filter(u"/3/inbox inbox_"_s).size(), 9);
 
     auto archive = await(m_store->listEntities(EntityType::Archive));
     QCOMPARE(archive->error(), StoreReply::Error::None);
