@@ -69,7 +69,9 @@ FortnoxStore::FortnoxStore(const FortnoxEndpoints& endpoints, QObject* parent)
                                     + QString::fromLatin1(key.toHex().left(16)) + QStringLiteral(".requests"));
     }
     m_throttle->moveToThread(networkContext()->thread());
-    connect(networkContext(), &QObject::destroyed, m_throttle, &QObject::deleteLater);
+    // At once, in the finishing network thread: a deleteLater posted then might not be delivered, and the throttle's
+    // destructor gives back its places in the shared ledger.
+    connect(networkContext(), &QObject::destroyed, [throttle = m_throttle] { delete throttle; });
     // Until told whom to sign as, requests fail as "not connected".
     installAuthenticator(new FortnoxAuthenticator(network(), endpoints, FortnoxAuthenticator::Mode::OAuth));
 }
@@ -202,10 +204,10 @@ void FortnoxStore::call(RemoteOperation* operation, const HttpRequest& request,
     call->start();
 }
 
-void FortnoxStore::fail(RemoteOperation* operation, const HttpResponse& response, const QString& failureFormat)
+void FortnoxStore::fail(RemoteOperation* operation, const HttpResponse& response)
 {
     const auto [code, message] = failure(response);
-    operation->fail(code, failureFormat.arg(message));
+    operation->fail(code, message);
 }
 
 QPair<StoreReply::Error, QString> FortnoxStore::failure(const HttpResponse& response)
@@ -541,6 +543,10 @@ StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& targ
 {
     if (!isFolderType(target.type) && !isRecordType(target.type))
         return unsupported(tr("Uploading to Fortnox's %1").arg(EntityTypes::displayName(target.type)));
+    if (target.type == EntityType::Vouchers && !parseVoucherId(target.id))
+        return startOperation([target](RemoteOperation* operation) {
+            operation->fail(StoreReply::Error::NotFound, tr("Fortnox has no voucher “%1”.").arg(target.id));
+        });
     if (target.type == EntityType::Archive && target.id.startsWith(QLatin1String("fndoc")))
         return startOperation([](RemoteOperation* operation) {
             operation->fail(StoreReply::Error::Unsupported,
@@ -573,10 +579,8 @@ StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& targ
             const EntityRef inbox { EntityType::Inbox,
                                     target.type == EntityType::SupplierInvoices ? QStringLiteral("inbox_s")
                                                                                 : QStringLiteral("inbox_v") };
-            sendFile(operation, localPath, inbox, sentName, [this, operation, target](const RemoteFile& sent) {
-                connectFile(operation, sent, target,
-                            tr("“%1” is in Fortnox's inbox, but could not be connected: %2").arg(sent.attachment.name));
-            });
+            sendFile(operation, localPath, inbox, sentName,
+                     [this, operation, target](const RemoteFile& sent) { connectFile(operation, sent, target, true); });
         });
     });
 }
@@ -709,15 +713,16 @@ StoreReply* FortnoxStore::move(const AttachmentRef& attachment, const EntityRef&
         return unsupported(tr("Moving documents in Fortnox other than from the Inbox onto a supplier invoice or a "
                               "voucher"));
     const QString problem = problemWith(attachment.entity, attachment.name);
-    return startNamed(
-        problem.isEmpty() ? problemWith(target) : problem, [this, attachment, target](RemoteOperation* operation) {
-            findFile(operation, attachment,
-                     [this, operation, target](const RemoteFile& file) { connectFile(operation, file, target); });
-        });
+    return startNamed(problem.isEmpty() ? problemWith(target) : problem,
+                      [this, attachment, target](RemoteOperation* operation) {
+                          findFile(operation, attachment, [this, operation, target](const RemoteFile& file) {
+                              connectFile(operation, file, target, false);
+                          });
+                      });
 }
 
 void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& file, const EntityRef& target,
-                               const QString& failureFormat)
+                               bool uploaded)
 {
     HttpRequest post;
     QString root;
@@ -740,10 +745,17 @@ void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& fil
     }
     HttpCall* call = newCall(operation, post);
     connect(call, &HttpCall::finished, operation,
-            [operation, call, root, file, failureFormat](const HttpResponse& response) {
+            [operation, call, root, file, uploaded](const HttpResponse& response) {
                 call->deleteLater();
+                if (!response.isSuccess() && uploaded) {
+                    const auto [code, message] = failure(response);
+                    operation->fail(code == StoreReply::Error::Cancelled ? code : StoreReply::Error::Refused,
+                                    tr("“%1” is in Fortnox's inbox, but could not be connected: %2")
+                                        .arg(file.attachment.name, message));
+                    return;
+                }
                 if (!response.isSuccess()) {
-                    fail(operation, response, failureFormat);
+                    fail(operation, response);
                     return;
                 }
                 const QString name = FortnoxPayload::read(response).value(root).toObject().value(Name).toString();

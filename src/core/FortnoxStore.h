@@ -118,9 +118,7 @@ private:
     // A new call owned by the operation and aborted with it; network thread.
     HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
     void call(RemoteOperation* operation, const HttpRequest& request, std::function<void(const HttpResponse&)> done);
-    // `failureFormat` sets the message in context: its %1 is Fortnox's message.
-    static void fail(RemoteOperation* operation, const HttpResponse& response,
-                     const QString& failureFormat = QStringLiteral("%1"));
+    static void fail(RemoteOperation* operation, const HttpResponse& response);
     static QPair<StoreReply::Error, QString> failure(const HttpResponse& response);
     // A file addressed by its Id, or by its path when the Id cannot be one segment of a URL's path.
     HttpRequest fileRequest(const QByteArray& method, EntityType type, const RemoteFile& file) const;
@@ -157,8 +155,9 @@ private:
     void receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
                      const RemoteFile& file);
     // Connects a file of the inbox to a supplier invoice or a voucher, which Fortnox does by moving it to the archive.
-    void connectFile(RemoteOperation* operation, const RemoteFile& file, const EntityRef& target,
-                     const QString& failureFormat = QStringLiteral("%1"));
+    // A file `uploaded` for it that cannot be connected is in the inbox: the failure says so, and is not one to
+    // retry, which would upload it again.
+    void connectFile(RemoteOperation* operation, const RemoteFile& file, const EntityRef& target, bool uploaded);
 
     const FortnoxEndpoints m_endpoints;
     // Network thread only.

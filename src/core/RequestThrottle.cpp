@@ -14,7 +14,13 @@ RequestThrottle::RequestThrottle(int maxRequests, int windowMs, QObject* parent)
     , m_windowMs(std::max(0, windowMs))
     // A child, so that it moves with the throttle to a store's network thread.
     , m_timer(this)
+    , m_flushTimer(this)
 {
+    m_flushTimer.setInterval(100ms);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        if (!m_ledger || m_ledger->flush())
+            m_flushTimer.stop();
+    });
     m_timer.setSingleShot(true);
     // A coarse timer may fire a little early, which would only cost another turn.
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -49,15 +55,21 @@ bool RequestThrottle::takePlace(QObject* context)
     // Unique among every throttle of this process, which all write the ledger under one process id.
     static std::atomic<quint64> lastId { 0 };
     const quint64 id = ++lastId;
-    if (m_ledger && m_ledger->isUsable()) {
+    if (m_ledger) {
         std::chrono::nanoseconds lookAgainAt { 0 };
-        if (!m_ledger->take(id, m_maxRequests, now(), m_window, &lookAgainAt)) {
-            if (m_ledger->isUsable()) {
-                m_sharedRetryAt = lookAgainAt;
-                return false;
-            }
-            qWarning("The shared request ledger %s cannot be used; keeping to this program's own count.",
-                     qUtf8Printable(m_ledger->path()));
+        switch (m_ledger->take(id, m_maxRequests, now(), m_window, &lookAgainAt)) {
+        case SharedRequestLedger::Outcome::Taken:
+            break;
+        case SharedRequestLedger::Outcome::Full:
+            m_sharedRetryAt = lookAgainAt;
+            return false;
+        case SharedRequestLedger::Outcome::Failed:
+            // Once per throttle: requests go on by this program's count meanwhile.
+            if (!m_ledgerFailed)
+                qWarning("The shared request ledger %s cannot be used; keeping to this program's own count.",
+                         qUtf8Printable(m_ledger->path()));
+            m_ledgerFailed = true;
+            break;
         }
     }
     m_sharedRetryAt.reset();
@@ -70,8 +82,11 @@ void RequestThrottle::releasePlace(Place& place, std::chrono::nanoseconds time)
     place.held = false;
     place.holder.clear();
     place.releasedAt = time;
-    if (m_ledger && m_ledger->isUsable())
+    if (m_ledger) {
         m_ledger->release(place.id, time);
+        if (m_ledger->hasUnwritten())
+            m_flushTimer.start();
+    }
 }
 
 int RequestThrottle::occupied() const

@@ -22,7 +22,7 @@
 // arrive less than windowMs before one sent later, and be refused.
 //
 // With a shared ledger, a place is also taken there, so that every process using the same ledger keeps to the one
-// limit; if the ledger cannot be used, the throttle keeps to its own count.
+// limit; while the ledger cannot be used, the throttle keeps to its own count.
 class RequestThrottle : public QObject
 {
     Q_OBJECT
@@ -89,7 +89,10 @@ private:
     std::unique_ptr<SharedRequestLedger> m_ledger;
     // When the shared ledger last said a place may be free; none after a place was taken.
     std::optional<std::chrono::nanoseconds> m_sharedRetryAt;
+    bool m_ledgerFailed = false;
     QList<Waiter> m_waiting;
     QList<Place> m_places;
     QTimer m_timer;
+    // Tries again to write releases the shared ledger could not take when they came.
+    QTimer m_flushTimer;
 };

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QtGlobal>
 
@@ -18,8 +19,10 @@
 using namespace std::chrono_literals;
 
 namespace {
-// How long another process may hold the lock, a few file operations, before this one gives up on the ledger.
-constexpr int LockTimeoutMs = 2000;
+// How long to wait for another process's few file operations before asking again later. Short: the store's network
+// thread waits meanwhile.
+constexpr int LockTimeoutMs = 100;
+constexpr std::chrono::nanoseconds BusyRetry = 50ms;
 // A place held this long is a request that is no longer running (Fortnox takes 5 MB at most).
 constexpr std::chrono::nanoseconds MaxHoldTime = 15min;
 // While every place is held by requests of other processes, whose releases this one cannot hear of.
@@ -28,6 +31,7 @@ constexpr std::chrono::nanoseconds PollInterval = 100ms;
 
 SharedRequestLedger::SharedRequestLedger(const QString& path)
     : m_path(path)
+    , m_owner(QRandomGenerator::system()->generate64())
 { }
 
 bool SharedRequestLedger::isAlive(qint64 pid)
@@ -40,66 +44,72 @@ bool SharedRequestLedger::isAlive(qint64 pid)
 #endif
 }
 
-template<typename Change> bool SharedRequestLedger::edit(Change change)
+template<typename Change> SharedRequestLedger::Edit SharedRequestLedger::edit(Change change)
 {
-    if (!m_usable)
-        return false;
+    // No folder for the ledger: no place of this process can be in it, nor any release owed.
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
-        m_usable = false;
-        return false;
+        m_unwritten.clear();
+        return Edit::Broken;
     }
     QLockFile lock(m_path + QStringLiteral(".lock"));
-    if (!lock.tryLock(LockTimeoutMs)) {
-        m_usable = false;
-        return false;
-    }
+    if (!lock.tryLock(LockTimeoutMs))
+        return lock.error() == QLockFile::LockFailedError ? Edit::Busy : Edit::Broken;
     QList<Entry> entries;
     QFile file(m_path);
     if (file.open(QIODevice::ReadOnly)) {
-        // "pid id takenAt releasedAt" per line; a line that does not read is left out.
+        // "pid owner id takenAt releasedAt" per line; a line that does not read is left out.
         while (!file.atEnd()) {
             const QList<QByteArray> fields = file.readLine().trimmed().split(' ');
-            if (fields.size() != 4)
+            if (fields.size() != 5)
                 continue;
-            bool ok[4] = {};
+            bool ok[5] = {};
             const Entry entry { fields[0].toLongLong(&ok[0]), fields[1].toULongLong(&ok[1]),
-                                std::chrono::nanoseconds(fields[2].toLongLong(&ok[2])),
-                                std::chrono::nanoseconds(fields[3].toLongLong(&ok[3])) };
-            if (ok[0] && ok[1] && ok[2] && ok[3])
+                                fields[2].toULongLong(&ok[2]), std::chrono::nanoseconds(fields[3].toLongLong(&ok[3])),
+                                std::chrono::nanoseconds(fields[4].toLongLong(&ok[4])) };
+            if (std::all_of(std::begin(ok), std::end(ok), [](bool read) { return read; }))
                 entries.append(entry);
         }
         file.close();
     }
-    change(entries);
+    bool changed = !m_unwritten.isEmpty();
+    for (const Release& release : std::as_const(m_unwritten)) {
+        for (Entry& entry : entries) {
+            if (entry.owner == m_owner && entry.id == release.id && entry.releasedAt == 0ns)
+                entry.releasedAt = std::max(release.at, 1ns);
+        }
+    }
+    // Most edits are a look while full: nothing to write then.
+    if (!change(entries) && !changed)
+        return Edit::Done;
     QByteArray text;
     for (const Entry& entry : std::as_const(entries))
-        text += QByteArray::number(entry.pid) + ' ' + QByteArray::number(entry.id) + ' '
-            + QByteArray::number(qint64(entry.takenAt.count())) + ' '
+        text += QByteArray::number(entry.pid) + ' ' + QByteArray::number(entry.owner) + ' '
+            + QByteArray::number(entry.id) + ' ' + QByteArray::number(qint64(entry.takenAt.count())) + ' '
             + QByteArray::number(qint64(entry.releasedAt.count())) + '\n';
     // Whole or not at all: a reader never sees half a ledger.
     QSaveFile save(m_path);
-    if (!save.open(QIODevice::WriteOnly) || save.write(text) != text.size() || !save.commit()) {
-        m_usable = false;
-        return false;
-    }
-    return true;
+    if (!save.open(QIODevice::WriteOnly) || save.write(text) != text.size() || !save.commit())
+        return Edit::Broken;
+    m_unwritten.clear();
+    return Edit::Done;
 }
 
-bool SharedRequestLedger::take(quint64 id, int maxPlaces, std::chrono::nanoseconds now, std::chrono::nanoseconds window,
-                               std::chrono::nanoseconds* lookAgainAt)
+SharedRequestLedger::Outcome SharedRequestLedger::take(quint64 id, int maxPlaces, std::chrono::nanoseconds now,
+                                                       std::chrono::nanoseconds window,
+                                                       std::chrono::nanoseconds* lookAgainAt)
 {
     const qint64 pid = QCoreApplication::applicationPid();
     bool taken = false;
-    const bool edited = edit([&](QList<Entry>& entries) {
-        entries.removeIf([&](const Entry& entry) {
+    const Edit edited = edit([&](QList<Entry>& entries) {
+        const qsizetype dropped = entries.removeIf([&](const Entry& entry) {
             if (entry.releasedAt != 0ns)
                 return entry.releasedAt + window <= now;
-            return now - entry.takenAt > MaxHoldTime || (entry.pid != pid && !isAlive(entry.pid));
+            return now - entry.takenAt > MaxHoldTime || (entry.owner != m_owner && !isAlive(entry.pid));
         });
         if (entries.size() < maxPlaces) {
-            entries.append({ pid, id, now, 0ns });
+            entries.append({ pid, m_owner, id, now, 0ns });
             taken = true;
-            return;
+            return true;
         }
         std::chrono::nanoseconds first = now + PollInterval;
         for (const Entry& entry : std::as_const(entries)) {
@@ -107,20 +117,30 @@ bool SharedRequestLedger::take(quint64 id, int maxPlaces, std::chrono::nanosecon
                 first = std::min(first, entry.releasedAt + window);
         }
         *lookAgainAt = first;
+        return dropped > 0;
     });
-    return edited && taken;
+    switch (edited) {
+    case Edit::Done:
+        return taken ? Outcome::Taken : Outcome::Full;
+    case Edit::Busy:
+        *lookAgainAt = now + BusyRetry;
+        return Outcome::Full;
+    case Edit::Broken:
+        break;
+    }
+    return Outcome::Failed;
 }
 
 void SharedRequestLedger::release(quint64 id, std::chrono::nanoseconds now)
 {
-    const qint64 pid = QCoreApplication::applicationPid();
-    edit([&](QList<Entry>& entries) {
-        for (Entry& entry : entries) {
-            if (entry.pid == pid && entry.id == id && entry.releasedAt == 0ns) {
-                // Zero means held: a clock at zero (a test's) still releases.
-                entry.releasedAt = std::max(now, 1ns);
-                return;
-            }
-        }
-    });
+    // Zero means held: a clock at zero (a test's) still releases. What could not be written for longer than a place
+    // is held counts no more anyway.
+    m_unwritten.removeIf([&now](const Release& release) { return now - release.at > MaxHoldTime; });
+    m_unwritten.append({ id, now });
+    flush();
+}
+
+bool SharedRequestLedger::flush()
+{
+    return m_unwritten.isEmpty() || edit([](QList<Entry>&) { return false; }) == Edit::Done;
 }

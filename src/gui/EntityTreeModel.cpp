@@ -95,10 +95,16 @@ void EntityTreeModel::setAttachmentCount(const EntityRef& entity, int count)
 
 bool EntityTreeModel::shownBefore(const Entity& a, const Entity& b)
 {
-    const QString& left = a.title.isEmpty() ? a.ref.id : a.title;
-    const QString& right = b.title.isEmpty() ? b.ref.id : b.title;
-    if (left != right)
-        return NaturalOrder::less(left, right);
+    // Level by level, so that "Kvitton › 2024" follows "Kvitton" before its sibling "Kvitton bil" does.
+    static const QString separator = QStringLiteral(" › ");
+    const QStringList left = (a.title.isEmpty() ? a.ref.id : a.title).split(separator);
+    const QStringList right = (b.title.isEmpty() ? b.ref.id : b.title).split(separator);
+    for (qsizetype level = 0; level < std::min(left.size(), right.size()); ++level) {
+        if (left.at(level) != right.at(level))
+            return NaturalOrder::less(left.at(level), right.at(level));
+    }
+    if (left.size() != right.size())
+        return left.size() < right.size();
     return NaturalOrder::less(a.ref.id, b.ref.id);
 }
 

@@ -73,8 +73,8 @@ private:
     void mergeEntities(EntityType type, const QList<Entity>& entities);
     // Removes the rows that are not in fresh and updates the counts of those that are; returns the new ones.
     QList<Entity> updateRows(const QModelIndex& parentIndex, const QList<Entity>& fresh);
-    // In the order rows are shown: by title where the store gives one (Fortnox's folders, each nested one after its
-    // parent), else by key, naturally ("Invoice 9" before "Invoice 10").
+    // In the order rows are shown: by title where the store gives one (Fortnox's folders, "Parent › Child" right
+    // after its parent), else by key, naturally ("Invoice 9" before "Invoice 10").
     static bool shownBefore(const Entity& a, const Entity& b);
     // Sorts a type's rows again after titles changed in place, keeping persistent indexes (the selection) on them.
     void resort(const QModelIndex& parentIndex);

@@ -389,14 +389,20 @@ void TestFortnoxStore::uploadsOntoARecord()
     QCOMPARE(downloaded->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(back), content);
 
-    // When Fortnox will not connect it, the document is in the inbox, and the message says so.
+    // When Fortnox will not connect it, the document is in the inbox, the message says so, and the transfer is not
+    // one to retry (which would upload it again).
     auto refused
-        = await(m_store->upload(path, EntityRef { EntityType::SupplierInvoices, u"9999"_s }, u"faktura.pdf"_s));
+        = await(m_store->upload(path, EntityRef { EntityType::SupplierInvoices, u"9999"_s }, u"faktura %2.pdf"_s));
     QCOMPARE(refused->error(), StoreReply::Error::Refused);
-    QVERIFY2(refused->errorString().contains(u"inbox"_s)
-                 && refused->errorString().contains(u"Kan inte hitta leverantörsfakturan."_s),
-             qPrintable(refused->errorString()));
-    QVERIFY(m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"faktura.pdf"_s));
+    QCOMPARE(
+        refused->errorString(),
+        u"“faktura %2.pdf” is in Fortnox's inbox, but could not be connected: Kan inte hitta leverantörsfakturan."_s);
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"faktura %2.pdf"_s));
+    // A voucher that cannot be one is refused before anything is sent.
+    m_emulator->clearRequests();
+    auto noVoucher = await(m_store->upload(path, EntityRef { EntityType::Vouchers, u"A"_s }, u"faktura.pdf"_s));
+    QCOMPARE(noVoucher->error(), StoreReply::Error::NotFound);
+    QVERIFY(m_emulator->requests().isEmpty());
 }
 
 // 60 listings at once, with the emulator enforcing Fortnox's 25 requests in any 5 seconds: each request is sent once

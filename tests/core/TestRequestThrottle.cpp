@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLockFile>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -43,6 +44,7 @@ private slots:
     void throttlesSharingALedgerKeepToOneLimit();
     void placesOfAGoneProcessAreDropped();
     void unusableLedgerLeavesTheOwnCount();
+    void releaseIsWrittenOnceTheLedgerIsFree();
 
     // HttpCall against the Fortnox emulator.
     void burstWithinTheLimitIsNeverRefused();
@@ -300,7 +302,8 @@ void TestRequestThrottle::placesOfAGoneProcessAreDropped()
     QVERIFY(gone.waitForFinished());
     QFile file(ledger);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(pid + " 1 0 0\n" + pid + " 2 0 0\n");
+    // "pid owner id takenAt releasedAt": held since the clock's start.
+    file.write(pid + " 7 1 0 0\n" + pid + " 7 2 0 0\n");
     file.close();
     RequestThrottle throttle(2, 50);
     throttle.setClock([this] { return m_now; });
@@ -331,6 +334,29 @@ void TestRequestThrottle::unusableLedgerLeavesTheOwnCount()
     acquire(throttle, c);
     QCOMPARE(m_order, (QStringList { u"a"_s, u"b"_s }));
     QCOMPARE(throttle.waiting(), 1);
+}
+
+// A release that comes while another program holds the ledger's lock is written when it is free again: the place
+// does not stay taken for the others.
+void TestRequestThrottle::releaseIsWrittenOnceTheLedgerIsFree()
+{
+    QTemporaryDir dir;
+    const QString ledger = dir.filePath(u"fortnox.requests"_s);
+    RequestThrottle first(1, 50), second(1, 50);
+    for (RequestThrottle* throttle : { &first, &second }) {
+        throttle->setClock([this] { return m_now; });
+        throttle->setSharedLedger(ledger);
+    }
+    Caller a { u"a"_s }, b { u"b"_s };
+    acquire(first, a);
+    QLockFile busy(ledger + u".lock"_s);
+    QVERIFY(busy.lock());
+    m_now = 10ms;
+    first.release(a.context.get());
+    busy.unlock();
+    m_now = 70ms;
+    acquire(second, b);
+    QTRY_COMPARE(m_order, (QStringList { u"a"_s, u"b"_s }));
 }
 
 HttpRequest TestRequestThrottle::inboxRequest(const FortnoxEmulator& emulator, const QString& token) const

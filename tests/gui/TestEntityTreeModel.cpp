@@ -204,6 +204,9 @@ void TestEntityTreeModel::sortsByWhatRowsShow()
         { EntityRef { EntityType::Inbox, QStringLiteral("inbox_v") }, 0, QStringLiteral("Verifikationer") },
         { EntityRef { EntityType::Inbox, QStringLiteral("root") }, 0, QStringLiteral("Inbox") },
         { EntityRef { EntityType::Inbox, QStringLiteral("a1b2") }, 0, QStringLiteral("Verifikationer › Kvitton") },
+        { EntityRef { EntityType::Inbox, QStringLiteral("k1") }, 0, QStringLiteral("Kvitton") },
+        { EntityRef { EntityType::Inbox, QStringLiteral("k2") }, 0, QStringLiteral("Kvitton bil") },
+        { EntityRef { EntityType::Inbox, QStringLiteral("k3") }, 0, QStringLiteral("Kvitton › 2024") },
     };
     for (const Entity& folder : folders)
         QVERIFY(QDir(m_root->path()).mkpath(QStringLiteral("Inbox/") + folder.ref.id));
@@ -221,7 +224,8 @@ void TestEntityTreeModel::sortsByWhatRowsShow()
         return rows;
     };
     QCOMPARE(shown(),
-             (QStringList { QStringLiteral("Anläggningsregister"), QStringLiteral("Inbox"),
+             (QStringList { QStringLiteral("Anläggningsregister"), QStringLiteral("Inbox"), QStringLiteral("Kvitton"),
+                            QStringLiteral("Kvitton › 2024"), QStringLiteral("Kvitton bil"),
                             QStringLiteral("Verifikationer"), QStringLiteral("Verifikationer › Kvitton") }));
     const QPersistentModelIndex selected = model.indexOf(EntityRef { EntityType::Inbox, QStringLiteral("root") });
     QCOMPARE(selected.row(), 1);
@@ -229,7 +233,8 @@ void TestEntityTreeModel::sortsByWhatRowsShow()
     QVERIFY(loaded.wait());
     QCOMPARE(shown(),
              (QStringList { QStringLiteral("a1b2"), QStringLiteral("inbox_a"), QStringLiteral("inbox_v"),
-                            QStringLiteral("root"), QStringLiteral("Unsorted") }));
+                            QStringLiteral("k1"), QStringLiteral("k2"), QStringLiteral("k3"), QStringLiteral("root"),
+                            QStringLiteral("Unsorted") }));
     QCOMPARE(selected.data().toString(), QStringLiteral("root"));
 }
 
