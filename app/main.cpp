@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -34,6 +35,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("attache"));
     QApplication::setApplicationVersion(QStringLiteral(ATTACHE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.attache.Attache"));
+    // Where the desktop names no icon theme (a bare X session, some window managers), Adwaita's icons rather than
+    // a toolbar of words.
+    QIcon::setFallbackThemeName(QStringLiteral("Adwaita"));
 
     QTranslator qtTranslator;
     // Debian's qt6-translations-l10n ships some languages (Swedish among them) only as the older qt_XX catalogue.
