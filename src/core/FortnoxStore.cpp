@@ -351,29 +351,62 @@ StoreReply* FortnoxStore::listEntities(EntityType type)
         });
     if (type == EntityType::Vouchers)
         return startOperation([this](RemoteOperation* operation) {
-            // Without a financial year, Fortnox lists the current one's.
-            listAll(operation, QStringLiteral("vouchers"), {}, QStringLiteral("Vouchers"),
-                    [operation](const QJsonArray& items) {
-                        QList<Entity> entities;
+            listAll(operation, QStringLiteral("financialyears"), {}, QStringLiteral("FinancialYears"),
+                    [this, operation](const QJsonArray& items) {
+                        // The current financial year and the one before, whose vouchers a year-end closing files
+                        // receipts onto: the last two that have begun, as the new one may not be made in Fortnox
+                        // yet.
+                        QList<QPair<QDate, qint64>> begun;
+                        const QDate today = QDate::currentDate();
                         for (const QJsonValue& value : items) {
-                            const QJsonObject voucher = value.toObject();
-                            const QString series = voucher.value(QLatin1String("VoucherSeries")).toString();
-                            const qint64 number
-                                = FortnoxPayload::integer(voucher.value(QLatin1String("VoucherNumber")));
-                            const qint64 year = FortnoxPayload::integer(voucher.value(QLatin1String("Year")));
-                            const QString id = voucherId(series, number, year);
-                            if (id.isEmpty())
-                                continue;
-                            const QString title = QStringLiteral("%1 %2 %3")
-                                                      .arg(series, QString::number(number),
-                                                           voucher.value(QLatin1String("Description")).toString());
-                            entities.append(Entity { EntityRef { EntityType::Vouchers, id }, -1, title.trimmed() });
+                            const QJsonObject year = value.toObject();
+                            const QDate from = QDate::fromString(
+                                FortnoxPayload::text(year.value(QLatin1String("FromDate"))), Qt::ISODate);
+                            const qint64 id = FortnoxPayload::integer(year.value(Id));
+                            if (from.isValid() && from <= today && id > 0)
+                                begun.append({ from, id });
                         }
-                        operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
+                        std::sort(begun.begin(), begun.end());
+                        QList<qint64> years;
+                        for (const auto& [from, id] : begun.mid(std::max<qsizetype>(0, begun.size() - 2)))
+                            years.append(id);
+                        listVouchers(operation, years, {});
                     });
         });
     return startOperation(
         [](RemoteOperation* operation) { operation->succeed([](StoreReply* reply) { reply->setEntities({}); }); });
+}
+
+void FortnoxStore::listVouchers(RemoteOperation* operation, QList<qint64> years, QList<Entity> entities)
+{
+    if (years.isEmpty()) {
+        operation->succeed([entities](StoreReply* reply) { reply->setEntities(entities); });
+        return;
+    }
+    const qint64 year = years.takeFirst();
+    listAll(operation, QStringLiteral("vouchers"), { { QStringLiteral("financialyear"), QString::number(year) } },
+            QStringLiteral("Vouchers"), [this, operation, years, entities](const QJsonArray& items) mutable {
+                for (const QJsonValue& value : items) {
+                    const QJsonObject voucher = value.toObject();
+                    const QString series = voucher.value(QLatin1String("VoucherSeries")).toString();
+                    const qint64 number = FortnoxPayload::integer(voucher.value(QLatin1String("VoucherNumber")));
+                    const qint64 voucherYear = FortnoxPayload::integer(voucher.value(QLatin1String("Year")));
+                    const QString id = voucherId(series, number, voucherYear);
+                    if (id.isEmpty())
+                        continue;
+                    // "A 3 · 2024-04-03 · Tågresa": the number a bookkeeper cites, and the date that tells the
+                    // years apart and matches a receipt's.
+                    QStringList parts { series + QLatin1Char(' ') + QString::number(number) };
+                    for (const QString& part : { FortnoxPayload::text(voucher.value(QLatin1String("TransactionDate"))),
+                                                 voucher.value(QLatin1String("Description")).toString().trimmed() }) {
+                        if (!part.isEmpty())
+                            parts.append(part);
+                    }
+                    entities.append(
+                        Entity { EntityRef { EntityType::Vouchers, id }, -1, parts.join(QStringLiteral(" · ")) });
+                }
+                listVouchers(operation, years, entities);
+            });
 }
 
 void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QList<PendingFolder> pending,

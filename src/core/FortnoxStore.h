@@ -25,8 +25,9 @@ struct HttpResponse;
 //   Inbox, Archive   every folder of the tree, by its Id (root, inbox_s, a user folder's GUID), titled with its
 //                    Name ("Leverantörsfakturor", a nested one "Parent › Child") and carrying its e-mail address;
 //   SupplierInvoices by GivenNumber, their files being the supplier invoice file connections;
-//   Vouchers         the current financial year's vouchers, by "<Series><Number>-<Year>" ("A3-2": series A,
-//                    number 3, financial year id 2), their files being the voucher file connections.
+//   Vouchers         the vouchers of the current financial year and the one before, by "<Series><Number>-<Year>"
+//                    ("A3-2": series A, number 3, financial year id 2), their files being the voucher file
+//                    connections.
 // A folder's files are uploaded (multipart, streamed from disk), downloaded (streamed to disk, checked against the
 // listed Size) and deleted by their Id, or by their path where the Id cannot go into a URL's path; moving an inbox
 // file onto a supplier invoice or a voucher connects it, which Fortnox does by moving it into the archive. A file
@@ -139,6 +140,8 @@ private:
         QString parentTitle;
         bool namedUnderRoot = false; // one of Fortnox's own folders (inbox_s), a child of the root
     };
+    // The vouchers of these financial years (by their Ids), year by year.
+    void listVouchers(RemoteOperation* operation, QList<qint64> years, QList<Entity> entities);
     void walkFolders(RemoteOperation* operation, EntityType type, QList<PendingFolder> pending, QList<Entity> entities);
     // The files of an entity, whatever its type: a folder's or those connected to a record.
     void listFiles(RemoteOperation* operation, const EntityRef& entity, FilesDone done);

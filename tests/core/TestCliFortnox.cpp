@@ -137,7 +137,8 @@ void TestCliFortnox::listsFoldersAndRecords()
     const CliRun vouchers = fortnox({ u"ls"_s, u"vouchers"_s });
     EXPECT_EXIT(vouchers, 0);
     QCOMPARE(vouchers.outLines().size(), 4);
-    QVERIFY2(vouchers.outLines().contains(u"A2-2\tA 2 Representation, lunch med kund"_s), qPrintable(vouchers.out));
+    QVERIFY2(vouchers.outLines().contains(u"A2-2\tA 2 · 2024-03-14 · Representation, lunch med kund"_s),
+             qPrintable(vouchers.out));
     const CliRun files = fortnox({ u"ls"_s, u"inbox/inbox_s"_s });
     EXPECT_EXIT(files, 0);
     QVERIFY2(files.out.contains(u"faktura-telia-mars.pdf"_s), qPrintable(files.out));

@@ -27,8 +27,8 @@ private slots:
     void listsFoldersWithTheirTitlesAndAddresses();
     void listsSupplierInvoicesAcrossPages_data() { formats(); }
     void listsSupplierInvoicesAcrossPages();
-    void listsVouchersOfTheCurrentYear_data() { formats(); }
-    void listsVouchersOfTheCurrentYear();
+    void listsVouchersOfTheLastTwoYears_data() { formats(); }
+    void listsVouchersOfTheLastTwoYears();
     void listsTheFilesOfAFolder_data() { formats(); }
     void listsTheFilesOfAFolder();
     void uploadsAndNumbersATakenName_data() { formats(); }
@@ -211,21 +211,26 @@ void TestFortnoxStore::listsSupplierInvoicesAcrossPages()
     QCOMPARE(m_emulator->requests().size(), 4);
 }
 
-void TestFortnoxStore::listsVouchersOfTheCurrentYear()
+// The sample company's financial years are 2023 to 2025, all begun by now: the last two are listed, the current one
+// and the one a year-end closing still files onto.
+void TestFortnoxStore::listsVouchersOfTheLastTwoYears()
 {
     useFormat();
-    // Another year's voucher is not listed.
-    QVERIFY(m_emulator->addVoucher({ u"A"_s, 0, 0, QDate(2023, 2, 1), u"Förra året"_s }));
+    QVERIFY(m_emulator->addVoucher({ u"A"_s, 0, 0, QDate(2023, 2, 1), u"Tre år sedan"_s }));
     QVERIFY(m_emulator->addVoucher({ u"B"_s, 0, 0, QDate(2024, 5, 2), u"Lön maj"_s }));
+    QVERIFY(m_emulator->addVoucher({ u"A"_s, 0, 0, QDate(2025, 1, 15), u"Hyra januari"_s }));
     m_emulator->setPageSize(3);
     auto listed = await(m_store->listEntities(EntityType::Vouchers));
     QCOMPARE(listed->error(), StoreReply::Error::None);
-    QStringList ids;
+    QHash<QString, QString> titles;
     for (const Entity& entity : listed->entities())
-        ids.append(entity.ref.id);
-    QCOMPARE(ids, (QStringList { u"A1-2"_s, u"A2-2"_s, u"A3-2"_s, u"A4-2"_s, u"B1-2"_s }));
-    QCOMPARE(listed->entities().first().title, u"A 1 Kontorsmaterial, kontantköp"_s);
-    QCOMPARE(listed->entities().last().title, u"B 1 Lön maj"_s);
+        titles.insert(entity.ref.id, entity.title);
+    QCOMPARE(titles.size(), 6);
+    QCOMPARE(titles.value(u"A1-2"_s), u"A 1 · 2024-03-08 · Kontorsmaterial, kontantköp"_s);
+    QCOMPARE(titles.value(u"B1-2"_s), u"B 1 · 2024-05-02 · Lön maj"_s);
+    QCOMPARE(titles.value(u"A1-3"_s), u"A 1 · 2025-01-15 · Hyra januari"_s);
+    for (const QString& id : { u"A2-2"_s, u"A3-2"_s, u"A4-2"_s })
+        QVERIFY2(titles.contains(id), qPrintable(id));
 }
 
 void TestFortnoxStore::listsTheFilesOfAFolder()
