@@ -97,7 +97,6 @@ private:
     // "connect kashflow", remembering the password and memorable word in the keychain: what a user does once.
     void signIn();
     // How many requests of that method reached the path.
-    qsizetype requestCount(const QByteArray& method, const QString& path) const;
     // The test reads the keychain itself: the CLI runs on the same private D-Bus session.
     void readKeychain(const QString& userName, std::optional<SecretStore::Result>& result);
 
@@ -184,14 +183,6 @@ void TestCliKashflow::signIn()
     QCOMPARE(connected.outLines(), QStringList { u"Connected to KashFlow as %1."_s.arg(m_emulator->userName()) });
 }
 
-qsizetype TestCliKashflow::requestCount(const QByteArray& method, const QString& path) const
-{
-    const QList<EmulatorServer::LoggedRequest> requests = m_emulator->requests();
-    return std::count_if(requests.cbegin(), requests.cend(), [&](const EmulatorServer::LoggedRequest& logged) {
-        return logged.request.method() == method && logged.request.path() == path;
-    });
-}
-
 void TestCliKashflow::readKeychain(const QString& userName, std::optional<SecretStore::Result>& result)
 {
     QObject context;
@@ -274,7 +265,7 @@ void TestCliKashflow::listsEntitiesPageByPage()
     const CliRun listed = kashflow({ u"ls"_s, u"invoices"_s });
     EXPECT_EXIT(listed, 0);
     QCOMPARE(listed.outLines(), numbers);
-    QCOMPARE(requestCount("GET", u"/v2/invoices"_s), 3);
+    QCOMPARE(m_emulator->requestCount(u"/v2/invoices"_s, "GET"), 3);
 
     const CliRun json = kashflow({ u"--json"_s, u"ls"_s, u"invoices"_s });
     EXPECT_EXIT(json, 0);
@@ -460,8 +451,8 @@ void TestCliKashflow::expiredSessionIsRenewedSilently()
     QVERIFY(expired);
     QCOMPARE(listedNames(listed), QStringList { u"receipt.pdf"_s });
     QCOMPARE(listed.err, QString());
-    QCOMPARE(requestCount("PUT", u"/v2/sessiontoken"_s), 2);
-    QCOMPARE(requestCount("GET", filesPath), 2);
+    QCOMPARE(m_emulator->requestCount(u"/v2/sessiontoken"_s, "PUT"), 2);
+    QCOMPARE(m_emulator->requestCount(filesPath, "GET"), 2);
 }
 
 void TestCliKashflow::hostileNamesStayInTheDestination()

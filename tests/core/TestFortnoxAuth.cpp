@@ -180,12 +180,7 @@ std::optional<FortnoxTokens> TestFortnoxAuth::signIn()
 
 int TestFortnoxAuth::tokenRequests() const
 {
-    int count = 0;
-    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests()) {
-        if (logged.request.method() == "POST" && logged.request.path() == "/oauth-v1/token"_L1)
-            ++count;
-    }
-    return count;
+    return m_emulator->requestCount(u"/oauth-v1/token"_s, "POST");
 }
 
 HttpResponse TestFortnoxAuth::get(RequestAuthenticator* authenticator, const QString& path)

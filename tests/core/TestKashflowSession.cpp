@@ -172,13 +172,7 @@ void TestKashflowSession::refusedRememberedCredentialsAskToSignIn()
     QVERIFY(listInvoices(session) != 200);
     QCOMPARE(signedOut.count(), 1);
     // Refused once, they are not tried again (KashFlow could lock the account): the next request just asks.
-    const auto signIns = [this] {
-        int count = 0;
-        const QList<EmulatorServer::LoggedRequest> requests = m_emulator->requests();
-        for (const EmulatorServer::LoggedRequest& logged : requests)
-            count += logged.request.method() == "POST" && logged.request.path() == u"/v2/sessiontoken"_s ? 1 : 0;
-        return count;
-    };
+    const auto signIns = [this] { return m_emulator->requestCount(u"/v2/sessiontoken"_s, "POST"); };
     QCOMPARE(signIns(), 1);
     QVERIFY(listInvoices(session) != 200);
     QCOMPARE(signedOut.count(), 2);

@@ -65,6 +65,14 @@ private:
         int retries = 0;
     };
 
+    // Puts the throttles on the test's clock and one ledger, as programs of one user are.
+    void share(std::initializer_list<RequestThrottle*> throttles, const QString& ledger)
+    {
+        for (RequestThrottle* throttle : throttles) {
+            throttle->setClock([this] { return m_now; });
+            throttle->setSharedLedger(ledger);
+        }
+    }
     // Records the caller's name and the throttle's time when it goes.
     void acquire(RequestThrottle& throttle, Caller& caller);
     HttpRequest inboxRequest(const FortnoxEmulator& emulator, const QString& token) const;
@@ -265,10 +273,7 @@ void TestRequestThrottle::throttlesSharingALedgerKeepToOneLimit()
     QTemporaryDir dir;
     const QString ledger = dir.filePath(u"fortnox.requests"_s);
     RequestThrottle first(2, 50), second(2, 50), third(2, 50);
-    for (RequestThrottle* throttle : { &first, &second, &third }) {
-        throttle->setClock([this] { return m_now; });
-        throttle->setSharedLedger(ledger);
-    }
+    share({ &first, &second, &third }, ledger);
     Caller a { u"a"_s }, b { u"b"_s }, c { u"c"_s }, d { u"d"_s };
     acquire(first, a);
     acquire(first, b);
@@ -343,10 +348,7 @@ void TestRequestThrottle::releaseIsWrittenOnceTheLedgerIsFree()
     QTemporaryDir dir;
     const QString ledger = dir.filePath(u"fortnox.requests"_s);
     RequestThrottle first(1, 50), second(1, 50);
-    for (RequestThrottle* throttle : { &first, &second }) {
-        throttle->setClock([this] { return m_now; });
-        throttle->setSharedLedger(ledger);
-    }
+    share({ &first, &second }, ledger);
     Caller a { u"a"_s }, b { u"b"_s };
     acquire(first, a);
     QLockFile busy(ledger + u".lock"_s);

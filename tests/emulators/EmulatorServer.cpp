@@ -1,5 +1,7 @@
 #include "EmulatorServer.h"
 
+#include <algorithm>
+
 #include <QHttpServerResponder>
 #include <QTcpSocket>
 #include <QTimer>
@@ -100,4 +102,11 @@ void EmulatorServer::missingHandler(const QHttpServerRequest& request, QTcpSocke
 {
     // handleRequest() answers everything itself; this is only here because the base class requires it.
     makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+}
+
+int EmulatorServer::requestCount(const QString& path, const QByteArray& method) const
+{
+    return int(std::count_if(m_requests.cbegin(), m_requests.cend(), [&](const LoggedRequest& logged) {
+        return logged.request.path() == path && (method.isEmpty() || logged.request.method() == method);
+    }));
 }

@@ -45,6 +45,8 @@ public:
     void setUnreachable(bool unreachable) { m_unreachable = unreachable; }
     QList<LoggedRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
+    // How many logged requests went to that path, with that method when one is given.
+    int requestCount(const QString& path, const QByteArray& method = {}) const;
 
 signals:
     // A request has arrived and been logged, before it is answered: lets a test wait until a client has asked.

@@ -115,7 +115,6 @@ private:
     QString await(StoreReply* reply);
     QString remotePath(const QString& name) const { return u"/Accounting/Invoices/4455/"_s + name; }
     AttachmentRef ref(const QString& name) const { return AttachmentRef { m_invoice, name }; }
-    int countRequests(const QString& path) const;
     // The body of a GET, and where it redirects to (not followed).
     std::pair<QByteArray, QUrl> get(const QUrl& url);
 
@@ -179,15 +178,6 @@ QString TestDropboxWindow::await(StoreReply* reply)
     return reply->error() == StoreReply::Error::None ? QString() : reply->errorString();
 }
 
-int TestDropboxWindow::countRequests(const QString& path) const
-{
-    int count = 0;
-    const QList<EmulatorServer::LoggedRequest> requests = m_emulator->requests();
-    for (const EmulatorServer::LoggedRequest& logged : requests)
-        count += logged.request.path() == path ? 1 : 0;
-    return count;
-}
-
 std::pair<QByteArray, QUrl> TestDropboxWindow::get(const QUrl& url)
 {
     QNetworkRequest request(url);
@@ -237,8 +227,8 @@ void TestDropboxWindow::connectsInEmbeddedBrowser()
     browser->page()->runJavaScript(u"document.getElementById('allow').click()"_s);
     QVERIFY(connected.wait(30000));
     QTRY_VERIFY(browser.isNull() || !browser->isVisible());
-    QCOMPARE(countRequests(u"/oauth2/authorize/decision"_s), 1);
-    QCOMPARE(countRequests(u"/oauth2/token"_s), 1);
+    QCOMPARE(m_emulator->requestCount(u"/oauth2/authorize/decision"_s), 1);
+    QCOMPARE(m_emulator->requestCount(u"/oauth2/token"_s), 1);
     QCOMPARE(m_settings->dropboxAccountId(), DropboxEmulatorAuth::accountId());
     QVERIFY(!m_settings->dropboxAccountName().isEmpty());
     QCOMPARE(accountsChild<QLabel>(u"dropboxStatusLabel"_s)->text(), m_settings->dropboxAccountName());
@@ -357,10 +347,10 @@ void TestDropboxWindow::uploadsImagesAndLargeFile()
     QVERIFY(!localHash.isEmpty());
     QCOMPARE(m_emulator->fileContentHash(remotePath(u"statements-2023.zip"_s)), localHash);
     // The small files in one request each; the big one in a session of 32 MiB appends.
-    QCOMPARE(countRequests(u"/2/files/upload"_s), 2);
-    QCOMPARE(countRequests(u"/2/files/upload_session/start"_s), 1);
-    QVERIFY(countRequests(u"/2/files/upload_session/append_v2"_s) >= 1);
-    QCOMPARE(countRequests(u"/2/files/upload_session/finish"_s), 1);
+    QCOMPARE(m_emulator->requestCount(u"/2/files/upload"_s), 2);
+    QCOMPARE(m_emulator->requestCount(u"/2/files/upload_session/start"_s), 1);
+    QVERIFY(m_emulator->requestCount(u"/2/files/upload_session/append_v2"_s) >= 1);
+    QCOMPARE(m_emulator->requestCount(u"/2/files/upload_session/finish"_s), 1);
     QCOMPARE(m_emulator->activeUploadSessions(), 0);
     for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests())
         QVERIFY2(logged.bodySize <= DropboxEmulator::MaxRequestBytes, qPrintable(logged.request.path()));
@@ -392,7 +382,9 @@ void TestDropboxWindow::showsThumbnailsInGrid()
     const QPixmap portrait = m_window->thumbnailCache()->thumbnail(attachments->attachmentAt(taxi).contentHash,
                                                                    m_window->store(), ref(u"taxi.png"_s));
     QVERIFY(portrait.height() > portrait.width());
-    QVERIFY(countRequests(u"/2/files/get_thumbnail_batch"_s) + countRequests(u"/2/files/get_thumbnail_v2"_s) >= 1);
+    QVERIFY(m_emulator->requestCount(u"/2/files/get_thumbnail_batch"_s)
+                + m_emulator->requestCount(u"/2/files/get_thumbnail_v2"_s)
+            >= 1);
     QVERIFY(m_window->windowTitle().contains(u"4455"_s));
     WindowTest::saveScreenshot(m_window.get(), u"dropbox-invoice.png"_s, ScreenshotMinimumBytes);
 }
@@ -449,11 +441,11 @@ void TestDropboxWindow::forgedStateAndWrongVerifierAreRefused()
     forged.setQuery(query);
     QSignalSpy failed(&signIn, &DropboxSignIn::failed);
     QSignalSpy succeeded(&signIn, &DropboxSignIn::succeeded);
-    const int exchanges = countRequests(u"/oauth2/token"_s);
+    const int exchanges = m_emulator->requestCount(u"/oauth2/token"_s);
     signIn.handleRedirect(forged);
     QCOMPARE(failed.size(), 1);
     QVERIFY(failed.first().first().toString().contains(u"did not match"_s));
-    QCOMPARE(countRequests(u"/oauth2/token"_s), exchanges);
+    QCOMPARE(m_emulator->requestCount(u"/oauth2/token"_s), exchanges);
     // Without a state at all, likewise.
     QUrl stateless = answer;
     QUrlQuery withoutState(answer);
@@ -505,7 +497,7 @@ void TestDropboxWindow::showsChangesMadeElsewhere()
     const QModelIndex selected = proxy->mapFromSource(attachments->index(attachments->rowOf(u"Invoice 4456.pdf"_s), 0));
     details->selectionModel()->select(selected, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     // Watching has begun once the window has its cursor.
-    QTRY_VERIFY_WITH_TIMEOUT(countRequests(u"/2/files/list_folder/longpoll"_s) > 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(u"/2/files/list_folder/longpoll"_s) > 0, 30000);
 
     QSignalSpy notified(m_window->trayIcon(), &TrayIcon::notified);
     for (const QString& name : { u"credit note.pdf"_s, u"delivery note.pdf"_s, u"remittance.pdf"_s })

@@ -73,8 +73,9 @@ private:
         return m_window->accountsDialog() ? m_window->accountsDialog()->findChild<T*>(name) : nullptr;
     }
     AccountsDialog* openAccounts();
+    // Accounts → Disconnect, until Fortnox is disconnected.
+    bool disconnectInAccounts();
     std::optional<SecretStore::Result> readKeychain(const QString& key);
-    int countRequests(const QByteArray& method, const QString& path) const;
     // Drops what a file manager drags onto the record's row in the tree.
     bool dropFiles(const QStringList& paths, const EntityRef& target);
 
@@ -133,6 +134,16 @@ AccountsDialog* TestFortnoxWindow::openAccounts()
     return m_window->accountsDialog();
 }
 
+bool TestFortnoxWindow::disconnectInAccounts()
+{
+    AccountsDialog* accounts = openAccounts();
+    if (!accounts)
+        return false;
+    QSignalSpy disconnected(accounts, &AccountsDialog::fortnoxDisconnected);
+    accountsChild<QPushButton>(u"fortnoxDisconnectButton"_s)->click();
+    return disconnected.wait(Timeout);
+}
+
 std::optional<SecretStore::Result> TestFortnoxWindow::readKeychain(const QString& key)
 {
     std::optional<SecretStore::Result> read;
@@ -141,14 +152,6 @@ std::optional<SecretStore::Result> TestFortnoxWindow::readKeychain(const QString
     if (!QTest::qWaitFor([&read] { return read.has_value(); }, Timeout))
         return std::nullopt;
     return read;
-}
-
-int TestFortnoxWindow::countRequests(const QByteArray& method, const QString& path) const
-{
-    int count = 0;
-    for (const EmulatorServer::LoggedRequest& logged : m_emulator->requests())
-        count += logged.request.method() == method && logged.request.path() == path ? 1 : 0;
-    return count;
 }
 
 bool TestFortnoxWindow::dropFiles(const QStringList& paths, const EntityRef& target)
@@ -229,8 +232,9 @@ void TestFortnoxWindow::replacesEachSpentRefreshToken()
     m_emulator->clearRequests();
     m_window->findChild<QAction*>(u"actionRefresh"_s)->trigger();
     // Refused (401), refreshed, and asked again.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        countRequests("POST", u"/oauth-v1/token"_s) == 1 && countRequests("GET", u"/3/inbox"_s) >= 2, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(u"/oauth-v1/token"_s, "POST") == 1
+                                 && m_emulator->requestCount(u"/3/inbox"_s, "GET") >= 2,
+                             Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_suppliers).isValid(), Timeout);
     const auto after = readKeychain(key);
     QVERIFY(after && after->ok);
@@ -244,11 +248,7 @@ void TestFortnoxWindow::replacesEachSpentRefreshToken()
 // 4. Disconnect forgets the company's refresh token; the integration's secret stays for the next connection.
 void TestFortnoxWindow::disconnects()
 {
-    AccountsDialog* accounts = openAccounts();
-    QVERIFY(accounts);
-    QSignalSpy disconnected(accounts, &AccountsDialog::fortnoxDisconnected);
-    accountsChild<QPushButton>(u"fortnoxDisconnectButton"_s)->click();
-    QVERIFY(disconnected.wait(Timeout));
+    QVERIFY(disconnectInAccounts());
     QCOMPARE(accountsChild<QLabel>(u"fortnoxStatusLabel"_s)->text(), u"Not connected"_s);
     const auto refresh = readKeychain(FortnoxAccount::refreshTokenKey(m_emulator->clientId()));
     QVERIFY(refresh && refresh->notFound);
@@ -411,11 +411,7 @@ void TestFortnoxWindow::showsFortnoxsMessage()
 //    is left in the keychain.
 void TestFortnoxWindow::disconnectingLeavesFortnox()
 {
-    AccountsDialog* accounts = openAccounts();
-    QVERIFY(accounts);
-    QSignalSpy disconnected(accounts, &AccountsDialog::fortnoxDisconnected);
-    accountsChild<QPushButton>(u"fortnoxDisconnectButton"_s)->click();
-    QVERIFY(disconnected.wait(Timeout));
+    QVERIFY(disconnectInAccounts());
     QTRY_VERIFY(!qobject_cast<FortnoxStore*>(m_window->store()));
     QVERIFY(m_settings->storeUri().startsWith(u"local:"_s));
     const auto legacy = readKeychain(FortnoxAccount::legacyAccessTokenKey());

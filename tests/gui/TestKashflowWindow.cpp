@@ -76,7 +76,6 @@ private:
     void enterPassword(KashflowSignInDialog* dialog, bool remember);
     // The 1-based positions the dialog asks for, read from its labels ("&2:").
     static QList<int> askedPositions(KashflowSignInDialog* dialog);
-    int countRequests(const QByteArray& method, const QString& path) const;
     QString local(const QString& name) const { return m_root->filePath(u"files/"_s + name); }
     // Runs the queue until it is empty; every transfer must have succeeded.
     std::optional<SecretStore::Result> readKeychain();
@@ -158,15 +157,6 @@ QList<int> TestKashflowWindow::askedPositions(KashflowSignInDialog* dialog)
     return positions;
 }
 
-int TestKashflowWindow::countRequests(const QByteArray& method, const QString& path) const
-{
-    int count = 0;
-    const QList<EmulatorServer::LoggedRequest> requests = m_emulator->requests();
-    for (const EmulatorServer::LoggedRequest& logged : requests)
-        count += logged.request.method() == method && logged.request.path() == path ? 1 : 0;
-    return count;
-}
-
 std::optional<SecretStore::Result> TestKashflowWindow::readKeychain()
 {
     std::optional<SecretStore::Result> read;
@@ -246,7 +236,7 @@ void TestKashflowWindow::asksKashflowInTheChosenFormat()
 
     m_emulator->clearRequests();
     m_window->selectEntity(m_invoice);
-    QTRY_VERIFY_WITH_TIMEOUT(countRequests("GET", u"/v2/invoices/4455/files"_s) > 0, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(u"/v2/invoices/4455/files"_s, "GET") > 0, Timeout);
     const QByteArray accept = m_emulator->requests().constLast().request.header("Accept");
     QCOMPARE(accept, KashflowPayload::accept(m_format));
 }
@@ -273,7 +263,7 @@ void TestKashflowWindow::showsAnInvoiceWithItsFiles()
     QVERIFY(!key.isEmpty());
     attachments->index(receipt, 0).data(Qt::DecorationRole);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->thumbnailCache()->thumbnail(key, m_window->store(), ref).isNull(), Timeout);
-    QVERIFY(countRequests("GET", u"/1/thumbnails/sandbox/Invoices/4455/receipt.jpg"_s) >= 1);
+    QVERIFY(m_emulator->requestCount(u"/1/thumbnails/sandbox/Invoices/4455/receipt.jpg"_s, "GET") >= 1);
     QVERIFY(m_window->windowTitle().contains(u"4455"_s));
     WindowTest::saveScreenshot(m_window.get(),
                                m_format == KashflowPayload::Format::Xml ? u"kashflow-invoice-xml.png"_s
@@ -330,7 +320,7 @@ void TestKashflowWindow::sendsThePdf()
     AttachmentModel* attachments = m_window->attachmentModel();
     QTRY_VERIFY_WITH_TIMEOUT(attachments->rowOf(u"Invoice 4455.pdf"_s) >= 0, Timeout);
     QVERIFY(m_emulator->fileContent(EntityType::Invoices, u"4455"_s, u"Invoice 4455.pdf"_s).startsWith("%PDF"));
-    QCOMPARE(countRequests("POST", u"/v2/invoices/files/4455"_s), 1);
+    QCOMPARE(m_emulator->requestCount(u"/v2/invoices/files/4455"_s, "POST"), 1);
     QTRY_VERIFY(m_window->messageBar()->text().contains(u"Invoice 4455.pdf"_s));
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Information);
 }
@@ -368,8 +358,8 @@ void TestKashflowWindow::endedSessionAsksThenRemembers()
     m_emulator->expireSessions();
     m_emulator->clearRequests();
     action(u"actionRefresh"_s)->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(countRequests("GET", u"/v2/invoices/4455/files"_s) >= 2, Timeout);
-    QCOMPARE(countRequests("PUT", u"/v2/sessiontoken"_s), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(u"/v2/invoices/4455/files"_s, "GET") >= 2, Timeout);
+    QCOMPARE(m_emulator->requestCount(u"/v2/sessiontoken"_s, "PUT"), 1);
     QVERIFY(!m_window->kashflowSignInDialog());
     QCOMPARE(m_window->attachmentModel()->rowCount(), 5);
 }
@@ -394,8 +384,8 @@ void TestKashflowWindow::connectsKashflowToDropbox()
     QSignalSpy connected(m_window->kashflowDropboxConnection(), &KashflowDropboxConnection::connected);
     QVERIFY(connected.wait(Timeout));
     QVERIFY(m_emulator->isDropboxConnected());
-    QCOMPARE(countRequests("GET", u"/v2/dropbox/authentication"_s), 1);
-    QCOMPARE(countRequests("GET", u"/v2/dropbox/authentication/url"_s), 1);
+    QCOMPARE(m_emulator->requestCount(u"/v2/dropbox/authentication"_s, "GET"), 1);
+    QCOMPARE(m_emulator->requestCount(u"/v2/dropbox/authentication/url"_s, "GET"), 1);
     QTRY_VERIFY(m_window->messageBar()->text().startsWith(u"KashFlow is connected to your Dropbox"_s));
     QTRY_VERIFY(!m_window->kashflowDropboxBrowser());
 }
@@ -420,7 +410,7 @@ void TestKashflowWindow::replacesADropboxLinkPastItsFiveMinutes()
     });
     QVERIFY(connected.wait(Timeout));
     QCOMPARE(links.count(), 2);
-    QCOMPARE(countRequests("GET", u"/v2/dropbox/authentication"_s), 2);
+    QCOMPARE(m_emulator->requestCount(u"/v2/dropbox/authentication"_s, "GET"), 2);
     QVERIFY(m_emulator->isDropboxConnected());
     m_emulator->setClock({});
 }
