@@ -35,6 +35,17 @@ void sortNaturally(QStringList& names)
     std::sort(names.begin(), names.end(), NaturalOrder::less);
 }
 
+// Qt 6.4 falls back to the home trash, $XDG_DATA_HOME/Trash, but when it cannot make that folder it "trashes" into
+// files/ and info/ of the working directory. Making the data folder first keeps the fallback a real trash; where it
+// cannot be made there is no trash, and the confirmed delete removes the file.
+bool moveToTrash(QFile& file)
+{
+    const QString dataHome = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dataHome.isEmpty() || !QDir().mkpath(dataHome))
+        return false;
+    return file.moveToTrash();
+}
+
 } // namespace
 
 struct LocalStore::Outcome
@@ -489,7 +500,7 @@ StoreReply* LocalStore::remove(const AttachmentRef& attachment, const QString& e
         }
         forgetHash(path);
         // The system trash keeps a way back; a plain delete only where there is no trash.
-        if (file.moveToTrash() || file.remove())
+        if (moveToTrash(file) || file.remove())
             return Outcome {};
         return Outcome::failure(StoreReply::Error::PermissionDenied,
                                 tr("Could not delete “%1”: %2").arg(attachment.name, file.errorString()));

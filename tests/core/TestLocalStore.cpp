@@ -7,6 +7,7 @@
 #include "LocalStore.h"
 
 #include <QDirIterator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStorageInfo>
@@ -122,8 +123,6 @@ void TestLocalStore::initTestCase()
     QVERIFY(m_home.isValid());
     qputenv("HOME", QFile::encodeName(m_home.path()));
     QStandardPaths::setTestModeEnabled(true);
-    // Qt makes the Trash folder but not its parent, which a real home always has.
-    QVERIFY(QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)));
 }
 
 void TestLocalStore::init()
@@ -615,6 +614,14 @@ void TestLocalStore::downloadKeepsModificationTime()
 
 void TestLocalStore::removeDeletesToTrash()
 {
+    // A home without its data folder yet, as a new account has: the trash is still the home's, never the
+    // working directory.
+    QVERIFY(QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).removeRecursively());
+    QTemporaryDir workingDir;
+    const QString previousDir = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(workingDir.path()));
+    const auto restoreDir = qScopeGuard([&] { QDir::setCurrent(previousDir); });
+
     QVERIFY(!place(m_invoice, u"old.pdf"_s, "old").isEmpty());
     QVERIFY(!place(m_invoice, u"keep.pdf"_s, "keep").isEmpty());
     AWAIT(reply, m_store->remove(AttachmentRef { m_invoice, u"old.pdf"_s }));
@@ -633,6 +640,7 @@ void TestLocalStore::removeDeletesToTrash()
             trashed.append(path);
     }
     QCOMPARE(trashed.size(), 1);
+    QVERIFY(QDir(workingDir.path()).isEmpty());
 }
 
 void TestLocalStore::removeMissingAttachment()
