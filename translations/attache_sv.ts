@@ -1272,6 +1272,10 @@ Kommandon:</translation>
         <source>Could not read “%1”.</source>
         <translation>Kunde inte läsa ”%1”.</translation>
     </message>
+    <message>
+        <source>“%1” is larger than the disk it goes to can hold in one file.</source>
+        <translation>”%1” är större än vad disken den ska till rymmer i en fil.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

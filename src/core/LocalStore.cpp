@@ -17,6 +17,7 @@
 #include <QUrl>
 
 #include <cerrno>
+#include <optional>
 #include <unistd.h>
 
 namespace {
@@ -86,9 +87,9 @@ private:
 namespace {
 
 // Copies source to destination in chunks, reporting progress and stopping when cancelled.
-// Returns an empty string on success, else the reason.
+// Returns an empty string on success, else the reason; a failed write leaves its errno in writeError.
 QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, const std::function<bool()>& isCancelled,
-                   const std::function<void(qint64, qint64)>& progress, ContentHasher* hasher, bool* diskFull)
+                   const std::function<void(qint64, qint64)>& progress, ContentHasher* hasher, int* writeError)
 {
     QByteArray buffer(chunkSize, Qt::Uninitialized);
     qint64 done = 0;
@@ -101,7 +102,7 @@ QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, cons
         if (read == 0)
             break;
         if (destination.write(buffer.constData(), read) != read) {
-            *diskFull = errno == ENOSPC || errno == EDQUOT;
+            *writeError = errno;
             return destination.errorString();
         }
         if (hasher)
@@ -110,6 +111,18 @@ QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, cons
         progress(done, total);
     }
     return {};
+}
+
+// A write that failed for want of room: a full disk or quota, or a file larger than its file system holds (FAT's
+// 4 GiB). None for any other failure.
+std::optional<QString> noRoom(int writeError, const QString& name, bool toStore)
+{
+    if (writeError == EFBIG)
+        return LocalStore::tr("“%1” is larger than the disk it goes to can hold in one file.").arg(name);
+    if (writeError != ENOSPC && writeError != EDQUOT)
+        return std::nullopt;
+    return toStore ? LocalStore::tr("The disk is full: “%1” was not stored.").arg(name)
+                   : LocalStore::tr("The disk is full: “%1” was not saved.").arg(name);
 }
 
 } // namespace
@@ -404,24 +417,24 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
             return Outcome::failure(
                 StoreReply::Error::PermissionDenied,
                 tr("Could not write in “%1”: %2").arg(QDir::toNativeSeparators(dirPath), temporary.errorString()));
-        bool diskFull = false;
+        int writeError = 0;
         // The hash of the bytes written, not of whatever the file's path held before.
         ContentHasher hasher;
-        const QString copyError = copyStream(
+        QString copyError = copyStream(
             source, temporary, total, [&job] { return job.isCancelled(); },
-            [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher, &diskFull);
+            [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher, &writeError);
         if (job.isCancelled())
             return Job::cancelled();
+        // The document is only shown once it is safely on disk.
+        if (copyError.isEmpty() && (!temporary.flush() || ::fsync(temporary.handle()) != 0)) {
+            writeError = errno;
+            copyError = QString::fromLocal8Bit(strerror(errno));
+        }
         if (!copyError.isEmpty()) {
-            if (diskFull)
-                return Outcome::failure(StoreReply::Error::DiskFull,
-                                        tr("The disk is full: “%1” was not stored.").arg(name));
+            if (const auto message = noRoom(writeError, name, true))
+                return Outcome::failure(StoreReply::Error::DiskFull, *message);
             return Outcome::failure(StoreReply::Error::Io, tr("Could not store “%1”: %2").arg(name, copyError));
         }
-        // The document is only shown once it is safely on disk.
-        if (!temporary.flush() || ::fsync(temporary.handle()) != 0)
-            return Outcome::failure(errno == ENOSPC ? StoreReply::Error::DiskFull : StoreReply::Error::Io,
-                                    tr("Could not store “%1”: %2").arg(name, QString::fromLocal8Bit(strerror(errno))));
         temporary.setFileTime(sourceInfo.lastModified(), QFileDevice::FileModificationTime);
         temporary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
                                  | QFileDevice::ReadOther);
@@ -455,19 +468,18 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
         if (!target.open(QIODevice::WriteOnly))
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not write “%1”: %2").arg(shownTarget, target.errorString()));
-        bool diskFull = false;
+        int writeError = 0;
         const QString copyError = copyStream(
             source, target, source.size(), [&job] { return job.isCancelled(); },
-            [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &diskFull);
+            [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &writeError);
         if (job.isCancelled()) {
             target.cancelWriting();
             return Job::cancelled();
         }
         if (!copyError.isEmpty()) {
             target.cancelWriting();
-            if (diskFull)
-                return Outcome::failure(StoreReply::Error::DiskFull,
-                                        tr("The disk is full: “%1” was not saved.").arg(shownTarget));
+            if (const auto message = noRoom(writeError, shownTarget, false))
+                return Outcome::failure(StoreReply::Error::DiskFull, *message);
             return Outcome::failure(StoreReply::Error::Io, tr("Could not save “%1”: %2").arg(shownTarget, copyError));
         }
         if (!target.commit())

@@ -13,8 +13,10 @@
 #include <memory>
 
 #include <cerrno>
+#include <csignal>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,6 +92,21 @@ inline std::unique_ptr<StoreReply> await(StoreReply* reply, int timeout = 60000)
     return owned;
 }
 
+// A file that claims far more than any test disk has free while taking no room: 64 TiB where the file system
+// allows it (ext4 stops at 16 TiB). False when none of the sizes could be set.
+inline bool writeSparseFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    constexpr qint64 tebibyte = qint64(1) << 40;
+    for (qint64 size : { 64 * tebibyte, 15 * tebibyte, 1 * tebibyte }) {
+        if (file.resize(size))
+            return true;
+    }
+    return false;
+}
+
 // Every entry of a folder, hidden ones included: to prove that nothing (not even a temporary) was left.
 inline QStringList allEntries(const QString& path)
 {
@@ -100,6 +117,38 @@ inline QStringList visibleFiles(const QString& path)
 {
     return QDir(path).entryList(QDir::Files, QDir::Name);
 }
+
+// A disk that takes no more, as the process's file size limit: a write past it fails with EFBIG instead of the
+// process being killed. Everything is as before once this goes.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        if (::getrlimit(RLIMIT_FSIZE, &m_saved) != 0)
+            return;
+        m_previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limited = m_saved;
+        limited.rlim_cur = bytes;
+        m_active = ::setrlimit(RLIMIT_FSIZE, &limited) == 0;
+    }
+    ~FileSizeLimit() { lift(); }
+    bool isActive() const { return m_active; }
+    void lift()
+    {
+        if (m_previousHandler == SIG_ERR)
+            return;
+        ::setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_previousHandler);
+        m_previousHandler = SIG_ERR;
+        m_active = false;
+    }
+
+private:
+    rlimit m_saved {};
+    void (*m_previousHandler)(int) = SIG_ERR;
+    bool m_active = false;
+};
 
 // A FIFO lets a test hold a transfer in the middle deterministically: the store reads what the test writes,
 // and the transfer can only end when the test closes its end. Opened read-write so that opening never blocks.

@@ -9,9 +9,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
-#include <sys/resource.h>
-
 using namespace Qt::StringLiterals;
 
 class TestDownloadFile : public QObject
@@ -220,12 +217,8 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
 {
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     QVERIFY(CoreTest::writeFile(target, "precious"));
-    rlimit saved {};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limited = saved;
-    limited.rlim_cur = 1024 * 1024;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+    CoreTest::FileSizeLimit limit(1024 * 1024);
+    QVERIFY(limit.isActive());
 
     QString appendError;
     QString finishError;
@@ -238,8 +231,7 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
             finishError = file.finish(&hash);
         }
     }
-    setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, previousHandler);
+    limit.lift();
 
     // The error shows at a later append, and again when finishing.
     QVERIFY(!finishError.isEmpty());

@@ -62,6 +62,8 @@ private slots:
     void uploadRefusesBadNames();
     void uploadAbortedMidway();
     void uploadLargerThanFreeSpace();
+    void uploadFailingMidwayKeepsWhatWasThere();
+    void downloadFailingMidwayKeepsDestination();
     void uploadIntoUnwritableRoot();
     void contentHashFollowsReplacedFile();
 
@@ -466,19 +468,8 @@ void TestLocalStore::uploadAbortedMidway()
 
 void TestLocalStore::uploadLargerThanFreeSpace()
 {
-    // A sparse file takes no room but claims more than the disk has free.
     const QString path = m_sources->filePath(u"huge.pdf"_s);
-    QFile huge(path);
-    QVERIFY(huge.open(QIODevice::WriteOnly));
-    constexpr qint64 TiB = qint64(1) << 40;
-    bool resized = false;
-    // 64 TiB where the file system allows it; ext4 stops at 16 TiB.
-    for (qint64 size : { 64 * TiB, 15 * TiB, 1 * TiB }) {
-        if ((resized = huge.resize(size)))
-            break;
-    }
-    QVERIFY2(resized, qPrintable(huge.errorString()));
-    huge.close();
+    QVERIFY(CoreTest::writeSparseFile(path));
     QVERIFY(QFileInfo(path).size() > QStorageInfo(m_tmp->path()).bytesAvailable());
 
     AWAIT(reply, m_store->upload(path, m_invoice, u"huge.pdf"_s));
@@ -487,6 +478,38 @@ void TestLocalStore::uploadLargerThanFreeSpace()
     QVERIFY2(reply->errorString().contains(u"disk space"_s), qPrintable(reply->errorString()));
     // No file, no temporary.
     QCOMPARE(allEntries(entityDir(m_invoice)), QStringList());
+}
+
+// The disk takes no more part-way through (here the process's file size limit, as FAT's 4 GiB would): a clear
+// message, no half-written file, and the document of that name that was there before is untouched.
+void TestLocalStore::uploadFailingMidwayKeepsWhatWasThere()
+{
+    QVERIFY(!place(m_invoice, u"scan.pdf"_s, "kept").isEmpty());
+    const QString path = m_sources->filePath(u"scan.pdf"_s);
+    QVERIFY(CoreTest::writeNumberedFile(path, 3));
+    CoreTest::FileSizeLimit limit(1024 * 1024);
+    QVERIFY(limit.isActive());
+    AWAIT(reply, m_store->upload(path, m_invoice, u"scan.pdf"_s));
+    limit.lift();
+    QCOMPARE(reply->error(), Error::DiskFull);
+    QCOMPARE(reply->errorString(), u"“scan.pdf” is larger than the disk it goes to can hold in one file."_s);
+    QCOMPARE(allEntries(entityDir(m_invoice)), QStringList { u"scan.pdf"_s });
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/scan.pdf"_s), QByteArray("kept"));
+}
+
+void TestLocalStore::downloadFailingMidwayKeepsDestination()
+{
+    QVERIFY(QDir().mkpath(entityDir(m_invoice)));
+    QVERIFY(CoreTest::writeNumberedFile(entityDir(m_invoice) + u"/scan.pdf"_s, 3));
+    const QString destination = source(u"saved.pdf"_s, "kept");
+    CoreTest::FileSizeLimit limit(1024 * 1024);
+    QVERIFY(limit.isActive());
+    AWAIT(reply, m_store->download(AttachmentRef { m_invoice, u"scan.pdf"_s }, destination));
+    limit.lift();
+    QCOMPARE(reply->error(), Error::DiskFull);
+    QVERIFY2(reply->errorString().contains(u"saved.pdf"_s), qPrintable(reply->errorString()));
+    QCOMPARE(allEntries(m_sources->path()), QStringList { u"saved.pdf"_s });
+    QCOMPARE(readFile(destination), QByteArray("kept"));
 }
 
 void TestLocalStore::uploadIntoUnwritableRoot()
