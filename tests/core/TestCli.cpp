@@ -15,6 +15,9 @@
 
 #include <memory>
 
+#include <linux/capability.h>
+#include <sys/prctl.h>
+
 using namespace Qt::StringLiterals;
 using CoreTest::readFile;
 using CoreTest::writeFile;
@@ -56,13 +59,20 @@ private slots:
     void badReferences_data();
     void badReferences();
     void putMissingFile();
+    void putUnreadableFile();
+    void putHugeFile();
+    void putRefusedName_data();
+    void putRefusedName();
+    void putOntoFullDisk();
+    void putOntoReadOnlyDisk();
     void putIntoHostileFolder_data();
     void putIntoHostileFolder();
     void help_data();
     void help();
 
 private:
-    Run cli(const QStringList& arguments, bool withStore = true);
+    Run cli(const QStringList& arguments, bool withStore = true, const QStringList& wrapper = {});
+    Run cliOnSmallDisk(const QString& mode, const QStringList& arguments, QByteArray* invoiceAfter);
     QString file(const QString& name, const QByteArray& data)
     {
         const QString path = m_work->filePath(name);
@@ -96,9 +106,15 @@ void TestCli::cleanup()
     m_home.reset();
 }
 
-Run TestCli::cli(const QStringList& arguments, bool withStore)
+Run TestCli::cli(const QStringList& arguments, bool withStore, const QStringList& wrapper)
 {
     QProcess process;
+    // As a user runs it: root's power over file permissions is dropped (for a user this fails, and is not needed),
+    // so that a file the user cannot read is one attache-cli cannot read.
+    process.setChildProcessModifier([] {
+        ::prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0);
+        ::prctl(PR_CAPBSET_DROP, CAP_DAC_READ_SEARCH, 0, 0, 0);
+    });
     // Nothing may touch the real home: settings, caches and the trash all go to the test's own.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QString home = m_home->path();
@@ -115,7 +131,10 @@ Run TestCli::cli(const QStringList& arguments, bool withStore)
     if (withStore)
         all << u"--store"_s << u"local:"_s + m_root->path();
     all << arguments;
-    process.start(QStringLiteral(ATTACHE_CLI_PATH), all);
+    if (wrapper.isEmpty())
+        process.start(QStringLiteral(ATTACHE_CLI_PATH), all);
+    else
+        process.start(wrapper.first(), wrapper.mid(1) + QStringList { QStringLiteral(ATTACHE_CLI_PATH) } + all);
     Run run;
     if (!process.waitForFinished(60000)) {
         process.kill();
@@ -395,6 +414,100 @@ void TestCli::putMissingFile()
     EXPECT_EXIT(mixed, 1);
     QCOMPARE(mixed.outLines(), QStringList { u"invoices/4455/ok.pdf"_s });
     QVERIFY(mixed.err.contains(missing));
+}
+
+void TestCli::putUnreadableFile()
+{
+    const QString secret = file(u"secret.pdf"_s, "secret");
+    QVERIFY(QFile::setPermissions(secret, {}));
+    const Run run = cli({ u"put"_s, u"invoices/4455"_s, secret });
+    EXPECT_EXIT(run, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(u"Could not read “"_s + secret + u"”: "_s), qPrintable(run.err));
+    QCOMPARE(CoreTest::allEntries(entityDir(u"Invoices"_s, u"4455"_s)), QStringList());
+}
+
+void TestCli::putHugeFile()
+{
+    const QString huge = m_work->filePath(u"huge.mkv"_s);
+    QVERIFY(CoreTest::writeSparseFile(huge));
+    const Run run = cli({ u"put"_s, u"invoices/4455"_s, huge });
+    EXPECT_EXIT(run, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(u"Not enough disk space for “huge.mkv”"_s), qPrintable(run.err));
+    QCOMPARE(CoreTest::allEntries(entityDir(u"Invoices"_s, u"4455"_s)), QStringList());
+}
+
+void TestCli::putRefusedName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("backslash") << u"a\\b.pdf"_s << u"contains a slash"_s;
+    QTest::newRow("control character") << u"tab\there.pdf"_s << u"contains a control character"_s;
+    QTest::newRow("leading space") << u" lead.pdf"_s << u"begins or ends with a space"_s;
+}
+
+// A name the file manager allows but the store does not.
+void TestCli::putRefusedName()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, problem);
+    const Run run = cli({ u"put"_s, u"invoices/4455"_s, file(name, "data") });
+    EXPECT_EXIT(run, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(problem), qPrintable(run.err));
+    QCOMPARE(CoreTest::allEntries(entityDir(u"Invoices"_s, u"4455"_s)), QStringList());
+}
+
+// attache-cli with the store on a disk of its own, a 1 MiB tmpfs that holds invoice 4455 with "scan.pdf", in
+// a private mount namespace (unshare, as any user may on Debian). The disk goes when the run ends, so what the
+// invoice holds afterwards (its entries, then the bytes of scan.pdf) is read inside, into invoiceAfter.
+Run TestCli::cliOnSmallDisk(const QString& mode, const QStringList& arguments, QByteArray* invoiceAfter)
+{
+    const QString after = m_work->filePath(u"invoice-after"_s);
+    const QString script = uR"(root=$1 mode=$2 after=$3
+shift 3
+mount -t tmpfs -o size=1m attache-test "$root" || exit 90
+mkdir -p "$root/Invoices/4455" && printf kept > "$root/Invoices/4455/scan.pdf" || exit 91
+if [ "$mode" = read-only ]; then mount -o remount,ro "$root" || exit 92; fi
+if [ "$mode" = full ]; then
+    # The document grows past the free room while it is copied: the check beforehand cannot see it coming.
+    mkfifo "$after.fifo" || exit 93
+    head -c 4194304 /dev/zero > "$after.fifo" &
+fi
+"$@"
+status=$?
+{ ls -A "$root/Invoices/4455"; cat "$root/Invoices/4455/scan.pdf"; } > "$after"
+exit $status
+)"_s;
+    const Run run = cli(arguments, true,
+                        { u"unshare"_s, u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s, script,
+                          u"sh"_s, m_root->path(), mode, after });
+    *invoiceAfter = readFile(after);
+    return run;
+}
+
+void TestCli::putOntoFullDisk()
+{
+    QByteArray invoiceAfter;
+    const QString growing = m_work->filePath(u"invoice-after.fifo"_s);
+    const Run run = cliOnSmallDisk(u"full"_s, { u"put"_s, u"invoices/4455"_s, growing }, &invoiceAfter);
+    EXPECT_EXIT(run, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(u"The disk is full: “invoice-after.fifo” was not stored."_s), qPrintable(run.err));
+    // Nothing half-written, and the document that was there is whole.
+    QCOMPARE(invoiceAfter, QByteArray("scan.pdf\nkept"));
+}
+
+void TestCli::putOntoReadOnlyDisk()
+{
+    QByteArray invoiceAfter;
+    const Run run
+        = cliOnSmallDisk(u"read-only"_s, { u"put"_s, u"invoices/4455"_s, file(u"scan.pdf"_s, "new") }, &invoiceAfter);
+    EXPECT_EXIT(run, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(u"is on a read-only disk"_s), qPrintable(run.err));
+    QCOMPARE(invoiceAfter, QByteArray("scan.pdf\nkept"));
 }
 
 void TestCli::putIntoHostileFolder_data()
