@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QSignalSpy>
 
+#include <algorithm>
 #include <memory>
 
 #include <cerrno>
@@ -17,7 +18,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace CoreTest {
@@ -105,6 +108,23 @@ inline bool writeSparseFile(const QString& path)
             return true;
     }
     return false;
+}
+
+// A Unix socket at path: a file that is there, but that no one can open, root included.
+inline bool bindUnixSocket(const QString& path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    sockaddr_un address {};
+    if (native.size() >= qsizetype(sizeof(address.sun_path)))
+        return false;
+    address.sun_family = AF_UNIX;
+    std::copy(native.cbegin(), native.cend(), address.sun_path);
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0)
+        return false;
+    const bool bound = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) == 0;
+    ::close(fd);
+    return bound;
 }
 
 // Every entry of a folder, hidden ones included: to prove that nothing (not even a temporary) was left.

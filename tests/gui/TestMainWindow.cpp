@@ -1,5 +1,6 @@
 #include "AttachmentModel.h"
 #include "ConnectivityMonitor.h"
+#include "CoreTestHelpers.h"
 #include "EntityTreeModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -39,6 +40,8 @@
 #include <QTreeView>
 #include <QUrl>
 
+#include <optional>
+
 // Drives the real main window over a local store in a temporary folder.
 class TestMainWindow : public QObject
 {
@@ -51,6 +54,9 @@ private slots:
     void showsTypesAndEntities();
     void dropImagesAndPdfsOnEntityShowsThumbnails();
     void droppedFolderIsRefused();
+    void dropOnDocumentListKeepsBothOfAName();
+    void badInputGetsAClearMessage_data();
+    void badInputGetsAClearMessage();
     void deleteAsksFirst();
     void deleteKeepsADocumentChangedMeanwhile();
     void dragFromInboxOntoInvoiceMovesIt();
@@ -74,6 +80,7 @@ private:
     QAction* action(const char* name) const { return m_window->findChild<QAction*>(QLatin1String(name)); }
     QModelIndex treeIndex(const EntityRef& entity) const { return WindowTest::treeIndex(*m_window, entity); }
     void dropOnTree(const EntityRef& entity, QMimeData* data);
+    void dropOnDocumentList(QMimeData* data);
     void selectEntityAndWait(const EntityRef& entity);
     void selectAttachment(const QString& name);
     QString storePath(const QString& relative) const { return m_root->filePath(QStringLiteral("store/") + relative); }
@@ -145,6 +152,20 @@ void TestMainWindow::dropOnTree(const EntityRef& entity, QMimeData* data)
     QVERIFY2(move.isAccepted(), "the entity tree refused the drag");
     QDropEvent drop(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(tree->viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+void TestMainWindow::dropOnDocumentList(QMimeData* data)
+{
+    QWidget* viewport = detailsView()->viewport();
+    const QPoint at = viewport->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDragMoveEvent move(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QVERIFY2(move.isAccepted(), "the document list refused the drag");
+    QDropEvent drop(at, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
     QVERIFY(drop.isAccepted());
 }
 
@@ -233,6 +254,86 @@ void TestMainWindow::droppedFolderIsRefused()
     QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("Scans")));
     QCOMPARE(m_window->transferQueue()->count(), 0);
     QVERIFY(QDir(storePath(QStringLiteral("Invoices/4455"))).isEmpty());
+}
+
+// Several files at once onto the open record's documents; one has the name of a document already there, and both
+// are kept.
+void TestMainWindow::dropOnDocumentListKeepsBothOfAName()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/scan.pdf")), "kept"));
+    const QString outside = m_root->filePath(QStringLiteral("outside/"));
+    QVERIFY(QDir().mkpath(outside));
+    QVERIFY(SampleDocuments::writePdf(outside + QStringLiteral("scan.pdf"), QStringLiteral("NEW SCAN")));
+    QVERIFY(SampleDocuments::writeText(outside + QStringLiteral("notes.txt"), "notes"));
+    QVERIFY(SampleDocuments::writeImage(outside + QStringLiteral("photo.png"), 300, 200, Qt::darkGreen));
+    selectEntityAndWait(m_invoice);
+    QMimeData data;
+    data.setUrls({ QUrl::fromLocalFile(outside + QStringLiteral("scan.pdf")),
+                   QUrl::fromLocalFile(outside + QStringLiteral("notes.txt")),
+                   QUrl::fromLocalFile(outside + QStringLiteral("photo.png")) });
+    dropOnDocumentList(&data);
+
+    AttachmentModel* attachments = m_window->attachmentModel();
+    QTRY_COMPARE(attachments->rowCount(), 4);
+    for (const char* name : { "scan.pdf", "scan (2).pdf", "notes.txt", "photo.png" })
+        QVERIFY2(attachments->rowOf(QString::fromUtf8(name)) >= 0, name);
+    QFile kept(storePath(QStringLiteral("Invoices/4455/scan.pdf")));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("kept"));
+    QVERIFY(!m_window->messageBar()->isVisible() || m_window->messageBar()->kind() != MessageBar::Kind::Error);
+}
+
+void TestMainWindow::badInputGetsAClearMessage_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unreadable") << QStringLiteral("scan.pdf") << QStringLiteral("Could not read “");
+    QTest::newRow("huge") << QStringLiteral("scan.pdf") << QStringLiteral("Not enough disk space for “scan.pdf”");
+    QTest::newRow("disk fills") << QStringLiteral(
+        "scan.pdf") << QStringLiteral("“scan.pdf” is larger than the disk it goes to can hold in one file.");
+    QTest::newRow("refused name") << QStringLiteral("scan\\1.pdf") << QStringLiteral("contains a slash");
+    QTest::newRow("read-only store") << QStringLiteral("scan.pdf") << QStringLiteral("it is read-only or not writable");
+}
+
+// Each gets its message in the window, and the record keeps the document of that name it had.
+void TestMainWindow::badInputGetsAClearMessage()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, message);
+    const QString tag = QString::fromUtf8(QTest::currentDataTag());
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/scan.pdf")), "kept"));
+    const QString outside = m_root->filePath(QStringLiteral("outside/"));
+    QVERIFY(QDir().mkpath(outside));
+    const QString path = outside + name;
+    std::optional<CoreTest::FileSizeLimit> limit;
+    if (tag == QLatin1String("unreadable")) {
+        // The test runs as root, who can read any file whatever its permissions; nobody can open a socket.
+        QVERIFY(CoreTest::bindUnixSocket(path));
+    } else if (tag == QLatin1String("huge")) {
+        QVERIFY(CoreTest::writeSparseFile(path));
+    } else {
+        QVERIFY(CoreTest::writeNumberedFile(path, 3));
+    }
+    if (tag == QLatin1String("disk fills"))
+        limit.emplace(1024 * 1024);
+    if (tag == QLatin1String("read-only store")) {
+        m_settings->setStoreUri(QStringLiteral("local:/proc/attache-read-only"));
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(*m_settings);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    TransferQueue* queue = m_window->transferQueue();
+    QSignalSpy finished(queue, &TransferQueue::transferFinished);
+    m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
+    QVERIFY(finished.wait());
+    limit.reset();
+    QCOMPARE(queue->transfer(finished.first().first().toInt()).state, Transfer::State::Failed);
+    QVERIFY(m_window->messageBar()->isVisible());
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY2(m_window->messageBar()->text().contains(message), qPrintable(m_window->messageBar()->text()));
+    QCOMPARE(CoreTest::allEntries(storePath(QStringLiteral("Invoices/4455"))),
+             QStringList { QStringLiteral("scan.pdf") });
 }
 
 void TestMainWindow::deleteAsksFirst()
