@@ -9,11 +9,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 // Runs on a real X server with a system tray (tests/gui/with-tray.sh).
@@ -30,6 +33,7 @@ private slots:
     void stateFollowsQueue();
     void showsSyncingAndOffline();
     void clickingANotificationOpensItsRecord();
+    void menuShowsPausesAndQuits();
 
 private:
     QTemporaryDir m_home;
@@ -143,6 +147,60 @@ void TestTrayIcon::clickingANotificationOpensItsRecord()
     emit systemTray->messageClicked();
     QTRY_COMPARE(m_window->currentEntity(), other);
     QVERIFY(m_window->isVisible());
+}
+
+// The tray's own menu, as the desktop shows it; and the app as it runs, in its event loop: closing the window
+// while a transfer waits leaves it running, and Quit from the tray ends it.
+void TestTrayIcon::menuShowsPausesAndQuits()
+{
+    auto* systemTray = m_window->trayIcon()->findChild<QSystemTrayIcon*>();
+    QVERIFY(systemTray && systemTray->contextMenu());
+    QStringList texts;
+    QHash<QString, QAction*> byText;
+    for (QAction* action : systemTray->contextMenu()->actions()) {
+        if (action->isSeparator())
+            continue;
+        texts.append(action->text());
+        byText.insert(action->text(), action);
+    }
+    QCOMPARE(
+        texts,
+        (QStringList { QStringLiteral("&Show Attaché"), QStringLiteral("&Pause Transfers"), QStringLiteral("&Quit") }));
+
+    TransferQueue* queue = m_window->transferQueue();
+    byText.value(QStringLiteral("&Pause Transfers"))->trigger();
+    QVERIFY(queue->isPaused());
+    QCOMPARE(m_window->trayIcon()->state(), TrayIcon::State::Paused);
+    const QString path = m_root->filePath(QStringLiteral("receipt.txt"));
+    QVERIFY(SampleDocuments::writeText(path, "receipt"));
+    m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
+    QCOMPARE(queue->pendingCount(), 1);
+    m_window->hide();
+    byText.value(QStringLiteral("&Show Attaché"))->trigger();
+    QTRY_VERIFY(m_window->isVisible());
+
+    // The app quits when its last window closes; hidden in the tray, it is not closed.
+    QSignalSpy lastWindowClosed(qApp, &QGuiApplication::lastWindowClosed);
+    bool runningAfterClose = false;
+    bool inLoop = true;
+    QTimer::singleShot(0, m_window.get(), [&] {
+        const bool closed = m_window->close();
+        QTimer::singleShot(0, m_window.get(), [&, closed] {
+            runningAfterClose = inLoop && !closed && lastWindowClosed.isEmpty() && !m_window->isVisible();
+            byText.value(QStringLiteral("&Quit"))->trigger();
+        });
+    });
+    QTimer watchdog;
+    watchdog.setSingleShot(true);
+    connect(&watchdog, &QTimer::timeout, qApp, [] { QCoreApplication::exit(99); });
+    watchdog.start(60000);
+    const int code = QApplication::exec();
+    inLoop = false;
+    QCOMPARE(code, 0);
+    QVERIFY(runningAfterClose);
+    QVERIFY(!m_window->isVisible());
+    // The waiting transfer is not lost: it stays in the journal for the next start.
+    QCOMPARE(queue->pendingCount(), 1);
 }
 
 QTEST_MAIN(TestTrayIcon)
