@@ -273,10 +273,6 @@
         <translation>Koppla från Dropbox-kontot: återkalla dess token och ta bort den från nyckelringen.</translation>
     </message>
     <message>
-        <source>The store to use: local:PATH or dropbox:[/FOLDER]. By default, the store the app is set to.</source>
-        <translation>Lagringsplatsen som ska användas: local:SÖKVÄG eller dropbox:[/MAPP]. Som standard den som appen är inställd på.</translation>
-    </message>
-    <message>
         <source>No Dropbox app key: set ATTACHE_DROPBOX_APP_KEY, or the key in the app&apos;s Settings.</source>
         <translation>Ingen appnyckel för Dropbox: ange ATTACHE_DROPBOX_APP_KEY, eller nyckeln i appens inställningar.</translation>
     </message>
@@ -395,6 +391,10 @@ Commands:</source>
 TYPE är en av quotes, invoices, purchases, customers, bankaccounts, inbox; med Fortnox en av inbox, archive, supplierinvoices, vouchers (attache-cli types visar lagringsplatsens).
 
 Kommandon:</translation>
+    </message>
+    <message>
+        <source>The store to use: local:PATH, dropbox:[/FOLDER], kashflow:USER or fortnox:. By default, the store the app is set to.</source>
+        <translation>Lagringsplatsen att använda: local:SÖKVÄG, dropbox:[/MAPP], kashflow:ANVÄNDARE eller fortnox:. Som standard den lagringsplats appen är inställd på.</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +1846,53 @@ Kommandon:</translation>
     <message>
         <source>Documents changed</source>
         <translation>Dokument har ändrats</translation>
+    </message>
+</context>
+<context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Användning: %1</translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation>[alternativ]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Alternativ:</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argument:</translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>Visar hjälp om kommandoradens alternativ.</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>Visar hjälp, även om Qt:s egna alternativ.</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>Visar versionsinformation.</translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>Okänt alternativ ”%1”.</translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation>Okända alternativ: %1.</translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>Värde saknas efter ”%1”.</translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>Oväntat värde efter ”%1”.</translation>
     </message>
 </context>
 <context>

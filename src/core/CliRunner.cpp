@@ -42,6 +42,23 @@ struct CliRunner::Command
 
 namespace {
 
+// The texts of Qt's own command-line help and errors, which attache and attache-cli both show. Debian has no Qt 6
+// catalogue for some languages (Swedish among them); the app's catalogue carries them, and its translator, installed
+// for the whole application, answers for this context too.
+[[maybe_unused]] const char* const commandLineParserTexts[] = {
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Usage: %1"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "[options]"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Options:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Arguments:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays version information."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown option '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown options: %1."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Missing value after '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unexpected value after '%1'."),
+};
+
 // A password or the memorable word: not echoed when typed on a terminal.
 QString readHiddenLine(QTextStream& input)
 {
@@ -128,7 +145,8 @@ void CliRunner::start(const QStringList& arguments)
     parser.addVersionOption();
     const QCommandLineOption storeOption(
         QStringLiteral("store"),
-        tr("The store to use: local:PATH or dropbox:[/FOLDER]. By default, the store the app is set to."),
+        tr("The store to use: local:PATH, dropbox:[/FOLDER], kashflow:USER or fortnox:. By default, the store "
+           "the app is set to."),
         QStringLiteral("URI"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         tr("Print results as JSON; attachments with KashFlow's field names."));

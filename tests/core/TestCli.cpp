@@ -69,6 +69,7 @@ private slots:
     void putIntoHostileFolder();
     void help_data();
     void help();
+    void helpInTheSystemLanguage();
 
 private:
     Run cli(const QStringList& arguments, bool withStore = true, const QStringList& wrapper = {});
@@ -80,6 +81,8 @@ private:
     }
     QString entityDir(const QString& type, const QString& id) const { return m_root->path() + u'/' + type + u'/' + id; }
 
+    // LANG as a user's session sets it; empty for the C locale.
+    QString m_systemLanguage;
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<QTemporaryDir> m_root;
     std::unique_ptr<QTemporaryDir> m_work;
@@ -101,6 +104,7 @@ void TestCli::init()
 
 void TestCli::cleanup()
 {
+    m_systemLanguage.clear();
     m_work.reset();
     m_root.reset();
     m_home.reset();
@@ -125,6 +129,11 @@ Run TestCli::cli(const QStringList& arguments, bool withStore, const QStringList
     env.insert(u"XDG_STATE_HOME"_s, home + u"/.local/state"_s);
     env.insert(u"XDG_RUNTIME_DIR"_s, home + u"/runtime"_s);
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    if (!m_systemLanguage.isEmpty()) {
+        for (const QString& name : { u"LC_ALL"_s, u"LC_MESSAGES"_s, u"LANGUAGE"_s })
+            env.remove(name);
+        env.insert(u"LANG"_s, m_systemLanguage);
+    }
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(m_work->path());
     QStringList all;
@@ -551,6 +560,22 @@ void TestCli::help()
     } else {
         QVERIFY2(run.out.contains(arguments.first()), qPrintable(run.out));
     }
+}
+
+// The language is the session's, Qt's own texts included; a message for a script is in it too.
+void TestCli::helpInTheSystemLanguage()
+{
+    m_systemLanguage = u"sv_SE.UTF-8"_s;
+    const Run help = cli({ u"--help"_s }, false);
+    EXPECT_EXIT(help, 0);
+    QVERIFY2(help.out.startsWith(u"Användning: "_s), qPrintable(help.out));
+    for (const QString& text : { u"Attaché på kommandoraden"_s, u"\nKommandon:"_s, u"\nAlternativ:\n"_s,
+                                 u"Visar hjälp om kommandoradens alternativ."_s, u"\nArgument:\n"_s })
+        QVERIFY2(help.out.contains(text), qPrintable(text));
+
+    const Run unknown = cli({ u"--colour"_s }, false);
+    EXPECT_EXIT(unknown, 2);
+    QVERIFY2(unknown.err.contains(u"Okänt alternativ ”colour”."_s), qPrintable(unknown.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
