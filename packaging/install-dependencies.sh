@@ -10,7 +10,7 @@ qt6-svg-dev qt6-pdf-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev
 qtkeychain-qt6-dev libssl-dev libqt6sql6-sqlite qt6-image-formats-plugins qt6-qpa-plugins qt6-wayland
 libgl-dev fonts-dejavu-core hicolor-icon-theme adwaita-icon-theme
 xvfb xauth trayer dbus dbus-x11 gnome-keyring libsecret-tools curl time
-desktop-file-utils appstream qt6-translations-l10n
+desktop-file-utils appstream qt6-translations-l10n libglib2.0-bin
 "
 
 missing=""

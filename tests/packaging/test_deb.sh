@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds the Debian package with CPack and checks what is inside it.
+# Builds the Debian package with CPack, checks what is inside it, that apt would install it, and that it starts
+# from the applications menu in the user's language.
 # Usage: test_deb.sh BUILD_DIR
 # The cpack to use can be given in $CPACK (ctest sets it to the one matching CMake).
 set -eu
@@ -14,7 +15,7 @@ build_dir=$(cd "$1" && pwd) || fail "build directory '$1' does not exist"
 [ -f "$build_dir/CPackConfig.cmake" ] || fail "$build_dir/CPackConfig.cmake not found; configure the project first"
 
 cpack=${CPACK:-cpack}
-for tool in "$cpack" dpkg-deb dpkg-shlibdeps desktop-file-validate; do
+for tool in "$cpack" dpkg-deb dpkg-shlibdeps desktop-file-validate apt-get gio timeout; do
     command -v "$tool" >/dev/null 2>&1 \
         || fail "'$tool' not found; run packaging/install-dependencies.sh"
 done
@@ -32,6 +33,10 @@ if [ $# -ne 1 ] || [ ! -f "$1" ]; then
 fi
 deb=$1
 echo "test_deb: built $(basename "$deb")"
+
+# apt resolves its dependencies from Debian's packages (a simulation: nothing is installed).
+apt-get -s install "$deb" >"$work/apt" 2>&1 || { cat "$work/apt" >&2; fail "apt-get cannot install $(basename "$deb")"; }
+grep -q '^Inst attache ' "$work/apt" || { cat "$work/apt" >&2; fail "apt-get would not install attache"; }
 
 dpkg-deb -I "$deb" >"$work/info" || fail "dpkg-deb -I failed on $deb"
 grep -q '^ Package: attache$' "$work/info" || fail "package name is not 'attache'"
@@ -83,5 +88,21 @@ run "$root/usr/bin/attache-cli" --help || fail "usr/bin/attache-cli --help exite
 echo "test_deb: usr/bin/attache --version"
 run QT_QPA_PLATFORM=offscreen "$root/usr/bin/attache" --version \
     || fail "usr/bin/attache --version exited with status $?"
+
+# In Swedish, as the session's LANG asks.
+echo "test_deb: LANG=sv_SE.UTF-8 usr/bin/attache --help"
+run env -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=sv_SE.UTF-8 QT_QPA_PLATFORM=offscreen "$root/usr/bin/attache" --help \
+    >"$work/help-sv" || fail "usr/bin/attache --help exited with status $?"
+grep -q '^Användning: ' "$work/help-sv" && grep -q '^Bifoga kvitton' "$work/help-sv" \
+    || { cat "$work/help-sv" >&2; fail "attache --help is not in Swedish under LANG=sv_SE.UTF-8"; }
+
+# Started as the applications menu starts it: gio launches the packaged .desktop entry, whose Exec finds the packaged
+# attache on PATH. The window reports once it is shown with its records (the start-up benchmark's report), then quits.
+# gio returns at once; the pipe is read until the app, which holds it too, has ended.
+echo "test_deb: gio launch org.attache.Attache.desktop"
+run env PATH="$root/usr/bin:$PATH" QT_QPA_PLATFORM=offscreen ATTACHE_BENCHMARK_STARTUP=1 \
+    gio launch "$root/usr/share/applications/org.attache.Attache.desktop" 2>&1 | timeout 120 cat >"$work/launch"
+grep -q '^startup_ms [0-9]' "$work/launch" \
+    || { cat "$work/launch" >&2; fail "the window launched from the desktop entry did not show"; }
 
 echo "test_deb: OK"
