@@ -2198,6 +2198,34 @@ Kommandon:</translation>
         <source>Clear Finished</source>
         <translation>Rensa slutförda</translation>
     </message>
+    <message>
+        <source>&amp;Cancel Transfer</source>
+        <translation>&amp;Avbryt överföring</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Transfer</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>&amp;Rensa slutförda</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Del</source>
+        <translation>Ctrl+Shift+Del</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

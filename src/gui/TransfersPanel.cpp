@@ -5,7 +5,10 @@
 #include "TransferProgressDelegate.h"
 #include "TransferQueue.h"
 
+#include <QAction>
 #include <QHeaderView>
+
+#include <utility>
 
 TransfersPanel::TransfersPanel(QWidget* parent)
     : QWidget(parent)
@@ -17,18 +20,26 @@ TransfersPanel::TransfersPanel(QWidget* parent)
         if (m_queue)
             m_queue->setPaused(paused);
     });
-    connect(m_ui->cancelButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->actionCancelTransfer, &QAction::triggered, this, [this] {
         for (int id : selectedIds())
             m_queue->cancel(id);
     });
-    connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->actionRetryTransfer, &QAction::triggered, this, [this] {
         for (int id : selectedIds())
             m_queue->retry(id);
     });
-    connect(m_ui->clearButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->actionClearFinished, &QAction::triggered, this, [this] {
         if (m_queue)
             m_queue->clearFinished();
     });
+    // Each button does its action, which has a key while the list has the focus and is in the list's context menu.
+    for (const auto& [button, action] : { std::pair { m_ui->cancelButton, m_ui->actionCancelTransfer },
+                                          std::pair { m_ui->retryButton, m_ui->actionRetryTransfer },
+                                          std::pair { m_ui->clearButton, m_ui->actionClearFinished } }) {
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::enabledChanged, button, &QPushButton::setEnabled);
+        button->setToolTip(tr("%1 (%2)").arg(action->toolTip(), action->shortcut().toString(QKeySequence::NativeText)));
+    }
 }
 
 TransfersPanel::~TransfersPanel() = default;
@@ -75,7 +86,7 @@ void TransfersPanel::updateButtons()
         canCancel = canCancel || row.data(TransferModel::CanCancelRole).toBool();
         canRetry = canRetry || row.data(TransferModel::CanRetryRole).toBool();
     }
-    m_ui->cancelButton->setEnabled(canCancel);
-    m_ui->retryButton->setEnabled(canRetry);
-    m_ui->clearButton->setEnabled(m_queue && m_queue->count() > m_queue->pendingCount());
+    m_ui->actionCancelTransfer->setEnabled(canCancel);
+    m_ui->actionRetryTransfer->setEnabled(canRetry);
+    m_ui->actionClearFinished->setEnabled(m_queue && m_queue->count() > m_queue->pendingCount());
 }
