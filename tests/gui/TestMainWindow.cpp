@@ -21,15 +21,18 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
@@ -55,6 +58,10 @@ private slots:
     void showsTypesAndEntities();
     void dropImagesAndPdfsOnEntityShowsThumbnails();
     void droppedFolderIsRefused();
+    void addFilesUploadsTheChosenFiles();
+    void openGivesAReadOnlyCopy();
+    void saveAsWritesWhereChosen();
+    void filterNarrowsTheTree();
     void dropOnDocumentListKeepsBothOfAName();
     void badInputGetsAClearMessage_data();
     void badInputGetsAClearMessage();
@@ -75,7 +82,12 @@ private slots:
     void offlineIsOneQuietState();
     void settingsHaveASwitchPerNotification();
 
+public slots:
+    // Stands in for the desktop's default application: what the window asks to open.
+    void openUrl(const QUrl& url) { m_openedUrls.append(url); }
+
 private:
+    QFileDialog* fileDialog() const;
     void createWindow();
     QTreeView* entityTree() const { return WindowTest::entityTree(*m_window); }
     QTreeView* detailsView() const { return m_window->findChild<QTreeView*>(QStringLiteral("detailsView")); }
@@ -88,6 +100,7 @@ private:
     QString storePath(const QString& relative) const { return m_root->filePath(QStringLiteral("store/") + relative); }
 
     QTemporaryDir m_home;
+    QList<QUrl> m_openedUrls;
     // The plural forms ("2 new documents") are in the English translation, as the app installs it.
     QTranslator m_english;
     std::unique_ptr<QTemporaryDir> m_root;
@@ -336,6 +349,86 @@ void TestMainWindow::badInputGetsAClearMessage()
     QVERIFY2(m_window->messageBar()->text().contains(message), qPrintable(m_window->messageBar()->text()));
     QCOMPARE(CoreTest::allEntries(storePath(QStringLiteral("Invoices/4455"))),
              QStringList { QStringLiteral("scan.pdf") });
+}
+
+QFileDialog* TestMainWindow::fileDialog() const
+{
+    const QList<QFileDialog*> dialogs = m_window->findChildren<QFileDialog*>();
+    return dialogs.size() == 1 && dialogs.first()->isVisible() ? dialogs.first() : nullptr;
+}
+
+void TestMainWindow::addFilesUploadsTheChosenFiles()
+{
+    const QString outside = m_root->filePath(QStringLiteral("outside"));
+    QVERIFY(QDir().mkpath(outside));
+    QVERIFY(SampleDocuments::writeText(outside + QStringLiteral("/notes.txt"), "notes"));
+    QVERIFY(SampleDocuments::writePdf(outside + QStringLiteral("/bill.pdf"), QStringLiteral("BILL")));
+    selectEntityAndWait(m_invoice);
+    action("actionAddFiles")->trigger();
+    QTRY_VERIFY(fileDialog());
+    QFileDialog* dialog = fileDialog();
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Add Files to Invoice 4455"));
+    QCOMPARE(dialog->fileMode(), QFileDialog::ExistingFiles);
+    dialog->setDirectory(outside);
+    dialog->selectFile(QStringLiteral("\"notes.txt\" \"bill.pdf\""));
+    static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept, as its Open or Save button
+    QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 2);
+    QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/notes.txt"))));
+    QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/bill.pdf"))));
+}
+
+// Open hands the desktop a private, read-only copy: whatever the other program does, the filed document stays.
+void TestMainWindow::openGivesAReadOnlyCopy()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/notes.txt")), "notes"));
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openUrl");
+    const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); });
+    m_openedUrls.clear();
+    selectEntityAndWait(m_invoice);
+    selectAttachment(QStringLiteral("notes.txt"));
+    QTest::keyClick(detailsView(), Qt::Key_Return);
+    QTRY_COMPARE(m_openedUrls.size(), 1);
+    const QString copy = m_openedUrls.first().toLocalFile();
+    QVERIFY2(!copy.startsWith(storePath({})), qPrintable(copy));
+    QCOMPARE(QFileInfo(copy).fileName(), QStringLiteral("notes.txt"));
+    QFile file(copy);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("notes"));
+    QCOMPARE(QFileInfo(copy).permissions() & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+}
+
+void TestMainWindow::saveAsWritesWhereChosen()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/notes.txt")), "notes"));
+    selectEntityAndWait(m_invoice);
+    selectAttachment(QStringLiteral("notes.txt"));
+    action("actionSaveAs")->trigger();
+    QTRY_VERIFY(fileDialog());
+    QFileDialog* dialog = fileDialog();
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Save “notes.txt” As"));
+    QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+    const QString target = m_root->filePath(QStringLiteral("saved notes.txt"));
+    dialog->selectFile(target);
+    static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept, as its Open or Save button
+    QTRY_VERIFY(QFileInfo::exists(target));
+    QFile file(target);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("notes"));
+}
+
+void TestMainWindow::filterNarrowsTheTree()
+{
+    auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    const EntityRef customer { EntityType::Customers, QStringLiteral("ACME01") };
+    QTest::keyClicks(filter, QStringLiteral("445"));
+    QTRY_VERIFY(!treeIndex(customer).isValid());
+    QVERIFY(treeIndex(m_invoice).isValid());
+    QVERIFY(treeIndex(m_otherInvoice).isValid());
+    QVERIFY(!treeIndex(m_inbox).isValid());
+    filter->clear();
+    QTRY_VERIFY(treeIndex(customer).isValid());
+    QVERIFY(treeIndex(m_inbox).isValid());
 }
 
 void TestMainWindow::deleteAsksFirst()
