@@ -13,13 +13,11 @@
 #include <QThread>
 
 namespace {
-// Memory cache budget in KiB: a few hundred full-size thumbnails.
-constexpr int memoryBudgetKiB = 64 * 1024;
 // A picture that would decode to more than this (in MiB) is not a receipt worth the memory.
 constexpr int allocationLimitMiB = 512;
 } // namespace
 
-ThumbnailCache::ThumbnailCache(const QString& diskCachePath, QObject* parent)
+ThumbnailCache::ThumbnailCache(const QString& diskCachePath, QObject* parent, int memoryBudgetKiB)
     : QObject(parent)
     , m_diskCachePath(diskCachePath)
 {

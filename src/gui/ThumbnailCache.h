@@ -21,9 +21,12 @@ class ThumbnailCache : public QObject
 public:
     // Longest side of a thumbnail, in pixels.
     static constexpr int MaxSide = 256;
+    // What the memory cache may hold, in KiB: a few hundred full-size thumbnails.
+    static constexpr int DefaultMemoryBudgetKiB = 64 * 1024;
 
     // diskCachePath: a folder only this user can read; created when missing.
-    explicit ThumbnailCache(const QString& diskCachePath, QObject* parent = nullptr);
+    explicit ThumbnailCache(const QString& diskCachePath, QObject* parent = nullptr,
+                            int memoryBudgetKiB = DefaultMemoryBudgetKiB);
     ~ThumbnailCache() override;
 
     // Whether thumbnail() can ever give something for this file name.
@@ -35,6 +38,9 @@ public:
     // The same for any store: from its local file where it keeps one, otherwise the store's own
     // thumbnail (Dropbox makes them), fetched only when the disk cache has none.
     QPixmap thumbnail(const QString& contentHash, Store* store, const AttachmentRef& attachment);
+
+    // What the thumbnails in memory take, in KiB; never more than the budget.
+    int memoryUsedKiB() const { return static_cast<int>(m_memory.totalCost()); }
 
     // Renders synchronously; the worker's job, public for tests. Never call it on the GUI thread.
     static QImage render(const QString& localPath, int maxSide);

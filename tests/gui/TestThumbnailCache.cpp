@@ -2,7 +2,9 @@
 #include "SampleDocuments.h"
 #include "ThumbnailCache.h"
 
+#include <QColor>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +18,7 @@ private slots:
     void rendersFirstPageOfPdf();
     void deliversAsynchronouslyAndCachesOnDiskByContent();
     void remembersFailures();
+    void memoryIsBoundedAndDiskKeepsTheRest();
     void refusesFormatsWithoutThumbnails();
 
 private:
@@ -75,6 +78,34 @@ void TestThumbnailCache::deliversAsynchronouslyAndCachesOnDiskByContent()
     QVERIFY(second.thumbnail(hash, path).isNull());
     QVERIFY(ready.wait());
     QCOMPARE(second.thumbnail(hash, path).size(), QSize(256, 192));
+}
+
+// Past its budget the memory cache lets the oldest go; the disk cache still has it, with its original gone.
+void TestThumbnailCache::memoryIsBoundedAndDiskKeepsTheRest()
+{
+    constexpr int budgetKiB = 1024;
+    ThumbnailCache cache(m_dir.filePath(QStringLiteral("bounded")), nullptr, budgetKiB);
+    QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
+    QStringList hashes, paths;
+    for (int i = 0; i < 8; ++i) {
+        // 256 × 192 in memory: 192 KiB each, 1.5 MiB for all eight.
+        const QString path = m_dir.filePath(QStringLiteral("page-%1.png").arg(i));
+        QVERIFY(SampleDocuments::writeImage(path, 640, 480, QColor::fromHsv(i * 40, 200, 200)));
+        hashes.append(ContentHasher::hashFile(path));
+        paths.append(path);
+        QVERIFY(cache.thumbnail(hashes.last(), path).isNull());
+        QVERIFY(ready.wait());
+        QVERIFY(cache.memoryUsedKiB() <= budgetKiB);
+        QVERIFY(QFile::remove(path));
+    }
+    QVERIFY(cache.memoryUsedKiB() > budgetKiB / 2);
+    // The last is in memory; the first is not, and comes back from the disk.
+    QCOMPARE(cache.thumbnail(hashes.last(), paths.last()).size(), QSize(256, 192));
+    ready.clear();
+    QVERIFY(cache.thumbnail(hashes.first(), paths.first()).isNull());
+    QVERIFY(ready.wait());
+    QCOMPARE(cache.thumbnail(hashes.first(), paths.first()).size(), QSize(256, 192));
+    QVERIFY(cache.memoryUsedKiB() <= budgetKiB);
 }
 
 void TestThumbnailCache::remembersFailures()
