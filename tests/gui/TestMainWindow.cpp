@@ -347,6 +347,8 @@ void TestMainWindow::badInputGetsAClearMessage()
     QVERIFY(m_window->messageBar()->isVisible());
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
     QVERIFY2(m_window->messageBar()->text().contains(message), qPrintable(m_window->messageBar()->text()));
+    m_window->grab().save(
+        QStringLiteral(ATTACHE_SCREENSHOT_DIR "/bad-input-%1.png").arg(QString(tag).replace(u' ', u'-')));
     QCOMPARE(CoreTest::allEntries(storePath(QStringLiteral("Invoices/4455"))),
              QStringList { QStringLiteral("scan.pdf") });
 }
