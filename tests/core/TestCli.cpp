@@ -59,10 +59,8 @@ private slots:
     void badReferences_data();
     void badReferences();
     void putMissingFile();
-    void putUnreadableFile();
-    void putHugeFile();
-    void putRefusedName_data();
-    void putRefusedName();
+    void putRefusedFile_data();
+    void putRefusedFile();
     void putOntoFullDisk();
     void putOntoReadOnlyDisk();
     void putIntoHostileFolder_data();
@@ -425,46 +423,34 @@ void TestCli::putMissingFile()
     QVERIFY(mixed.err.contains(missing));
 }
 
-void TestCli::putUnreadableFile()
-{
-    const QString secret = file(u"secret.pdf"_s, "secret");
-    QVERIFY(QFile::setPermissions(secret, {}));
-    const Run run = cli({ u"put"_s, u"invoices/4455"_s, secret });
-    EXPECT_EXIT(run, 1);
-    QCOMPARE(run.errLines().size(), 1);
-    QVERIFY2(run.err.contains(u"Could not read “"_s + secret + u"”: "_s), qPrintable(run.err));
-    QCOMPARE(CoreTest::allEntries(entityDir(u"Invoices"_s, u"4455"_s)), QStringList());
-}
-
-void TestCli::putHugeFile()
-{
-    const QString huge = m_work->filePath(u"huge.mkv"_s);
-    QVERIFY(CoreTest::writeSparseFile(huge));
-    const Run run = cli({ u"put"_s, u"invoices/4455"_s, huge });
-    EXPECT_EXIT(run, 1);
-    QCOMPARE(run.errLines().size(), 1);
-    QVERIFY2(run.err.contains(u"Not enough disk space for “huge.mkv”"_s), qPrintable(run.err));
-    QCOMPARE(CoreTest::allEntries(entityDir(u"Invoices"_s, u"4455"_s)), QStringList());
-}
-
-void TestCli::putRefusedName_data()
+void TestCli::putRefusedFile_data()
 {
     QTest::addColumn<QString>("name");
-    QTest::addColumn<QString>("problem");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unreadable") << u"secret.pdf"_s << u"Could not read “"_s;
+    QTest::newRow("huge") << u"huge.mkv"_s << u"Not enough disk space for “huge.mkv”"_s;
+    // Names the file manager allows but the store does not.
     QTest::newRow("backslash") << u"a\\b.pdf"_s << u"contains a slash"_s;
     QTest::newRow("control character") << u"tab\there.pdf"_s << u"contains a control character"_s;
     QTest::newRow("leading space") << u" lead.pdf"_s << u"begins or ends with a space"_s;
 }
 
-// A name the file manager allows but the store does not.
-void TestCli::putRefusedName()
+void TestCli::putRefusedFile()
 {
     QFETCH(QString, name);
-    QFETCH(QString, problem);
-    const Run run = cli({ u"put"_s, u"invoices/4455"_s, file(name, "data") });
+    QFETCH(QString, message);
+    const QString tag = QString::fromUtf8(QTest::currentDataTag());
+    QString path = m_work->filePath(name);
+    if (tag == u"huge"_s)
+        QVERIFY(CoreTest::writeSparseFile(path));
+    else
+        path = file(name, "data");
+    if (tag == u"unreadable"_s)
+        QVERIFY(QFile::setPermissions(path, {}));
+    const Run run = cli({ u"put"_s, u"invoices/4455"_s, path });
     EXPECT_EXIT(run, 1);
     QCOMPARE(run.errLines().size(), 1);
-    QVERIFY2(run.err.contains(problem), qPrintable(run.err));
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QCOMPARE(CoreTest::allEntries(entityDir(u"Invoices"_s, u"4455"_s)), QStringList());
 }
 
