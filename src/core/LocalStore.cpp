@@ -37,12 +37,12 @@ void sortNaturally(QStringList& names)
 }
 
 // Qt 6.4 falls back to the home trash, $XDG_DATA_HOME/Trash, but when it cannot make that folder it "trashes" into
-// files/ and info/ of the working directory. Making the data folder first keeps the fallback a real trash; where it
+// files/ and info/ of the working directory. Making the folder first keeps the fallback a real trash; where it
 // cannot be made there is no trash, and the confirmed delete removes the file.
 bool moveToTrash(QFile& file)
 {
     const QString dataHome = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    if (dataHome.isEmpty() || !QDir().mkpath(dataHome))
+    if (dataHome.isEmpty() || !QDir().mkpath(dataHome + QStringLiteral("/Trash")))
         return false;
     return file.moveToTrash();
 }
@@ -413,20 +413,26 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
                     .arg(name, FileKind::displaySize(total), FileKind::displaySize(storage.bytesAvailable())));
 
         QTemporaryFile temporary(dirPath + QLatin1Char('/') + temporaryPrefix + QStringLiteral("XXXXXX.part"));
-        if (!temporary.open())
-            return Outcome::failure(
-                StoreReply::Error::PermissionDenied,
-                tr("Could not write in “%1”: %2").arg(QDir::toNativeSeparators(dirPath), temporary.errorString()));
+        // Written unbuffered, so that a disk that fills up shows in the write that met it rather than in a short
+        // flush that Qt reports as written.
+        QFile unbuffered;
+        if (!temporary.open()
+            || !unbuffered.open(temporary.handle(), QIODevice::WriteOnly | QIODevice::Unbuffered,
+                                QFileDevice::DontCloseHandle))
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not write in “%1”: %2")
+                                        .arg(QDir::toNativeSeparators(dirPath),
+                                             (temporary.isOpen() ? unbuffered : temporary).errorString()));
         int writeError = 0;
         // The hash of the bytes written, not of whatever the file's path held before.
         ContentHasher hasher;
         QString copyError = copyStream(
-            source, temporary, total, [&job] { return job.isCancelled(); },
+            source, unbuffered, total, [&job] { return job.isCancelled(); },
             [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher, &writeError);
         if (job.isCancelled())
             return Job::cancelled();
         // The document is only shown once it is safely on disk.
-        if (copyError.isEmpty() && (!temporary.flush() || ::fsync(temporary.handle()) != 0)) {
+        if (copyError.isEmpty() && ::fsync(temporary.handle()) != 0) {
             writeError = errno;
             copyError = QString::fromLocal8Bit(strerror(errno));
         }
@@ -465,7 +471,8 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
                                              FileKind::displaySize(storage.bytesAvailable())));
         // QSaveFile replaces the target only when every byte is written.
         QSaveFile target(localPath);
-        if (!target.open(QIODevice::WriteOnly))
+        // Unbuffered, as for uploads: a short write is a failed write.
+        if (!target.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not write “%1”: %2").arg(shownTarget, target.errorString()));
         int writeError = 0;
@@ -482,9 +489,13 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
                 return Outcome::failure(StoreReply::Error::DiskFull, *message);
             return Outcome::failure(StoreReply::Error::Io, tr("Could not save “%1”: %2").arg(shownTarget, copyError));
         }
-        if (!target.commit())
+        if (!target.commit()) {
+            // The last piece may only reach the disk now, and find it full.
+            if (const auto message = noRoom(errno, shownTarget, false))
+                return Outcome::failure(StoreReply::Error::DiskFull, *message);
             return Outcome::failure(StoreReply::Error::Io,
                                     tr("Could not save “%1”: %2").arg(shownTarget, target.errorString()));
+        }
         QFile saved(localPath);
         if (saved.open(QIODevice::ReadWrite))
             saved.setFileTime(QFileInfo(sourcePath).lastModified(), QFileDevice::FileModificationTime);

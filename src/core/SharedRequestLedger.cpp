@@ -86,9 +86,9 @@ template<typename Change> SharedRequestLedger::Edit SharedRequestLedger::edit(Ch
         text += QByteArray::number(entry.pid) + ' ' + QByteArray::number(entry.owner) + ' '
             + QByteArray::number(entry.id) + ' ' + QByteArray::number(qint64(entry.takenAt.count())) + ' '
             + QByteArray::number(qint64(entry.releasedAt.count())) + '\n';
-    // Whole or not at all: a reader never sees half a ledger.
+    // Whole or not at all: a reader never sees half a ledger (unbuffered, so that a short write shows as one).
     QSaveFile save(m_path);
-    if (!save.open(QIODevice::WriteOnly) || save.write(text) != text.size() || !save.commit())
+    if (!save.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || save.write(text) != text.size() || !save.commit())
         return Edit::Broken;
     m_unwritten.clear();
     return Edit::Done;

@@ -111,7 +111,8 @@ void ThumbnailCache::produce(const QString& contentHash, std::function<QImage()>
             image = make();
             if (!image.isNull()) {
                 QSaveFile out(diskFile);
-                if (out.open(QIODevice::WriteOnly) && image.save(&out, "PNG"))
+                // Unbuffered: a write cut short by a full disk fails here, instead of a cut-off file being kept.
+                if (out.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && image.save(&out, "PNG"))
                     out.commit();
             }
         }

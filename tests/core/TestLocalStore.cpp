@@ -62,7 +62,9 @@ private slots:
     void uploadRefusesBadNames();
     void uploadAbortedMidway();
     void uploadLargerThanFreeSpace();
+    void uploadFailingMidwayKeepsWhatWasThere_data() { diskLimit_data(); }
     void uploadFailingMidwayKeepsWhatWasThere();
+    void downloadFailingMidwayKeepsDestination_data() { diskLimit_data(); }
     void downloadFailingMidwayKeepsDestination();
     void uploadIntoUnwritableRoot();
     void contentHashFollowsReplacedFile();
@@ -90,6 +92,7 @@ private slots:
     void removeKeepsADocumentChangedSince();
 
 private:
+    static void diskLimit_data();
     QString rootPath() const { return m_tmp->filePath(u"store"_s); }
     QString entityDir(const EntityRef& ref) const
     {
@@ -481,16 +484,26 @@ void TestLocalStore::uploadLargerThanFreeSpace()
 }
 
 // The disk takes no more part-way through (here the process's file size limit, as FAT's 4 GiB would): a clear
-// message, no half-written file, and the document of that name that was there before is untouched.
+// message, no half-written file, and what was there before is untouched. A small document meets the limit in one
+// short write: it must not be stored cut off.
+void TestLocalStore::diskLimit_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("limit");
+    QTest::newRow("3 MiB past 1 MiB") << CoreTest::patternData(3 * 1024 * 1024) << 1024 * 1024;
+    QTest::newRow("3000 bytes past 1024") << QByteArray(3000, 'n') << 1024;
+}
+
 void TestLocalStore::uploadFailingMidwayKeepsWhatWasThere()
 {
+    QFETCH(QByteArray, content);
+    QFETCH(int, limit);
     QVERIFY(!place(m_invoice, u"scan.pdf"_s, "kept").isEmpty());
-    const QString path = m_sources->filePath(u"scan.pdf"_s);
-    QVERIFY(CoreTest::writeNumberedFile(path, 3));
-    CoreTest::FileSizeLimit limit(1024 * 1024);
-    QVERIFY(limit.isActive());
+    const QString path = source(u"scan.pdf"_s, content);
+    CoreTest::FileSizeLimit sizeLimit(limit);
+    QVERIFY(sizeLimit.isActive());
     AWAIT(reply, m_store->upload(path, m_invoice, u"scan.pdf"_s));
-    limit.lift();
+    sizeLimit.lift();
     QCOMPARE(reply->error(), Error::DiskFull);
     QCOMPARE(reply->errorString(), u"“scan.pdf” is larger than the disk it goes to can hold in one file."_s);
     QCOMPARE(allEntries(entityDir(m_invoice)), QStringList { u"scan.pdf"_s });
@@ -499,13 +512,14 @@ void TestLocalStore::uploadFailingMidwayKeepsWhatWasThere()
 
 void TestLocalStore::downloadFailingMidwayKeepsDestination()
 {
-    QVERIFY(QDir().mkpath(entityDir(m_invoice)));
-    QVERIFY(CoreTest::writeNumberedFile(entityDir(m_invoice) + u"/scan.pdf"_s, 3));
+    QFETCH(QByteArray, content);
+    QFETCH(int, limit);
+    QVERIFY(!place(m_invoice, u"scan.pdf"_s, content).isEmpty());
     const QString destination = source(u"saved.pdf"_s, "kept");
-    CoreTest::FileSizeLimit limit(1024 * 1024);
-    QVERIFY(limit.isActive());
+    CoreTest::FileSizeLimit sizeLimit(limit);
+    QVERIFY(sizeLimit.isActive());
     AWAIT(reply, m_store->download(AttachmentRef { m_invoice, u"scan.pdf"_s }, destination));
-    limit.lift();
+    sizeLimit.lift();
     QCOMPARE(reply->error(), Error::DiskFull);
     QVERIFY2(reply->errorString().contains(u"saved.pdf"_s), qPrintable(reply->errorString()));
     QCOMPARE(allEntries(m_sources->path()), QStringList { u"saved.pdf"_s });
