@@ -76,8 +76,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/attache.svg")));
 
-    m_thumbnails = new ThumbnailCache(
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails"), this);
+    m_thumbnails = new ThumbnailCache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                                          + QStringLiteral("/thumbnails"),
+                                      ThumbnailCache::DefaultMemoryBudgetKiB, this);
     m_batcher = new NotificationBatcher(this);
     applyNotificationSettings();
     m_connectivity = new ConnectivityMonitor(this);

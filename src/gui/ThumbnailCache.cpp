@@ -17,7 +17,7 @@ namespace {
 constexpr int allocationLimitMiB = 512;
 } // namespace
 
-ThumbnailCache::ThumbnailCache(const QString& diskCachePath, QObject* parent, int memoryBudgetKiB)
+ThumbnailCache::ThumbnailCache(const QString& diskCachePath, int memoryBudgetKiB, QObject* parent)
     : QObject(parent)
     , m_diskCachePath(diskCachePath)
 {

@@ -25,8 +25,8 @@ public:
     static constexpr int DefaultMemoryBudgetKiB = 64 * 1024;
 
     // diskCachePath: a folder only this user can read; created when missing.
-    explicit ThumbnailCache(const QString& diskCachePath, QObject* parent = nullptr,
-                            int memoryBudgetKiB = DefaultMemoryBudgetKiB);
+    explicit ThumbnailCache(const QString& diskCachePath, int memoryBudgetKiB = DefaultMemoryBudgetKiB,
+                            QObject* parent = nullptr);
     ~ThumbnailCache() override;
 
     // Whether thumbnail() can ever give something for this file name.

@@ -142,6 +142,8 @@ inline QStringList visibleFiles(const QString& path)
 // process being killed. Everything is as before once this goes.
 class FileSizeLimit
 {
+    Q_DISABLE_COPY_MOVE(FileSizeLimit)
+
 public:
     explicit FileSizeLimit(rlim_t bytes)
     {

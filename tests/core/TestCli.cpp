@@ -15,7 +15,7 @@
 
 #include <memory>
 
-#include <linux/capability.h>
+#include <linux/securebits.h>
 #include <sys/prctl.h>
 
 using namespace Qt::StringLiterals;
@@ -93,8 +93,6 @@ void TestCli::init()
     m_work = std::make_unique<QTemporaryDir>();
     QVERIFY(m_home->isValid() && m_root->isValid() && m_work->isValid());
     QVERIFY(QFileInfo(QStringLiteral(ATTACHE_CLI_PATH)).isExecutable());
-    // Like a real home: Qt makes the Trash folder, but not the data folder it lives in.
-    QVERIFY(QDir().mkpath(m_home->path() + u"/.local/share"_s));
     QVERIFY(QDir().mkpath(m_home->path() + u"/runtime"_s));
     QVERIFY(QFile::setPermissions(m_home->path() + u"/runtime"_s,
                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
@@ -111,12 +109,14 @@ void TestCli::cleanup()
 Run TestCli::cli(const QStringList& arguments, bool withStore, const QStringList& wrapper)
 {
     QProcess process;
-    // As a user runs it: root's power over file permissions is dropped (for a user this fails, and is not needed),
-    // so that a file the user cannot read is one attache-cli cannot read.
-    process.setChildProcessModifier([] {
-        ::prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0);
-        ::prctl(PR_CAPBSET_DROP, CAP_DAC_READ_SEARCH, 0, 0, 0);
-    });
+    // As a user runs it: root starts it with no capabilities (for a user these calls fail, and are not needed), so
+    // that a file the user cannot read is one attache-cli cannot read. A wrapper that mounts needs them.
+    if (wrapper.isEmpty()) {
+        process.setChildProcessModifier([] {
+            ::prctl(PR_SET_SECUREBITS, SECBIT_NOROOT | SECBIT_NOROOT_LOCKED, 0, 0, 0);
+            ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+        });
+    }
     // Nothing may touch the real home: settings, caches and the trash all go to the test's own.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QString home = m_home->path();
@@ -351,6 +351,8 @@ void TestCli::rmMovesToTrash()
         trashed = trashed || (path.contains(u"/Trash/files/"_s) && readFile(path) == "old");
     }
     QVERIFY(trashed);
+    // Not into the working directory, as Qt 6.4 does when the home has no data folder yet.
+    QCOMPARE(CoreTest::allEntries(m_work->path()), (QStringList { u"keep.pdf"_s, u"old.pdf"_s }));
 
     const Run again = cli({ u"rm"_s, u"invoices/4455/old.pdf"_s });
     EXPECT_EXIT(again, 1);
@@ -460,21 +462,25 @@ void TestCli::putRefusedFile()
 Run TestCli::cliOnSmallDisk(const QString& mode, const QStringList& arguments, QByteArray* invoiceAfter)
 {
     const QString after = m_work->filePath(u"invoice-after"_s);
-    const QString script = uR"(root=$1 mode=$2 after=$3
+    const QString script = uR"sh(root=$1 mode=$2 after=$3
 shift 3
-mount -t tmpfs -o size=1m attache-test "$root" || exit 90
-mkdir -p "$root/Invoices/4455" && printf kept > "$root/Invoices/4455/scan.pdf" || exit 91
-if [ "$mode" = read-only ]; then mount -o remount,ro "$root" || exit 92; fi
+unusable() { echo "test set-up: could not $1 in a private mount namespace (unshare)" >&2; exit 90; }
+mount -t tmpfs -o size=1m attache-test "$root" || unusable "mount a 1 MiB tmpfs"
+mkdir -p "$root/Invoices/4455" && printf kept > "$root/Invoices/4455/scan.pdf" || unusable "fill the tmpfs"
+if [ "$mode" = read-only ]; then mount -o remount,ro "$root" || unusable "make the tmpfs read-only"; fi
 if [ "$mode" = full ]; then
     # The document grows past the free room while it is copied: the check beforehand cannot see it coming.
-    mkfifo "$after.fifo" || exit 93
+    mkfifo "$after.fifo" || unusable "make a FIFO"
     head -c 4194304 /dev/zero > "$after.fifo" &
+    writer=$!
 fi
 "$@"
 status=$?
+# A writer nobody read from would wait for ever.
+[ -z "${writer:-}" ] || kill "$writer" 2>/dev/null
 { ls -A "$root/Invoices/4455"; cat "$root/Invoices/4455/scan.pdf"; } > "$after"
 exit $status
-)"_s;
+)sh"_s;
     const Run run = cli(arguments, true,
                         { u"unshare"_s, u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s, script,
                           u"sh"_s, m_root->path(), mode, after });

@@ -2,6 +2,7 @@
 
 #include <QIcon>
 #include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Icons for documents: the desktop's icon theme first, Attaché's own icons where the theme has none.
@@ -15,6 +16,9 @@ private slots:
     void themeIconForTheType();
     void bundledIconWithoutATheme_data();
     void bundledIconWithoutATheme();
+
+private:
+    QTemporaryDir m_noThemes;
 };
 
 void TestFileIconProvider::init()
@@ -58,6 +62,8 @@ void TestFileIconProvider::bundledIconWithoutATheme()
 {
     QFETCH(QString, fileName);
     QFETCH(QString, bundled);
+    // No themes at all, not even hicolor.
+    QIcon::setThemeSearchPaths({ m_noThemes.path() });
     QIcon::setThemeName(QStringLiteral("attache-test-no-such-theme"));
     FileIconProvider provider;
     const QIcon icon = provider.icon(fileName);

@@ -84,7 +84,7 @@ void TestThumbnailCache::deliversAsynchronouslyAndCachesOnDiskByContent()
 void TestThumbnailCache::memoryIsBoundedAndDiskKeepsTheRest()
 {
     constexpr int budgetKiB = 1024;
-    ThumbnailCache cache(m_dir.filePath(QStringLiteral("bounded")), nullptr, budgetKiB);
+    ThumbnailCache cache(m_dir.filePath(QStringLiteral("bounded")), budgetKiB);
     QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
     QStringList hashes, paths;
     for (int i = 0; i < 8; ++i) {

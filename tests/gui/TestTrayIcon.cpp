@@ -199,7 +199,7 @@ void TestTrayIcon::menuShowsPausesAndQuits()
     QCOMPARE(code, 0);
     QVERIFY(runningAfterClose);
     QVERIFY(!m_window->isVisible());
-    // The waiting transfer is not lost: it stays in the journal for the next start.
+    // Quit does not drop the waiting transfer: it still waits, as its journal entry does for the next start.
     QCOMPARE(queue->pendingCount(), 1);
 }
 
