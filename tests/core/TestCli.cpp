@@ -1,5 +1,6 @@
 // attache-cli, the real binary, against a local store in a temporary folder.
 
+#include "CliTestProcess.h"
 #include "ContentHasher.h"
 #include "CoreTestHelpers.h"
 #include "FileKind.h"
@@ -22,19 +23,8 @@ using namespace Qt::StringLiterals;
 using CoreTest::readFile;
 using CoreTest::writeFile;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
-    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-};
-
-} // namespace
+// attache-cli's exit, output and errors, shared with the other CLI tests.
+using Run = CliRun;
 
 class TestCli : public QObject
 {
@@ -143,25 +133,9 @@ Run TestCli::cli(const QStringList& arguments, bool withStore, const QStringList
     else
         process.start(wrapper.first(), wrapper.mid(1) + QStringList { QStringLiteral(ATTACHE_CLI_PATH) } + all);
     Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = u"attache-cli did not finish"_s;
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    CliTest::finish(process, run, 60000);
     return run;
 }
-
-// Fails the test with the tool's own words when it did not exit as expected.
-// Evaluates `run` once: it may be the call that runs the tool.
-#define EXPECT_EXIT(run, code)                                                                                         \
-    do {                                                                                                               \
-        const Run expectExitRun = (run);                                                                               \
-        QVERIFY2(expectExitRun.exitCode == (code), qPrintable(expectExitRun.out + u'|' + expectExitRun.err));          \
-    } while (false)
 
 void TestCli::types()
 {
