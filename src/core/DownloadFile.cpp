@@ -3,19 +3,30 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIODevice>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
-#ifdef Q_OS_LINUX
-#include <fcntl.h>
-#endif
-
 namespace {
-// How much is written before the kernel is asked to start writing it back.
+// How much is written through the page cache before the kernel is asked to start writing it back.
 constexpr qint64 WriteBackStep = 32 * 1024 * 1024;
+// What writes past the page cache must be aligned to: the largest logical block size of common disks.
+constexpr qint64 DirectAlignment = 4096;
+
+qint64 alignDown(qint64 value, qint64 alignment)
+{
+    return value - value % alignment;
+}
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
 
 QString cannotWrite(const QString& path, const QString& reason)
 {
@@ -45,6 +56,26 @@ QString partialPathBeside(const QString& target)
 }
 } // namespace
 
+struct DownloadFile::Block
+{
+    // Where data[0] goes in the file: a multiple of BlockSize.
+    qint64 start = 0;
+    Buffer data;
+    // Written by the receiving thread, under the mutex once the bytes are in data.
+    qint64 filled = 0;
+    // Of data, what is in the file.
+    qint64 written = 0;
+    // No more bytes come: full, or the last.
+    bool complete = false;
+    bool hashClaimed = false;
+    bool hashed = false;
+};
+
+void DownloadFile::FreeAligned::operator()(char* data) const
+{
+    std::free(data);
+}
+
 QString DownloadFile::partialPath(const QString& path)
 {
     return partialPathBeside(finalPath(path));
@@ -59,6 +90,7 @@ DownloadFile::DownloadFile(const QString& path)
 DownloadFile::~DownloadFile()
 {
     stop(true);
+    closeFiles();
 }
 
 QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
@@ -71,73 +103,260 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
     if (m_file.size() < offset)
         return QCoreApplication::translate("DownloadFile", "The part of “%1” downloaded before is incomplete.")
             .arg(QDir::toNativeSeparators(m_path));
-    if (!m_file.resize(offset) || !m_file.seek(offset))
+    if (!m_file.resize(offset))
         return cannotWrite(m_path, m_file.errorString());
+#ifdef O_DIRECT
+    m_direct = ::open(QFile::encodeName(m_file.fileName()).constData(), O_WRONLY | O_DIRECT | O_CLOEXEC);
+#endif
+    m_received = offset;
     m_written = offset;
     m_writtenBack = offset;
-    m_writing.thread
-        = std::thread([this] { run(m_writing, [this](const QByteArray& piece) { return write(piece); }); });
-    m_hashing.thread = std::thread([this, offset, path = m_file.fileName(), keptHashed] {
-        // The pieces that follow wait in the queue meanwhile, and are written all the same.
-        if (const QString error = hashKept(path, offset); !error.isEmpty())
-            setError(error);
-        if (keptHashed && !m_abandoned)
-            keptHashed();
-        run(m_hashing, [this](const QByteArray& piece) {
-            if (!m_abandoned)
-                m_hasher.addData(piece);
-            return QString();
+    m_flushTo = offset;
+    // The kept bytes of an unfinished block come back into the first block, which is hashed whole.
+    m_nextBlockStart = alignDown(offset, BlockSize);
+    m_keptReady = offset == m_nextBlockStart;
+    m_writer = std::thread([this] { writeBlocks(); });
+    for (int i = 0; i < HashThreads; ++i) {
+        m_hashers.emplace_back([this, i, offset, keptHashed] {
+            if (i == 0)
+                takeKept(offset, keptHashed);
+            hashBlocks();
         });
-    });
-    return {};
-}
-
-QString DownloadFile::hashKept(const QString& path, qint64 length)
-{
-    // Another handle: the writing thread goes on at the end of the file meanwhile.
-    if (length == 0 || m_hasher.addFile(path, length, &m_abandoned) || m_abandoned)
-        return {};
-    return QCoreApplication::translate("DownloadFile", "Could not read the part of “%1” downloaded before.")
-        .arg(QDir::toNativeSeparators(m_path));
-}
-
-QString DownloadFile::append(const QByteArray& data)
-{
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] {
-        return (m_writing.queuedBytes < MaxQueuedBytes && m_hashing.queuedBytes < MaxQueuedBytes) || !m_error.isEmpty();
-    });
-    if (!m_error.isEmpty())
-        return m_error;
-    // Both queues share the piece's bytes.
-    for (Stage* stage : { &m_writing, &m_hashing }) {
-        stage->queue.push_back(data);
-        stage->queuedBytes += data.size();
     }
-    m_changed.notify_all();
     return {};
 }
 
-void DownloadFile::run(Stage& stage, const std::function<QString(const QByteArray&)>& work)
+void DownloadFile::takeKept(qint64 offset, const std::function<void()>& keptHashed)
 {
-    while (true) {
-        QByteArray piece;
-        {
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [this, &stage] { return !stage.queue.empty() || m_closing; });
-            if (stage.queue.empty())
-                return;
-            piece = std::move(stage.queue.front());
-            stage.queue.pop_front();
+    const qint64 whole = alignDown(offset, BlockSize);
+    // Another handle: the writing thread may write at the end of the file meanwhile.
+    const auto cannotRead = [this] {
+        setError(QCoreApplication::translate("DownloadFile", "Could not read the part of “%1” downloaded before.")
+                     .arg(QDir::toNativeSeparators(m_path)));
+    };
+    if (whole > 0 && !m_keptHasher.addFile(m_file.fileName(), whole, &m_abandoned) && !m_abandoned)
+        cannotRead();
+    if (offset > whole) {
+        Block* first = blockWithRoom();
+        QFile kept(m_file.fileName());
+        if (first
+            && (!kept.open(QIODevice::ReadOnly) || !kept.seek(whole)
+                || kept.read(first->data.get(), offset - whole) != offset - whole)) {
+            cannotRead();
+        } else if (first) {
+            std::lock_guard lock(m_mutex);
+            first->filled = offset - whole;
+            first->written = first->filled;
         }
-        const QString error = work(piece);
         {
             std::lock_guard lock(m_mutex);
-            stage.queuedBytes -= piece.size();
+            m_keptReady = true;
         }
-        if (!error.isEmpty())
-            setError(error);
         m_changed.notify_all();
+    }
+    if (keptHashed && !m_abandoned)
+        keptHashed();
+}
+
+DownloadFile::Block* DownloadFile::blockWithRoom()
+{
+    std::unique_lock lock(m_mutex);
+    Block* last = m_blocks.empty() ? nullptr : m_blocks.back().get();
+    if (last && !last->complete)
+        return last;
+    m_changed.wait(lock,
+                   [this] { return !m_spare.empty() || m_buffers < MaxBlocks || !m_error.isEmpty() || m_closing; });
+    if (!m_error.isEmpty() || m_closing)
+        return nullptr;
+    auto block = std::make_unique<Block>();
+    block->start = m_nextBlockStart;
+    m_nextBlockStart += BlockSize;
+    if (!m_spare.empty()) {
+        block->data = std::move(m_spare.back());
+        m_spare.pop_back();
+    } else {
+        block->data.reset(static_cast<char*>(std::aligned_alloc(DirectAlignment, BlockSize)));
+        Q_CHECK_PTR(block->data.get());
+        ++m_buffers;
+    }
+    m_blocks.push_back(std::move(block));
+    return m_blocks.back().get();
+}
+
+QString DownloadFile::append(QByteArrayView data)
+{
+    return receive([&data](char* to, qint64 room) {
+        const qint64 take = std::min<qint64>(room, data.size());
+        std::memcpy(to, data.data(), size_t(take));
+        data = data.sliced(take);
+        return take;
+    });
+}
+
+QString DownloadFile::append(QIODevice& source)
+{
+    return receive([&source](char* to, qint64 room) { return std::max<qint64>(0, source.read(to, room)); });
+}
+
+QString DownloadFile::receive(const std::function<qint64(char* to, qint64 room)>& copy)
+{
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_keptReady || !m_error.isEmpty(); });
+    }
+    while (true) {
+        Block* block = blockWithRoom();
+        if (!block)
+            break;
+        // Only this thread adds to a block, and the others read no further than filled.
+        const qint64 copied = copy(block->data.get() + block->filled, BlockSize - block->filled);
+        if (copied == 0)
+            break;
+        bool completed = false;
+        {
+            std::lock_guard lock(m_mutex);
+            block->filled += copied;
+            m_received += copied;
+            completed = block->complete = block->filled == BlockSize;
+        }
+        if (completed)
+            m_changed.notify_all();
+    }
+    std::lock_guard lock(m_mutex);
+    return m_error;
+}
+
+qint64 DownloadFile::writeTarget(const Block& block) const
+{
+    // A block still filling is written only as far as a flush asks.
+    return block.complete ? block.filled : std::clamp(m_flushTo - block.start, block.written, block.filled);
+}
+
+void DownloadFile::writeBlocks()
+{
+    while (true) {
+        Block* block = nullptr;
+        qint64 from = 0;
+        qint64 to = 0;
+        bool complete = false;
+        {
+            std::unique_lock lock(m_mutex);
+            const auto pending = [this] {
+                for (const auto& candidate : m_blocks) {
+                    if (writeTarget(*candidate) > candidate->written)
+                        return candidate.get();
+                }
+                return static_cast<Block*>(nullptr);
+            };
+            m_changed.wait(lock, [&] { return pending() || m_closing; });
+            block = pending();
+            if (!block)
+                return;
+            from = block->written;
+            to = writeTarget(*block);
+            complete = block->complete;
+        }
+        // After a failed write the rest is skipped: nothing may land after a gap.
+        if (const QString error = writeRange(*block, complete, from, to); !error.isEmpty()) {
+            setError(error);
+            return;
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            block->written = to;
+            m_written = block->start + to;
+            releaseFinished();
+        }
+        m_changed.notify_all();
+    }
+}
+
+QString DownloadFile::writeRange(const Block& block, bool complete, qint64 from, qint64 to)
+{
+    const char* data = block.data.get();
+    // Past the page cache: whole aligned stretches of a block that no longer changes. Bytes before `from` that
+    // share its first aligned stretch are written again, as they were.
+    if (m_direct >= 0 && complete) {
+        const qint64 first = alignDown(from, DirectAlignment);
+        const qint64 end = alignDown(to, DirectAlignment);
+        for (qint64 at = first; at < end;) {
+            const ssize_t done = ::pwrite(m_direct, data + at, size_t(end - at), block.start + at);
+            if (done < 0 && errno == EINTR)
+                continue;
+            if (done < 0 && errno == EINVAL) {
+                // Alignment the file system does not take after all: the page cache from here on.
+                ::close(std::exchange(m_direct, -1));
+                break;
+            }
+            if (done <= 0)
+                return cannotWrite(m_path, done < 0 ? systemError() : m_file.errorString());
+            at += done;
+            from = std::max(from, at);
+        }
+    }
+    for (qint64 at = from; at < to;) {
+        const ssize_t done = ::pwrite(m_file.handle(), data + at, size_t(to - at), block.start + at);
+        if (done < 0 && errno == EINTR)
+            continue;
+        if (done <= 0)
+            return cannotWrite(m_path, done < 0 ? systemError() : m_file.errorString());
+        at += done;
+    }
+#ifdef Q_OS_LINUX
+    // Starts writing back what went through the cache, so that the sync in commit() does not wait for all of it.
+    const qint64 end = block.start + to;
+    if (end - m_writtenBack >= WriteBackStep) {
+        ::sync_file_range(m_file.handle(), m_writtenBack, end - m_writtenBack, SYNC_FILE_RANGE_WRITE);
+        m_writtenBack = end;
+    }
+#endif
+    return {};
+}
+
+void DownloadFile::hashBlocks()
+{
+    while (true) {
+        Block* block = nullptr;
+        {
+            std::unique_lock lock(m_mutex);
+            const auto next = [this] {
+                for (const auto& candidate : m_blocks) {
+                    if (candidate->complete && !candidate->hashClaimed)
+                        return candidate.get();
+                }
+                return static_cast<Block*>(nullptr);
+            };
+            m_changed.wait(lock, [&] { return next() || m_closing || m_abandoned; });
+            block = m_abandoned ? nullptr : next();
+            if (!block)
+                return;
+            block->hashClaimed = true;
+        }
+        ContentHasher hasher;
+        hasher.addData({ block->data.get(), block->filled });
+        // An empty last block adds nothing, as with ContentHasher.
+        const QByteArray digest = hasher.blockDigests();
+        {
+            std::lock_guard lock(m_mutex);
+            if (digest.size() == ContentHasher::DigestSize)
+                m_digests[block->start] = digest;
+            else if (block->filled > 0)
+                m_hashFailed = true;
+            block->hashed = true;
+            releaseFinished();
+        }
+        m_changed.notify_all();
+    }
+}
+
+void DownloadFile::releaseFinished()
+{
+    while (!m_blocks.empty()) {
+        Block& front = *m_blocks.front();
+        if (!front.complete || !front.hashed || front.written < front.filled)
+            return;
+        m_spare.push_back(std::move(front.data));
+        m_blocks.pop_front();
     }
 }
 
@@ -151,30 +370,12 @@ void DownloadFile::setError(const QString& error)
     m_changed.notify_all();
 }
 
-QString DownloadFile::write(const QByteArray& piece)
-{
-    // After a failed write the rest is skipped: nothing may land after a gap.
-    if (m_writeFailed)
-        return {};
-    if (m_file.write(piece) != piece.size()) {
-        m_writeFailed = true;
-        return cannotWrite(m_path, m_file.errorString());
-    }
-    m_written += piece.size();
-#ifdef Q_OS_LINUX
-    // Starts writing back what has arrived, so that the sync in commit() does not wait for all of it.
-    if (m_written - m_writtenBack >= WriteBackStep) {
-        ::sync_file_range(m_file.handle(), m_writtenBack, m_written - m_writtenBack, SYNC_FILE_RANGE_WRITE);
-        m_writtenBack = m_written;
-    }
-#endif
-    return {};
-}
-
 qint64 DownloadFile::flush()
 {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_writing.queuedBytes == 0; });
+    m_flushTo = m_received;
+    m_changed.notify_all();
+    m_changed.wait(lock, [this] { return m_written >= m_flushTo || !m_error.isEmpty(); });
     return m_written;
 }
 
@@ -182,15 +383,27 @@ void DownloadFile::stop(bool abandon)
 {
     {
         std::lock_guard lock(m_mutex);
+        // The last block, however full, is the last.
+        if (!m_blocks.empty())
+            m_blocks.back()->complete = true;
+        m_flushTo = m_received;
         m_closing = true;
         if (abandon)
             m_abandoned = true;
     }
     m_changed.notify_all();
-    for (Stage* stage : { &m_writing, &m_hashing }) {
-        if (stage->thread.joinable())
-            stage->thread.join();
-    }
+    if (m_writer.joinable())
+        m_writer.join();
+    for (std::thread& hasher : m_hashers)
+        hasher.join();
+    m_hashers.clear();
+}
+
+void DownloadFile::closeFiles()
+{
+    if (m_direct >= 0)
+        ::close(std::exchange(m_direct, -1));
+    m_file.close();
 }
 
 QString DownloadFile::finish(QString* contentHash)
@@ -198,7 +411,12 @@ QString DownloadFile::finish(QString* contentHash)
     stop(false);
     if (!m_error.isEmpty())
         return m_error;
-    *contentHash = m_hasher.hexResult();
+    QByteArray digests;
+    for (const auto& [start, digest] : m_digests)
+        digests += digest;
+    m_keptHasher.addBlockDigests(digests);
+    // No hash matches the server's.
+    *contentHash = m_hashFailed ? QString() : m_keptHasher.hexResult();
     return {};
 }
 
@@ -207,18 +425,18 @@ QString DownloadFile::commit()
     // A file replaced keeps its permissions, as with QSaveFile.
     if (QFileInfo::exists(m_target))
         m_file.setPermissions(QFile::permissions(m_target));
-    // Flushed and synced before the rename, so that a crash leaves the old file or the whole new one.
-    if (!m_file.flush() || ::fsync(m_file.handle()) != 0)
-        return cannotSave(m_path, QString::fromLocal8Bit(std::strerror(errno)));
-    m_file.close();
+    // Synced before the rename, so that a crash leaves the old file or the whole new one.
+    if (::fsync(m_file.handle()) != 0)
+        return cannotSave(m_path, systemError());
+    closeFiles();
     if (std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_target).constData()) != 0)
-        return cannotSave(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+        return cannotSave(m_path, systemError());
     return {};
 }
 
 void DownloadFile::discard()
 {
     stop(true);
-    m_file.close();
+    closeFiles();
     QFile::remove(m_file.fileName());
 }

@@ -2,7 +2,7 @@
 
 #include "ContentHasher.h"
 
-#include <QByteArray>
+#include <QByteArrayView>
 #include <QFile>
 #include <QString>
 
@@ -10,19 +10,29 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
-// A download on its way to disk, in a partial file beside its target. The pieces are written on one thread of
-// the file's own and hashed (the content hash) on another, so the network thread only receives and the two run
-// side by side; at most MaxQueuedBytes wait for either, so a slow disk slows the download rather than filling
-// memory. The partial file outlives a failure, a cancel or the process, so that a later download can open it
-// again where it stopped. Nothing replaces the target until commit(), which the caller makes only when the hash
-// is the one the server gave.
+class QIODevice;
+
+// A download on its way to disk, in a partial file beside its target. What arrives is copied into blocks of the
+// content hash (4 MiB); HashThreads threads hash whole blocks side by side while another writes them, so the network
+// thread only receives. At most MaxBufferedBytes wait, so a slow disk slows the download rather than filling memory.
+// Whole blocks go to the disk past the page cache where the file system allows it (Linux's O_DIRECT): on two cores,
+// copying a big download into the cache cost as much as hashing it, and it evicts what the user works with.
+// The partial file outlives a failure, a cancel or the process, so that a later download can open it again where
+// it stopped. Nothing replaces the target until commit(), which the caller makes only when the hash is the one the
+// server gave. One thread receives: open(), append(), received(), flush() and finish() are called on it.
 class DownloadFile
 {
 public:
-    static constexpr qint64 MaxQueuedBytes = 8 * 1024 * 1024;
+    static constexpr qint64 BlockSize = ContentHasher::BlockSize;
+    static constexpr int MaxBlocks = 6;
+    static constexpr qint64 MaxBufferedBytes = MaxBlocks * BlockSize;
+    static constexpr int HashThreads = 2;
 
     // The partial file of a download to path: ".<name>.attache-partial" in the same folder. Beside the target,
     // so that commit() is a rename within one file system; hidden, so that file managers and the stores' lists
@@ -30,24 +40,27 @@ public:
     static QString partialPath(const QString& path);
 
     explicit DownloadFile(const QString& path);
-    // Writes what is queued and stops, without the hash; the partial file stays.
+    // Writes every byte received and stops, without the hash; the partial file stays.
     ~DownloadFile();
     DownloadFile(const DownloadFile&) = delete;
     DownloadFile& operator=(const DownloadFile&) = delete;
 
     // Opens the partial file keeping its first `offset` bytes and dropping any beyond them (0 starts afresh).
-    // The bytes kept are read back and hashed on the hashing thread before the pieces that follow them, so the
-    // hash covers the whole file; keptHashed, if given, is called on that thread once they are, so that the
-    // caller can ask for the rest only then rather than wait in append(). The reason, when the file cannot be
-    // opened or holds fewer bytes.
+    // The bytes kept are read back and hashed on a hashing thread; keptHashed, if given, is called on that thread
+    // once they are, so that the caller can ask for the rest only then rather than wait in append(). The reason,
+    // when the file cannot be opened or holds fewer bytes.
     QString open(qint64 offset = 0, std::function<void()> keptHashed = {});
-    // Queues the piece; the reason the file cannot be written, once it cannot.
-    QString append(const QByteArray& data);
+    // Takes the piece; the reason the file cannot be written, once it cannot.
+    QString append(QByteArrayView data);
+    // Takes every byte the device has available, as append(data) would.
+    QString append(QIODevice& source);
+    // The bytes taken so far, the kept ones included: where the download goes on.
+    qint64 received() const { return m_received; }
     // The bytes in the partial file so far, the kept ones included: what survives if the process dies now.
     qint64 written() const { return m_written; }
-    // Waits until every queued piece is in the file, then gives written().
+    // Waits until every byte received is in the file, then gives written().
     qint64 flush();
-    // Waits for the queued pieces, then gives the content hash of the whole file; the write error if any.
+    // Waits for the blocks, then gives the content hash of the whole file; the write error if any.
     QString finish(QString* contentHash);
     // Syncs the partial file and renames it over the target; the reason, when that fails.
     QString commit();
@@ -55,36 +68,56 @@ public:
     void discard();
 
 private:
-    // One of the two threads' work: takes pieces off its queue until finish().
-    struct Stage
+    struct Block;
+    struct FreeAligned
     {
-        std::deque<QByteArray> queue;
-        qint64 queuedBytes = 0;
-        std::thread thread;
+        void operator()(char* data) const;
     };
+    using Buffer = std::unique_ptr<char, FreeAligned>;
 
-    void run(Stage& stage, const std::function<QString(const QByteArray&)>& work);
-    QString write(const QByteArray& piece);
-    QString hashKept(const QString& path, qint64 length);
+    QString receive(const std::function<qint64(char* to, qint64 room)>& copy);
+    Block* blockWithRoom();
+    void writeBlocks();
+    QString writeRange(const Block& block, bool complete, qint64 from, qint64 to);
+    void hashBlocks();
+    void takeKept(qint64 offset, const std::function<void()>& keptHashed);
+    qint64 writeTarget(const Block& block) const;
+    void releaseFinished();
     void setError(const QString& error);
-    // Lets both threads finish their queues; with `abandon`, the hashing thread skips the rest of its work.
+    // Lets the threads finish; with `abandon`, the hashing threads skip the rest of their work.
     void stop(bool abandon);
+    void closeFiles();
 
     const QString m_path;
     // What commit() replaces: the path, or the file its symbolic link points to.
     const QString m_target;
     QFile m_file;
-    ContentHasher m_hasher;
+    // The same file opened past the page cache, or -1 where the file system does not allow it.
+    int m_direct = -1;
+    // The blocks of the bytes kept whole, hashed by the first hashing thread before anything else.
+    ContentHasher m_keptHasher;
+    qint64 m_received = 0;
     std::atomic<qint64> m_written = 0;
-    qint64 m_writtenBack = 0;
     // Only the writing thread touches it.
-    bool m_writeFailed = false;
+    qint64 m_writtenBack = 0;
 
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    Stage m_writing;
-    Stage m_hashing;
+    // In file order; the last one takes what arrives until it is complete. A block leaves the front once hashed
+    // and written, and its buffer is kept for the next.
+    std::deque<std::unique_ptr<Block>> m_blocks;
+    std::vector<Buffer> m_spare;
+    int m_buffers = 0;
+    qint64 m_nextBlockStart = 0;
+    // The digest of every block hashed, by where it starts.
+    std::map<qint64, QByteArray> m_digests;
+    bool m_hashFailed = false;
+    // What flush() waits to see written.
+    qint64 m_flushTo = 0;
+    bool m_keptReady = false;
     bool m_closing = false;
     std::atomic_bool m_abandoned = false;
     QString m_error;
+    std::thread m_writer;
+    std::vector<std::thread> m_hashers;
 };

@@ -84,7 +84,7 @@ void DropboxDownload::send()
     m_call = call;
     call->setBodySink({ [this](HttpRequest& request) { prepare(request); },
                         [this](const HttpResponse& head) { return begin(head); },
-                        [this](const QByteArray& data) { return write(data); } });
+                        [this](QIODevice& body) { return write(body); } });
     connect(call, &HttpCall::downloadProgress, this, [this](qint64 done, qint64 total) {
         emit progress(m_answerOffset + done, total < 0 ? total : m_answerOffset + total);
     });
@@ -130,12 +130,12 @@ QString DropboxDownload::begin(const HttpResponse& head)
     return m_diskError;
 }
 
-QString DropboxDownload::write(const QByteArray& data)
+QString DropboxDownload::write(QIODevice& body)
 {
-    m_diskError = m_file->append(data);
+    m_diskError = m_file->append(body);
     if (!m_diskError.isEmpty())
         return m_diskError;
-    m_offset += data.size();
+    m_offset = m_file->received();
     const qint64 written = m_file->written();
     if (written - m_checkpointed >= CheckpointStep)
         reportCheckpoint(written);

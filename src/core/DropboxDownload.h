@@ -10,6 +10,7 @@
 
 class DownloadFile;
 class HttpCall;
+class QIODevice;
 class QNetworkAccessManager;
 class RequestAuthenticator;
 struct HttpRequest;
@@ -46,7 +47,7 @@ private:
     void send();
     void prepare(HttpRequest& request);
     QString begin(const HttpResponse& head);
-    QString write(const QByteArray& data);
+    QString write(QIODevice& body);
     void onFinished(const HttpResponse& response);
     void startOver();
     void reportCheckpoint(qint64 offset);

@@ -683,7 +683,7 @@ void FortnoxStore::receiveFile(RemoteOperation* operation, const HttpRequest& ge
                             *file = std::make_unique<DownloadFile>(localPath);
                             return (*file)->open();
                         },
-                        [file](const QByteArray& data) { return (*file)->append(data); } });
+                        [file](QIODevice& body) { return (*file)->append(body); } });
     connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
     connect(
         call, &HttpCall::finished, operation, [operation, call, holder = file, remote](const HttpResponse& response) {

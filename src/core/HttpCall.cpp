@@ -188,10 +188,10 @@ void HttpCall::onReadyRead()
     touch();
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool toSink = m_sink.write && status >= 200 && status < 300;
-    const QByteArray data = m_reply->readAll();
-    m_received += data.size();
+    const qint64 available = m_reply->bytesAvailable();
+    m_received += available;
     if (!toSink) {
-        m_body += data;
+        m_body += m_reply->readAll();
         return;
     }
     if (!m_sinkError.isEmpty())
@@ -201,8 +201,8 @@ void HttpCall::onReadyRead()
         if (m_sink.begin)
             m_sinkError = m_sink.begin(responseOf(m_reply));
     }
-    if (m_sinkError.isEmpty() && !data.isEmpty())
-        m_sinkError = m_sink.write(data);
+    if (m_sinkError.isEmpty() && available > 0)
+        m_sinkError = m_sink.write(*m_reply);
     if (!m_sinkError.isEmpty())
         m_reply->abort();
 }

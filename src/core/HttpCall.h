@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 class RequestAuthenticator;
@@ -29,13 +30,14 @@ class HttpCall : public QObject
 public:
     // Where a successful answer's body goes instead of memory, as it arrives (a download to disk). Every attempt's
     // request goes to prepare first, which may ask for only what the sink still lacks (a Range header). A 2xx
-    // answer's status and headers go to begin before its body goes to write, piece by piece; either stops the
-    // call by returning an error message.
+    // answer's status and headers go to begin before its body goes to write, which takes every byte the reply has
+    // available each time (read straight into the sink: no copy of Qt's own); either stops the call by returning an
+    // error message.
     struct BodySink
     {
         std::function<void(HttpRequest& request)> prepare;
         std::function<QString(const HttpResponse& head)> begin;
-        std::function<QString(const QByteArray& data)> write;
+        std::function<QString(QIODevice& body)> write;
     };
 
     HttpCall(QNetworkAccessManager* network, const HttpRequest& request, RequestAuthenticator* authenticator,

@@ -327,7 +327,7 @@ StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QStri
                                         *file = std::make_unique<DownloadFile>(localPath);
                                         return (*file)->open();
                                     },
-                                    [file](const QByteArray& data) { return (*file)->append(data); } });
+                                    [file](QIODevice& body) { return (*file)->append(body); } });
                 connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
                 connect(call, &HttpCall::finished, operation,
                         [operation, call, holder = file, record, attachment](const HttpResponse& response) {

@@ -5,6 +5,7 @@
 #include "CoreTestHelpers.h"
 #include "DownloadFile.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,9 @@ class TestDownloadFile : public QObject
 private slots:
     void init();
     void writesHashesAndCommits();
+    void emptyDownloadHasTheEmptyHash();
+    void takesEverythingADeviceHasAvailable();
+    void flushWritesAPartBlockThatGoesOn();
     void targetUntouchedUntilCommit();
     void reopensAtOffsetAndHashesWholeFile();
     void longerPartialFileIsCutToOffset();
@@ -64,7 +68,7 @@ void TestDownloadFile::init()
 void TestDownloadFile::writesHashesAndCommits()
 {
     // More than the queue holds, so that the network side waits for the disk at times.
-    const QByteArray data = CoreTest::patternData(3 * DownloadFile::MaxQueuedBytes + 12345);
+    const QByteArray data = CoreTest::patternData(3 * DownloadFile::MaxBufferedBytes + 12345);
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     DownloadFile file(target);
     QCOMPARE(file.open(), QString());
@@ -75,6 +79,62 @@ void TestDownloadFile::writesHashesAndCommits()
     QCOMPARE(file.commit(), QString());
     QCOMPARE(CoreTest::readFile(target), data);
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
+}
+
+void TestDownloadFile::emptyDownloadHasTheEmptyHash()
+{
+    const QString target = m_dir->filePath(u"empty.txt"_s);
+    DownloadFile file(target);
+    QCOMPARE(file.open(), QString());
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    QCOMPARE(hash, contentHashOf({}));
+    QCOMPARE(file.commit(), QString());
+    QCOMPARE(QFileInfo(target).size(), 0);
+}
+
+// What a network reply has when it says it has more: taken in one call, whatever the blocks it spans.
+void TestDownloadFile::takesEverythingADeviceHasAvailable()
+{
+    const QByteArray data = CoreTest::patternData(2 * DownloadFile::BlockSize + 4321);
+    QBuffer source;
+    source.setData(data);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QString target = m_dir->filePath(u"scan.tiff"_s);
+    DownloadFile file(target);
+    QCOMPARE(file.open(), QString());
+    QCOMPARE(file.append(source), QString());
+    QCOMPARE(source.bytesAvailable(), 0);
+    QCOMPARE(file.received(), data.size());
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    QCOMPARE(hash, contentHashOf(data));
+    QCOMPARE(file.commit(), QString());
+    QCOMPARE(CoreTest::readFile(target), data);
+}
+
+// A dropped connection flushes what arrived, in the middle of a block, and the download then goes on in that
+// block: the part written early and the whole block written later agree.
+void TestDownloadFile::flushWritesAPartBlockThatGoesOn()
+{
+    const QByteArray data = CoreTest::patternData(3 * DownloadFile::BlockSize + 999);
+    const QString target = m_dir->filePath(u"contract.pdf"_s);
+    DownloadFile file(target);
+    QCOMPARE(file.open(), QString());
+    qint64 taken = 0;
+    for (const qint64 stop : { qint64(5000), DownloadFile::BlockSize + 12345, 2 * DownloadFile::BlockSize + 1 }) {
+        QCOMPARE(appendInPieces(file, data.sliced(taken, stop - taken)), QString());
+        taken = stop;
+        QCOMPARE(file.flush(), taken);
+        QCOMPARE(QFileInfo(DownloadFile::partialPath(target)).size(), taken);
+        QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), data.first(taken));
+    }
+    QCOMPARE(appendInPieces(file, data.sliced(taken)), QString());
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    QCOMPARE(hash, contentHashOf(data));
+    QCOMPARE(file.commit(), QString());
+    QCOMPARE(CoreTest::readFile(target), data);
 }
 
 void TestDownloadFile::targetUntouchedUntilCommit()
@@ -100,7 +160,7 @@ void TestDownloadFile::targetUntouchedUntilCommit()
 void TestDownloadFile::reopensAtOffsetAndHashesWholeFile()
 {
     // Neither the break nor the end falls on a 4 MiB block of the content hash.
-    const QByteArray data = CoreTest::patternData(2 * DownloadFile::MaxQueuedBytes + 12345);
+    const QByteArray data = CoreTest::patternData(2 * DownloadFile::MaxBufferedBytes + 12345);
     const qint64 cut = ContentHasher::BlockSize + 777;
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     {
