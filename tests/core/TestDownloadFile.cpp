@@ -57,6 +57,19 @@ QString contentHashOf(const QByteArray& data)
     return hasher.hexResult();
 }
 
+// Finishes and commits the download of data to target; what went wrong, if anything.
+QString finishAndCommit(DownloadFile& file, const QString& target, const QByteArray& data)
+{
+    QString hash;
+    if (const QString error = file.finish(&hash); !error.isEmpty())
+        return error;
+    if (hash != contentHashOf(data))
+        return u"a content hash that is not the data's: "_s + hash;
+    if (const QString error = file.commit(); !error.isEmpty())
+        return error;
+    return CoreTest::readFile(target) == data ? QString() : u"a target that is not the data"_s;
+}
+
 } // namespace
 
 void TestDownloadFile::init()
@@ -73,11 +86,7 @@ void TestDownloadFile::writesHashesAndCommits()
     DownloadFile file(target);
     QCOMPARE(file.open(), QString());
     QCOMPARE(appendInPieces(file, data), QString());
-    QString hash;
-    QCOMPARE(file.finish(&hash), QString());
-    QCOMPARE(hash, contentHashOf(data));
-    QCOMPARE(file.commit(), QString());
-    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(finishAndCommit(file, target, data), QString());
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
 }
 
@@ -106,11 +115,7 @@ void TestDownloadFile::takesEverythingADeviceHasAvailable()
     QCOMPARE(file.append(source), QString());
     QCOMPARE(source.bytesAvailable(), 0);
     QCOMPARE(file.received(), data.size());
-    QString hash;
-    QCOMPARE(file.finish(&hash), QString());
-    QCOMPARE(hash, contentHashOf(data));
-    QCOMPARE(file.commit(), QString());
-    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(finishAndCommit(file, target, data), QString());
 }
 
 // A dropped connection flushes what arrived, in the middle of a block, and the download then goes on in that
@@ -130,11 +135,7 @@ void TestDownloadFile::flushWritesAPartBlockThatGoesOn()
         QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), data.first(taken));
     }
     QCOMPARE(appendInPieces(file, data.sliced(taken)), QString());
-    QString hash;
-    QCOMPARE(file.finish(&hash), QString());
-    QCOMPARE(hash, contentHashOf(data));
-    QCOMPARE(file.commit(), QString());
-    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(finishAndCommit(file, target, data), QString());
 }
 
 void TestDownloadFile::targetUntouchedUntilCommit()
@@ -198,11 +199,7 @@ void TestDownloadFile::longerPartialFileIsCutToOffset()
     QCOMPARE(file.open(offset), QString());
     QCOMPARE(QFileInfo(DownloadFile::partialPath(target)).size(), offset);
     QCOMPARE(appendInPieces(file, data.sliced(offset)), QString());
-    QString hash;
-    QCOMPARE(file.finish(&hash), QString());
-    QCOMPARE(hash, contentHashOf(data));
-    QCOMPARE(file.commit(), QString());
-    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(finishAndCommit(file, target, data), QString());
 }
 
 void TestDownloadFile::missingOrShorterPartialFileCannotBeReopened()
