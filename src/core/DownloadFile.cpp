@@ -23,9 +23,9 @@ qint64 alignDown(qint64 value, qint64 alignment)
     return value - value % alignment;
 }
 
-QString systemError()
+QString systemError(int error = errno)
 {
-    return QString::fromLocal8Bit(std::strerror(errno));
+    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 QString cannotWrite(const QString& path, const QString& reason)
@@ -98,13 +98,18 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
     // Read-write, which creates the file but does not empty it; a partial file to carry on must be there.
     const QIODevice::OpenMode mode
         = QIODevice::ReadWrite | QIODevice::Unbuffered | (offset > 0 ? QIODevice::ExistingOnly : QIODevice::NotOpen);
+    // Kept, so that an append() after all gives it rather than waiting for bytes that are never read back.
+    const auto failed = [this](const QString& error) {
+        setError(error);
+        return error;
+    };
     if (!m_file.open(mode))
-        return cannotWrite(m_path, m_file.errorString());
+        return failed(cannotWrite(m_path, m_file.errorString()));
     if (m_file.size() < offset)
-        return QCoreApplication::translate("DownloadFile", "The part of “%1” downloaded before is incomplete.")
-            .arg(QDir::toNativeSeparators(m_path));
+        return failed(QCoreApplication::translate("DownloadFile", "The part of “%1” downloaded before is incomplete.")
+                          .arg(QDir::toNativeSeparators(m_path)));
     if (!m_file.resize(offset))
-        return cannotWrite(m_path, m_file.errorString());
+        return failed(cannotWrite(m_path, m_file.errorString()));
 #ifdef O_DIRECT
     m_direct = ::open(QFile::encodeName(m_file.fileName()).constData(), O_WRONLY | O_DIRECT | O_CLOEXEC);
 #endif
@@ -185,26 +190,31 @@ DownloadFile::Block* DownloadFile::blockWithRoom()
 
 QString DownloadFile::append(QByteArrayView data)
 {
-    return receive([&data](char* to, qint64 room) {
-        const qint64 take = std::min<qint64>(room, data.size());
-        std::memcpy(to, data.data(), size_t(take));
-        data = data.sliced(take);
-        return take;
-    });
+    return receive([&data] { return !data.isEmpty(); },
+                   [&data](char* to, qint64 room) {
+                       const qint64 take = std::min<qint64>(room, data.size());
+                       std::memcpy(to, data.data(), size_t(take));
+                       data = data.sliced(take);
+                       return take;
+                   });
 }
 
 QString DownloadFile::append(QIODevice& source)
 {
-    return receive([&source](char* to, qint64 room) { return std::max<qint64>(0, source.read(to, room)); });
+    return receive([&source] { return source.bytesAvailable() > 0; },
+                   [&source](char* to, qint64 room) { return std::max<qint64>(0, source.read(to, room)); });
 }
 
-QString DownloadFile::receive(const std::function<qint64(char* to, qint64 room)>& copy)
+QString DownloadFile::receive(const std::function<bool()>& more,
+                              const std::function<qint64(char* to, qint64 room)>& copy)
 {
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [this] { return m_keptReady || !m_error.isEmpty(); });
     }
-    while (true) {
+    // A block is asked for only when there is something to put in it: waiting for a free one is waiting for the
+    // disk.
+    while (more()) {
         Block* block = blockWithRoom();
         if (!block)
             break;
@@ -289,7 +299,7 @@ QString DownloadFile::writeRange(const Block& block, bool complete, qint64 from,
                 break;
             }
             if (done <= 0)
-                return cannotWrite(m_path, done < 0 ? systemError() : m_file.errorString());
+                return cannotWrite(m_path, systemError(done < 0 ? errno : EIO));
             at += done;
             from = std::max(from, at);
         }
@@ -299,7 +309,7 @@ QString DownloadFile::writeRange(const Block& block, bool complete, qint64 from,
         if (done < 0 && errno == EINTR)
             continue;
         if (done <= 0)
-            return cannotWrite(m_path, done < 0 ? systemError() : m_file.errorString());
+            return cannotWrite(m_path, systemError(done < 0 ? errno : EIO));
         at += done;
     }
 #ifdef Q_OS_LINUX
@@ -382,7 +392,10 @@ qint64 DownloadFile::flush()
 void DownloadFile::stop(bool abandon)
 {
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        // The kept bytes of an unfinished block are in the first block before it can be the last.
+        if (!abandon)
+            m_changed.wait(lock, [this] { return m_keptReady || !m_error.isEmpty(); });
         // The last block, however full, is the last.
         if (!m_blocks.empty())
             m_blocks.back()->complete = true;
@@ -412,7 +425,7 @@ QString DownloadFile::finish(QString* contentHash)
     if (!m_error.isEmpty())
         return m_error;
     QByteArray digests;
-    for (const auto& [start, digest] : m_digests)
+    for (const auto& [start, digest] : std::exchange(m_digests, {}))
         digests += digest;
     m_keptHasher.addBlockDigests(digests);
     // No hash matches the server's.

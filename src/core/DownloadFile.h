@@ -56,7 +56,7 @@ public:
     QString append(QIODevice& source);
     // The bytes taken so far, the kept ones included: where the download goes on.
     qint64 received() const { return m_received; }
-    // The bytes in the partial file so far, the kept ones included: what survives if the process dies now.
+    // The bytes in the partial file so far, the kept ones included: what surely survives if the process dies now.
     qint64 written() const { return m_written; }
     // Waits until every byte received is in the file, then gives written().
     qint64 flush();
@@ -75,7 +75,7 @@ private:
     };
     using Buffer = std::unique_ptr<char, FreeAligned>;
 
-    QString receive(const std::function<qint64(char* to, qint64 room)>& copy);
+    QString receive(const std::function<bool()>& more, const std::function<qint64(char* to, qint64 room)>& copy);
     Block* blockWithRoom();
     void writeBlocks();
     QString writeRange(const Block& block, bool complete, qint64 from, qint64 to);
@@ -114,7 +114,7 @@ private:
     bool m_hashFailed = false;
     // What flush() waits to see written.
     qint64 m_flushTo = 0;
-    bool m_keptReady = false;
+    bool m_keptReady = true;
     bool m_closing = false;
     std::atomic_bool m_abandoned = false;
     QString m_error;

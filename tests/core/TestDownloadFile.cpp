@@ -18,7 +18,11 @@ class TestDownloadFile : public QObject
 
 private slots:
     void init();
+    void writesHashesAndCommits_data();
     void writesHashesAndCommits();
+    void droppedWithoutFlushKeepsEverythingReceived();
+    void reopensAndFinishes_data();
+    void reopensAndFinishes();
     void emptyDownloadHasTheEmptyHash();
     void takesEverythingADeviceHasAvailable();
     void flushWritesAPartBlockThatGoesOn();
@@ -78,16 +82,67 @@ void TestDownloadFile::init()
     QVERIFY(m_dir->isValid());
 }
 
+void TestDownloadFile::writesHashesAndCommits_data()
+{
+    QTest::addColumn<qint64>("size");
+    QTest::newRow("one byte") << qint64(1);
+    QTest::newRow("whole blocks") << 2 * DownloadFile::BlockSize;
+    // More than the buffers hold, so that the network side waits for the disk at times.
+    QTest::newRow("more than the buffers hold") << 3 * DownloadFile::MaxBufferedBytes + 12345;
+}
+
 void TestDownloadFile::writesHashesAndCommits()
 {
-    // More than the queue holds, so that the network side waits for the disk at times.
-    const QByteArray data = CoreTest::patternData(3 * DownloadFile::MaxBufferedBytes + 12345);
+    QFETCH(qint64, size);
+    const QByteArray data = CoreTest::patternData(size);
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     DownloadFile file(target);
     QCOMPARE(file.open(), QString());
     QCOMPARE(appendInPieces(file, data), QString());
     QCOMPARE(finishAndCommit(file, target, data), QString());
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
+}
+
+// A cancel, a failure or a connection that drops: what arrived is in the partial file, none of it flushed before.
+void TestDownloadFile::droppedWithoutFlushKeepsEverythingReceived()
+{
+    const QByteArray data = CoreTest::patternData(DownloadFile::BlockSize + 5);
+    const QString target = m_dir->filePath(u"receipt.jpg"_s);
+    {
+        DownloadFile file(target);
+        QCOMPARE(file.open(), QString());
+        QCOMPARE(appendInPieces(file, data), QString());
+    }
+    QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), data);
+    QVERIFY(!QFileInfo::exists(target));
+}
+
+void TestDownloadFile::reopensAndFinishes_data()
+{
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<qint64>("kept");
+    const qint64 block = DownloadFile::BlockSize;
+    QTest::newRow("all of it kept, blocks and a part") << 2 * block + 77 << 2 * block + 77;
+    QTest::newRow("all of it kept, whole blocks") << 2 * block << 2 * block;
+    QTest::newRow("whole blocks kept, then more") << 3 * block + 5 << 2 * block;
+    QTest::newRow("a part of a block kept, then more") << 2 * block + 5 << qint64(100);
+}
+
+// finish() may follow open() at once, before the kept bytes have been read back.
+void TestDownloadFile::reopensAndFinishes()
+{
+    QFETCH(qint64, size);
+    QFETCH(qint64, kept);
+    const QByteArray data = CoreTest::patternData(size);
+    const QString target = m_dir->filePath(u"statement.pdf"_s);
+    QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), data.first(kept)));
+    DownloadFile file(target);
+    QCOMPARE(file.open(kept), QString());
+    // Nothing more to take: finish() straight away.
+    if (kept < size)
+        QCOMPARE(file.append(data.sliced(kept)), QString());
+    QCOMPARE(file.received(), size);
+    QCOMPARE(finishAndCommit(file, target, data), QString());
 }
 
 void TestDownloadFile::emptyDownloadHasTheEmptyHash()
