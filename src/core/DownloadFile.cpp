@@ -144,17 +144,14 @@ void DownloadFile::takeKept(qint64 offset, const std::function<void()>& keptHash
     if (offset > whole) {
         Block* first = blockWithRoom();
         QFile kept(m_file.fileName());
-        if (first
-            && (!kept.open(QIODevice::ReadOnly) || !kept.seek(whole)
-                || kept.read(first->data.get(), offset - whole) != offset - whole)) {
+        const bool read = first && kept.open(QIODevice::ReadOnly) && kept.seek(whole)
+            && kept.read(first->data.get(), offset - whole) == offset - whole;
+        if (first && !read)
             cannotRead();
-        } else if (first) {
-            std::lock_guard lock(m_mutex);
-            first->filled = offset - whole;
-            first->written = first->filled;
-        }
         {
             std::lock_guard lock(m_mutex);
+            if (read)
+                first->filled = first->written = offset - whole;
             m_keptReady = true;
         }
         m_changed.notify_all();
@@ -236,6 +233,15 @@ QString DownloadFile::receive(const std::function<bool()>& more,
     return m_error;
 }
 
+DownloadFile::Block* DownloadFile::firstBlock(const std::function<bool(const Block&)>& wanted) const
+{
+    for (const auto& block : m_blocks) {
+        if (wanted(*block))
+            return block.get();
+    }
+    return nullptr;
+}
+
 qint64 DownloadFile::writeTarget(const Block& block) const
 {
     // A block still filling is written only as far as a flush asks.
@@ -251,13 +257,8 @@ void DownloadFile::writeBlocks()
         bool complete = false;
         {
             std::unique_lock lock(m_mutex);
-            const auto pending = [this] {
-                for (const auto& candidate : m_blocks) {
-                    if (writeTarget(*candidate) > candidate->written)
-                        return candidate.get();
-                }
-                return static_cast<Block*>(nullptr);
-            };
+            const auto pending
+                = [this] { return firstBlock([this](const Block& b) { return writeTarget(b) > b.written; }); };
             m_changed.wait(lock, [&] { return pending() || m_closing; });
             block = pending();
             if (!block)
@@ -329,13 +330,8 @@ void DownloadFile::hashBlocks()
         Block* block = nullptr;
         {
             std::unique_lock lock(m_mutex);
-            const auto next = [this] {
-                for (const auto& candidate : m_blocks) {
-                    if (candidate->complete && !candidate->hashClaimed)
-                        return candidate.get();
-                }
-                return static_cast<Block*>(nullptr);
-            };
+            const auto next
+                = [this] { return firstBlock([](const Block& b) { return b.complete && !b.hashClaimed; }); };
             m_changed.wait(lock, [&] { return next() || m_closing || m_abandoned; });
             block = m_abandoned ? nullptr : next();
             if (!block)

@@ -81,6 +81,8 @@ private:
     QString writeRange(const Block& block, bool complete, qint64 from, qint64 to);
     void hashBlocks();
     void takeKept(qint64 offset, const std::function<void()>& keptHashed);
+    // The first block in file order that is wanted; under the mutex.
+    Block* firstBlock(const std::function<bool(const Block&)>& wanted) const;
     qint64 writeTarget(const Block& block) const;
     void releaseFinished();
     void setError(const QString& error);
