@@ -269,10 +269,6 @@
         <translation>”%1” finns redan; välj ett annat mål.</translation>
     </message>
     <message>
-        <source>Disconnect the Dropbox account: revoke its token and delete it from the keychain.</source>
-        <translation>Koppla från Dropbox-kontot: återkalla dess token och ta bort den från nyckelringen.</translation>
-    </message>
-    <message>
         <source>No Dropbox app key: set ATTACHE_DROPBOX_APP_KEY, or the key in the app&apos;s Settings.</source>
         <translation>Ingen appnyckel för Dropbox: ange ATTACHE_DROPBOX_APP_KEY, eller nyckeln i appens inställningar.</translation>
     </message>
@@ -287,10 +283,6 @@
     <message>
         <source>2. Paste the code Dropbox shows, then press Enter:</source>
         <translation>2. Klistra in koden som Dropbox visar och tryck på Retur:</translation>
-    </message>
-    <message>
-        <source>Only Dropbox accounts can be disconnected: attache-cli disconnect dropbox.</source>
-        <translation>Bara Dropbox-konton kan kopplas från: attache-cli disconnect dropbox.</translation>
     </message>
     <message>
         <source>No Dropbox account is connected.</source>
@@ -395,6 +387,34 @@ Kommandon:</translation>
     <message>
         <source>The store to use: local:PATH, dropbox:[/FOLDER], kashflow:USER or fortnox:. By default, the store the app is set to.</source>
         <translation>Lagringsplatsen att använda: local:SÖKVÄG, dropbox:[/MAPP], kashflow:ANVÄNDARE eller fortnox:. Som standard den lagringsplats appen är inställd på.</translation>
+    </message>
+    <message>
+        <source>Disconnect the Dropbox account (revoke its token and delete it from the keychain), forget the KashFlow sign-in (the remembered password and memorable word, and the user name), or disconnect the Fortnox company (delete its tokens from the keychain).</source>
+        <translation>Koppla från Dropbox-kontot (återkalla dess token och ta bort den ur nyckelringen), glöm KashFlow-inloggningen (det sparade lösenordet och minnesordet, och användarnamnet) eller koppla från Fortnox-företaget (ta bort dess tokens ur nyckelringen).</translation>
+    </message>
+    <message>
+        <source>No KashFlow user is signed in: attache-cli connect kashflow.</source>
+        <translation>Ingen KashFlow-användare är inloggad: attache-cli connect kashflow.</translation>
+    </message>
+    <message>
+        <source>Disconnect dropbox, kashflow or fortnox: attache-cli disconnect dropbox.</source>
+        <translation>Koppla från dropbox, kashflow eller fortnox: attache-cli disconnect dropbox.</translation>
+    </message>
+    <message>
+        <source>No KashFlow account is signed in.</source>
+        <translation>Inget KashFlow-konto är inloggat.</translation>
+    </message>
+    <message>
+        <source>Signed out of KashFlow: nothing is kept for %1 any more.</source>
+        <translation>Utloggad från KashFlow: ingenting sparas längre för %1.</translation>
+    </message>
+    <message>
+        <source>No Fortnox company is connected.</source>
+        <translation>Inget Fortnox-företag är anslutet.</translation>
+    </message>
+    <message>
+        <source>Disconnected from Fortnox.</source>
+        <translation>Frånkopplad från Fortnox.</translation>
     </message>
 </context>
 <context>
@@ -2080,12 +2100,12 @@ Kommandon:</translation>
         <translation>Inget Dropbox-konto är anslutet. Anslut ett under Konton, eller med ”attache-cli connect dropbox”.</translation>
     </message>
     <message>
-        <source>No Fortnox company is connected. Connect one in Accounts.</source>
-        <translation>Inget företag i Fortnox är anslutet. Anslut ett under Konton.</translation>
-    </message>
-    <message>
         <source>Unknown store “%1”. Use local:PATH, dropbox:[/FOLDER], kashflow:[USER] or fortnox:.</source>
         <translation>Okänd lagringsplats ”%1”. Använd local:SÖKVÄG, dropbox:[/MAPP], kashflow:[ANVÄNDARE] eller fortnox:.</translation>
+    </message>
+    <message>
+        <source>No Fortnox company is connected. Connect one in Accounts, or with “attache-cli connect fortnox”.</source>
+        <translation>Inget Fortnox-företag är anslutet. Anslut ett under Konton, eller med ”attache-cli connect fortnox”.</translation>
     </message>
 </context>
 <context>

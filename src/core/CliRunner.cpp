@@ -120,8 +120,10 @@ const QList<CliRunner::Command>& CliRunner::commands()
              "company with the integration's client id and secret (open the address shown, allow, and paste the "
              "address the browser ends on)."),
           &CliRunner::connectAccount, 1, 1, false },
-        { QStringLiteral("disconnect"), QStringLiteral("dropbox"),
-          tr("Disconnect the Dropbox account: revoke its token and delete it from the keychain."),
+        { QStringLiteral("disconnect"), QStringLiteral("dropbox|kashflow|fortnox"),
+          tr("Disconnect the Dropbox account (revoke its token and delete it from the keychain), forget the KashFlow "
+             "sign-in (the remembered password and memorable word, and the user name), or disconnect the Fortnox "
+             "company (delete its tokens from the keychain)."),
           &CliRunner::disconnectAccount, 1, 1, false },
     };
     return list;
@@ -202,6 +204,9 @@ void CliRunner::start(const QStringList& arguments)
         m_store = StoreFactory::create(uri, *m_settings, this, &error);
         if (!m_store)
             return fail(error, 2);
+        // The window asks for a KashFlow sign-in when it is needed; here nobody would answer.
+        if (const auto* kashflow = qobject_cast<KashflowStore*>(m_store); kashflow && kashflow->userName().isEmpty())
+            return fail(tr("No KashFlow user is signed in: attache-cli connect kashflow."), 2);
         m_queue = new TransferQueue(m_store, this);
         // The window's journal: what a killed run leaves, either of them finishes.
         m_journal = std::make_unique<TransferJournal>();
@@ -604,8 +609,12 @@ void CliRunner::connectFortnox()
 
 void CliRunner::disconnectAccount(const QStringList& arguments)
 {
+    if (arguments.first() == QLatin1String("kashflow"))
+        return disconnectKashflow();
+    if (arguments.first() == QLatin1String("fortnox"))
+        return disconnectFortnox();
     if (arguments.first() != QLatin1String("dropbox"))
-        return fail(tr("Only Dropbox accounts can be disconnected: attache-cli disconnect dropbox."), 2);
+        return fail(tr("Disconnect dropbox, kashflow or fortnox: attache-cli disconnect dropbox."), 2);
     auto* account = new DropboxAccount(*m_settings, new QNetworkAccessManager(this), this);
     if (!account->isConnected())
         return fail(tr("No Dropbox account is connected."));
@@ -614,6 +623,35 @@ void CliRunner::disconnectAccount(const QStringList& arguments)
         if (!warning.isEmpty())
             writeLine(stderr, QStringLiteral("attache-cli: ") + warning);
         print(tr("Disconnected from Dropbox."));
+        succeed();
+    });
+    account->disconnectAccount();
+}
+
+void CliRunner::disconnectKashflow()
+{
+    const QString userName = m_settings->kashflowUserName();
+    if (userName.isEmpty())
+        return fail(tr("No KashFlow account is signed in."));
+    // KashFlow documents no sign-out, and its sessions end by themselves: what is left is what Attaché keeps.
+    KashflowStore::forgetCredentials(userName, this, [this, userName](const SecretStore::Result& result) {
+        if (!result.ok && !result.notFound)
+            return fail(result.errorString);
+        m_settings->setKashflowUserName({});
+        m_settings->sync();
+        print(tr("Signed out of KashFlow: nothing is kept for %1 any more.").arg(userName));
+        succeed();
+    });
+}
+
+void CliRunner::disconnectFortnox()
+{
+    auto* account = new FortnoxAccount(*m_settings, new QNetworkAccessManager(this), this);
+    if (!account->isConnected())
+        return fail(tr("No Fortnox company is connected."));
+    connect(account, &FortnoxAccount::failed, this, [this](const QString& message) { fail(message); });
+    connect(account, &FortnoxAccount::disconnected, this, [this] {
+        print(tr("Disconnected from Fortnox."));
         succeed();
     });
     account->disconnectAccount();

@@ -50,6 +50,8 @@ private:
     // Standard input, for the answers to questions.
     QTextStream& input();
     void disconnectAccount(const QStringList& arguments);
+    void disconnectKashflow();
+    void disconnectFortnox();
     void runTransfers(const QList<int>& ids);
 
     void print(const QString& line);

@@ -110,6 +110,11 @@ void KashflowStore::rememberCredentials(const KashflowSession::Credentials& cred
                              std::move(done));
 }
 
+void KashflowStore::forgetCredentials(const QString& userName, QObject* context, SecretStore::Callback done)
+{
+    SecretStore::removeSecret(keychainKey(userName), context, std::move(done));
+}
+
 QString KashflowStore::displayName() const
 {
     return tr("KashFlow");

@@ -58,8 +58,9 @@ Store* createFortnox(const Settings& settings, QObject* parent, QString* error)
         return nullptr;
     }
     if (!FortnoxAccount::isConnected(settings)) {
-        *error
-            = QCoreApplication::translate("StoreFactory", "No Fortnox company is connected. Connect one in Accounts.");
+        *error = QCoreApplication::translate("StoreFactory",
+                                             "No Fortnox company is connected. Connect one in Accounts, or with "
+                                             "“attache-cli connect fortnox”.");
         return nullptr;
     }
     auto* store = new FortnoxStore(endpoints, parent);

@@ -48,6 +48,7 @@ private slots:
     void waitsOutTooManyRequests();
     void processesTogetherKeepToTheLimit();
     void connectsThroughTheAddressTheBrowserEndsOn();
+    void disconnectForgetsTheCompany();
 
 private:
     QProcessEnvironment environment() const
@@ -305,6 +306,37 @@ void TestCliFortnox::connectsThroughTheAddressTheBrowserEndsOn()
     QCOMPARE(KeyringTest::filesContaining({ m_config->path() }, m_emulator->clientSecret()), QStringList());
     // Later commands sign in with it.
     EXPECT_EXIT(fortnox({ u"ls"_s, u"inbox/inbox_s"_s }), 0);
+}
+
+// "disconnect fortnox": the keychain and the settings no longer hold the company, so later commands have to connect
+// again. Fortnox documents no way to revoke a token.
+void TestCliFortnox::disconnectForgetsTheCompany()
+{
+    EXPECT_EXIT(fortnox({ u"ls"_s, u"inbox/inbox_s"_s }), 0);
+
+    const CliRun run
+        = CliTest::run(environment(), m_work->path(), { u"disconnect"_s, u"fortnox"_s }, {}, ProcessTimeoutMs);
+    EXPECT_EXIT(run, 0);
+    QCOMPARE(run.outLines(), QStringList { u"Disconnected from Fortnox."_s });
+    QCOMPARE(run.err, QString());
+    for (const QString& key : { FortnoxAccount::legacyAccessTokenKey(), FortnoxAccount::legacyClientSecretKey() }) {
+        std::optional<SecretStore::Result> read;
+        QObject context;
+        SecretStore::readSecret(key, &context, [&read](const SecretStore::Result& result) { read = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 30000);
+        QVERIFY2(read->notFound, qPrintable(key + u": "_s + read->errorString));
+    }
+    QVERIFY(!QSettings(m_config->path() + u"/Attache/attache.conf"_s, QSettings::IniFormat)
+                 .value(u"fortnox/connection"_s)
+                 .toBool());
+
+    const CliRun ls = fortnox({ u"ls"_s, u"inbox/inbox_s"_s });
+    EXPECT_EXIT(ls, 2);
+    QVERIFY2(ls.err.contains(u"attache-cli connect fortnox"_s), qPrintable(ls.err));
+    const CliRun again
+        = CliTest::run(environment(), m_work->path(), { u"disconnect"_s, u"fortnox"_s }, {}, ProcessTimeoutMs);
+    EXPECT_EXIT(again, 1);
+    QVERIFY2(again.err.contains(u"No Fortnox company is connected."_s), qPrintable(again.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliFortnox)

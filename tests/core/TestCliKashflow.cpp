@@ -84,6 +84,7 @@ private slots:
     void sendPdfNeedsTheKashflowStore();
     void expiredSessionIsRenewedSilently();
     void hostileNamesStayInTheDestination();
+    void disconnectForgetsTheSignIn();
 
 private:
     QProcessEnvironment environment() const;
@@ -488,6 +489,31 @@ void TestCliKashflow::hostileNamesStayInTheDestination()
     QCOMPARE(CoreTest::allEntries(m_work->path()), QStringList { u"out"_s });
     // Nothing that came from KashFlow landed anywhere else under HOME, where every destination above lies.
     QCOMPARE(KeyringTest::filesContaining({ QDir::homePath() }, u"hostile"_s), QStringList());
+}
+
+// "disconnect kashflow": the remembered sign-in is forgotten, so later commands have to connect again.
+void TestCliKashflow::disconnectForgetsTheSignIn()
+{
+    SIGN_IN_OR_RETURN();
+    EXPECT_EXIT(kashflow({ u"ls"_s, u"invoices"_s }), 0);
+
+    const CliRun run = cli({ u"disconnect"_s, u"kashflow"_s });
+    EXPECT_EXIT(run, 0);
+    QCOMPARE(run.outLines(),
+             QStringList { u"Signed out of KashFlow: nothing is kept for %1 any more."_s.arg(m_emulator->userName()) });
+    QCOMPARE(run.err, QString());
+    std::optional<SecretStore::Result> secret;
+    readKeychain(m_emulator->userName(), secret);
+    QVERIFY(secret);
+    QVERIFY2(secret->notFound, qPrintable(secret->errorString));
+    QCOMPARE(QSettings(settingsPath(), QSettings::IniFormat).value(u"kashflow/userName"_s).toString(), QString());
+
+    const CliRun ls = kashflow({ u"ls"_s, u"invoices"_s });
+    EXPECT_EXIT(ls, 2);
+    QVERIFY2(ls.err.contains(u"attache-cli connect kashflow"_s), qPrintable(ls.err));
+    const CliRun again = cli({ u"disconnect"_s, u"kashflow"_s });
+    EXPECT_EXIT(again, 1);
+    QVERIFY2(again.err.contains(u"No KashFlow account is signed in."_s), qPrintable(again.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliKashflow)
