@@ -59,9 +59,11 @@ QString quotedNames(const QStringList& names)
     return quoted.join(QStringLiteral(", "));
 }
 
-QIcon themeIcon(const char* name)
+// The freedesktop name, else the one GNOME's Adwaita has instead, where they differ.
+QIcon themeIcon(const char* name, const char* adwaitaName = nullptr)
 {
-    return QIcon::fromTheme(QLatin1String(name));
+    const QIcon icon = QIcon::fromTheme(QLatin1String(name));
+    return icon.isNull() && adwaitaName ? QIcon::fromTheme(QLatin1String(adwaitaName)) : icon;
 }
 
 } // namespace
@@ -125,8 +127,8 @@ void MainWindow::setUpActions()
     ui.actionMoveTo->setIcon(themeIcon("go-jump"));
     ui.actionDelete->setIcon(themeIcon("edit-delete"));
     ui.actionRefresh->setIcon(themeIcon("view-refresh"));
-    ui.actionDetailsView->setIcon(themeIcon("view-list-details"));
-    ui.actionGridView->setIcon(themeIcon("view-list-icons"));
+    ui.actionDetailsView->setIcon(themeIcon("view-list-details", "view-list-symbolic"));
+    ui.actionGridView->setIcon(themeIcon("view-list-icons", "view-grid-symbolic"));
     ui.actionSettings->setIcon(themeIcon("preferences-system"));
     ui.actionQuit->setIcon(themeIcon("application-exit"));
 

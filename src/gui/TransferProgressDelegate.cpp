@@ -15,13 +15,15 @@ void TransferProgressDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     bar.palette = option.palette;
     bar.fontMetrics = option.fontMetrics;
     bar.direction = option.direction;
-    bar.rect = option.rect.adjusted(2, 1, -2, -1);
+    // Clear of the next column's text on either side, which would otherwise seem to run into the bar.
+    bar.rect = option.rect.adjusted(8, 2, -8, -2);
     bar.minimum = 0;
     // An unknown size shows as a busy bar.
     bar.maximum = percent < 0 ? 0 : 100;
     bar.progress = qMax(0, percent);
     bar.text = percent < 0 ? QString() : QStringLiteral("%1%").arg(percent);
     bar.textVisible = true;
+    bar.textAlignment = Qt::AlignCenter;
     bar.state = option.state | QStyle::State_Horizontal;
     const QWidget* widget = option.widget;
     (widget ? widget->style() : QApplication::style())->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);

@@ -40,6 +40,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTranslator>
 #include <QTreeView>
 #include <QUrl>
@@ -75,6 +76,7 @@ private slots:
     void moveToDialogFilesDocuments();
     void failedUploadCanBeRetried();
     void everyActionHasAShortcut();
+    void toolBarHasAnIconForEveryButtonUnderAdwaita();
     void transfersAnswerTheirKeys();
     void remembersViewModeAndSelection();
     void savesScreenshot();
@@ -645,6 +647,30 @@ void TestMainWindow::everyActionHasAShortcut()
     }
     QVERIFY(named >= 12);
     QCOMPARE(action("actionDelete")->shortcut(), QKeySequence(QKeySequence::Delete));
+}
+
+// GNOME's Adwaita names some icons differently from the freedesktop list ("view-list-symbolic"): no button is left
+// as bare text beside the others.
+void TestMainWindow::toolBarHasAnIconForEveryButtonUnderAdwaita()
+{
+    const auto restore = qScopeGuard([theme = QIcon::themeName(), paths = QIcon::themeSearchPaths()] {
+        QIcon::setThemeName(theme);
+        QIcon::setThemeSearchPaths(paths);
+    });
+    // The offscreen platform looks in no theme folder of its own.
+    QIcon::setThemeSearchPaths({ QStringLiteral("/usr/share/icons") });
+    QIcon::setThemeName(QStringLiteral("Adwaita"));
+    createWindow();
+    const auto* toolBar = m_window->findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    int buttons = 0;
+    for (QAction* action : toolBar->actions()) {
+        if (action->isSeparator())
+            continue;
+        ++buttons;
+        QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+    }
+    QVERIFY(buttons >= 9);
 }
 
 // Cancel, retry and clear from the keyboard while the transfer list has the focus; Delete there never touches a
