@@ -7,8 +7,13 @@
 
 #include <QBuffer>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +39,7 @@ private slots:
     void commitReplacesWhatALinkPointsToWithItsPermissions();
     void unwritableFolderGivesMessage();
     void writeErrorGivesMessageAndKeepsTarget();
+    void writesThroughTheCacheWhereDirectIsRefused();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -353,6 +359,49 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
     // What was written stays for a later attempt, once there is room.
     QCOMPARE(CoreTest::allEntries(m_dir->path()),
              (QStringList { u".invoice.pdf.attache-partial"_s, u"invoice.pdf"_s }));
+}
+
+// A file system that refuses O_DIRECT (ramfs; ext4 and tmpfs take it): the download goes through the page cache.
+// The test runs this function again in a private mount namespace (unshare, as any user may on Debian), with a ramfs
+// mounted over a folder, which it names in ATTACHE_TEST_RAMFS.
+void TestDownloadFile::writesThroughTheCacheWhereDirectIsRefused()
+{
+    const QString ramfs = qEnvironmentVariable("ATTACHE_TEST_RAMFS");
+    if (ramfs.isEmpty()) {
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"ATTACHE_TEST_RAMFS"_s, m_dir->path());
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(u"unshare"_s,
+                    { u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
+                      u"mount -t ramfs attache-test \"$1\" && exec \"$2\" writesThroughTheCacheWhereDirectIsRefused"_s,
+                      u"sh"_s, m_dir->path(), QCoreApplication::applicationFilePath() });
+        QVERIFY2(child.waitForFinished(120000), qPrintable(child.errorString()));
+        const QString output = QString::fromLocal8Bit(child.readAll());
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, qPrintable(output));
+        QVERIFY2(output.contains(u"PASS   : TestDownloadFile::writesThroughTheCacheWhereDirectIsRefused()"_s),
+                 qPrintable(output));
+        return;
+    }
+    // Else this would test nothing.
+    const QByteArray probe = QFile::encodeName(ramfs + u"/probe"_s);
+    const int refused = ::open(probe.constData(), O_WRONLY | O_CREAT | O_DIRECT | O_CLOEXEC, 0600);
+    const int openError = errno;
+    if (refused >= 0)
+        ::close(refused);
+    QCOMPARE(refused, -1);
+    QCOMPARE(openError, EINVAL);
+    QVERIFY(QFile::remove(QFile::decodeName(probe)));
+
+    // Whole blocks and a tail, so that a direct write would have been tried for the blocks.
+    const QByteArray data = CoreTest::patternData(3 * DownloadFile::BlockSize + 12345);
+    const QString target = ramfs + u"/invoice.pdf"_s;
+    DownloadFile file(target);
+    QCOMPARE(file.open(), QString());
+    QCOMPARE(appendInPieces(file, data), QString());
+    QCOMPARE(finishAndCommit(file, target, data), QString());
+    QCOMPARE(CoreTest::allEntries(ramfs), QStringList { u"invoice.pdf"_s });
 }
 
 QTEST_GUILESS_MAIN(TestDownloadFile)
