@@ -390,31 +390,31 @@ Kommandon:</translation>
     </message>
     <message>
         <source>Disconnect the Dropbox account (revoke its token and delete it from the keychain), forget the KashFlow sign-in (the remembered password and memorable word, and the user name), or disconnect the Fortnox company (delete its tokens from the keychain).</source>
-        <translation>Koppla från Dropbox-kontot (återkalla dess token och ta bort den ur nyckelringen), glöm KashFlow-inloggningen (det sparade lösenordet och minnesordet, och användarnamnet) eller koppla från Fortnox-företaget (ta bort dess tokens ur nyckelringen).</translation>
-    </message>
-    <message>
-        <source>No KashFlow user is signed in: attache-cli connect kashflow.</source>
-        <translation>Ingen KashFlow-användare är inloggad: attache-cli connect kashflow.</translation>
+        <translation>Koppla från Dropbox-kontot (återkalla dess token och ta bort den ur nyckelringen), glöm KashFlow-inloggningen (det sparade lösenordet, det minnesvärda ordet och användarnamnet) eller koppla från företaget i Fortnox (ta bort dess tokens ur nyckelringen).</translation>
     </message>
     <message>
         <source>Disconnect dropbox, kashflow or fortnox: attache-cli disconnect dropbox.</source>
         <translation>Koppla från dropbox, kashflow eller fortnox: attache-cli disconnect dropbox.</translation>
     </message>
     <message>
-        <source>No KashFlow account is signed in.</source>
-        <translation>Inget KashFlow-konto är inloggat.</translation>
-    </message>
-    <message>
-        <source>Signed out of KashFlow: nothing is kept for %1 any more.</source>
-        <translation>Utloggad från KashFlow: ingenting sparas längre för %1.</translation>
-    </message>
-    <message>
         <source>No Fortnox company is connected.</source>
-        <translation>Inget Fortnox-företag är anslutet.</translation>
+        <translation>Inget företag i Fortnox är anslutet.</translation>
     </message>
     <message>
         <source>Disconnected from Fortnox.</source>
         <translation>Frånkopplad från Fortnox.</translation>
+    </message>
+    <message>
+        <source>%1 Use “attache-cli connect kashflow”.</source>
+        <translation>%1 Använd ”attache-cli connect kashflow”.</translation>
+    </message>
+    <message>
+        <source>No KashFlow user is signed in.</source>
+        <translation>Ingen KashFlow-användare är inloggad.</translation>
+    </message>
+    <message>
+        <source>Signed out of KashFlow: the sign-in of %1 is forgotten.</source>
+        <translation>Utloggad från KashFlow: inloggningen för %1 är glömd.</translation>
     </message>
 </context>
 <context>
@@ -2105,7 +2105,7 @@ Kommandon:</translation>
     </message>
     <message>
         <source>No Fortnox company is connected. Connect one in Accounts, or with “attache-cli connect fortnox”.</source>
-        <translation>Inget Fortnox-företag är anslutet. Anslut ett under Konton, eller med ”attache-cli connect fortnox”.</translation>
+        <translation>Inget företag i Fortnox är anslutet. Anslut ett under Konton, eller med ”attache-cli connect fortnox”.</translation>
     </message>
 </context>
 <context>

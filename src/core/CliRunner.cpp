@@ -204,9 +204,11 @@ void CliRunner::start(const QStringList& arguments)
         m_store = StoreFactory::create(uri, *m_settings, this, &error);
         if (!m_store)
             return fail(error, 2);
-        // The window asks for a KashFlow sign-in when it is needed; here nobody would answer.
-        if (const auto* kashflow = qobject_cast<KashflowStore*>(m_store); kashflow && kashflow->userName().isEmpty())
-            return fail(tr("No KashFlow user is signed in: attache-cli connect kashflow."), 2);
+        // The window asks for a KashFlow sign-in when one is needed; here nobody would answer, so say how to.
+        if (auto* kashflow = qobject_cast<KashflowStore*>(m_store))
+            connect(kashflow, &KashflowStore::signInRequired, this, [this](const QString& message) {
+                fail(tr("%1 Use “attache-cli connect kashflow”.").arg(message), 2);
+            });
         m_queue = new TransferQueue(m_store, this);
         // The window's journal: what a killed run leaves, either of them finishes.
         m_journal = std::make_unique<TransferJournal>();
@@ -632,14 +634,14 @@ void CliRunner::disconnectKashflow()
 {
     const QString userName = m_settings->kashflowUserName();
     if (userName.isEmpty())
-        return fail(tr("No KashFlow account is signed in."));
+        return fail(tr("No KashFlow user is signed in."));
     // KashFlow documents no sign-out, and its sessions end by themselves: what is left is what Attaché keeps.
     KashflowStore::forgetCredentials(userName, this, [this, userName](const SecretStore::Result& result) {
-        if (!result.ok && !result.notFound)
+        if (!result.ok)
             return fail(result.errorString);
         m_settings->setKashflowUserName({});
         m_settings->sync();
-        print(tr("Signed out of KashFlow: nothing is kept for %1 any more.").arg(userName));
+        print(tr("Signed out of KashFlow: the sign-in of %1 is forgotten.").arg(userName));
         succeed();
     });
 }

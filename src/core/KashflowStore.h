@@ -43,7 +43,7 @@ public:
     // Keeps the credentials in the keychain, the only place they are ever written ("Remember me").
     static void rememberCredentials(const KashflowSession::Credentials& credentials, QObject* context,
                                     SecretStore::Callback done);
-    // Deletes them from the keychain; the result says notFound when none were remembered.
+    // Deletes them from the keychain; succeeds when none were remembered.
     static void forgetCredentials(const QString& userName, QObject* context, SecretStore::Callback done);
     // The format KashFlow is asked to answer in; JSON unless the user chose XML.
     void setFormat(KashflowPayload::Format format) { m_format = format; }

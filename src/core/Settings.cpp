@@ -85,7 +85,10 @@ QString Settings::kashflowUserName() const
 
 void Settings::setKashflowUserName(const QString& userName)
 {
-    m_settings->setValue(QStringLiteral("kashflow/userName"), userName);
+    if (userName.isEmpty())
+        m_settings->remove(QStringLiteral("kashflow/userName"));
+    else
+        m_settings->setValue(QStringLiteral("kashflow/userName"), userName);
 }
 
 KashflowPayload::Format Settings::kashflowFormat() const

@@ -59,11 +59,15 @@ QString quotedNames(const QStringList& names)
     return quoted.join(QStringLiteral(", "));
 }
 
-// The freedesktop name, else the one GNOME's Adwaita has instead, where they differ.
-QIcon themeIcon(const char* name, const char* adwaitaName = nullptr)
+// The freedesktop name, else the symbolic one, which is all that newer GNOME themes (Adwaita) ship; some have
+// another name there. Qt 6.4 does not recolour symbolic icons, so they stay dark in a dark palette.
+QIcon themeIcon(const char* name, const char* symbolicName = nullptr)
 {
     const QIcon icon = QIcon::fromTheme(QLatin1String(name));
-    return icon.isNull() && adwaitaName ? QIcon::fromTheme(QLatin1String(adwaitaName)) : icon;
+    if (!icon.isNull())
+        return icon;
+    return QIcon::fromTheme(symbolicName ? QString::fromLatin1(symbolicName)
+                                         : QString::fromLatin1(name) + QStringLiteral("-symbolic"));
 }
 
 } // namespace
@@ -813,8 +817,7 @@ void MainWindow::signInToKashflow(const QString& reason)
                 const QString userName = m_kashflowSignIn->userName();
                 // Not to be remembered: what an earlier sign-in of this user kept goes too.
                 if (remembered.userName.isEmpty())
-                    SecretStore::removeSecret(KashflowStore::keychainKey(userName), this,
-                                              [](const SecretStore::Result&) {});
+                    KashflowStore::forgetCredentials(userName, this, [](const SecretStore::Result&) {});
                 if (!problem.isEmpty())
                     showError(tr("Signed in to KashFlow, but your sign-in could not be remembered: %1").arg(problem));
                 const QString uri = KashflowStore::uriFor(userName);

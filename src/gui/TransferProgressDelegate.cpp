@@ -15,7 +15,7 @@ void TransferProgressDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     bar.palette = option.palette;
     bar.fontMetrics = option.fontMetrics;
     bar.direction = option.direction;
-    // Clear of the next column's text on either side, which would otherwise seem to run into the bar.
+    // Clear of the text of the columns either side (Action, Status), which would otherwise seem to run into it.
     bar.rect = option.rect.adjusted(8, 2, -8, -2);
     bar.minimum = 0;
     // An unknown size shows as a busy bar.
@@ -23,6 +23,7 @@ void TransferProgressDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     bar.progress = qMax(0, percent);
     bar.text = percent < 0 ? QString() : QStringLiteral("%1%").arg(percent);
     bar.textVisible = true;
+    // In the middle of the bar: some styles put left-aligned text beside it, outside the cell.
     bar.textAlignment = Qt::AlignCenter;
     bar.state = option.state | QStyle::State_Horizontal;
     const QWidget* widget = option.widget;

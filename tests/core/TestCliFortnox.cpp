@@ -327,8 +327,7 @@ void TestCliFortnox::disconnectForgetsTheCompany()
         QVERIFY2(read->notFound, qPrintable(key + u": "_s + read->errorString));
     }
     QVERIFY(!QSettings(m_config->path() + u"/Attache/attache.conf"_s, QSettings::IniFormat)
-                 .value(u"fortnox/connection"_s)
-                 .toBool());
+                 .contains(u"fortnox/connection"_s));
 
     const CliRun ls = fortnox({ u"ls"_s, u"inbox/inbox_s"_s });
     EXPECT_EXIT(ls, 2);

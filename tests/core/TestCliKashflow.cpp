@@ -85,6 +85,7 @@ private slots:
     void expiredSessionIsRenewedSilently();
     void hostileNamesStayInTheDestination();
     void disconnectForgetsTheSignIn();
+    void disconnectWithNothingRemembered();
 
 private:
     QProcessEnvironment environment() const;
@@ -500,20 +501,35 @@ void TestCliKashflow::disconnectForgetsTheSignIn()
     const CliRun run = cli({ u"disconnect"_s, u"kashflow"_s });
     EXPECT_EXIT(run, 0);
     QCOMPARE(run.outLines(),
-             QStringList { u"Signed out of KashFlow: nothing is kept for %1 any more."_s.arg(m_emulator->userName()) });
+             QStringList { u"Signed out of KashFlow: the sign-in of %1 is forgotten."_s.arg(m_emulator->userName()) });
     QCOMPARE(run.err, QString());
     std::optional<SecretStore::Result> secret;
     readKeychain(m_emulator->userName(), secret);
     QVERIFY(secret);
     QVERIFY2(secret->notFound, qPrintable(secret->errorString));
-    QCOMPARE(QSettings(settingsPath(), QSettings::IniFormat).value(u"kashflow/userName"_s).toString(), QString());
+    QVERIFY(!QSettings(settingsPath(), QSettings::IniFormat).contains(u"kashflow/userName"_s));
 
-    const CliRun ls = kashflow({ u"ls"_s, u"invoices"_s });
-    EXPECT_EXIT(ls, 2);
-    QVERIFY2(ls.err.contains(u"attache-cli connect kashflow"_s), qPrintable(ls.err));
+    // Whether the user is named or not, nothing signs in any more, and the message says how to.
+    for (const QString& store : QStringList { u"kashflow:"_s, u"kashflow:"_s + m_emulator->userName() }) {
+        const CliRun ls = cli({ u"--store"_s, store, u"ls"_s, u"invoices"_s });
+        EXPECT_EXIT(ls, 2);
+        QVERIFY2(ls.err.contains(u"attache-cli connect kashflow"_s), qPrintable(store + u": "_s + ls.err));
+    }
     const CliRun again = cli({ u"disconnect"_s, u"kashflow"_s });
     EXPECT_EXIT(again, 1);
-    QVERIFY2(again.err.contains(u"No KashFlow account is signed in."_s), qPrintable(again.err));
+    QVERIFY2(again.err.contains(u"No KashFlow user is signed in."_s), qPrintable(again.err));
+}
+
+// A sign-in that remembered nothing still names the user, which "disconnect kashflow" forgets.
+void TestCliKashflow::disconnectWithNothingRemembered()
+{
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        settings.setValue(u"kashflow/userName"_s, m_emulator->userName());
+    }
+    const CliRun run = cli({ u"disconnect"_s, u"kashflow"_s });
+    EXPECT_EXIT(run, 0);
+    QVERIFY(!QSettings(settingsPath(), QSettings::IniFormat).contains(u"kashflow/userName"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCliKashflow)
