@@ -60,12 +60,17 @@ private:
         env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
         return env;
     }
+    CliRun cli(const QStringList& arguments)
+    {
+        return CliTest::run(environment(), m_work->path(), arguments, {}, ProcessTimeoutMs);
+    }
     CliRun fortnox(const QStringList& arguments)
     {
-        return CliTest::run(environment(), m_work->path(), QStringList { u"--store"_s, u"fortnox:"_s } + arguments, {},
-                            ProcessTimeoutMs);
+        return cli(QStringList { u"--store"_s, u"fortnox:"_s } + arguments);
     }
     bool writeKeychain(const QString& key, const QString& secret);
+    // What the keychain answers for the key, read on the test's private D-Bus session, which the CLI shares.
+    SecretStore::Result readKeychain(const QString& key);
 
     std::unique_ptr<FortnoxEmulator> m_emulator;
     std::unique_ptr<QTemporaryDir> m_config;
@@ -93,6 +98,19 @@ bool TestCliFortnox::writeKeychain(const QString& key, const QString& secret)
     SecretStore::writeSecret(key, secret, &context,
                              [&written](const SecretStore::Result& result) { written = result; });
     return QTest::qWaitFor([&written] { return written.has_value(); }, 30000) && written->ok;
+}
+
+SecretStore::Result TestCliFortnox::readKeychain(const QString& key)
+{
+    std::optional<SecretStore::Result> read;
+    QObject context;
+    SecretStore::readSecret(key, &context, [&read](const SecretStore::Result& result) { read = result; });
+    if (!QTest::qWaitFor([&read] { return read.has_value(); }, 30000)) {
+        SecretStore::Result unanswered;
+        unanswered.errorString = u"the keychain did not answer"_s;
+        return unanswered;
+    }
+    return *read;
 }
 
 void TestCliFortnox::init()
@@ -297,12 +315,8 @@ void TestCliFortnox::connectsThroughTheAddressTheBrowserEndsOn()
     QSettings settings(m_config->path() + u"/Attache/attache.conf"_s, QSettings::IniFormat);
     QCOMPARE(settings.value(u"fortnox/connection"_s).toString(), u"oauth"_s);
     QCOMPARE(settings.value(u"fortnox/clientId"_s).toString(), m_emulator->clientId());
-    std::optional<SecretStore::Result> read;
-    QObject context;
-    SecretStore::readSecret(FortnoxAccount::refreshTokenKey(m_emulator->clientId()), &context,
-                            [&read](const SecretStore::Result& result) { read = result; });
-    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 30000);
-    QVERIFY(read->ok && !read->secret.isEmpty());
+    const SecretStore::Result read = readKeychain(FortnoxAccount::refreshTokenKey(m_emulator->clientId()));
+    QVERIFY2(read.ok && !read.secret.isEmpty(), qPrintable(read.errorString));
     QCOMPARE(KeyringTest::filesContaining({ m_config->path() }, m_emulator->clientSecret()), QStringList());
     // Later commands sign in with it.
     EXPECT_EXIT(fortnox({ u"ls"_s, u"inbox/inbox_s"_s }), 0);
@@ -314,17 +328,13 @@ void TestCliFortnox::disconnectForgetsTheCompany()
 {
     EXPECT_EXIT(fortnox({ u"ls"_s, u"inbox/inbox_s"_s }), 0);
 
-    const CliRun run
-        = CliTest::run(environment(), m_work->path(), { u"disconnect"_s, u"fortnox"_s }, {}, ProcessTimeoutMs);
+    const CliRun run = cli({ u"disconnect"_s, u"fortnox"_s });
     EXPECT_EXIT(run, 0);
     QCOMPARE(run.outLines(), QStringList { u"Disconnected from Fortnox."_s });
     QCOMPARE(run.err, QString());
     for (const QString& key : { FortnoxAccount::legacyAccessTokenKey(), FortnoxAccount::legacyClientSecretKey() }) {
-        std::optional<SecretStore::Result> read;
-        QObject context;
-        SecretStore::readSecret(key, &context, [&read](const SecretStore::Result& result) { read = result; });
-        QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 30000);
-        QVERIFY2(read->notFound, qPrintable(key + u": "_s + read->errorString));
+        const SecretStore::Result read = readKeychain(key);
+        QVERIFY2(read.notFound, qPrintable(key + u": "_s + read.errorString));
     }
     QVERIFY(!QSettings(m_config->path() + u"/Attache/attache.conf"_s, QSettings::IniFormat)
                  .contains(u"fortnox/connection"_s));
@@ -332,8 +342,7 @@ void TestCliFortnox::disconnectForgetsTheCompany()
     const CliRun ls = fortnox({ u"ls"_s, u"inbox/inbox_s"_s });
     EXPECT_EXIT(ls, 2);
     QVERIFY2(ls.err.contains(u"attache-cli connect fortnox"_s), qPrintable(ls.err));
-    const CliRun again
-        = CliTest::run(environment(), m_work->path(), { u"disconnect"_s, u"fortnox"_s }, {}, ProcessTimeoutMs);
+    const CliRun again = cli({ u"disconnect"_s, u"fortnox"_s });
     EXPECT_EXIT(again, 1);
     QVERIFY2(again.err.contains(u"No Fortnox company is connected."_s), qPrintable(again.err));
 }
