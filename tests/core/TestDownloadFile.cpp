@@ -40,6 +40,7 @@ private slots:
     void unwritableFolderGivesMessage();
     void writeErrorGivesMessageAndKeepsTarget();
     void writesThroughTheCacheWhereDirectIsRefused();
+    void goesOnThroughTheCacheWhenADirectWriteIsRefused();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -361,28 +362,64 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
              (QStringList { u".invoice.pdf.attache-partial"_s, u"invoice.pdf"_s }));
 }
 
+namespace {
+
+// Runs the test function again in a child process, which `program` starts with `arguments` and which gets `environment`
+// besides this process's; the reason when it does not pass.
+QString passesInChild(const char* function, const QString& program, const QStringList& arguments,
+                      const QMap<QString, QString>& environment)
+{
+    QProcess child;
+    QProcessEnvironment childEnvironment = QProcessEnvironment::systemEnvironment();
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        childEnvironment.insert(it.key(), it.value());
+    child.setProcessEnvironment(childEnvironment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(program, arguments);
+    if (!child.waitForFinished(120000))
+        return child.errorString();
+    const QString output = QString::fromLocal8Bit(child.readAll());
+    const QString passed = u"PASS   : TestDownloadFile::%1()"_s.arg(QLatin1StringView(function));
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0 || !output.contains(passed))
+        return output;
+    return {};
+}
+
+// Downloads whole blocks and a tail into folder, whose only entry must then be the target, whole and with the right
+// hash; what went wrong, if anything.
+QString downloadBlocksAndATail(const QString& folder)
+{
+    // Whole blocks, which would go past the cache, and a tail, which never does.
+    const QByteArray data = CoreTest::patternData(3 * DownloadFile::BlockSize + 12345);
+    const QString target = folder + u"/invoice.pdf"_s;
+    DownloadFile file(target);
+    if (const QString error = file.open(); !error.isEmpty())
+        return error;
+    if (const QString error = appendInPieces(file, data); !error.isEmpty())
+        return error;
+    if (const QString error = finishAndCommit(file, target, data); !error.isEmpty())
+        return error;
+    const QStringList entries = CoreTest::allEntries(folder);
+    return entries == QStringList { u"invoice.pdf"_s } ? QString() : u"entries left: "_s + entries.join(u", "_s);
+}
+
+} // namespace
+
 // A file system that refuses O_DIRECT when the file is opened (ramfs; ext4 takes it, and tmpfs from Linux 6.6): the
-// download goes through the page cache. A write refused later (EINVAL from a direct pwrite) is not covered here.
+// download goes through the page cache.
 // The test runs this function again in a private mount namespace (unshare, as any user may on Debian), with a ramfs
 // mounted over a folder, which it names in ATTACHE_TEST_RAMFS.
 void TestDownloadFile::writesThroughTheCacheWhereDirectIsRefused()
 {
     const QString ramfs = qEnvironmentVariable("ATTACHE_TEST_RAMFS");
     if (ramfs.isEmpty()) {
-        QProcess child;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"ATTACHE_TEST_RAMFS"_s, m_dir->path());
-        child.setProcessEnvironment(environment);
-        child.setProcessChannelMode(QProcess::MergedChannels);
-        child.start(u"unshare"_s,
-                    { u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
-                      u"mount -t ramfs attache-test \"$1\" && exec \"$2\" writesThroughTheCacheWhereDirectIsRefused"_s,
-                      u"sh"_s, m_dir->path(), QCoreApplication::applicationFilePath() });
-        QVERIFY2(child.waitForFinished(120000), qPrintable(child.errorString()));
-        const QString output = QString::fromLocal8Bit(child.readAll());
-        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, qPrintable(output));
-        QVERIFY2(output.contains(u"PASS   : TestDownloadFile::writesThroughTheCacheWhereDirectIsRefused()"_s),
-                 qPrintable(output));
+        const QString failure = passesInChild(
+            QTest::currentTestFunction(), u"unshare"_s,
+            { u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
+              u"mount -t ramfs attache-test \"$1\" && exec \"$2\" writesThroughTheCacheWhereDirectIsRefused"_s, u"sh"_s,
+              m_dir->path(), QCoreApplication::applicationFilePath() },
+            { { u"ATTACHE_TEST_RAMFS"_s, m_dir->path() } });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         return;
     }
     // Else this would test nothing.
@@ -396,14 +433,29 @@ void TestDownloadFile::writesThroughTheCacheWhereDirectIsRefused()
     // Some kernels create it before refusing; the entries are checked at the end.
     QFile::remove(QFile::decodeName(probe));
 
-    // Whole blocks and a tail: the blocks would have gone past the cache on ext4.
-    const QByteArray data = CoreTest::patternData(3 * DownloadFile::BlockSize + 12345);
-    const QString target = ramfs + u"/invoice.pdf"_s;
-    DownloadFile file(target);
-    QCOMPARE(file.open(), QString());
-    QCOMPARE(appendInPieces(file, data), QString());
-    QCOMPARE(finishAndCommit(file, target, data), QString());
-    QCOMPARE(CoreTest::allEntries(ramfs), QStringList { u"invoice.pdf"_s });
+    QCOMPARE(downloadBlocksAndATail(ramfs), QString());
+}
+
+// A file system that takes O_DIRECT and the first direct write, then refuses one with EINVAL: the download goes on
+// through the page cache from where the refused write would have started. The test runs this function again with
+// a library preloaded that refuses so, and logs each direct write in the file ATTACHE_TEST_DIRECT_WRITES names.
+void TestDownloadFile::goesOnThroughTheCacheWhenADirectWriteIsRefused()
+{
+    const QString log = qEnvironmentVariable("ATTACHE_TEST_DIRECT_WRITES");
+    if (log.isEmpty()) {
+        const QString failure
+            = passesInChild(QTest::currentTestFunction(), QCoreApplication::applicationFilePath(),
+                            { u"goesOnThroughTheCacheWhenADirectWriteIsRefused"_s },
+                            { { u"LD_PRELOAD"_s, QStringLiteral(ATTACHE_REFUSE_LATER_DIRECT_WRITES) },
+                              { u"ATTACHE_TEST_DIRECT_WRITES"_s, m_dir->filePath(u"direct-writes.log"_s) } });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        return;
+    }
+    const QString folder = m_dir->filePath(u"download"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(downloadBlocksAndATail(folder), QString());
+    // The first block went past the cache and the second was refused; nothing was tried directly after that.
+    QCOMPARE(CoreTest::readFile(log), QByteArray("written\nrefused\n"));
 }
 
 QTEST_GUILESS_MAIN(TestDownloadFile)
