@@ -3,6 +3,7 @@
 #include "FileKind.h"
 #include "Store.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
@@ -41,7 +42,9 @@ bool ThumbnailCache::canRender(const QString& fileName)
 
 QString ThumbnailCache::diskFile(const QString& contentHash) const
 {
-    return m_diskCachePath + QLatin1Char('/') + contentHash + QStringLiteral("-%1.png").arg(MaxSide);
+    // The key comes from the store's server, so it is never part of a path as it is: its hash is.
+    const QByteArray name = QCryptographicHash::hash(contentHash.toUtf8(), QCryptographicHash::Sha256).toHex();
+    return m_diskCachePath + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral("-%1.png").arg(MaxSide);
 }
 
 QPixmap ThumbnailCache::thumbnail(const QString& contentHash, const QString& localPath)

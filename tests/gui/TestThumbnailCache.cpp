@@ -4,7 +4,9 @@
 
 #include <QColor>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +22,8 @@ private slots:
     void remembersFailures();
     void memoryIsBoundedAndDiskKeepsTheRest();
     void refusesFormatsWithoutThumbnails();
+    void keyFromAServerNeverBecomesAPath_data();
+    void keyFromAServerNeverBecomesAPath();
 
 private:
     QTemporaryDir m_dir;
@@ -69,7 +73,7 @@ void TestThumbnailCache::deliversAsynchronouslyAndCachesOnDiskByContent()
     }
     const QStringList cached = QDir(cacheDir).entryList(QDir::Files);
     QCOMPARE(cached.size(), 1);
-    QVERIFY(cached.first().startsWith(hash));
+    QVERIFY(cached.first().endsWith(QStringLiteral("-256.png")));
 
     // A new cache finds it on disk even when the original file is gone.
     QVERIFY(QFile::rename(path, path + QStringLiteral(".moved")));
@@ -126,6 +130,57 @@ void TestThumbnailCache::refusesFormatsWithoutThumbnails()
     QVERIFY(ThumbnailCache::canRender(QStringLiteral("a.pdf")));
     QVERIFY(!ThumbnailCache::canRender(QStringLiteral("a.txt")));
     QVERIFY(!ThumbnailCache::canRender(QStringLiteral("a.docx")));
+}
+
+// The key is a content hash the store's server gave, which may be anything: the disk cache's file is inside its
+// folder whatever the key, and found again by it.
+void TestThumbnailCache::keyFromAServerNeverBecomesAPath_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::newRow("parent") << QStringLiteral("../../escaped");
+    QTest::newRow("absolute") << m_dir.filePath(QStringLiteral("escaped"));
+    QTest::newRow("separator") << QStringLiteral("a/b");
+    QTest::newRow("dot-dot") << QStringLiteral("..");
+    QTest::newRow("too long for a name") << QString(1000, QLatin1Char('f'));
+}
+
+void TestThumbnailCache::keyFromAServerNeverBecomesAPath()
+{
+    QFETCH(QString, key);
+    QTemporaryDir root;
+    const QString path = root.filePath(QStringLiteral("receipt.png"));
+    QVERIFY(SampleDocuments::writeImage(path, 640, 480, Qt::red));
+    const QString cacheDir = root.filePath(QStringLiteral("one/two/cache"));
+    {
+        ThumbnailCache cache(cacheDir);
+        QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
+        QVERIFY(cache.thumbnail(key, path).isNull());
+        QVERIFY(ready.wait());
+        QCOMPARE(cache.thumbnail(key, path).size(), QSize(256, 192));
+    }
+    // One file in the cache's folder, and nothing anywhere else, where the key points or not.
+    const QString cachePrefix = QStringLiteral("one/two/cache/");
+    QStringList cached, elsewhere;
+    QDirIterator everything(root.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                            QDirIterator::Subdirectories);
+    while (everything.hasNext()) {
+        const QString entry = QDir(root.path()).relativeFilePath(everything.next());
+        (entry.startsWith(cachePrefix) ? cached : elsewhere).append(entry);
+    }
+    QCOMPARE(cached.size(), 1);
+    elsewhere.sort();
+    QCOMPARE(elsewhere,
+             (QStringList { QStringLiteral("one"), QStringLiteral("one/two"), QStringLiteral("one/two/cache"),
+                            QStringLiteral("receipt.png") }));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("escaped-256.png"))));
+
+    // Found again by the same key, with the original gone.
+    QVERIFY(QFile::remove(path));
+    ThumbnailCache again(cacheDir);
+    QSignalSpy ready(&again, &ThumbnailCache::thumbnailReady);
+    QVERIFY(again.thumbnail(key, path).isNull());
+    QVERIFY(ready.wait());
+    QCOMPARE(again.thumbnail(key, path).size(), QSize(256, 192));
 }
 
 QTEST_MAIN(TestThumbnailCache)
