@@ -1,11 +1,13 @@
 #include "DownloadFile.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QIODevice>
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -52,7 +54,12 @@ QString finalPath(const QString& path)
 QString partialPathBeside(const QString& target)
 {
     const QFileInfo info(target);
-    return info.path() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".attache-partial");
+    const QString suffix = QStringLiteral(".attache-partial");
+    QString name = info.fileName();
+    // A name near the file system's 255 bytes would be too long with the dot and suffix: its hash stands in.
+    if (1 + name.toUtf8().size() + suffix.size() > NAME_MAX)
+        name = QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return info.path() + QStringLiteral("/.") + name + suffix;
 }
 } // namespace
 

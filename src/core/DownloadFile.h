@@ -36,7 +36,8 @@ public:
 
     // The partial file of a download to path: ".<name>.attache-partial" in the same folder. Beside the target,
     // so that commit() is a rename within one file system; hidden, so that file managers and the stores' lists
-    // leave it alone; under a fixed name, so that the next attempt, in this process or the next, finds it.
+    // leave it alone; under a fixed name, so that the next attempt, in this process or the next, finds it. A name
+    // too long for that gets its hash in its place.
     static QString partialPath(const QString& path);
 
     explicit DownloadFile(const QString& path);

@@ -32,6 +32,7 @@ private slots:
     void takesEverythingADeviceHasAvailable();
     void flushWritesAPartBlockThatGoesOn();
     void targetUntouchedUntilCommit();
+    void longestNameDownloads();
     void reopensAtOffsetAndHashesWholeFile();
     void longerPartialFileIsCutToOffset();
     void missingOrShorterPartialFileCannotBeReopened();
@@ -198,6 +199,33 @@ void TestDownloadFile::flushWritesAPartBlockThatGoesOn()
     }
     QCOMPARE(appendInPieces(file, data.sliced(taken)), QString());
     QCOMPARE(finishAndCommit(file, target, data), QString());
+}
+
+// A name of the file system's 255 bytes, which a store allows: the partial file's own name must fit too.
+void TestDownloadFile::longestNameDownloads()
+{
+    // 127 two-byte letters and one more byte: 255 bytes.
+    const QString name = QString(127, QChar(0xE5)) + u"x"_s;
+    QCOMPARE(name.toUtf8().size(), 255);
+    const QString target = m_dir->filePath(name);
+    const QString partialName = QFileInfo(DownloadFile::partialPath(target)).fileName();
+    QVERIFY(partialName.startsWith(u'.'));
+    QVERIFY(partialName.toUtf8().size() <= 255);
+
+    const QByteArray data = CoreTest::patternData(DownloadFile::BlockSize + 777);
+    {
+        DownloadFile file(target);
+        QCOMPARE(file.open(), QString());
+        QCOMPARE(file.append(data.first(1000)), QString());
+        QCOMPARE(file.flush(), 1000);
+    }
+    // The next attempt finds it under the same name.
+    QVERIFY(QFileInfo::exists(DownloadFile::partialPath(target)));
+    DownloadFile file(target);
+    QCOMPARE(file.open(1000), QString());
+    QCOMPARE(appendInPieces(file, data.sliced(1000)), QString());
+    QCOMPARE(finishAndCommit(file, target, data), QString());
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { name });
 }
 
 void TestDownloadFile::targetUntouchedUntilCommit()
