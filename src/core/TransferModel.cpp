@@ -1,6 +1,7 @@
 #include "TransferModel.h"
 
 #include "FileKind.h"
+#include "ToolTipText.h"
 #include "TransferQueue.h"
 
 TransferModel::TransferModel(TransferQueue* queue, QObject* parent)
@@ -83,7 +84,8 @@ QVariant TransferModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn || index.column() == NameColumn)
-            return transfer.state == Transfer::State::Failed ? transfer.errorString : transfer.localPath;
+            return ToolTipText::fromPlainText(transfer.state == Transfer::State::Failed ? transfer.errorString
+                                                                                        : transfer.localPath);
         break;
     case IdRole:
         return transfer.id;

@@ -5,6 +5,7 @@
 #include "Store.h"
 #include "SyncMonitor.h"
 #include "ThumbnailCache.h"
+#include "ToolTipText.h"
 
 #include <QCryptographicHash>
 
@@ -164,9 +165,10 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
         }
         return m_icons->icon(attachment.name);
     case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2 · %3")
-            .arg(attachment.name, attachment.sizeToBeDisplayed,
-                 QLocale().toString(attachment.lastModifiedDate.toLocalTime(), QLocale::LongFormat));
+        return ToolTipText::fromPlainText(
+            QStringLiteral("%1\n%2 · %3")
+                .arg(attachment.name, attachment.sizeToBeDisplayed,
+                     QLocale().toString(attachment.lastModifiedDate.toLocalTime(), QLocale::LongFormat)));
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

@@ -3,6 +3,7 @@
 #include "AttachmentMimeData.h"
 #include "NaturalOrder.h"
 #include "SyncMonitor.h"
+#include "ToolTipText.h"
 
 #include <QMimeData>
 #include <QUrl>
@@ -287,7 +288,7 @@ QVariant EntityTreeModel::data(const QModelIndex& index, int role) const
             + QLatin1Char('\n') + tr("%n document(s)", nullptr, entity.attachmentCount);
         if (!entity.email.isEmpty())
             tip += QLatin1Char('\n') + tr("E-mail documents to %1").arg(entity.email);
-        return tip;
+        return ToolTipText::fromPlainText(tip);
     }
     case EmailRole:
         return entity.email;

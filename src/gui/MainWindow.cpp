@@ -670,6 +670,8 @@ void MainWindow::deleteSelected()
             : tr("Delete %n document(s) from %1?", nullptr, static_cast<int>(selected.size())).arg(where),
         QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("deleteConfirmation"));
+    // The names are the documents', never markup.
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("Deleted documents go to the trash where the system has one."));
     QPushButton* deleteButton = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);

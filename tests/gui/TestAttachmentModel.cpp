@@ -27,6 +27,7 @@ private slots:
     void dragOutGivesFilesAndReferences();
     void acceptsOnlyExternalFiles();
     void showsTheCacheThenMergesTheStore();
+    void toolTipEscapesTheName();
 
 private:
     std::unique_ptr<QTemporaryDir> m_root;
@@ -173,6 +174,22 @@ void TestAttachmentModel::showsTheCacheThenMergesTheStore()
     QCOMPARE(receipt.data().toString(), QStringLiteral("receipt.jpg"));
     QVERIFY(model.attachmentAt(receipt.row()).sizeInBytes > 20);
     QCOMPARE(cache.attachments(m_store->uri(), m_invoice).value_or(QList<Attachment>()).size(), 3);
+}
+
+// A name that looks like markup is shown as written in its tool tip (see TestToolTipText), not as markup.
+void TestAttachmentModel::toolTipEscapesTheName()
+{
+    const QString name = QStringLiteral("<b>Draft & <img src=\"receipt.jpg\">.txt");
+    QVERIFY(SampleDocuments::writeText(m_folder + QLatin1Char('/') + name, "draft"));
+    AttachmentModel model(m_sync.get(), m_thumbnails.get());
+    QSignalSpy loaded(&model, &AttachmentModel::loaded);
+    model.setEntity(m_invoice);
+    QVERIFY(loaded.wait());
+    const int row = model.rowOf(name);
+    QVERIFY(row >= 0);
+    const QString toolTip = model.index(row, AttachmentModel::NameColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(toolTip.contains(name.toHtmlEscaped()), qPrintable(toolTip));
+    QVERIFY2(!toolTip.contains(name), qPrintable(toolTip));
 }
 
 QTEST_MAIN(TestAttachmentModel)
