@@ -1,14 +1,26 @@
 #include "TransferProgressDelegate.h"
 
+#include "Transfer.h"
 #include "TransferModel.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QStyleOptionProgressBar>
 
 void TransferProgressDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                      const QModelIndex& index) const
 {
-    QStyledItemDelegate::paint(painter, option, QModelIndex());
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    // The cell's background and selection, without the model's number, which would show beside the bar.
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    cell.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
+    // A failed or cancelled transfer has no progress to show: its status says what happened.
+    const auto state = static_cast<Transfer::State>(index.data(TransferModel::StateRole).toInt());
+    if (state == Transfer::State::Failed || state == Transfer::State::Cancelled)
+        return;
     const int percent = index.data(TransferModel::PercentRole).toInt();
     QStyleOptionProgressBar bar;
     // The row's own palette, font and direction, so the percentage is drawn like the rest of the row.
@@ -26,6 +38,9 @@ void TransferProgressDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     // In the middle of the bar: some styles put left-aligned text beside it, outside the cell.
     bar.textAlignment = Qt::AlignCenter;
     bar.state = option.state | QStyle::State_Horizontal;
-    const QWidget* widget = option.widget;
-    (widget ? widget->style() : QApplication::style())->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    // Qt 6.4's Fusion draws an empty bar's indicator one pixel left of the bar.
+    painter->save();
+    painter->setClipRect(bar.rect);
+    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    painter->restore();
 }
