@@ -81,6 +81,13 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/attache.svg")));
+    // A widget rather than a message: a menu's status tips would wipe a message for good.
+    m_statusSummary = new QLabel(this);
+    m_statusSummary->setObjectName(QStringLiteral("statusSummary"));
+    m_statusSummary->setTextFormat(Qt::PlainText);
+    // A long folder path is cut off rather than widening the window.
+    m_statusSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusBar()->addWidget(m_statusSummary, 1);
 
     m_thumbnails = new ThumbnailCache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                                           + QStringLiteral("/thumbnails"),
@@ -453,7 +460,7 @@ void MainWindow::updateStatus()
     if (offline)
         parts.append(tr("Offline"));
     parts.append(m_store->displayName());
-    statusBar()->showMessage(parts.join(QStringLiteral("  ·  ")));
+    m_statusSummary->setText(parts.join(QStringLiteral("  ·  ")));
 
     TrayIcon::State state = TrayIcon::State::Idle;
     QString trayText = tr("Up to date");

@@ -22,6 +22,7 @@ class KashflowSignInDialog;
 class MessageBar;
 class MetadataCache;
 class NotificationBatcher;
+class QLabel;
 class QSortFilterProxyModel;
 class Settings;
 class Store;
@@ -55,6 +56,8 @@ public:
     AttachmentModel* attachmentModel() const { return m_attachments; }
     TrayIcon* trayIcon() const { return m_tray; }
     MessageBar* messageBar() const;
+    // The status bar's lasting summary: the record's documents, the transfers, the store.
+    QLabel* statusSummary() const { return m_statusSummary; }
     NotificationBatcher* notificationBatcher() const { return m_batcher; }
     ThumbnailCache* thumbnailCache() const { return m_thumbnails; }
     // The Accounts dialog while it is open.
@@ -131,6 +134,7 @@ private:
     ThumbnailCache* m_thumbnails = nullptr;
     NotificationBatcher* m_batcher = nullptr;
     TrayIcon* m_tray = nullptr;
+    QLabel* m_statusSummary = nullptr;
     QPointer<AccountsDialog> m_accounts;
     QPointer<KashflowSignInDialog> m_kashflowSignIn;
     QPointer<KashflowDropboxConnection> m_kashflowDropbox;

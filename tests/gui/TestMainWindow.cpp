@@ -27,6 +27,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -38,6 +39,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStatusTipEvent>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -82,6 +84,7 @@ private slots:
     void savesScreenshot();
     void changesMadeElsewhereShowUpInPlace();
     void offlineIsOneQuietState();
+    void statusTipsLeaveTheSummary();
     void settingsHaveASwitchPerNotification();
 
 public slots:
@@ -772,8 +775,25 @@ void TestMainWindow::changesMadeElsewhereShowUpInPlace()
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().data().toString(), QStringLiteral("kept.txt"));
     QTRY_COMPARE(treeIndex(m_otherInvoice).siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 3);
-    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("3 documents on Invoice 4456")),
-             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY2(m_window->statusSummary()->text().startsWith(QStringLiteral("3 documents on Invoice 4456")),
+             qPrintable(m_window->statusSummary()->text()));
+}
+
+// A menu's status tip shows in the status bar while the pointer is on an item; the summary comes back after it.
+void TestMainWindow::statusTipsLeaveTheSummary()
+{
+    selectEntityAndWait(m_invoice);
+    QLabel* summary = m_window->statusSummary();
+    const QString text = summary->text();
+    QVERIFY2(text.startsWith(QStringLiteral("0 documents on Invoice 4455")), qPrintable(text));
+    QVERIFY(summary->isVisible());
+    QStatusTipEvent tip(QStringLiteral("Save the selected documents"));
+    QApplication::sendEvent(m_window.get(), &tip);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Save the selected documents"));
+    QStatusTipEvent none { QString() };
+    QApplication::sendEvent(m_window.get(), &none);
+    QVERIFY(summary->isVisible());
+    QCOMPARE(summary->text(), text);
 }
 
 void TestMainWindow::offlineIsOneQuietState()
@@ -785,7 +805,7 @@ void TestMainWindow::offlineIsOneQuietState()
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Information);
     QVERIFY2(m_window->messageBar()->text().startsWith(QStringLiteral("Offline")),
              qPrintable(m_window->messageBar()->text()));
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Offline")));
+    QVERIFY(m_window->statusSummary()->text().contains(QStringLiteral("Offline")));
     // Dropped files wait for the connection rather than failing.
     const QString path = m_root->filePath(QStringLiteral("while-offline.txt"));
     QVERIFY(SampleDocuments::writeText(path, "later"));
@@ -795,7 +815,7 @@ void TestMainWindow::offlineIsOneQuietState()
     QVERIFY(!QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/while-offline.txt"))));
     QCOMPARE(m_window->messageBar()->text(),
              QStringLiteral("Offline: 1 document will go to Invoice 4455 when the connection is back."));
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("1 transfer waiting")));
+    QVERIFY(m_window->statusSummary()->text().contains(QStringLiteral("1 transfer waiting")));
     QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
     QVERIFY(m_window->grab().save(QStringLiteral(ATTACHE_SCREENSHOT_DIR "/offline.png")));
 
