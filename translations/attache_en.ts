@@ -93,6 +93,13 @@
             <numerusform>Offline: %n documents will go to %1 when the connection is back.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Transfers are paused: %n document(s) will go to %1 when they are resumed.</source>
+        <translation>
+            <numerusform>Transfers are paused: %n document will go to %1 when they are resumed.</numerusform>
+            <numerusform>Transfers are paused: %n documents will go to %1 when they are resumed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MoveToDialog</name>

@@ -1690,6 +1690,13 @@ Kommandon:</translation>
         <source>Copied %1: documents e-mailed there arrive in %2.</source>
         <translation>Kopierade %1: dokument som mejlas dit hamnar i %2.</translation>
     </message>
+    <message numerus="yes">
+        <source>Transfers are paused: %n document(s) will go to %1 when they are resumed.</source>
+        <translation>
+            <numerusform>Överföringarna är pausade: %n dokument går till %1 när de återupptas.</numerusform>
+            <numerusform>Överföringarna är pausade: %n dokument går till %1 när de återupptas.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -2192,6 +2199,10 @@ Kommandon:</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
 </context>
 <context>
     <name>TransferQueue</name>
@@ -2245,6 +2256,10 @@ Kommandon:</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Resume All</source>
+        <translation>Återuppta alla</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,11 @@ TransferModel::TransferModel(TransferQueue* queue, QObject* parent)
     connect(queue, &TransferQueue::transferAdded, this, &TransferModel::onAdded);
     connect(queue, &TransferQueue::transferChanged, this, &TransferModel::onChanged);
     connect(queue, &TransferQueue::transferRemoved, this, &TransferModel::onRemoved);
+    // Waiting transfers say whether they wait for a resume.
+    connect(queue, &TransferQueue::pausedChanged, this, [this] {
+        if (!m_ids.isEmpty())
+            emit dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn), { Qt::DisplayRole });
+    });
 }
 
 int TransferModel::rowCount(const QModelIndex& parent) const
@@ -26,11 +31,11 @@ int TransferModel::columnCount(const QModelIndex& parent) const
 
 namespace {
 
-QString stateText(const Transfer& transfer)
+QString stateText(const Transfer& transfer, bool paused)
 {
     switch (transfer.state) {
     case Transfer::State::Queued:
-        return TransferModel::tr("Waiting");
+        return paused ? TransferModel::tr("Paused") : TransferModel::tr("Waiting");
     case Transfer::State::Running:
         if (transfer.bytesTotal > 0)
             return TransferModel::tr("%1 of %2")
@@ -79,7 +84,7 @@ QVariant TransferModel::data(const QModelIndex& index, int role) const
         case ProgressColumn:
             return percent(transfer);
         case StatusColumn:
-            return stateText(transfer);
+            return stateText(transfer, m_queue->isPaused());
         }
         break;
     case Qt::ToolTipRole:

@@ -515,6 +515,10 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
         m_ui->messageBar->showMessage(
             tr("Offline: %n document(s) will go to %1 when the connection is back.", nullptr, queued)
                 .arg(titleOf(target)));
+    else if (queued > 0 && m_queue->isPaused())
+        m_ui->messageBar->showMessage(
+            tr("Transfers are paused: %n document(s) will go to %1 when they are resumed.", nullptr, queued)
+                .arg(titleOf(target)));
     else if (queued > 0)
         m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued).arg(titleOf(target)));
     updateStatus();

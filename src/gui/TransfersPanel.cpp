@@ -17,6 +17,8 @@ TransfersPanel::TransfersPanel(QWidget* parent)
     m_ui->setupUi(this);
     m_ui->transferView->setItemDelegateForColumn(TransferModel::ProgressColumn, new TransferProgressDelegate(this));
     connect(m_ui->pauseButton, &QPushButton::toggled, this, [this](bool paused) {
+        // The button says what pressing it does.
+        m_ui->pauseButton->setText(paused ? tr("Resume All") : tr("Pause All"));
         if (m_queue)
             m_queue->setPaused(paused);
     });

@@ -31,6 +31,7 @@ private slots:
     void failedRowCanBeRetried();
     void cancelledRowCanBeRetried();
     void modelOverExistingQueue();
+    void waitingRowsSayTheyArePaused();
 
 private:
     QString source(const QString& name, const QByteArray& data)
@@ -197,6 +198,21 @@ void TestTransferModel::modelOverExistingQueue()
     QVERIFY(drained.wait(30000));
     m_queue->clearFinished();
     QCOMPARE(late.rowCount(), 0);
+}
+
+// A paused queue's waiting transfers say so, and say it no more once it is resumed.
+void TestTransferModel::waitingRowsSayTheyArePaused()
+{
+    m_queue->setPaused(true);
+    m_queue->enqueueUpload(source(u"later.pdf"_s, "later"), m_invoice);
+    QCOMPARE(data(0, TransferModel::StatusColumn).toString(), u"Paused"_s);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy drained(m_queue.get(), &TransferQueue::drained);
+    m_queue->setPaused(false);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(0, TransferModel::StatusColumn));
+    QVERIFY(drained.wait());
+    QCOMPARE(data(0, TransferModel::StatusColumn).toString(), u"Done"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTransferModel)

@@ -616,12 +616,17 @@ void TestMainWindow::failedUploadCanBeRetried()
     QVERIFY(SampleDocuments::writePdf(path, QStringLiteral("LATE")));
     TransferQueue* queue = m_window->transferQueue();
     queue->setPaused(true);
+    auto* pauseButton = m_window->findChild<QPushButton*>(QStringLiteral("pauseButton"));
+    QCOMPARE(pauseButton->text(), QStringLiteral("Resume All"));
     m_window->uploadFiles({ QUrl::fromLocalFile(path) }, m_invoice);
     QCOMPARE(queue->count(), 1);
+    QCOMPARE(m_window->messageBar()->text(),
+             QStringLiteral("Transfers are paused: 1 document will go to Invoice 4455 when they are resumed."));
     const int id = queue->ids().first();
     // The file vanishes before its turn: a clear error, shown in the window, and nothing stored.
     QVERIFY(QFile::rename(path, path + QStringLiteral(".away")));
     queue->setPaused(false);
+    QCOMPARE(pauseButton->text(), QStringLiteral("Pause All"));
     QTRY_COMPARE(queue->transfer(id).state, Transfer::State::Failed);
     QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("late.pdf")));
     QVERIFY(QDir(storePath(QStringLiteral("Invoices/4455"))).isEmpty());
