@@ -212,8 +212,9 @@ HttpResponse HttpCall::responseOf(QNetworkReply* reply) const
     HttpResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.networkError = reply->error();
-    // An HTTP error status is an answer, not a network failure: keep the status and body for the caller.
-    if (response.status > 0 && reply->error() > QNetworkReply::UnknownProxyError)
+    // An HTTP error status is an answer, not a network failure: keep the status and body for the caller. A success
+    // status keeps its error (a body cut short or that could not be decoded), which is retried like a dropped one.
+    if (response.status >= 400 && reply->error() > QNetworkReply::UnknownProxyError)
         response.networkError = QNetworkReply::NoError;
     if (response.networkError != QNetworkReply::NoError)
         response.errorString = m_timedOut ? tr("The server stopped responding.") : reply->errorString();

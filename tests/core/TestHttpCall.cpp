@@ -11,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -73,6 +74,7 @@ private slots:
     void throttlesEveryAttempt();
     void abortWhileWaitingForTheThrottle();
     void rateLimitWithoutRetryAfterBacksOff();
+    void answerThatCannotBeReadIsNoSuccess();
 
 private:
     HttpResponse run(HttpCall& call, int timeout = 30000);
@@ -347,6 +349,38 @@ void TestHttpCall::rateLimitWithoutRetryAfterBacksOff()
             [&fortnoxNow] { fortnoxNow += FortnoxEmulatorRateLimit::DefaultWindowMs; });
     QCOMPARE(run(patient).status, 200);
     QCOMPARE(patient.attempts(), 2);
+}
+
+// A 200 whose body cannot be read (here gzip that is not gzip, which Qt fails as unknown content) is a failed attempt,
+// retried, and never a success with an empty body.
+void TestHttpCall::answerThatCannotBeReadIsNoSuccess()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int answered = 0;
+    connect(&server, &QTcpServer::newConnection, &server, [&server, &answered] {
+        while (QTcpSocket* socket = server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &answered] {
+                // The whole request is small; it is answered once its headers are in.
+                if (!socket->readAll().contains("\r\n\r\n"))
+                    return;
+                ++answered;
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                              "Content-Length: 16\r\n\r\nthis is no gzip!");
+            });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    HttpRequest request = accountRequest();
+    request.url = QUrl(u"http://127.0.0.1:%1/2/users/get_current_account"_s.arg(server.serverPort()));
+    HttpCall call(m_network.get(), request, m_authenticator.get());
+    call.setRetryPolicy(m_fast);
+    const HttpResponse response = run(call);
+    QVERIFY(!response.isSuccess());
+    QCOMPARE(response.networkError, QNetworkReply::UnknownContentError);
+    QVERIFY(!response.errorString.isEmpty());
+    QCOMPARE(call.attempts(), m_fast.maxAttempts);
+    QCOMPARE(answered, m_fast.maxAttempts);
 }
 
 QTEST_GUILESS_MAIN(TestHttpCall)
