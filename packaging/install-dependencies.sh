@@ -9,7 +9,7 @@ qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
 qt6-svg-dev qt6-pdf-dev qt6-webengine-dev qt6-httpserver-dev qt6-websockets-dev
 qtkeychain-qt6-dev libssl-dev libqt6sql6-sqlite qt6-image-formats-plugins qt6-qpa-plugins qt6-wayland
 libgl-dev fonts-dejavu-core hicolor-icon-theme adwaita-icon-theme
-xvfb xauth trayer dbus dbus-x11 gnome-keyring libsecret-tools curl time
+xvfb xauth trayer dbus dbus-x11 gnome-keyring libsecret-tools curl time mount
 desktop-file-utils appstream qt6-translations-l10n libglib2.0-bin
 "
 
@@ -23,10 +23,14 @@ done
 
 if [ "$(id -u)" -eq 0 ]; then
     as_root=""
-else
+elif command -v sudo >/dev/null; then
     as_root="sudo"
+else
+    echo "$0: run this as root (or install sudo) to install:$missing" >&2
+    exit 1
 fi
 echo "Installing:$missing"
 $as_root apt-get update
 # shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y --no-install-recommends $missing
+# Through env, which sudo's reset of the environment does not undo.
+$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
