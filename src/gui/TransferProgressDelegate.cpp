@@ -40,7 +40,7 @@ void TransferProgressDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     bar.state = option.state | QStyle::State_Horizontal;
     // Qt 6.4's Fusion draws an empty bar's indicator one pixel left of the bar.
     painter->save();
-    painter->setClipRect(bar.rect);
+    painter->setClipRect(bar.rect, Qt::IntersectClip);
     style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
     painter->restore();
 }

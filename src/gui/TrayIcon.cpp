@@ -1,5 +1,7 @@
 #include "TrayIcon.h"
 
+#include "ToolTipText.h"
+
 #include <QAction>
 #include <QMenu>
 
@@ -62,7 +64,8 @@ void TrayIcon::setState(State state)
 
 void TrayIcon::setStatusText(const QString& text)
 {
-    m_tray->setToolTip(tr("Attaché") + QStringLiteral(" — ") + text);
+    // The text names records and documents, which are never markup.
+    m_tray->setToolTip(ToolTipText::fromPlainText(tr("Attaché") + QStringLiteral(" — ") + text));
 }
 
 void TrayIcon::notify(const QString& title, const QString& message, const EntityRef& entity, bool isError)

@@ -441,12 +441,12 @@ void TestDownloadFile::writesThroughTheCacheWhereDirectIsRefused()
 {
     const QString ramfs = qEnvironmentVariable("ATTACHE_TEST_RAMFS");
     if (ramfs.isEmpty()) {
-        const QString failure = passesInChild(
-            QTest::currentTestFunction(), u"unshare"_s,
-            { u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
-              u"mount -t ramfs attache-test \"$1\" && exec \"$2\" writesThroughTheCacheWhereDirectIsRefused"_s, u"sh"_s,
-              m_dir->path(), QCoreApplication::applicationFilePath() },
-            { { u"ATTACHE_TEST_RAMFS"_s, m_dir->path() } });
+        const QString failure = passesInChild(QTest::currentTestFunction(), u"unshare"_s,
+                                              { u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
+                                                u"mount -t ramfs attache-test \"$1\" && exec \"$2\" \"$3\""_s, u"sh"_s,
+                                                m_dir->path(), QCoreApplication::applicationFilePath(),
+                                                QString::fromLatin1(QTest::currentTestFunction()) },
+                                              { { u"ATTACHE_TEST_RAMFS"_s, m_dir->path() } });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         return;
     }
