@@ -56,9 +56,10 @@ QString partialPathBeside(const QString& target)
     const QFileInfo info(target);
     const QString suffix = QStringLiteral(".attache-partial");
     QString name = info.fileName();
+    const QByteArray bytes = name.toUtf8();
     // A name near the file system's 255 bytes would be too long with the dot and suffix: its hash stands in.
-    if (1 + name.toUtf8().size() + suffix.size() > NAME_MAX)
-        name = QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex());
+    if (1 + bytes.size() + suffix.size() > NAME_MAX)
+        name = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     return info.path() + QStringLiteral("/.") + name + suffix;
 }
 } // namespace
