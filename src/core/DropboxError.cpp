@@ -49,7 +49,7 @@ DropboxError DropboxError::fromResponse(const HttpResponse& response, const QStr
         error.m_message = response.authorizationError;
         return error;
     }
-    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+    if (response.isNetworkFailure()) {
         error.m_code = StoreReply::Error::Network;
         error.m_message = tr("Could not reach Dropbox: %1").arg(response.errorString);
         return error;

@@ -19,7 +19,7 @@ DropboxTokens DropboxTokens::fromResponse(const HttpResponse& response)
         tokens.error = response.errorString;
         return tokens;
     }
-    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+    if (response.isNetworkFailure()) {
         tokens.error
             = QCoreApplication::translate("DropboxTokens", "Could not reach Dropbox: %1").arg(response.errorString);
         tokens.mayPass = true;

@@ -217,7 +217,7 @@ QPair<StoreReply::Error, QString> FortnoxStore::failure(const HttpResponse& resp
     // The authenticator could not sign: not connected, or the company must be connected again.
     if (!response.authorizationError.isEmpty())
         return { StoreReply::Error::SignedOut, response.authorizationError };
-    if (!response.hasHttpStatus())
+    if (response.isNetworkFailure())
         return { StoreReply::Error::Network, tr("Could not reach Fortnox: %1").arg(response.errorString) };
     StoreReply::Error code = StoreReply::Error::Refused;
     switch (response.status) {
@@ -638,6 +638,8 @@ void FortnoxStore::sendFile(RemoteOperation* operation, const QString& localPath
     form.bodyFilePath = localPath;
     form.bodyFileLength = file.size();
     form.bodyAfterFile = "\r\n--" + boundary + "--\r\n";
+    // Sent again after it landed, it would be stored twice under one name.
+    form.repeatable = false;
     HttpCall* call = newCall(operation, form);
     connect(call, &HttpCall::uploadProgress, operation, &RemoteOperation::reportProgress);
     connect(call, &HttpCall::finished, operation, [operation, call, name, done](const HttpResponse& response) {

@@ -23,7 +23,7 @@ FortnoxTokens FortnoxTokens::fromResponse(const HttpResponse& response)
         tokens.error = response.errorString;
         return tokens;
     }
-    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+    if (response.isNetworkFailure()) {
         tokens.error
             = QCoreApplication::translate("FortnoxTokens", "Could not reach Fortnox: %1").arg(response.errorString);
         tokens.mayPass = true;

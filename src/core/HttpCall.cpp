@@ -250,7 +250,11 @@ void HttpCall::onFinished()
         finish(response);
         return;
     }
-    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+    if (!maySendAgain(response)) {
+        finish(response);
+        return;
+    }
+    if (response.isNetworkFailure()) {
         retryLater(m_policy.backoffDelayMs(m_attempt), response.errorString);
         if (!m_retryTimer.isActive())
             finish(response);
@@ -285,6 +289,27 @@ void HttpCall::onFinished()
         return;
     }
     finish(response);
+}
+
+bool HttpCall::maySendAgain(const HttpResponse& response) const
+{
+    if (m_request.repeatable)
+        return true;
+    // Answers that say the request was not carried out: a refusal to serve it, a rate limit or a renewal.
+    if (!response.isNetworkFailure())
+        return response.status < 500 || response.status == 503;
+    // Failures before the request could reach the server.
+    switch (response.networkError) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void HttpCall::retryLater(int delayMs, const QString& reason)

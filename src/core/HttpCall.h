@@ -75,6 +75,7 @@ private:
     void retryLater(int delayMs, const QString& reason);
     void finish(const HttpResponse& response);
     HttpResponse responseOf(QNetworkReply* reply) const;
+    bool maySendAgain(const HttpResponse& response) const;
     void touch();
 
     QNetworkAccessManager* m_network;

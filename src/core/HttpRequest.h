@@ -25,6 +25,10 @@ struct HttpRequest
     bool authorized = true;
     // No byte in either direction for this long counts as a dropped connection.
     int idleTimeoutMs = 60000;
+    // Whether the server may be sent it twice. An upload that would be stored twice is not repeatable: once it
+    // may have been carried out (its answer lost, or a 5xx that could have come after the work), the call ends
+    // with the failure instead of sending it again, and the caller finds out what became of it.
+    bool repeatable = true;
 
     void setHeader(const QByteArray& name, const QByteArray& value) { headers.append({ name, value }); }
 };

@@ -21,6 +21,8 @@ struct HttpResponse
 
     bool isSuccess() const { return networkError == QNetworkReply::NoError && status >= 200 && status < 300; }
     bool hasHttpStatus() const { return status > 0; }
+    // No whole answer came: the server was not reached, or the connection failed before the answer's end.
+    bool isNetworkFailure() const { return !hasHttpStatus() || networkError != QNetworkReply::NoError; }
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
 };
 

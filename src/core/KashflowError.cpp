@@ -20,7 +20,7 @@ KashflowError KashflowError::fromResponse(const HttpResponse& response)
         error.m_message = response.authorizationError;
         return error;
     }
-    if (!response.hasHttpStatus() || response.networkError != QNetworkReply::NoError) {
+    if (response.isNetworkFailure()) {
         error.m_code = StoreReply::Error::Network;
         error.m_message
             = QCoreApplication::translate("KashflowError", "Could not reach KashFlow: %1").arg(response.errorString);

@@ -262,6 +262,8 @@ void KashflowStore::sendFile(RemoteOperation* operation, const QString& localPat
     form.bodyFilePath = localPath;
     form.bodyFileLength = file.size();
     form.bodyAfterFile = "\r\n--" + boundary + "--\r\n";
+    // Sent again after it landed, it would meet its own name and be stored once more under a numbered one.
+    form.repeatable = false;
     const QByteArray keyName = keyField(target.type) == QLatin1String("Number") ? "number" : "code";
     const QString mime = FileKind::mimeTypeName(sentName);
     HttpCall* call = newCall(operation, form);

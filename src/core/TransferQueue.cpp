@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QTemporaryDir>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -136,6 +137,13 @@ int TransferQueue::pendingCount() const
     for (const Transfer& transfer : m_transfers)
         pending += transfer.isFinished() ? 0 : 1;
     return pending;
+}
+
+bool TransferQueue::isDownloadingTo(const QString& localPath) const
+{
+    return std::any_of(m_transfers.cbegin(), m_transfers.cend(), [&localPath](const Transfer& transfer) {
+        return transfer.kind == Transfer::Kind::Download && !transfer.isFinished() && transfer.localPath == localPath;
+    });
 }
 
 void TransferQueue::setMaxConcurrent(int count)
@@ -297,18 +305,25 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
     auto* hashing = new QFutureWatcher<QString>(comparison);
     connect(comparison, &StoreReply::abortRequested, comparison,
             [comparison] { comparison->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
-    connect(hashing, &QFutureWatcher<QString>::finished, comparison, [comparison, hashing, candidates] {
-        const QString hash = hashing->result();
-        const auto same = std::find_if(candidates.cbegin(), candidates.cend(), [&hash](const Attachment& candidate) {
-            return !hash.isEmpty() && candidate.contentHash == hash;
-        });
-        if (same == candidates.cend()) {
-            comparison->finishWithError(StoreReply::Error::NotFound, {});
-            return;
-        }
-        comparison->setAttachments({ *same });
-        comparison->finishWithSuccess();
-    });
+    connect(hashing, &QFutureWatcher<QString>::finished, comparison,
+            [this, comparison, hashing, candidates, entity = m_transfers[id].target] {
+                const QString hash = hashing->result();
+                if (hash.isEmpty()) {
+                    comparison->finishWithError(StoreReply::Error::NotFound, {});
+                    return;
+                }
+                QList<Attachment> unhashed;
+                for (const Attachment& candidate : candidates) {
+                    if (candidate.contentHash == hash) {
+                        comparison->setAttachments({ candidate });
+                        comparison->finishWithSuccess();
+                        return;
+                    }
+                    if (candidate.contentHash.isEmpty())
+                        unhashed.append(candidate);
+                }
+                compareDownloaded(comparison, hash, entity, unhashed);
+            });
     hashing->setFuture(QtConcurrent::run([path = m_transfers[id].localPath, cancelled = comparison->cancelFlag()] {
         return ContentHasher::hashFile(path, cancelled.get());
     }));
@@ -320,6 +335,42 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
         transfer.result = compared->attachment();
         settle(transfer, compared->error(), compared->errorString());
     });
+}
+
+void TransferQueue::compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,
+                                      QList<Attachment> candidates)
+{
+    if (candidates.isEmpty()) {
+        comparison->finishWithError(StoreReply::Error::NotFound, {});
+        return;
+    }
+    auto folder = std::make_shared<QTemporaryDir>();
+    if (!folder->isValid()) {
+        comparison->finishWithError(StoreReply::Error::Io, folder->errorString());
+        return;
+    }
+    const Attachment candidate = candidates.takeFirst();
+    // The store hashes what it downloads, as it does for every download. A file name of the queue's own: the
+    // candidate's comes from the server.
+    StoreReply* download
+        = m_store->download(AttachmentRef { entity, candidate.name }, folder->filePath(QStringLiteral("candidate")));
+    download->setParent(comparison);
+    connect(comparison, &StoreReply::abortRequested, download, &StoreReply::abort);
+    connect(download, &StoreReply::finished, comparison,
+            [this, comparison, download, hash, entity, candidates, candidate, folder] {
+                download->deleteLater();
+                if (comparison->isFinished())
+                    return;
+                const StoreReply::Error error = download->error();
+                if (error == StoreReply::Error::None && download->attachment().contentHash == hash) {
+                    comparison->setAttachments({ candidate });
+                    comparison->finishWithSuccess();
+                } else if (error == StoreReply::Error::None || error == StoreReply::Error::NotFound) {
+                    compareDownloaded(comparison, hash, entity, candidates);
+                } else {
+                    comparison->finishWithError(error, download->errorString());
+                }
+            });
 }
 
 void TransferQueue::finishTransfer(Transfer& transfer, StoreReply* reply)

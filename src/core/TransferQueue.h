@@ -50,6 +50,8 @@ public:
     int count() const { return static_cast<int>(m_order.size()); }
     // Transfers queued or running.
     int pendingCount() const;
+    // Whether a download not yet finished will write to this path.
+    bool isDownloadingTo(const QString& localPath) const;
 
     int maxConcurrent() const { return m_maxConcurrent; }
     void setMaxConcurrent(int count);
@@ -82,8 +84,11 @@ private:
     // made twice. An upload counts as landed when the entity holds the same content under its name or a
     // numbered one; a move whose source is gone, when the entity holds its name.
     void findEarlierResult(int id, const QString& moveFailure = {});
-    // Whether the local file's content is that of one of the candidates, hashed off this thread.
+    // Whether the local file's content is that of one of the candidates, hashed off this thread. A candidate the
+    // store names no hash for is downloaded to be compared.
     void compareContent(int id, const QList<Attachment>& candidates);
+    void compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,
+                           QList<Attachment> candidates);
     // The transfer is running while it waits for the reply; then done runs, unless the transfer is gone.
     void await(int id, StoreReply* reply, std::function<void(Transfer&, StoreReply*)> done);
     void finishTransfer(Transfer& transfer, StoreReply* reply);

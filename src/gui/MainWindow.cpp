@@ -44,6 +44,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -655,11 +656,19 @@ void MainWindow::saveSelectedAs()
         dialog->setOption(QFileDialog::ShowDirsOnly);
         dialog->setDirectory(documents);
         connect(dialog, &QFileDialog::fileSelected, this, [this, selected](const QString& folder) {
+            // Never replace what is in the folder, nor what another download there will write: one document's
+            // name may be the numbered name of another. Names differing in case only are kept apart too, for
+            // folders that do not tell them apart.
+            QSet<QString> given;
+            const auto isTaken = [this, &folder, &given](const QString& name) {
+                const QString path = folder + QLatin1Char('/') + name;
+                return given.contains(name.toCaseFolded()) || QFileInfo::exists(path) || m_queue->isDownloadingTo(path);
+            };
             for (const AttachmentRef& ref : selected) {
-                // Never replace what is already in the folder.
                 QString name = ref.name;
-                for (int n = 2; QFileInfo::exists(folder + QLatin1Char('/') + name); ++n)
+                for (int n = 2; isTaken(name); ++n)
                     name = NameRules::numbered(ref.name, n);
+                given.insert(name.toCaseFolded());
                 m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + name);
             }
         });

@@ -68,6 +68,8 @@ private slots:
     void doesNotRetryClientErrors();
     void idleConnectionIsDroppedAndRetried();
     void droppedConnectionIsRetried();
+    void unrepeatableRequestIsNotSentAgainOnceItMayHaveArrived();
+    void unrepeatableRequestIsSentAgainWhereItCannotHaveArrived();
     void renewsExpiredCredentialsOnce();
     void unreachableServerIsANetworkError();
     void abortFinishesCancelled();
@@ -202,6 +204,60 @@ void TestHttpCall::droppedConnectionIsRetried()
     QCOMPARE(response.status, 200);
     QVERIFY(response.body.contains("account_id"));
     QCOMPARE(call.attempts(), 2);
+}
+
+void TestHttpCall::unrepeatableRequestIsNotSentAgainOnceItMayHaveArrived()
+{
+    HttpRequest request = accountRequest();
+    request.repeatable = false;
+    // Carried out, its answer cut short: whether to send it again is the caller's to find out.
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::dropConnection(5));
+    HttpCall dropped(m_network.get(), request, m_authenticator.get());
+    dropped.setRetryPolicy(m_fast);
+    const HttpResponse cut = run(dropped);
+    QVERIFY(cut.isNetworkFailure());
+    QVERIFY(!cut.errorString.isEmpty());
+    QCOMPARE(dropped.attempts(), 1);
+
+    // A 500 may come after the work was done.
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::serverError(500));
+    HttpCall failed(m_network.get(), request, m_authenticator.get());
+    failed.setRetryPolicy(m_fast);
+    QCOMPARE(run(failed).status, 500);
+    QCOMPARE(failed.attempts(), 1);
+
+    // And so may a silence.
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::slow(20000));
+    request.idleTimeoutMs = 300;
+    HttpCall silent(m_network.get(), request, m_authenticator.get());
+    silent.setRetryPolicy(m_fast);
+    QVERIFY(run(silent).isNetworkFailure());
+    QCOMPARE(silent.attempts(), 1);
+}
+
+void TestHttpCall::unrepeatableRequestIsSentAgainWhereItCannotHaveArrived()
+{
+    HttpRequest request = accountRequest();
+    request.repeatable = false;
+    // Unavailable, rate-limited and expired are answers instead of the work.
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::serverError(503));
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::rateLimited(0));
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::expiredToken());
+    HttpCall refused(m_network.get(), request, m_authenticator.get());
+    refused.setRetryPolicy(m_fast);
+    QCOMPARE(run(refused).status, 200);
+    QCOMPARE(refused.attempts(), 3);
+    QCOMPARE(m_authenticator->renewals, 1);
+
+    // Nothing listening: never reached.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    request.url.setPort(probe.serverPort());
+    probe.close();
+    HttpCall unreachable(m_network.get(), request, m_authenticator.get());
+    unreachable.setRetryPolicy(m_fast);
+    QCOMPARE(run(unreachable).networkError, QNetworkReply::ConnectionRefusedError);
+    QCOMPARE(unreachable.attempts(), m_fast.maxAttempts);
 }
 
 void TestHttpCall::renewsExpiredCredentialsOnce()

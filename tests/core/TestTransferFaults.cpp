@@ -1,7 +1,8 @@
 // The queue against the Dropbox emulator when things go wrong. A hundred randomized transfers while it drops
 // connections, rate-limits, fails with 5xx and expires the access token: every upload arrives once, intact,
 // and every download matches (the seed is printed; ATTACHE_FAULT_SEED=<n> runs the same schedule again).
-// And Dropbox out of reach for a while: one offline state, then everything goes through by itself.
+// And Dropbox out of reach for a while: one offline state, then everything goes through by itself. An upload to
+// KashFlow or Fortnox whose answer is lost (neither would notice the same upload sent again) arrives once.
 
 #include "ConnectivityMonitor.h"
 #include "ContentHasher.h"
@@ -9,6 +10,10 @@
 #include "DropboxEmulator.h"
 #include "DropboxStore.h"
 #include "FaultInjector.h"
+#include "FortnoxEmulator.h"
+#include "FortnoxStore.h"
+#include "KashflowEmulator.h"
+#include "KashflowStore.h"
 #include "SyncMonitor.h"
 #include "TransferJournal.h"
 #include "TransferQueue.h"
@@ -43,8 +48,30 @@ class TestTransferFaults : public QObject
 private slots:
     void randomTransfersUnderFaultsAllArriveIntact();
     void offlineThenOnlineCarriesOnByItself();
+    void kashflowUploadWhoseAnswerIsLostArrivesOnce();
+    void likeDocumentIsNotTakenForALostUpload();
+    void fortnoxUploadWhoseAnswerIsLostArrivesOnce();
 
 private:
+    static RetryPolicy quickRetries()
+    {
+        RetryPolicy quick;
+        quick.baseDelayMs = 20;
+        quick.maxDelayMs = 50;
+        return quick;
+    }
+    // Runs one upload through a queue to its end.
+    static Transfer uploadThroughQueue(Store* store, const QString& localPath, const EntityRef& target)
+    {
+        TransferQueue queue(store);
+        queue.setRetryPolicy(quickRetries());
+        const int id = queue.enqueueUpload(localPath, target);
+        QSignalSpy finished(&queue, &TransferQueue::transferFinished);
+        if (!finished.wait(60000))
+            return {};
+        return queue.transfer(id);
+    }
+
     QByteArray randomBytes(qint64 size)
     {
         QByteArray data(size, Qt::Uninitialized);
@@ -249,6 +276,74 @@ void TestTransferFaults::offlineThenOnlineCarriesOnByItself()
         QVERIFY2(emulator.hasFile(remote), qPrintable(remote));
         QCOMPARE(emulator.fileContent(remote), data);
     }
+}
+
+void TestTransferFaults::kashflowUploadWhoseAnswerIsLostArrivesOnce()
+{
+    QTemporaryDir dir;
+    KashflowEmulator emulator(dir.filePath(u"emulator"_s));
+    QVERIFY(emulator.listen());
+    emulator.addEntity(EntityType::Invoices, u"4455"_s);
+    KashflowStore store(QUrl(emulator.baseUrl().toString() + u"/v2"_s));
+    store.setSession(emulator.issueSessionToken());
+    const QByteArray data = randomBytes(300 * KiB);
+    QVERIFY(CoreTest::writeFile(dir.filePath(u"receipt.pdf"_s), data));
+
+    // KashFlow stores the upload and the answer is cut: sent again, the name would be taken, and a numbered copy made.
+    emulator.faults().add(u"/v2/invoices/files"_s, FaultInjector::dropConnection(5));
+    const Transfer transfer
+        = uploadThroughQueue(&store, dir.filePath(u"receipt.pdf"_s), EntityRef { EntityType::Invoices, u"4455"_s });
+    QVERIFY2(transfer.state == Transfer::State::Done, qPrintable(transfer.errorString));
+    QCOMPARE(transfer.result.name, u"receipt.pdf"_s);
+    QCOMPARE(emulator.fileNames(EntityType::Invoices, u"4455"_s), QStringList { u"receipt.pdf"_s });
+    QCOMPARE(emulator.fileContent(EntityType::Invoices, u"4455"_s, u"receipt.pdf"_s), data);
+}
+
+void TestTransferFaults::likeDocumentIsNotTakenForALostUpload()
+{
+    QTemporaryDir dir;
+    KashflowEmulator emulator(dir.filePath(u"emulator"_s));
+    QVERIFY(emulator.listen());
+    emulator.addEntity(EntityType::Invoices, u"4455"_s);
+    KashflowStore store(QUrl(emulator.baseUrl().toString() + u"/v2"_s));
+    store.setSession(emulator.issueSessionToken());
+    // Another document of the same name and size is there already; KashFlow's refusal of the name is what is lost.
+    const QByteArray other = randomBytes(64 * KiB);
+    const QByteArray data = randomBytes(64 * KiB);
+    QVERIFY(emulator.putFile(EntityType::Invoices, u"4455"_s, u"receipt.pdf"_s, other));
+    QVERIFY(CoreTest::writeFile(dir.filePath(u"receipt.pdf"_s), data));
+
+    emulator.faults().add(u"/v2/invoices/files"_s, FaultInjector::dropConnection(5));
+    const Transfer transfer
+        = uploadThroughQueue(&store, dir.filePath(u"receipt.pdf"_s), EntityRef { EntityType::Invoices, u"4455"_s });
+    QVERIFY2(transfer.state == Transfer::State::Done, qPrintable(transfer.errorString));
+    QCOMPARE(transfer.result.name, u"receipt (1).pdf"_s);
+    QCOMPARE(emulator.fileContent(EntityType::Invoices, u"4455"_s, u"receipt.pdf"_s), other);
+    QCOMPARE(emulator.fileContent(EntityType::Invoices, u"4455"_s, u"receipt (1).pdf"_s), data);
+    QCOMPARE(emulator.fileNames(EntityType::Invoices, u"4455"_s).size(), 2);
+}
+
+void TestTransferFaults::fortnoxUploadWhoseAnswerIsLostArrivesOnce()
+{
+    QTemporaryDir dir;
+    FortnoxEmulator emulator(dir.filePath(u"emulator"_s));
+    QVERIFY(emulator.listen());
+    emulator.setRateLimitEnabled(false);
+    emulator.seedSampleData();
+    // A folder by its Id: its list is read from a path of its own, and only the upload goes to /3/inbox.
+    const QString folder = emulator.addInboxFolder(u"root"_s, u"Kvitton"_s);
+    FortnoxStore store(FortnoxEndpoints::withBaseUrl(emulator.baseUrl()));
+    store.setAccessToken(emulator.issueAccessToken());
+    const QByteArray data = randomBytes(300 * KiB);
+    QVERIFY(CoreTest::writeFile(dir.filePath(u"kvitto.pdf"_s), data));
+
+    // Fortnox would keep a second file of the same name.
+    emulator.faults().add(u"/3/inbox"_s, FaultInjector::dropConnection(5));
+    const Transfer transfer
+        = uploadThroughQueue(&store, dir.filePath(u"kvitto.pdf"_s), EntityRef { EntityType::Inbox, folder });
+    QVERIFY2(transfer.state == Transfer::State::Done, qPrintable(transfer.errorString));
+    QCOMPARE(transfer.result.name, u"kvitto.pdf"_s);
+    QCOMPARE(emulator.inboxFileNames(folder), QStringList { u"kvitto.pdf"_s });
 }
 
 QTEST_GUILESS_MAIN(TestTransferFaults)

@@ -225,9 +225,13 @@ void TestTransferQueue::downloadDeleteAndMove()
     const QString saved = m_sources->filePath(u"saved.pdf"_s);
 
     const int download = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"a.pdf"_s }, saved);
+    // Its path is spoken for until it is done.
+    QVERIFY(m_queue->isDownloadingTo(saved));
+    QVERIFY(!m_queue->isDownloadingTo(m_sources->filePath(u"other.pdf"_s)));
     QVERIFY(waitFinished(download));
     QCOMPARE(m_queue->transfer(download).state, State::Done);
     QCOMPARE(readFile(saved), QByteArray("a"));
+    QVERIFY(!m_queue->isDownloadingTo(saved));
 
     const int move = m_queue->enqueueMove(AttachmentRef { m_inbox, u"a.pdf"_s }, m_invoice);
     QVERIFY(waitFinished(move));

@@ -64,6 +64,7 @@ private slots:
     void addFilesUploadsTheChosenFiles();
     void openGivesAReadOnlyCopy();
     void saveAsWritesWhereChosen();
+    void saveManyKeepsEveryDocument();
     void filterNarrowsTheTree();
     void dropOnDocumentListKeepsBothOfAName();
     void badInputGetsAClearMessage_data();
@@ -101,7 +102,8 @@ private:
     void dropOnTree(const EntityRef& entity, QMimeData* data);
     void dropOnDocumentList(QMimeData* data);
     void selectEntityAndWait(const EntityRef& entity);
-    void selectAttachment(const QString& name);
+    void selectAttachment(const QString& name) { selectAttachments({ name }); }
+    void selectAttachments(const QStringList& names);
     QString storePath(const QString& relative) const { return m_root->filePath(QStringLiteral("store/") + relative); }
 
     QTemporaryDir m_home;
@@ -197,15 +199,18 @@ void TestMainWindow::selectEntityAndWait(const EntityRef& entity)
     QVERIFY(loaded.wait());
 }
 
-void TestMainWindow::selectAttachment(const QString& name)
+void TestMainWindow::selectAttachments(const QStringList& names)
 {
     QAbstractItemView* view = detailsView();
     auto* proxy = qobject_cast<QAbstractProxyModel*>(view->model());
-    const int row = m_window->attachmentModel()->rowOf(name);
-    QVERIFY(row >= 0);
     view->setFocus();
-    view->selectionModel()->select(proxy->mapFromSource(m_window->attachmentModel()->index(row, 0)),
-                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->selectionModel()->clearSelection();
+    for (const QString& name : names) {
+        const int row = m_window->attachmentModel()->rowOf(name);
+        QVERIFY2(row >= 0, qPrintable(name));
+        view->selectionModel()->select(proxy->mapFromSource(m_window->attachmentModel()->index(row, 0)),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
 }
 
 void TestMainWindow::showsTypesAndEntities()
@@ -423,6 +428,38 @@ void TestMainWindow::saveAsWritesWhereChosen()
     QFile file(target);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("notes"));
+}
+
+void TestMainWindow::saveManyKeepsEveryDocument()
+{
+    // One document's name is the numbered name the other would get beside the file already in the folder.
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/a.txt")), "first"));
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/a (2).txt")), "second"));
+    QVERIFY(QDir(m_root->path()).mkdir(QStringLiteral("saved")));
+    const QDir folder(m_root->filePath(QStringLiteral("saved")));
+    QVERIFY(SampleDocuments::writeText(folder.filePath(QStringLiteral("a.txt")), "there before"));
+    selectEntityAndWait(m_invoice);
+    selectAttachments({ QStringLiteral("a.txt"), QStringLiteral("a (2).txt") });
+    action("actionSaveAs")->trigger();
+    QTRY_VERIFY(fileDialog());
+    QFileDialog* dialog = fileDialog();
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Save 2 Documents To"));
+    dialog->selectFile(folder.path());
+    static_cast<QDialog*>(dialog)->accept();
+    QTRY_COMPARE(m_window->transferQueue()->pendingCount(), 0);
+    QCOMPARE(folder.entryList(QDir::Files).size(), 3);
+    QStringList contents;
+    for (const QString& name : folder.entryList(QDir::Files)) {
+        QFile file(folder.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        contents.append(QString::fromUtf8(file.readAll()));
+    }
+    contents.sort();
+    QCOMPARE(contents,
+             (QStringList { QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("there before") }));
+    QFile before(folder.filePath(QStringLiteral("a.txt")));
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    QCOMPARE(before.readAll(), QByteArray("there before"));
 }
 
 void TestMainWindow::filterNarrowsTheTree()
