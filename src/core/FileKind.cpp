@@ -1,6 +1,7 @@
 #include "FileKind.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QMimeDatabase>
 #include <QStringList>
 
@@ -83,6 +84,12 @@ QString displaySize(qint64 bytes)
     // Truncate rather than round, so that 164391 bytes (160.538 KB) is "160.5 KB" and never "1024.0 KB".
     const double truncated = static_cast<double>(static_cast<qint64>(value * 10.0)) / 10.0;
     return QString::number(truncated, 'f', 1) + QLatin1Char(' ') + QLatin1String(units[unit]);
+}
+
+QString localizedSize(qint64 bytes)
+{
+    // Powers of 1024 with one decimal, as displaySize.
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 bool isThumbnailFormat(const QString& fileName)

@@ -410,7 +410,7 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
             return Outcome::failure(
                 StoreReply::Error::DiskFull,
                 tr("Not enough disk space for “%1”: it needs %2 and %3 is free.")
-                    .arg(name, FileKind::displaySize(total), FileKind::displaySize(storage.bytesAvailable())));
+                    .arg(name, FileKind::localizedSize(total), FileKind::localizedSize(storage.bytesAvailable())));
 
         QTemporaryFile temporary(dirPath + QLatin1Char('/') + temporaryPrefix + QStringLiteral("XXXXXX.part"));
         // Written unbuffered, so that a disk that fills up shows in the write that met it rather than in a short
@@ -467,8 +467,8 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
         if (storage.isValid() && storage.bytesAvailable() >= 0 && source.size() > storage.bytesAvailable())
             return Outcome::failure(StoreReply::Error::DiskFull,
                                     tr("Not enough disk space for “%1”: it needs %2 and %3 is free.")
-                                        .arg(shownTarget, FileKind::displaySize(source.size()),
-                                             FileKind::displaySize(storage.bytesAvailable())));
+                                        .arg(shownTarget, FileKind::localizedSize(source.size()),
+                                             FileKind::localizedSize(storage.bytesAvailable())));
         // QSaveFile replaces the target only when every byte is written.
         QSaveFile target(localPath);
         // Unbuffered, as for uploads: a short write is a failed write.

@@ -39,7 +39,7 @@ QString stateText(const Transfer& transfer, bool paused)
     case Transfer::State::Running:
         if (transfer.bytesTotal > 0)
             return TransferModel::tr("%1 of %2")
-                .arg(FileKind::displaySize(transfer.bytesDone), FileKind::displaySize(transfer.bytesTotal));
+                .arg(FileKind::localizedSize(transfer.bytesDone), FileKind::localizedSize(transfer.bytesTotal));
         return TransferModel::tr("In progress");
     case Transfer::State::Done:
         return TransferModel::tr("Done");

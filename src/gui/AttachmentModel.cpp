@@ -2,6 +2,7 @@
 
 #include "AttachmentMimeData.h"
 #include "FileIconProvider.h"
+#include "FileKind.h"
 #include "Store.h"
 #include "SyncMonitor.h"
 #include "ThumbnailCache.h"
@@ -149,7 +150,7 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
         case NameColumn:
             return attachment.name;
         case SizeColumn:
-            return attachment.sizeToBeDisplayed;
+            return FileKind::localizedSize(attachment.sizeInBytes);
         case ModifiedColumn:
             return QLocale().toString(attachment.lastModifiedDate.toLocalTime(), QLocale::ShortFormat);
         }
@@ -167,7 +168,7 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return ToolTipText::fromPlainText(
             QStringLiteral("%1\n%2 · %3")
-                .arg(attachment.name, attachment.sizeToBeDisplayed,
+                .arg(attachment.name, FileKind::localizedSize(attachment.sizeInBytes),
                      QLocale().toString(attachment.lastModifiedDate.toLocalTime(), QLocale::LongFormat)));
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)

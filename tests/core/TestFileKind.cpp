@@ -1,7 +1,9 @@
-// FileKind: KashFlow's icon names, size text and thumbnail formats, all judged from a file name.
+// FileKind: KashFlow's icon names, size text and thumbnail formats, all judged from a file name; sizes as the
+// locale writes them.
 
 #include "FileKind.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -13,6 +15,8 @@ class TestFileKind : public QObject
 private slots:
     void displaySize_data();
     void displaySize();
+    void localizedSize_data();
+    void localizedSize();
     void iconName_data();
     void iconName();
     void isThumbnailFormat_data();
@@ -54,6 +58,33 @@ void TestFileKind::displaySize()
     QFETCH(qint64, bytes);
     QFETCH(QString, expected);
     QCOMPARE(FileKind::displaySize(bytes), expected);
+}
+
+void TestFileKind::localizedSize_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<qint64>("bytes");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("swedish bytes") << u"sv_SE"_s << qint64(512) << u"512 byte"_s;
+    QTest::newRow("swedish thousands") << u"sv_SE"_s << qint64(1023) << u"1\u00a0023 byte"_s;
+    QTest::newRow("swedish kB") << u"sv_SE"_s << qint64(164391) << u"160,5 kB"_s;
+    QTest::newRow("swedish MB") << u"sv_SE"_s << qint64(3 * 1024 * 1024 + 17) << u"3,0 MB"_s;
+    QTest::newRow("english bytes") << u"en_US"_s << qint64(512) << u"512 bytes"_s;
+    QTest::newRow("english kB") << u"en_US"_s << qint64(164391) << u"160.5 kB"_s;
+    QTest::newRow("english GB") << u"en_US"_s << qint64(5000000000) << u"4.7 GB"_s;
+}
+
+void TestFileKind::localizedSize()
+{
+    QFETCH(QString, locale);
+    QFETCH(qint64, bytes);
+    QFETCH(QString, expected);
+    const QLocale before;
+    QLocale::setDefault(QLocale(locale));
+    const QString size = FileKind::localizedSize(bytes);
+    QLocale::setDefault(before);
+    QCOMPARE(size, expected);
 }
 
 void TestFileKind::iconName_data()

@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QIcon>
+#include <QLocale>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -62,7 +63,15 @@ void TestAttachmentModel::listsAttachmentsWithColumns()
     QCOMPARE(model.columnCount(), 3);
     const int notes = model.rowOf(QStringLiteral("notes.txt"));
     QVERIFY(notes >= 0);
-    QCOMPARE(model.index(notes, AttachmentModel::SizeColumn).data().toString(), QStringLiteral("160.5 KB"));
+    // The size as the locale writes it.
+    QCOMPARE(model.index(notes, AttachmentModel::SizeColumn).data().toString(), QStringLiteral("160.5 kB"));
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
+    const QString swedish = model.index(notes, AttachmentModel::SizeColumn).data().toString();
+    const QString swedishTip = model.index(notes, 0).data(Qt::ToolTipRole).toString();
+    QLocale::setDefault(before);
+    QCOMPARE(swedish, QStringLiteral("160,5 kB"));
+    QVERIFY2(swedishTip.contains(QStringLiteral("160,5 kB")), qPrintable(swedishTip));
     QCOMPARE(model.index(notes, AttachmentModel::SizeColumn).data(AttachmentModel::SortRole).toLongLong(), 164391);
     QVERIFY(!model.index(notes, AttachmentModel::ModifiedColumn).data().toString().isEmpty());
     QVERIFY(!model.index(notes, 0).data(Qt::DecorationRole).value<QIcon>().isNull());

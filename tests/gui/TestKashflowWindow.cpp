@@ -11,6 +11,7 @@
 #include "AccountsDialog.h"
 #include "AttachmentModel.h"
 #include "EntityTreeModel.h"
+#include "FileKind.h"
 #include "KashflowDropboxConnection.h"
 #include "KashflowEmulator.h"
 #include "KashflowSignIn.h"
@@ -252,7 +253,7 @@ void TestKashflowWindow::showsAnInvoiceWithItsFiles()
     QCOMPARE(attachments->attachmentAt(receipt).icon, u"page_white_picture"_s);
     QCOMPARE(attachments->attachmentAt(receipt).sizeInBytes, QFileInfo(local(u"receipt.jpg"_s)).size());
     QCOMPARE(attachments->index(receipt, AttachmentModel::SizeColumn).data().toString(),
-             attachments->attachmentAt(receipt).sizeToBeDisplayed);
+             FileKind::localizedSize(attachments->attachmentAt(receipt).sizeInBytes));
     QVERIFY(!attachments->attachmentAt(attachments->rowOf(u"delivery note.txt"_s)).isThumbnailAvailable);
 
     m_window->setViewMode(MainWindow::GridMode);
