@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QToolButton>
 
@@ -12,9 +13,10 @@ MessageBar::MessageBar(QWidget* parent)
     , m_close(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
-    // As tall as its text, never a share of the window's spare height.
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    // As tall as its text, never a share of the window's spare height (see sizeHint()).
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setAutoFillBackground(true);
+    m_text->setObjectName(QStringLiteral("messageText"));
     m_text->setWordWrap(true);
     // Messages carry names and text from servers, which are never markup.
     m_text->setTextFormat(Qt::PlainText);
@@ -50,6 +52,23 @@ void MessageBar::showMessage(const QString& text, Kind kind)
         m_autoHide.stop();
     else
         m_autoHide.start();
+}
+
+QSize MessageBar::sizeHint() const
+{
+    // A wrapping label's own hint breaks a short message into narrow lines, and the window's layout does not ask
+    // for the height at the width the bar has: the hint says it.
+    QSize hint = QFrame::sizeHint();
+    if (width() > 0)
+        hint.setHeight(heightForWidth(width()));
+    return hint;
+}
+
+void MessageBar::resizeEvent(QResizeEvent* event)
+{
+    QFrame::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        updateGeometry();
 }
 
 QString MessageBar::text() const

@@ -20,6 +20,10 @@ public:
     void showMessage(const QString& text, Kind kind = Kind::Information);
     QString text() const;
     Kind kind() const { return m_kind; }
+    QSize sizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QLabel* m_icon;

@@ -65,6 +65,7 @@ private slots:
     void openGivesAReadOnlyCopy();
     void saveAsWritesWhereChosen();
     void saveManyKeepsEveryDocument();
+    void messageBarIsAsTallAsItsText();
     void filterNarrowsTheTree();
     void dropOnDocumentListKeepsBothOfAName();
     void badInputGetsAClearMessage_data();
@@ -460,6 +461,23 @@ void TestMainWindow::saveManyKeepsEveryDocument()
     QFile before(folder.filePath(QStringLiteral("a.txt")));
     QVERIFY(before.open(QIODevice::ReadOnly));
     QCOMPARE(before.readAll(), QByteArray("there before"));
+}
+
+void TestMainWindow::messageBarIsAsTallAsItsText()
+{
+    MessageBar* bar = m_window->messageBar();
+    auto* text = bar->findChild<QLabel*>(QStringLiteral("messageText"));
+    QVERIFY(text);
+    // One short line: no room kept for lines it does not have.
+    const int line = text->fontMetrics().lineSpacing();
+    // Long enough that a wrapping label's own size hint would break it into three short lines.
+    bar->showMessage(QStringLiteral("The file is too large: at most 1024 bytes are accepted."));
+    QTRY_VERIFY(bar->isVisible());
+    QTRY_VERIFY2(text->height() < 2 * line, qPrintable(QString::number(text->height())));
+    // A long one wraps, and every line shows.
+    bar->showMessage(QStringLiteral("Not enough disk space. ").repeated(20), MessageBar::Kind::Error);
+    QTRY_VERIFY(text->heightForWidth(text->width()) > 2 * line);
+    QTRY_VERIFY2(text->height() >= text->heightForWidth(text->width()), qPrintable(QString::number(text->height())));
 }
 
 void TestMainWindow::filterNarrowsTheTree()

@@ -117,6 +117,8 @@ inline void saveScreenshot(QWidget* widget, const QString& name, qint64 minimumB
 {
     QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
     const QString path = QStringLiteral(ATTACHE_SCREENSHOT_DIR) + QLatin1Char('/') + name;
+    // The layouts as they will be shown: a change a moment ago (a message bar that just appeared) is laid out first.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY2(widget->grab().save(path), qPrintable(path));
     if (minimumBytes > 0)
         QVERIFY2(QFileInfo(path).size() > minimumBytes, qPrintable(path));
