@@ -13,6 +13,16 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 
+namespace {
+// A line under an account's buttons, there only while it has something to say.
+void showIn(QLabel* label, const QString& message, bool isError)
+{
+    label->setText(message);
+    label->setStyleSheet(isError ? QStringLiteral("font-weight: bold;") : QString());
+    label->setVisible(!message.isEmpty());
+}
+} // namespace
+
 AccountsDialog::AccountsDialog(Settings& settings, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::AccountsDialog>())
@@ -22,6 +32,8 @@ AccountsDialog::AccountsDialog(Settings& settings, QWidget* parent)
     , m_fortnox(new FortnoxAccount(settings, m_network, this))
 {
     m_ui->setupUi(this);
+    showDropboxMessage({}, false);
+    showFortnoxMessage({}, false);
     m_ui->appKeyEdit->setText(m_settings.dropboxAppKey());
     // The environment wins over the setting; say so by not offering to edit it.
     m_ui->appKeyEdit->setReadOnly(!qEnvironmentVariableIsEmpty("ATTACHE_DROPBOX_APP_KEY"));
@@ -114,8 +126,7 @@ void AccountsDialog::finishBusy(const QString& message, bool isError)
 
 void AccountsDialog::showDropboxMessage(const QString& message, bool isError)
 {
-    m_ui->dropboxMessageLabel->setText(message);
-    m_ui->dropboxMessageLabel->setStyleSheet(isError ? QStringLiteral("font-weight: bold;") : QString());
+    showIn(m_ui->dropboxMessageLabel, message, isError);
 }
 
 void AccountsDialog::connectDropbox()
@@ -166,8 +177,7 @@ void AccountsDialog::updateFortnox()
 
 void AccountsDialog::showFortnoxMessage(const QString& message, bool isError)
 {
-    m_ui->fortnoxMessageLabel->setText(message);
-    m_ui->fortnoxMessageLabel->setStyleSheet(isError ? QStringLiteral("font-weight: bold;") : QString());
+    showIn(m_ui->fortnoxMessageLabel, message, isError);
 }
 
 void AccountsDialog::finishFortnox(const QString& message, bool isError)
