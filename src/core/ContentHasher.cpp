@@ -73,7 +73,7 @@ QString ContentHasher::hexResult()
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(digest), DigestSize).toHex());
 }
 
-bool ContentHasher::addFile(const QString& path, qint64 length, const std::atomic_bool* cancelled)
+bool ContentHasher::addFile(const QString& path, qint64 length, const std::function<bool()>& isCancelled)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -81,7 +81,7 @@ bool ContentHasher::addFile(const QString& path, qint64 length, const std::atomi
     QByteArray buffer(1024 * 1024, Qt::Uninitialized);
     qint64 left = length < 0 ? std::numeric_limits<qint64>::max() : length;
     while (left > 0) {
-        if (cancelled && cancelled->load())
+        if (isCancelled && isCancelled())
             return false;
         const qint64 read = file.read(buffer.data(), std::min<qint64>(buffer.size(), left));
         if (read < 0)
@@ -94,8 +94,8 @@ bool ContentHasher::addFile(const QString& path, qint64 length, const std::atomi
     return true;
 }
 
-QString ContentHasher::hashFile(const QString& path, const std::atomic_bool* cancelled)
+QString ContentHasher::hashFile(const QString& path, const std::function<bool()>& isCancelled)
 {
     ContentHasher hasher;
-    return hasher.addFile(path, -1, cancelled) ? hasher.hexResult() : QString();
+    return hasher.addFile(path, -1, isCancelled) ? hasher.hexResult() : QString();
 }

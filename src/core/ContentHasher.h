@@ -4,7 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 
-#include <atomic>
+#include <functional>
 #include <memory>
 
 struct evp_md_ctx_st;
@@ -33,10 +33,10 @@ public:
     QString hexResult();
     // Adds the first `length` bytes of the file (all of it when negative), read from disk; false when they
     // cannot be read or when cancelled.
-    bool addFile(const QString& path, qint64 length = -1, const std::atomic_bool* cancelled = nullptr);
+    bool addFile(const QString& path, qint64 length = -1, const std::function<bool()>& isCancelled = {});
 
     // Streams the file from disk; an empty string when it cannot be read or when cancelled.
-    static QString hashFile(const QString& path, const std::atomic_bool* cancelled = nullptr);
+    static QString hashFile(const QString& path, const std::function<bool()>& isCancelled = {});
 
 private:
     void endBlock();

@@ -147,7 +147,8 @@ void DownloadFile::takeKept(qint64 offset, const std::function<void()>& keptHash
         setError(QCoreApplication::translate("DownloadFile", "Could not read the part of “%1” downloaded before.")
                      .arg(QDir::toNativeSeparators(m_path)));
     };
-    if (whole > 0 && !m_keptHasher.addFile(m_file.fileName(), whole, &m_abandoned) && !m_abandoned)
+    if (whole > 0 && !m_keptHasher.addFile(m_file.fileName(), whole, [this] { return m_abandoned.load(); })
+        && !m_abandoned)
         cannotRead();
     if (offset > whole) {
         Block* first = blockWithRoom();

@@ -73,7 +73,6 @@ public:
         , m_progress(std::move(progress))
     { }
     bool isCancelled() const { return m_cancelled->load() || m_closing->load(); }
-    const std::atomic_bool* cancelFlag() const { return m_cancelled.get(); }
     void progress(qint64 done, qint64 total) const { m_progress(done, total); }
 
     static Outcome cancelled() { return Outcome::failure(StoreReply::Error::Cancelled, tr("Cancelled.")); }
@@ -252,7 +251,7 @@ Attachment LocalStore::describeFile(const QString& path, const Job& job)
             return attachment;
         }
     }
-    attachment.contentHash = ContentHasher::hashFile(path, job.cancelFlag());
+    attachment.contentHash = ContentHasher::hashFile(path, [&job] { return job.isCancelled(); });
     if (!attachment.contentHash.isEmpty())
         rememberHash(path, attachment.contentHash);
     return attachment;

@@ -325,7 +325,7 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
                 compareDownloaded(comparison, hash, entity, unhashed);
             });
     hashing->setFuture(QtConcurrent::run([path = m_transfers[id].localPath, cancelled = comparison->cancelFlag()] {
-        return ContentHasher::hashFile(path, cancelled.get());
+        return ContentHasher::hashFile(path, [&cancelled] { return cancelled->load(); });
     }));
     await(id, comparison, [this](Transfer& transfer, StoreReply* compared) {
         if (compared->error() == StoreReply::Error::NotFound) {

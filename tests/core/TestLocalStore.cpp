@@ -79,6 +79,7 @@ private slots:
     void removeDeletesToTrash();
     void removeMissingAttachment();
     void removeRefusesBadName();
+    void closingStopsAHashUnderWay();
 
     void moveToOtherEntity();
     void moveClashGetsNumberedName();
@@ -687,6 +688,29 @@ void TestLocalStore::removeMissingAttachment()
     QCOMPARE(reply->error(), Error::NotFound);
     QVERIFY(reply->errorString().contains(u"gone.pdf"_s));
     QCOMPARE(allEntries(entityDir(m_invoice)), QStringList { u"keep.pdf"_s });
+}
+
+void TestLocalStore::closingStopsAHashUnderWay()
+{
+    // A file that would take the listing's hash many minutes (sparse: it takes no disk).
+    QVERIFY(QDir().mkpath(entityDir(m_invoice)));
+    QFile huge(entityDir(m_invoice) + u"/archive.bin"_s);
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(qint64(1) << 40));
+    huge.close();
+    StoreReply* listing = m_store->listAttachments(m_invoice);
+    // Under way: the hash has the file open.
+    const auto isOpenHere = [path = QFileInfo(huge).canonicalFilePath()] {
+        const QFileInfoList descriptors = QDir(u"/proc/self/fd"_s).entryInfoList(QDir::Files | QDir::System);
+        return std::any_of(descriptors.cbegin(), descriptors.cend(),
+                           [&path](const QFileInfo& descriptor) { return descriptor.symLinkTarget() == path; });
+    };
+    QTRY_VERIFY(isOpenHere());
+    QVERIFY(!listing->isFinished());
+    // Closing (quitting the app) stops the hash: were it to wait for it, this would not return for minutes.
+    m_store.reset();
+    QVERIFY(!isOpenHere());
+    delete listing;
 }
 
 void TestLocalStore::removeRefusesBadName()
