@@ -88,8 +88,8 @@ QString displaySize(qint64 bytes)
 
 QString localizedSize(qint64 bytes)
 {
-    // Powers of 1024 with one decimal, as displaySize.
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // Powers of 1024 with one decimal, as displaySize, but rounded. A size the store does not know shows as nothing.
+    return bytes < 0 ? QString() : QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 bool isThumbnailFormat(const QString& fileName)

@@ -14,7 +14,8 @@ QString mimeTypeName(const QString& fileName);
 
 // The size as KashFlow's SizeToBeDisplayed shows it: 164391 bytes is "160.5 KB".
 QString displaySize(qint64 bytes);
-// The size as the default locale writes it, for people to read: "160.5 kB", in Swedish "160,5 kB".
+// The size as the default locale writes it, for people to read: "160.5 kB", in Swedish "160,5 kB"; empty when
+// negative (not known).
 QString localizedSize(qint64 bytes);
 
 // True exactly for the formats KashFlow makes a minified version of: jpg, jpeg, png, tiff, tif, gif and bmp.

@@ -7,6 +7,7 @@
 #include "Store.h"
 #include "TransferJournal.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -141,8 +142,12 @@ int TransferQueue::pendingCount() const
 
 bool TransferQueue::isDownloadingTo(const QString& localPath) const
 {
-    return std::any_of(m_transfers.cbegin(), m_transfers.cend(), [&localPath](const Transfer& transfer) {
-        return transfer.kind == Transfer::Kind::Download && !transfer.isFinished() && transfer.localPath == localPath;
+    // A failed download may be retried; a folder may not tell case apart.
+    const QString path = QDir::cleanPath(localPath);
+    return std::any_of(m_transfers.cbegin(), m_transfers.cend(), [&path](const Transfer& transfer) {
+        return transfer.kind == Transfer::Kind::Download && transfer.state != Transfer::State::Done
+            && transfer.state != Transfer::State::Cancelled
+            && QDir::cleanPath(transfer.localPath).compare(path, Qt::CaseInsensitive) == 0;
     });
 }
 
@@ -283,8 +288,9 @@ void TransferQueue::findEarlierResult(int id, const QString& moveFailure)
         // An entity that cannot be listed (not there yet, say) holds nothing of it.
         const QList<Attachment> attachments = listed->attachments();
         for (const Attachment& attachment : attachments) {
+            // A size the store does not know (Fortnox's on records) is left to the content to decide.
             if (NameRules::isNameOrNumbered(attachment.name, transfer.source.name)
-                && (isMove || attachment.sizeInBytes == size))
+                && (isMove || attachment.sizeInBytes == size || attachment.sizeInBytes < 0))
                 candidates.append(attachment);
         }
         if (isMove) {
@@ -307,6 +313,8 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
             [comparison] { comparison->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
     connect(hashing, &QFutureWatcher<QString>::finished, comparison,
             [this, comparison, hashing, candidates, entity = m_transfers[id].target] {
+                if (comparison->isFinished())
+                    return;
                 const QString hash = hashing->result();
                 if (hash.isEmpty()) {
                     comparison->finishWithError(StoreReply::Error::NotFound, {});
@@ -340,6 +348,8 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
 void TransferQueue::compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,
                                       QList<Attachment> candidates)
 {
+    if (comparison->isFinished())
+        return;
     if (candidates.isEmpty()) {
         comparison->finishWithError(StoreReply::Error::NotFound, {});
         return;
@@ -350,27 +360,56 @@ void TransferQueue::compareDownloaded(StoreReply* comparison, const QString& has
         return;
     }
     const Attachment candidate = candidates.takeFirst();
-    // The store hashes what it downloads, as it does for every download. A file name of the queue's own: the
-    // candidate's comes from the server.
-    StoreReply* download
-        = m_store->download(AttachmentRef { entity, candidate.name }, folder->filePath(QStringLiteral("candidate")));
-    download->setParent(comparison);
+    // A file name of the queue's own: the candidate's comes from the server.
+    const QString path = folder->filePath(QStringLiteral("candidate"));
+    StoreReply* download = m_store->download(AttachmentRef { entity, candidate.name }, path);
+    // The download and its folder go only once it has finished: until then the store may still write there.
+    download->setParent(this);
     connect(comparison, &StoreReply::abortRequested, download, &StoreReply::abort);
-    connect(download, &StoreReply::finished, comparison,
-            [this, comparison, download, hash, entity, candidates, candidate, folder] {
+    connect(download, &StoreReply::finished, this,
+            [this, comparison = QPointer<StoreReply>(comparison), download, hash, entity, candidate, candidates, folder,
+             path] {
                 download->deleteLater();
-                if (comparison->isFinished())
+                if (!comparison || comparison->isFinished())
                     return;
                 const StoreReply::Error error = download->error();
-                if (error == StoreReply::Error::None && download->attachment().contentHash == hash) {
-                    comparison->setAttachments({ candidate });
-                    comparison->finishWithSuccess();
-                } else if (error == StoreReply::Error::None || error == StoreReply::Error::NotFound) {
-                    compareDownloaded(comparison, hash, entity, candidates);
-                } else {
+                // Failures that say nothing of this candidate's content end the check, to be tried again later.
+                if (error == StoreReply::Error::Cancelled || error == StoreReply::Error::SignedOut || mayPass(error)) {
                     comparison->finishWithError(error, download->errorString());
+                    return;
                 }
+                if (error != StoreReply::Error::None) {
+                    compareDownloaded(comparison, hash, entity, candidates);
+                    return;
+                }
+                // Remote stores hash what they download; where the reply names no hash, the file is hashed here.
+                const QString downloadedHash = download->attachment().contentHash;
+                if (!downloadedHash.isEmpty()) {
+                    matchDownloaded(comparison, hash, downloadedHash, candidate, entity, candidates);
+                    return;
+                }
+                auto* hashing = new QFutureWatcher<QString>(comparison);
+                connect(hashing, &QFutureWatcher<QString>::finished, comparison,
+                        [this, comparison, hashing, hash, candidate, entity, candidates, folder] {
+                            matchDownloaded(comparison, hash, hashing->result(), candidate, entity, candidates);
+                        });
+                hashing->setFuture(QtConcurrent::run([path, cancelled = comparison->cancelFlag()] {
+                    return ContentHasher::hashFile(path, [&cancelled] { return cancelled->load(); });
+                }));
             });
+}
+
+void TransferQueue::matchDownloaded(StoreReply* comparison, const QString& hash, const QString& downloadedHash,
+                                    const Attachment& candidate, const EntityRef& entity, const QList<Attachment>& rest)
+{
+    if (comparison->isFinished())
+        return;
+    if (downloadedHash != hash) {
+        compareDownloaded(comparison, hash, entity, rest);
+        return;
+    }
+    comparison->setAttachments({ candidate });
+    comparison->finishWithSuccess();
 }
 
 void TransferQueue::finishTransfer(Transfer& transfer, StoreReply* reply)

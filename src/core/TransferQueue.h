@@ -50,7 +50,7 @@ public:
     int count() const { return static_cast<int>(m_order.size()); }
     // Transfers queued or running.
     int pendingCount() const;
-    // Whether a download not yet finished will write to this path.
+    // Whether a download not done or cancelled (a failed one may be retried) will write to this path.
     bool isDownloadingTo(const QString& localPath) const;
 
     int maxConcurrent() const { return m_maxConcurrent; }
@@ -89,6 +89,9 @@ private:
     void compareContent(int id, const QList<Attachment>& candidates);
     void compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,
                            QList<Attachment> candidates);
+    // Ends the comparison with the candidate when the downloaded hash is the local file's, else goes on with the rest.
+    void matchDownloaded(StoreReply* comparison, const QString& hash, const QString& downloadedHash,
+                         const Attachment& candidate, const EntityRef& entity, const QList<Attachment>& rest);
     // The transfer is running while it waits for the reply; then done runs, unless the transfer is gone.
     void await(int id, StoreReply* reply, std::function<void(Transfer&, StoreReply*)> done);
     void finishTransfer(Transfer& transfer, StoreReply* reply);

@@ -59,8 +59,9 @@ QSize MessageBar::sizeHint() const
     // A wrapping label's own hint breaks a short message into narrow lines, and the window's layout does not ask
     // for the height at the width the bar has: the hint says it.
     QSize hint = QFrame::sizeHint();
-    if (width() > 0)
-        hint.setHeight(heightForWidth(width()));
+    const int height = width() > 0 ? heightForWidth(width()) : -1;
+    if (height >= 0)
+        hint.setHeight(height);
     return hint;
 }
 

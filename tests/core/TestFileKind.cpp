@@ -73,6 +73,7 @@ void TestFileKind::localizedSize_data()
     QTest::newRow("english bytes") << u"en_US"_s << qint64(512) << u"512 bytes"_s;
     QTest::newRow("english kB") << u"en_US"_s << qint64(164391) << u"160.5 kB"_s;
     QTest::newRow("english GB") << u"en_US"_s << qint64(5000000000) << u"4.7 GB"_s;
+    QTest::newRow("not known") << u"sv_SE"_s << qint64(-1) << QString();
 }
 
 void TestFileKind::localizedSize()
