@@ -308,14 +308,10 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
 {
     // A reply of the queue's own, so that cancelling and the running count treat it like a store's.
     auto* comparison = new StoreReply(this);
-    auto* hashing = new QFutureWatcher<QString>(comparison);
     connect(comparison, &StoreReply::abortRequested, comparison,
             [comparison] { comparison->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
-    connect(hashing, &QFutureWatcher<QString>::finished, comparison,
-            [this, comparison, hashing, candidates, entity = m_transfers[id].target] {
-                if (comparison->isFinished())
-                    return;
-                const QString hash = hashing->result();
+    hashFor(comparison, m_transfers[id].localPath,
+            [this, comparison, candidates, entity = m_transfers[id].target](const QString& hash) {
                 if (hash.isEmpty()) {
                     comparison->finishWithError(StoreReply::Error::NotFound, {});
                     return;
@@ -332,9 +328,6 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
                 }
                 compareDownloaded(comparison, hash, entity, unhashed);
             });
-    hashing->setFuture(QtConcurrent::run([path = m_transfers[id].localPath, cancelled = comparison->cancelFlag()] {
-        return ContentHasher::hashFile(path, [&cancelled] { return cancelled->load(); });
-    }));
     await(id, comparison, [this](Transfer& transfer, StoreReply* compared) {
         if (compared->error() == StoreReply::Error::NotFound) {
             run(transfer.id);
@@ -348,8 +341,6 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
 void TransferQueue::compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,
                                       QList<Attachment> candidates)
 {
-    if (comparison->isFinished())
-        return;
     if (candidates.isEmpty()) {
         comparison->finishWithError(StoreReply::Error::NotFound, {});
         return;
@@ -388,22 +379,28 @@ void TransferQueue::compareDownloaded(StoreReply* comparison, const QString& has
                     matchDownloaded(comparison, hash, downloadedHash, candidate, entity, candidates);
                     return;
                 }
-                auto* hashing = new QFutureWatcher<QString>(comparison);
-                connect(hashing, &QFutureWatcher<QString>::finished, comparison,
-                        [this, comparison, hashing, hash, candidate, entity, candidates, folder] {
-                            matchDownloaded(comparison, hash, hashing->result(), candidate, entity, candidates);
+                hashFor(comparison, path,
+                        [this, comparison, hash, candidate, entity, candidates, folder](const QString& downloaded) {
+                            matchDownloaded(comparison, hash, downloaded, candidate, entity, candidates);
                         });
-                hashing->setFuture(QtConcurrent::run([path, cancelled = comparison->cancelFlag()] {
-                    return ContentHasher::hashFile(path, [&cancelled] { return cancelled->load(); });
-                }));
             });
+}
+
+void TransferQueue::hashFor(StoreReply* comparison, const QString& path, std::function<void(const QString&)> done)
+{
+    auto* hashing = new QFutureWatcher<QString>(comparison);
+    connect(hashing, &QFutureWatcher<QString>::finished, comparison, [comparison, hashing, done] {
+        if (!comparison->isFinished())
+            done(hashing->result());
+    });
+    hashing->setFuture(QtConcurrent::run([path, cancelled = comparison->cancelFlag()] {
+        return ContentHasher::hashFile(path, [&cancelled] { return cancelled->load(); });
+    }));
 }
 
 void TransferQueue::matchDownloaded(StoreReply* comparison, const QString& hash, const QString& downloadedHash,
                                     const Attachment& candidate, const EntityRef& entity, const QList<Attachment>& rest)
 {
-    if (comparison->isFinished())
-        return;
     if (downloadedHash != hash) {
         compareDownloaded(comparison, hash, entity, rest);
         return;

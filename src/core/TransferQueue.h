@@ -89,6 +89,8 @@ private:
     void compareContent(int id, const QList<Attachment>& candidates);
     void compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,
                            QList<Attachment> candidates);
+    // Hashes the file off this thread, then gives done the hash (empty when unreadable), unless the comparison ended.
+    void hashFor(StoreReply* comparison, const QString& path, std::function<void(const QString&)> done);
     // Ends the comparison with the candidate when the downloaded hash is the local file's, else goes on with the rest.
     void matchDownloaded(StoreReply* comparison, const QString& hash, const QString& downloadedHash,
                          const Attachment& candidate, const EntityRef& entity, const QList<Attachment>& rest);

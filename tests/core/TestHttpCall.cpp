@@ -81,6 +81,12 @@ private slots:
 private:
     HttpResponse run(HttpCall& call, int timeout = 30000);
     HttpRequest accountRequest() const;
+    // A port that was free a moment ago: nothing listens there. 0 when none could be found.
+    static quint16 unusedPort()
+    {
+        QTcpServer probe;
+        return probe.listen(QHostAddress::LocalHost) ? probe.serverPort() : 0;
+    }
 
     std::unique_ptr<DropboxEmulator> m_emulator;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -250,10 +256,9 @@ void TestHttpCall::unrepeatableRequestIsSentAgainWhereItCannotHaveArrived()
     QCOMPARE(m_authenticator->renewals, 1);
 
     // Nothing listening: never reached.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    request.url.setPort(probe.serverPort());
-    probe.close();
+    const quint16 port = unusedPort();
+    QVERIFY(port > 0);
+    request.url.setPort(port);
     HttpCall unreachable(m_network.get(), request, m_authenticator.get());
     unreachable.setRetryPolicy(m_fast);
     QCOMPARE(run(unreachable).networkError, QNetworkReply::ConnectionRefusedError);
@@ -276,11 +281,8 @@ void TestHttpCall::renewsExpiredCredentialsOnce()
 
 void TestHttpCall::unreachableServerIsANetworkError()
 {
-    // A port that was free a moment ago: nothing listens there.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = unusedPort();
+    QVERIFY(port > 0);
     HttpRequest request = accountRequest();
     request.url.setPort(port);
     HttpCall call(m_network.get(), request, m_authenticator.get());
