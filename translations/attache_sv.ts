@@ -1009,6 +1009,10 @@ Kommandon:</translation>
         <source>The connection closed before the whole answer arrived.</source>
         <translation>Anslutningen stängdes innan hela svaret hade kommit.</translation>
     </message>
+    <message>
+        <source>The answer was not the server&apos;s. A network sign-in page or a proxy may be in the way.</source>
+        <translation>Svaret kom inte från servern. En inloggningssida för nätverket eller en proxy kan vara i vägen.</translation>
+    </message>
 </context>
 <context>
     <name>KashflowDropboxConnection</name>

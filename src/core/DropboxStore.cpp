@@ -159,9 +159,13 @@ void DropboxStore::listFolder(RemoteOperation* operation, const QString& path, b
              std::move(done));
 }
 
-void DropboxStore::listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries,
-                            Entries done)
+void DropboxStore::listPage(RemoteOperation* operation, HttpRequest request, QList<QJsonObject> entries, Entries done)
 {
+    request.isExpectedAnswer = [](const HttpResponse& response) {
+        const QJsonObject page = QJsonDocument::fromJson(response.body).object();
+        return page.value(QLatin1String("entries")).isArray() && page.value(QLatin1String("cursor")).isString()
+            && page.value(QLatin1String("has_more")).isBool();
+    };
     HttpCall* call = newCall(operation, request);
     connect(call, &HttpCall::finished, operation,
             [this, operation, call, entries, done](const HttpResponse& response) mutable {

@@ -88,7 +88,7 @@ private:
     HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
     // Every page of a folder listing.
     void listFolder(RemoteOperation* operation, const QString& path, bool recursive, Entries done);
-    void listPage(RemoteOperation* operation, const HttpRequest& request, QList<QJsonObject> entries, Entries done);
+    void listPage(RemoteOperation* operation, HttpRequest request, QList<QJsonObject> entries, Entries done);
     // Starts an upload or download for the operation, which passes on its progress, checkpoints and result.
     void run(RemoteOperation* operation, DropboxTransfer* transfer, const QByteArray& resumeState);
     // When Dropbox answered that the cursor was reset, finishes the operation with {"reset": true}.

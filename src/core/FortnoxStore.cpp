@@ -251,7 +251,10 @@ void FortnoxStore::listAll(RemoteOperation* operation, const QString& path, cons
 {
     QList<QPair<QString, QString>> pageQuery = query;
     pageQuery.append({ QStringLiteral("page"), QString::number(page) });
-    call(operation, request("GET", path, pageQuery),
+    HttpRequest get = request("GET", path, pageQuery);
+    get.isExpectedAnswer
+        = [listName](const HttpResponse& response) { return FortnoxPayload::read(response).value(listName).isArray(); };
+    call(operation, get,
          [this, operation, path, query, listName, done, page, items](const HttpResponse& response) mutable {
              const QJsonObject answer = FortnoxPayload::read(response);
              for (const QJsonValue& item : answer.value(listName).toArray())
@@ -270,9 +273,11 @@ void FortnoxStore::fetchFolder(RemoteOperation* operation, EntityType type, cons
                                std::function<void(const QJsonObject& folder)> done, bool byPath)
 {
     // The root through the tree's own address, as Fortnox documents it; the others by path or Id.
-    const HttpRequest get = id == QLatin1String("root") ? request("GET", treeName(type))
-        : byPath ? request("GET", treeName(type), { { QStringLiteral("path"), id } })
-                 : request("GET", treeName(type) + QLatin1Char('/') + id);
+    HttpRequest get = id == QLatin1String("root") ? request("GET", treeName(type))
+        : byPath                                  ? request("GET", treeName(type), { { QStringLiteral("path"), id } })
+                                                  : request("GET", treeName(type) + QLatin1Char('/') + id);
+    get.isExpectedAnswer
+        = [](const HttpResponse& response) { return FortnoxPayload::read(response).value(Folder).isObject(); };
     call(operation, get,
          [done](const HttpResponse& response) { done(FortnoxPayload::read(response).value(Folder).toObject()); });
 }

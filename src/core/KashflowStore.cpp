@@ -194,7 +194,11 @@ StoreReply* KashflowStore::listEntities(EntityType type)
 
 void KashflowStore::listPage(RemoteOperation* operation, EntityType type, const QUrl& url, QList<Entity> entities)
 {
-    call(operation, request("GET", url), [this, operation, type, entities](const HttpResponse& response) mutable {
+    HttpRequest get = request("GET", url);
+    get.isExpectedAnswer = [](const HttpResponse& response) {
+        return KashflowPayload::read(response).toObject().value(QLatin1String("Data")).isArray();
+    };
+    call(operation, get, [this, operation, type, entities](const HttpResponse& response) mutable {
         const QJsonObject page = KashflowPayload::read(response).toObject();
         const QJsonArray data = page.value(QLatin1String("Data")).toArray();
         for (const QJsonValue& item : data) {
@@ -224,7 +228,9 @@ StoreReply* KashflowStore::listAttachments(const EntityRef& entity)
 {
     const QUrl url = filesUrl(entity);
     return startNamed(problemWith(entity), [this, url](RemoteOperation* operation) {
-        call(operation, request("GET", url), [operation](const HttpResponse& response) {
+        HttpRequest get = request("GET", url);
+        get.isExpectedAnswer = [](const HttpResponse& response) { return KashflowPayload::read(response).isArray(); };
+        call(operation, get, [operation](const HttpResponse& response) {
             QList<Attachment> attachments;
             const QJsonArray records = KashflowPayload::read(response).toArray();
             for (const QJsonValue& record : records) {

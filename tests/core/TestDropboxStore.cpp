@@ -35,6 +35,7 @@ private slots:
     void listsEntitiesWithCounts();
     void missingTypeFolderListsNothing();
     void listingFollowsEveryPage();
+    void listingIsNeverTakenFromAPortalsPage();
     void createsEntityAndRefusesADuplicate();
     void uploadsSmallFileWithItsHash();
     void uploadNamesAreNfcAndHeaderSafe();
@@ -190,6 +191,30 @@ void TestDropboxStore::listingFollowsEveryPage()
     QVERIFY(std::any_of(requests.cbegin(), requests.cend(), [](const auto& request) {
         return request.request.path() == u"/2/files/list_folder/continue"_s;
     }));
+}
+
+void TestDropboxStore::listingIsNeverTakenFromAPortalsPage()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/receipt.pdf"_s, "pdf"));
+    RetryPolicy quick;
+    quick.baseDelayMs = 10;
+    quick.maxDelayMs = 50;
+    quick.maxAttempts = 3;
+    m_store->setRetryPolicy(quick);
+
+    // A Wi-Fi sign-in page answers once in Dropbox's stead: asked again, and the record is listed whole.
+    m_emulator->faults().add(u"/2/files/list_folder"_s, FaultInjector::portal());
+    auto passed = await(m_store->listAttachments(invoice()));
+    QCOMPARE(passed->error(), StoreReply::Error::None);
+    QCOMPARE(passed->attachments().size(), 1);
+
+    // Only the page answers: a failure that says why, never an empty record.
+    m_emulator->faults().add(u"/2/files/list_folder"_s, FaultInjector::portal(), 100);
+    auto failed = await(m_store->listAttachments(invoice()));
+    QCOMPARE(failed->error(), StoreReply::Error::Network);
+    QVERIFY2(failed->errorString().contains(u"sign-in page"_s), qPrintable(failed->errorString()));
+    auto entities = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(entities->error(), StoreReply::Error::Network);
 }
 
 void TestDropboxStore::createsEntityAndRefusesADuplicate()

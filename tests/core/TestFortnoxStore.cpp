@@ -3,6 +3,7 @@
 // invoices and vouchers, Fortnox's messages, hostile names, and what Fortnox cannot do.
 
 #include "CoreTestHelpers.h"
+#include "FaultInjector.h"
 #include "FortnoxEmulator.h"
 #include "FortnoxStore.h"
 
@@ -31,6 +32,8 @@ private slots:
     void listsVouchersOfTheLastTwoYears();
     void listsTheFilesOfAFolder_data() { formats(); }
     void listsTheFilesOfAFolder();
+    void listingIsNeverTakenFromAPortalsPage_data() { formats(); }
+    void listingIsNeverTakenFromAPortalsPage();
     void uploadsAndNumbersATakenName_data() { formats(); }
     void uploadsAndNumbersATakenName();
     void uploadsByPathOrFolderId_data() { formats(); }
@@ -259,6 +262,20 @@ void TestFortnoxStore::listsTheFilesOfAFolder()
     auto empty = await(m_store->listAttachments(EntityRef { EntityType::Inbox, u"inbox_l"_s }));
     QCOMPARE(empty->error(), StoreReply::Error::None);
     QVERIFY(empty->attachments().isEmpty());
+}
+
+void TestFortnoxStore::listingIsNeverTakenFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers the first request in Fortnox's stead: it is asked again, not read as nothing.
+    useFormat();
+    m_emulator->faults().add(u"*"_s, FaultInjector::portal());
+    auto invoices = await(m_store->listEntities(EntityType::SupplierInvoices));
+    QCOMPARE(invoices->error(), StoreReply::Error::None);
+    QVERIFY(!invoices->entities().isEmpty());
+    m_emulator->faults().add(u"*"_s, FaultInjector::portal());
+    auto files = await(m_store->listAttachments(m_suppliers));
+    QCOMPARE(files->error(), StoreReply::Error::None);
+    QVERIFY(!files->attachments().isEmpty());
 }
 
 void TestFortnoxStore::uploadsAndNumbersATakenName()

@@ -77,6 +77,7 @@ private slots:
     void abortWhileWaitingForTheThrottle();
     void rateLimitWithoutRetryAfterBacksOff();
     void answerThatCannotBeReadIsNoSuccess();
+    void answerThatIsNotTheOneAskedForIsNoSuccess();
 
 private:
     HttpResponse run(HttpCall& call, int timeout = 30000);
@@ -174,6 +175,32 @@ void TestHttpCall::givesUpAfterMaxAttempts()
     const HttpResponse response = run(call);
     QCOMPARE(response.status, 503);
     QCOMPARE(call.attempts(), m_fast.maxAttempts);
+}
+
+void TestHttpCall::answerThatIsNotTheOneAskedForIsNoSuccess()
+{
+    HttpRequest request = accountRequest();
+    request.isExpectedAnswer = [](const HttpResponse& response) { return response.body.contains("account_id"); };
+
+    // A captive portal's page in place of the answer is asked past; the server's own answer then counts.
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::portal());
+    HttpCall passing(m_network.get(), request, m_authenticator.get());
+    passing.setRetryPolicy(m_fast);
+    const HttpResponse answered = run(passing);
+    QVERIFY(answered.isSuccess());
+    QVERIFY(answered.body.contains("account_id"));
+    QCOMPARE(passing.attempts(), 2);
+
+    // Only the portal answering: a failure that says so, not a success with its page.
+    m_emulator->faults().add(u"/2/users/get_current_account"_s, FaultInjector::portal(), 10);
+    HttpCall portal(m_network.get(), request, m_authenticator.get());
+    portal.setRetryPolicy(m_fast);
+    const HttpResponse failed = run(portal);
+    QVERIFY(!failed.isSuccess());
+    QVERIFY(failed.isNetworkFailure());
+    QCOMPARE(failed.status, 200);
+    QVERIFY2(failed.errorString.contains(u"sign-in page"_s), qPrintable(failed.errorString));
+    QCOMPARE(portal.attempts(), m_fast.maxAttempts);
 }
 
 void TestHttpCall::doesNotRetryClientErrors()

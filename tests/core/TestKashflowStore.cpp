@@ -3,6 +3,7 @@
 
 #include "CoreTestHelpers.h"
 #include "EmulatorTestReply.h"
+#include "FaultInjector.h"
 #include "KashflowEmulator.h"
 #include "KashflowStore.h"
 
@@ -24,6 +25,8 @@ private slots:
     void cleanup();
     void listsEntitiesAcrossPages();
     void listsFilesWithKashFlowsFields();
+    void listingIsNeverTakenFromAPortalsPage_data();
+    void listingIsNeverTakenFromAPortalsPage();
     void uploadsAndNumbersATakenName();
     void uploadsToCustomersByCode();
     void downloadsThroughTheSignedLink();
@@ -101,6 +104,30 @@ void TestKashflowStore::listsFilesWithKashFlowsFields()
     QCOMPARE(receipt.icon, u"page_white_picture"_s);
     QVERIFY(receipt.isThumbnailAvailable);
     QVERIFY(!receipt.fileUri.isEmpty());
+}
+
+void TestKashflowStore::listingIsNeverTakenFromAPortalsPage_data()
+{
+    QTest::addColumn<KashflowPayload::Format>("format");
+    QTest::newRow("json") << KashflowPayload::Format::Json;
+    QTest::newRow("xml") << KashflowPayload::Format::Xml;
+}
+
+void TestKashflowStore::listingIsNeverTakenFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers the first request in KashFlow's stead: it is asked again, not read as nothing.
+    QFETCH(KashflowPayload::Format, format);
+    m_store->setFormat(format);
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"receipt.jpg"_s, "jpg"));
+    m_emulator->faults().add(u"*"_s, FaultInjector::portal());
+    auto entities = await(m_store->listEntities(EntityType::Invoices));
+    QCOMPARE(entities->error(), StoreReply::Error::None);
+    QCOMPARE(entities->entities().size(), 1);
+    m_emulator->faults().add(u"*"_s, FaultInjector::portal());
+    auto attachments = await(m_store->listAttachments(m_invoice));
+    QCOMPARE(attachments->error(), StoreReply::Error::None);
+    QCOMPARE(attachments->attachments().size(), 1);
+    QCOMPARE(m_emulator->requests().size(), 4);
 }
 
 void TestKashflowStore::uploadsAndNumbersATakenName()

@@ -57,7 +57,12 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
 
     const std::optional<FaultInjector::Fault> fault = m_faults.take(copy.path());
     if (fault && fault->replacesAnswer()) {
-        EmulatorResponse response = faultResponse(*fault, copy);
+        // A portal's page is not the API's wording, so no emulator words it.
+        EmulatorResponse response = fault->kind == FaultInjector::Kind::Portal
+            ? EmulatorResponse::html(200,
+                                     QStringLiteral("<html><body><h1>Welcome to Hotel Wi-Fi</h1>"
+                                                    "<form><button>Accept and connect</button></form></body></html>"))
+            : faultResponse(*fault, copy);
         if (fault->kind == FaultInjector::Kind::RateLimited)
             response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(fault->retryAfterSeconds));
         EmulatorExchange(socket, copy, std::nullopt).respond(response);

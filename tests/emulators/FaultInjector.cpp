@@ -4,7 +4,7 @@
 
 bool FaultInjector::Fault::replacesAnswer() const
 {
-    return kind == Kind::RateLimited || kind == Kind::ServerError || kind == Kind::ExpiredToken;
+    return kind == Kind::RateLimited || kind == Kind::ServerError || kind == Kind::ExpiredToken || kind == Kind::Portal;
 }
 
 FaultInjector::Fault FaultInjector::rateLimited(int retryAfterSeconds, bool jsonBody)
@@ -47,6 +47,13 @@ FaultInjector::Fault FaultInjector::slow(int delayMs)
     return fault;
 }
 
+FaultInjector::Fault FaultInjector::portal()
+{
+    Fault fault;
+    fault.kind = Kind::Portal;
+    return fault;
+}
+
 void FaultInjector::add(const QString& route, const Fault& fault, int count)
 {
     if (count > 0)
@@ -84,6 +91,8 @@ bool FaultInjector::addSpec(const QString& spec, QString* error)
         fault = dropConnection(arg);
     else if (kind == QLatin1String("slow") && hasArg)
         fault = slow(int(arg));
+    else if (kind == QLatin1String("portal") && !hasArg)
+        fault = portal();
     else
         return fail(QStringLiteral("unknown kind or argument \"%1\"").arg(kind));
     add(match.captured(1), fault, count);
@@ -101,6 +110,7 @@ QString FaultInjector::specSyntax()
         "  expired             401 expired access token\n"
         "  drop[:bytes]        carry out the request, then cut the answer after that many body bytes\n"
         "  slow:ms             carry out the request, then answer after that many milliseconds\n"
+        "  portal              200 with a Wi-Fi sign-in page instead of the answer, as a captive portal sends\n"
         "Example: --fault /2/files/upload=429:2x3");
 }
 

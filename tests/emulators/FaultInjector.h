@@ -18,6 +18,7 @@ public:
         ExpiredToken, // 401 for an expired access token, instead of the answer
         DropConnection, // the request is carried out, its answer cut after some bytes of the body
         Slow, // the request is carried out, its answer delayed
+        Portal, // 200 with a network's sign-in page, as a captive portal or a proxy answers in the server's stead
     };
 
     struct Fault
@@ -38,6 +39,7 @@ public:
     static Fault expiredToken();
     static Fault dropConnection(qint64 afterBytes);
     static Fault slow(int delayMs);
+    static Fault portal();
 
     void add(const QString& route, const Fault& fault, int count = 1);
     // Parses "route=kind[:arg][xCount]" (see specSyntax()) and queues it; false, with the reason, when malformed.

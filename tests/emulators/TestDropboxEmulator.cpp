@@ -1308,6 +1308,8 @@ void TestDropboxEmulator::faultSpecs()
     QVERIFY(faults.addSpec(QStringLiteral("/a=429-text")));
     QVERIFY(faults.addSpec(QStringLiteral("/b=drop:100")));
     QVERIFY(faults.addSpec(QStringLiteral("/c=slow:250")));
+    QVERIFY(faults.addSpec(QStringLiteral("/d=portal")));
+    QCOMPARE(faults.take(QStringLiteral("/d"))->kind, FaultInjector::Kind::Portal);
     QCOMPARE(faults.take(QStringLiteral("/a"))->jsonBody, false);
     QCOMPARE(faults.take(QStringLiteral("/b"))->afterBytes, 100);
     QCOMPARE(faults.take(QStringLiteral("/c"))->delayMs, 250);
@@ -1319,8 +1321,9 @@ void TestDropboxEmulator::faultSpecs()
     QVERIFY(!faults.take(QStringLiteral("/z")));
 
     QString error;
-    for (const QString& bad : { QStringLiteral("no-route"), QStringLiteral("/x=teapot"), QStringLiteral("/x=slow"),
-                                QStringLiteral("/x=500:3"), QStringLiteral("/x=429x0") }) {
+    for (const QString& bad :
+         { QStringLiteral("no-route"), QStringLiteral("/x=teapot"), QStringLiteral("/x=slow"),
+           QStringLiteral("/x=500:3"), QStringLiteral("/x=429x0"), QStringLiteral("/x=portal:1") }) {
         QVERIFY2(!faults.addSpec(bad, &error), qPrintable(bad));
         QVERIFY(error.contains(bad));
     }
