@@ -3,6 +3,25 @@
 #include "DropboxError.h"
 #include "DropboxJson.h"
 #include "HttpCall.h"
+#include "HttpResponse.h"
+
+namespace {
+// Every RPC and upload result is JSON: a page in its place is somebody else's answer.
+bool isJsonAnswer(const HttpResponse& response)
+{
+    return response.header("content-type").startsWith("application/json");
+}
+
+HttpRequest withHeaderArgument(const QUrl& url, const QJsonObject& arg)
+{
+    HttpRequest request;
+    request.url = url;
+    // Dropbox accepts text/plain or application/octet-stream here; Qt would otherwise send a form type.
+    request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/octet-stream"));
+    request.setHeader(QByteArrayLiteral("Dropbox-API-Arg"), DropboxJson::headerSafe(arg));
+    return request;
+}
+} // namespace
 
 namespace DropboxRequest {
 
@@ -12,22 +31,21 @@ HttpRequest rpc(const QUrl& url, const QJsonObject& arg)
     request.url = url;
     request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request.body = DropboxJson::body(arg);
+    request.isExpectedAnswer = isJsonAnswer;
     return request;
 }
 
 HttpRequest upload(const QUrl& url, const QJsonObject& arg)
 {
-    HttpRequest request;
-    request.url = url;
-    request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/octet-stream"));
-    request.setHeader(QByteArrayLiteral("Dropbox-API-Arg"), DropboxJson::headerSafe(arg));
+    HttpRequest request = withHeaderArgument(url, arg);
+    request.isExpectedAnswer = isJsonAnswer;
     return request;
 }
 
 HttpRequest download(const QUrl& url, const QJsonObject& arg)
 {
-    // Dropbox accepts text/plain or application/octet-stream here; Qt would otherwise send a form type.
-    return upload(url, arg);
+    // The file's bytes come as they are, whatever they look like.
+    return withHeaderArgument(url, arg);
 }
 
 HttpCall* call(QNetworkAccessManager* network, RequestAuthenticator* authenticator, const HttpRequest& request,

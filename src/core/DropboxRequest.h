@@ -11,7 +11,7 @@ class RequestAuthenticator;
 // The three request styles of Dropbox API v2, each with the Content-Type Dropbox insists on.
 namespace DropboxRequest {
 
-// RPC: JSON arguments in the body, JSON result.
+// RPC: JSON arguments in the body, JSON result (an answer of another type is no success).
 HttpRequest rpc(const QUrl& url, const QJsonObject& arg);
 // Upload: arguments in the Dropbox-API-Arg header, the file's bytes as the body.
 HttpRequest upload(const QUrl& url, const QJsonObject& arg);

@@ -8,7 +8,7 @@
 
 HttpRequest DropboxTokens::request(const QUrl& tokenUrl, const QUrlQuery& form)
 {
-    return OAuthSupport::formRequest(tokenUrl, form);
+    return OAuthSupport::tokenRequest(tokenUrl, form);
 }
 
 DropboxTokens DropboxTokens::fromResponse(const HttpResponse& response)

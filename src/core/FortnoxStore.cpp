@@ -160,6 +160,7 @@ HttpRequest FortnoxStore::request(const QByteArray& method, const QString& path,
         request.url.setQuery(fields);
     }
     request.setHeader(QByteArrayLiteral("Accept"), PayloadFormats::accept(m_format));
+    request.isExpectedAnswer = PayloadFormats::isServiceAnswer;
     return request;
 }
 
@@ -783,6 +784,8 @@ void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& fil
                                { QStringLiteral("VoucherSeries"), voucher->series },
                                { QStringLiteral("VoucherYear"), voucher->year } });
     }
+    post.isExpectedAnswer
+        = [root](const HttpResponse& response) { return FortnoxPayload::read(response).value(root).isObject(); };
     HttpCall* call = newCall(operation, post);
     connect(call, &HttpCall::finished, operation,
             [operation, call, root, file, uploaded](const HttpResponse& response) {

@@ -9,7 +9,7 @@
 HttpRequest FortnoxTokens::request(const QUrl& tokenUrl, const QString& clientId, const QString& clientSecret,
                                    const QUrlQuery& form)
 {
-    HttpRequest request = OAuthSupport::formRequest(tokenUrl, form);
+    HttpRequest request = OAuthSupport::tokenRequest(tokenUrl, form);
     request.setHeader(QByteArrayLiteral("Authorization"),
                       "Basic " + (clientId + QLatin1Char(':') + clientSecret).toUtf8().toBase64());
     request.setHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));

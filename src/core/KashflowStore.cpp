@@ -20,6 +20,12 @@ namespace {
 // How many numbered names an upload tries when its name is taken; KashFlow keeps no numbered copies itself.
 constexpr int NumberedNames = 50;
 
+// Only KashFlow's record of a stored file says that it is stored.
+bool isFileRecord(const HttpResponse& response)
+{
+    return !Attachment::fromKashFlowJson(KashflowPayload::read(response).toObject()).name.isEmpty();
+}
+
 // The field that holds an entity's key in KashFlow's lists, and the form field an upload names it in.
 QString keyField(EntityType type)
 {
@@ -150,6 +156,17 @@ HttpRequest KashflowStore::request(const QByteArray& method, const QUrl& url) co
     request.method = method;
     request.url = url;
     request.setHeader(QByteArrayLiteral("Accept"), KashflowPayload::accept(m_format));
+    request.isExpectedAnswer = PayloadFormats::isServiceAnswer;
+    return request;
+}
+
+HttpRequest KashflowStore::linkRequest(const QUrl& link) const
+{
+    HttpRequest request;
+    request.method = "GET";
+    request.url = link;
+    // Signed: the link itself is the permission. What comes is the file's own bytes, whatever their type.
+    request.authorized = false;
     return request;
 }
 
@@ -270,6 +287,7 @@ void KashflowStore::sendFile(RemoteOperation* operation, const QString& localPat
     form.bodyAfterFile = "\r\n--" + boundary + "--\r\n";
     // Sent again after it landed, it would meet its own name and be stored once more under a numbered one.
     form.repeatable = false;
+    form.isExpectedAnswer = isFileRecord;
     const QByteArray keyName = keyField(target.type) == QLatin1String("Number") ? "number" : "code";
     const QString mime = FileKind::mimeTypeName(sentName);
     HttpCall* call = newCall(operation, form);
@@ -331,10 +349,7 @@ StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QStri
                 }
                 // A fresh file for each attempt: a retry after a dropped connection gets the whole body again.
                 auto file = std::make_shared<std::unique_ptr<DownloadFile>>();
-                HttpRequest fetch = request("GET", link);
-                // Signed: the link itself is the permission.
-                fetch.authorized = false;
-                HttpCall* call = newCall(operation, fetch);
+                HttpCall* call = newCall(operation, linkRequest(link));
                 call->setBodySink({ {},
                                     [file, localPath](const HttpResponse&) {
                                         *file = std::make_unique<DownloadFile>(localPath);
@@ -396,9 +411,7 @@ StoreReply* KashflowStore::thumbnail(const AttachmentRef& attachment, const QSiz
                                 tr("KashFlow has no thumbnail of “%1”.").arg(attachment.name));
                 return;
             }
-            HttpRequest fetch = request("GET", link);
-            fetch.authorized = false;
-            call(operation, fetch, [operation](const HttpResponse& response) {
+            call(operation, linkRequest(link), [operation](const HttpResponse& response) {
                 const QByteArray image = response.body;
                 operation->succeed([image](StoreReply* reply) { reply->setData(image); });
             });
@@ -418,7 +431,9 @@ StoreReply* KashflowStore::sendPdfToDropbox(const EntityRef& entity)
     const QUrl url = route({ EntityTypes::urlName(entity.type), QStringLiteral("files"), entity.id });
     return startNamed(problemWith(entity), [this, url](RemoteOperation* operation) {
         // A POST without a body, as the API describes it.
-        call(operation, request("POST", url), [operation](const HttpResponse& response) {
+        HttpRequest post = request("POST", url);
+        post.isExpectedAnswer = isFileRecord;
+        call(operation, post, [operation](const HttpResponse& response) {
             const Attachment pdf = Attachment::fromKashFlowJson(KashflowPayload::read(response).toObject());
             operation->succeed([pdf](StoreReply* reply) { reply->setAttachments({ pdf }); });
         });

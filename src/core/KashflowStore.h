@@ -88,7 +88,10 @@ private:
     QUrl route(const QStringList& segments) const;
     // /{type}/{key}/files[/{name}].
     QUrl filesUrl(const EntityRef& entity, const QString& name = {}) const;
+    // A request to KashFlow's API, in the user's format.
     HttpRequest request(const QByteArray& method, const QUrl& url) const;
+    // A GET of a signed link KashFlow gave to a file or thumbnail.
+    HttpRequest linkRequest(const QUrl& link) const;
     // A new call owned by the operation and aborted with it; network thread.
     HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
     // Runs the request and gives done the successful answer; fails the operation with KashFlow's error otherwise.

@@ -1,6 +1,10 @@
 #include "OAuthSupport.h"
 
+#include "HttpResponse.h"
+
 #include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 QString OAuthSupport::randomUrlSafe(int length)
@@ -23,13 +27,17 @@ QByteArray OAuthSupport::formBody(const QUrlQuery& form)
     return pairs.join('&');
 }
 
-HttpRequest OAuthSupport::formRequest(const QUrl& url, const QUrlQuery& form)
+HttpRequest OAuthSupport::tokenRequest(const QUrl& url, const QUrlQuery& form)
 {
     HttpRequest request;
     request.url = url;
     request.authorized = false;
     request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.body = formBody(form);
+    request.isExpectedAnswer = [](const HttpResponse& response) {
+        const QJsonValue token = QJsonDocument::fromJson(response.body).object().value(QLatin1String("access_token"));
+        return token.isString() && !token.toString().isEmpty();
+    };
     return request;
 }
 

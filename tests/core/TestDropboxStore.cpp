@@ -36,6 +36,7 @@ private slots:
     void missingTypeFolderListsNothing();
     void listingFollowsEveryPage();
     void listingIsNeverTakenFromAPortalsPage();
+    void changeIsNeverTakenAsDoneFromAPortalsPage();
     void createsEntityAndRefusesADuplicate();
     void uploadsSmallFileWithItsHash();
     void uploadNamesAreNfcAndHeaderSafe();
@@ -63,6 +64,7 @@ private slots:
     void downloadStartsOverWhenTheCheckpointDoesNotFit_data();
     void downloadStartsOverWhenTheCheckpointDoesNotFit();
     void revokedRefreshTokenSignsOut();
+    void portalsPageIsNeverTakenForTokens();
     void removeKeepsADocumentChangedSince();
     void watchReportsChangesMadeElsewhere();
     void watchCarriesOnFromAStoredCursor();
@@ -215,6 +217,25 @@ void TestDropboxStore::listingIsNeverTakenFromAPortalsPage()
     QVERIFY2(failed->errorString().contains(u"sign-in page"_s), qPrintable(failed->errorString()));
     auto entities = await(m_store->listEntities(EntityType::Invoices));
     QCOMPARE(entities->error(), StoreReply::Error::Network);
+}
+
+void TestDropboxStore::changeIsNeverTakenAsDoneFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers an upload in Dropbox's stead: the upload is sent again, and stored once.
+    const QString local = writeLocal(u"a.txt"_s, "a");
+    m_emulator->faults().add(u"/2/files/upload"_s, FaultInjector::portal());
+    auto upload = await(m_store->upload(local, invoice(), u"a.txt"_s));
+    QCOMPARE(upload->error(), StoreReply::Error::None);
+    QCOMPARE(upload->attachment().name, u"a.txt"_s);
+    QCOMPARE(m_emulator->requestCount(u"/2/files/upload"_s), 2);
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/a.txt"_s), QByteArray("a"));
+
+    // And the delete: sent again, and done.
+    m_emulator->faults().add(u"/2/files/delete_v2"_s, FaultInjector::portal());
+    auto removed = await(m_store->remove(AttachmentRef { invoice(), u"a.txt"_s }));
+    QCOMPARE(removed->error(), StoreReply::Error::None);
+    QCOMPARE(m_emulator->requestCount(u"/2/files/delete_v2"_s), 2);
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/a.txt"_s));
 }
 
 void TestDropboxStore::createsEntityAndRefusesADuplicate()
@@ -446,6 +467,19 @@ void TestDropboxStore::renewsExpiredAccessToken()
     QVERIFY(std::count_if(requests.cbegin(), requests.cend(),
                           [](const auto& request) { return request.request.path() == u"/oauth2/token"_s; })
             >= 2);
+}
+
+void TestDropboxStore::portalsPageIsNeverTakenForTokens()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/receipt.pdf"_s, "pdf"));
+    QSignalSpy signedOut(m_store.get(), &DropboxStore::signInRequired);
+    // A Wi-Fi sign-in page answers the renewal in Dropbox's stead: asked again, the renewal goes through.
+    m_emulator->faults().add(u"/oauth2/token"_s, FaultInjector::portal());
+    auto listed = await(m_store->listAttachments(invoice()));
+    QCOMPARE(listed->error(), StoreReply::Error::None);
+    QCOMPARE(listed->attachments().size(), 1);
+    QCOMPARE(m_emulator->requestCount(u"/oauth2/token"_s), 2);
+    QCOMPARE(signedOut.size(), 0);
 }
 
 void TestDropboxStore::recoversFromDroppedDownload()

@@ -3,6 +3,7 @@
 // rotated through the keychain, the legacy headers, and no secret in the settings file.
 
 #include "../KeyringTestHelpers.h"
+#include "FaultInjector.h"
 #include "FortnoxAccount.h"
 #include "FortnoxAuthenticator.h"
 #include "FortnoxEmulator.h"
@@ -101,6 +102,7 @@ private slots:
     void simultaneousRequestsRefreshOnce();
     void newRefreshTokenIsKeptBeforeUse();
     void refusedRefreshSignsOut();
+    void portalsPageIsNeverTakenForTokens();
     void refreshTokenSpentElsewhereIsReadAgain();
 
     void legacyHeadersFromKeychain();
@@ -516,6 +518,30 @@ void TestFortnoxAuth::newRefreshTokenIsKeptBeforeUse()
     // The token request and the one API request, sent once the successor was kept.
     QCOMPARE(m_emulator->requests().size(), 2);
     QVERIFY(signedOut.isEmpty());
+}
+
+void TestFortnoxAuth::portalsPageIsNeverTakenForTokens()
+{
+    FortnoxAccount account(*m_settings, &m_network);
+    QVERIFY(setUpIntegration(account));
+    const std::optional<FortnoxTokens> tokens = signIn();
+    QVERIFY(tokens);
+    QSignalSpy connected(&account, &FortnoxAccount::connected);
+    account.connectWith(*tokens);
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, WaitMs);
+    std::unique_ptr<FortnoxAuthenticator> authenticator(account.createAuthenticator());
+    QSignalSpy signedOut(authenticator.get(), &RequestAuthenticator::signedOut);
+    QCOMPARE(get(authenticator.get(), u"inbox"_s).status, 200);
+
+    // A Wi-Fi sign-in page answers the renewal in Fortnox's stead: asked again, the renewal goes through.
+    m_emulator->expireAccessTokens();
+    m_emulator->faults().add(u"/oauth-v1/token"_s, FaultInjector::portal());
+    QCOMPARE(get(authenticator.get(), u"inbox"_s).status, 200);
+    QCOMPARE(signedOut.size(), 0);
+    const auto stored = readSecret(FortnoxAccount::refreshTokenKey(m_emulator->clientId()));
+    QVERIFY(stored && stored->ok);
+    QVERIFY(!stored->secret.isEmpty());
+    QVERIFY(stored->secret != tokens->refreshToken);
 }
 
 void TestFortnoxAuth::refusedRefreshSignsOut()

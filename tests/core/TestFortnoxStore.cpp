@@ -49,6 +49,8 @@ private slots:
     void burstKeepsWithinTheRateLimit();
     void movesOntoASupplierInvoice_data() { formats(); }
     void movesOntoASupplierInvoice();
+    void moveIsNeverTakenAsDoneFromAPortalsPage_data() { formats(); }
+    void moveIsNeverTakenAsDoneFromAPortalsPage();
     void movesOntoAVoucher_data() { formats(); }
     void movesOntoAVoucher();
     void fortnoxsMessageIsShown_data() { formats(); }
@@ -474,6 +476,18 @@ void TestFortnoxStore::movesOntoASupplierInvoice()
     QCOMPARE(downloaded->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(target), m_emulator->fileContent(m_emulator->connections().first().fileId));
     QCOMPARE(QFileInfo(target).size(), size);
+}
+
+void TestFortnoxStore::moveIsNeverTakenAsDoneFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers the connection in Fortnox's stead: it is sent again, and the file connected.
+    useFormat();
+    m_emulator->faults().add(u"/3/supplierinvoicefileconnections"_s, FaultInjector::portal());
+    auto moved = await(m_store->move(AttachmentRef { m_suppliers, u"faktura-telia-mars.pdf"_s },
+                                     EntityRef { EntityType::SupplierInvoices, u"1"_s }));
+    QCOMPARE(moved->error(), StoreReply::Error::None);
+    QCOMPARE(m_emulator->requestCount(u"/3/supplierinvoicefileconnections"_s, "POST"), 2);
+    QCOMPARE(m_emulator->connections().size(), 1);
 }
 
 void TestFortnoxStore::movesOntoAVoucher()

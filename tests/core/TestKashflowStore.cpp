@@ -28,6 +28,8 @@ private slots:
     void listingIsNeverTakenFromAPortalsPage_data();
     void listingIsNeverTakenFromAPortalsPage();
     void uploadsAndNumbersATakenName();
+    void uploadIsNeverTakenAsStoredFromAPortalsPage();
+    void deleteIsNeverTakenAsDoneFromAPortalsPage();
     void uploadsToCustomersByCode();
     void downloadsThroughTheSignedLink();
     void thumbnailsOnlyWhereKashFlowHasThem();
@@ -147,6 +149,18 @@ void TestKashflowStore::uploadsAndNumbersATakenName()
     QCOMPARE(m_emulator->fileNames(EntityType::Invoices, u"4455"_s).size(), 2);
 }
 
+void TestKashflowStore::uploadIsNeverTakenAsStoredFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers the upload in KashFlow's stead. Sent again it could be stored twice, were it the
+    // answer that was lost: it fails, for the transfer queue to find out what became of it.
+    const QString path = writeLocal(u"receipt.pdf"_s, "pdf");
+    m_emulator->faults().add(u"/v2/invoices/files"_s, FaultInjector::portal());
+    auto upload = await(m_store->upload(path, m_invoice, u"receipt.pdf"_s));
+    QCOMPARE(upload->error(), StoreReply::Error::Network);
+    QVERIFY2(upload->errorString().contains(u"sign-in page"_s), qPrintable(upload->errorString()));
+    QVERIFY(m_emulator->fileNames(EntityType::Invoices, u"4455"_s).isEmpty());
+}
+
 void TestKashflowStore::uploadsToCustomersByCode()
 {
     const QString path = writeLocal(u"contract.txt"_s, "Net 30");
@@ -193,6 +207,18 @@ void TestKashflowStore::deletes()
     QVERIFY(!m_emulator->hasFile(EntityType::Invoices, u"4455"_s, u"old.pdf"_s));
     auto again = await(m_store->remove(AttachmentRef { m_invoice, u"old.pdf"_s }));
     QCOMPARE(again->error(), StoreReply::Error::NotFound);
+}
+
+void TestKashflowStore::deleteIsNeverTakenAsDoneFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers the delete in KashFlow's stead: the delete is sent again, and done.
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"old.pdf"_s, "old"));
+    const QString path = u"/v2/invoices/4455/files/old.pdf"_s;
+    m_emulator->faults().add(path, FaultInjector::portal());
+    auto removed = await(m_store->remove(AttachmentRef { m_invoice, u"old.pdf"_s }));
+    QCOMPARE(removed->error(), StoreReply::Error::None);
+    QCOMPARE(m_emulator->requestCount(path, "DELETE"), 2);
+    QVERIFY(!m_emulator->hasFile(EntityType::Invoices, u"4455"_s, u"old.pdf"_s));
 }
 
 void TestKashflowStore::hostileNamesNeverReachKashFlow()
