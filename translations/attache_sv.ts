@@ -1701,6 +1701,26 @@ Kommandon:</translation>
             <numerusform>Överföringarna är pausade: %n dokument går till %1 när de återupptas.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose a record to see its documents.</source>
+        <translation>Välj en post för att se dess dokument.</translation>
+    </message>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>Letar efter dokument…</translation>
+    </message>
+    <message>
+        <source>No documents yet. Drop files here, or choose Add Files.</source>
+        <translation>Inga dokument ännu. Släpp filer här, eller välj Lägg till filer.</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>Inga dokument ännu.</translation>
+    </message>
+    <message>
+        <source>No record matches “%1”.</source>
+        <translation>Ingen post matchar ”%1”.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -30,6 +30,7 @@
 #include "TransferQueue.h"
 #include "TransfersPanel.h"
 #include "TrayIcon.h"
+#include "ViewPlaceholder.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -116,6 +117,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_ui->gridView->setItemDelegate(new AttachmentGridDelegate(thumbnailSize, this));
     m_ui->detailsView->setIconSize(QSize(24, 24));
     m_ui->splitter->setStretchFactor(1, 1);
+    m_detailsPlaceholder = new ViewPlaceholder(m_ui->detailsView);
+    m_gridPlaceholder = new ViewPlaceholder(m_ui->gridView);
+    m_entityPlaceholder = new ViewPlaceholder(m_ui->entityTree);
 
     setUpActions();
     openStore(m_settings.storeUri());
@@ -208,6 +212,7 @@ void MainWindow::setUpActions()
         m_entityFilter->setFilterFixedString(text);
         if (!text.isEmpty())
             m_ui->entityTree->expandAll();
+        updatePlaceholders();
     });
 }
 
@@ -310,6 +315,7 @@ void MainWindow::openStore(const QString& uri)
     connect(m_entities, &EntityTreeModel::filesDropped, this, &MainWindow::uploadFiles);
     connect(m_entities, &EntityTreeModel::attachmentsDropped, this, &MainWindow::moveAttachments);
     connect(m_attachments, &AttachmentModel::filesDropped, this, &MainWindow::uploadFiles);
+    connect(m_attachments, &AttachmentModel::loaded, this, &MainWindow::updatePlaceholders);
     // Documents found by a listing or by a change elsewhere alike.
     for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_attachments, signal, this, &MainWindow::updateStatus);
@@ -442,6 +448,24 @@ void MainWindow::updateActions()
     m_ui->actionCopyEmail->setEnabled(!currentEmail().isEmpty());
 }
 
+void MainWindow::updatePlaceholders()
+{
+    QString documents;
+    // The record shown, which stays when the filter hides it in the tree.
+    if (m_attachments->entity().id.isEmpty())
+        documents = tr("Choose a record to see its documents.");
+    else if (m_attachments->isLoading())
+        documents = tr("Looking for documents…");
+    else if (m_store->supports(Store::Operation::Upload))
+        documents = tr("No documents yet. Drop files here, or choose Add Files.");
+    else
+        documents = tr("No documents yet.");
+    m_detailsPlaceholder->setText(documents);
+    m_gridPlaceholder->setText(documents);
+    const QString filter = m_ui->filterEdit->text();
+    m_entityPlaceholder->setText(filter.isEmpty() ? QString() : tr("No record matches “%1”.").arg(filter));
+}
+
 void MainWindow::updateStatus()
 {
     QStringList parts;
@@ -462,6 +486,7 @@ void MainWindow::updateStatus()
         parts.append(tr("Offline"));
     parts.append(m_store->displayName());
     m_statusSummary->setText(parts.join(QStringLiteral("  ·  ")));
+    updatePlaceholders();
 
     TrayIcon::State state = TrayIcon::State::Idle;
     QString trayText = tr("Up to date");

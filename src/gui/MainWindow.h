@@ -33,6 +33,7 @@ class ThumbnailCache;
 class TransferJournal;
 class TransferQueue;
 class TrayIcon;
+class ViewPlaceholder;
 struct Transfer;
 
 // The window: the entity tree on the left, the selected record's documents on the right (details
@@ -106,6 +107,7 @@ private:
     void refreshDirty();
     void updateActions();
     void updateStatus();
+    void updatePlaceholders();
 
     void addFiles();
     void openSelected();
@@ -135,6 +137,10 @@ private:
     NotificationBatcher* m_batcher = nullptr;
     TrayIcon* m_tray = nullptr;
     QLabel* m_statusSummary = nullptr;
+    // What the empty views say: no record chosen, none with documents, none that matches the filter.
+    ViewPlaceholder* m_detailsPlaceholder = nullptr;
+    ViewPlaceholder* m_gridPlaceholder = nullptr;
+    ViewPlaceholder* m_entityPlaceholder = nullptr;
     QPointer<AccountsDialog> m_accounts;
     QPointer<KashflowSignInDialog> m_kashflowSignIn;
     QPointer<KashflowDropboxConnection> m_kashflowDropbox;

@@ -14,6 +14,7 @@
 #include "ThumbnailCache.h"
 #include "TransferQueue.h"
 #include "TrayIcon.h"
+#include "ViewPlaceholder.h"
 #include "WindowTestHelpers.h"
 
 #include <QAbstractItemView>
@@ -50,6 +51,8 @@
 #include <optional>
 
 // Drives the real main window over a local store in a temporary folder.
+using namespace Qt::StringLiterals;
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -67,6 +70,7 @@ private slots:
     void saveManyKeepsEveryDocument();
     void messageBarIsAsTallAsItsText();
     void filterNarrowsTheTree();
+    void emptyViewsSayWhy();
     void dropOnDocumentListKeepsBothOfAName();
     void badInputGetsAClearMessage_data();
     void badInputGetsAClearMessage();
@@ -492,6 +496,41 @@ void TestMainWindow::filterNarrowsTheTree()
     filter->clear();
     QTRY_VERIFY(treeIndex(customer).isValid());
     QVERIFY(treeIndex(m_inbox).isValid());
+}
+
+void TestMainWindow::emptyViewsSayWhy()
+{
+    const auto placeholderOf = [this](const char* view) {
+        return m_window->findChild<QAbstractItemView*>(QLatin1String(view))->findChild<ViewPlaceholder*>();
+    };
+    ViewPlaceholder* details = placeholderOf("detailsView");
+    ViewPlaceholder* grid = placeholderOf("gridView");
+    ViewPlaceholder* tree = placeholderOf("entityTree");
+    QVERIFY(details && grid && tree);
+
+    QVERIFY(details->isShown());
+    QCOMPARE(details->text(), u"Choose a record to see its documents."_s);
+    QVERIFY(!tree->isShown());
+
+    selectEntityAndWait(m_otherInvoice);
+    QVERIFY(details->isShown());
+    QCOMPARE(details->text(), u"No documents yet. Drop files here, or choose Add Files."_s);
+    QCOMPARE(grid->text(), details->text());
+    WindowTest::saveScreenshot(m_window.get(), u"empty-record.png"_s);
+
+    QVERIFY(SampleDocuments::writeText(storePath(u"Invoices/4455/receipt.txt"_s), "paid"));
+    selectEntityAndWait(m_invoice);
+    QVERIFY(!details->isShown());
+    QVERIFY(!grid->isShown());
+
+    auto* filter = m_window->findChild<QLineEdit*>(u"filterEdit"_s);
+    QTest::keyClicks(filter, u"zzz"_s);
+    QTRY_VERIFY(tree->isShown());
+    QCOMPARE(tree->text(), u"No record matches “zzz”."_s);
+    // The record shown stays, though the filter hides it in the tree.
+    QVERIFY(!details->isShown());
+    filter->clear();
+    QTRY_VERIFY(!tree->isShown());
 }
 
 void TestMainWindow::deleteAsksFirst()
