@@ -2,7 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "AccountsDialog.h"
-#include "AttachmentGridDelegate.h"
+#include "AttachmentItemDelegate.h"
 #include "AttachmentModel.h"
 #include "ConnectivityMonitor.h"
 #include "DropboxStore.h"
@@ -114,8 +114,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     const QSize thumbnailSize(128, 96);
     m_ui->gridView->setIconSize(thumbnailSize);
     m_ui->gridView->setGridSize(QSize(150, 150));
-    m_ui->gridView->setItemDelegate(new AttachmentGridDelegate(thumbnailSize, this));
-    m_ui->detailsView->setIconSize(QSize(24, 24));
+    m_ui->gridView->setItemDelegate(new AttachmentItemDelegate(thumbnailSize, this));
+    const QSize detailsIconSize(24, 24);
+    m_ui->detailsView->setIconSize(detailsIconSize);
+    m_ui->detailsView->setItemDelegate(new AttachmentItemDelegate(detailsIconSize, this));
     m_ui->splitter->setStretchFactor(1, 1);
     m_detailsPlaceholder = new ViewPlaceholder(m_ui->detailsView);
     m_gridPlaceholder = new ViewPlaceholder(m_ui->gridView);

@@ -119,6 +119,8 @@ void ThumbnailCache::produce(const QString& contentHash, std::function<QImage()>
                     out.commit();
             }
         }
+        if (!image.isNull())
+            image = framed(image);
         QMetaObject::invokeMethod(
             this,
             [guard, contentHash, image, onMiss] {
@@ -144,6 +146,15 @@ void ThumbnailCache::deliver(const QString& contentHash, const QImage& image)
     const int costKiB = qMax(1, static_cast<int>(image.sizeInBytes() / 1024));
     m_memory.insert(contentHash, pixmap, costKiB);
     emit thumbnailReady(contentHash);
+}
+
+QImage ThumbnailCache::framed(const QImage& image)
+{
+    QImage result = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&result);
+    painter.setPen(QColor(128, 128, 128, 160));
+    painter.drawRect(result.rect().adjusted(0, 0, -1, -1));
+    return result;
 }
 
 QImage ThumbnailCache::render(const QString& localPath, int maxSide)

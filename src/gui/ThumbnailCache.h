@@ -44,6 +44,8 @@ public:
 
     // Renders synchronously; the worker's job, public for tests. Never call it on the GUI thread.
     static QImage render(const QString& localPath, int maxSide);
+    // The picture with a thin grey line round its edge, so that a white page or scan stands out from a white list.
+    static QImage framed(const QImage& image);
 
 signals:
     void thumbnailReady(const QString& contentHash);

@@ -21,6 +21,7 @@ private slots:
     void remembersFailures();
     void memoryIsBoundedAndDiskKeepsTheRest();
     void refusesFormatsWithoutThumbnails();
+    void whitePagesStandOutFromAWhiteList();
     void keyFromAServerNeverBecomesAPath_data();
     void keyFromAServerNeverBecomesAPath();
 
@@ -133,6 +134,28 @@ void TestThumbnailCache::refusesFormatsWithoutThumbnails()
 
 // The key is a content hash the store's server gave, which may be anything: the disk cache's file is inside its
 // folder whatever the key, and found again by it.
+void TestThumbnailCache::whitePagesStandOutFromAWhiteList()
+{
+    // A blank white scan, as a PDF page or a receipt photographed on paper mostly is.
+    const QString path = m_dir.filePath(QStringLiteral("blank.png"));
+    QVERIFY(SampleDocuments::writeImage(path, 300, 400, Qt::white));
+    ThumbnailCache cache(m_dir.filePath(QStringLiteral("cache")));
+    QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
+    QVERIFY(cache.thumbnail(QStringLiteral("blank"), path).isNull());
+    QVERIFY(ready.wait());
+    const QImage shown = cache.thumbnail(QStringLiteral("blank"), path).toImage();
+    QCOMPARE(shown.size(), QSize(192, 256));
+    const QColor white(Qt::white);
+    // A grey line all round the edge, and the page itself untouched inside it.
+    for (const QPoint& edge : { QPoint(0, 0), QPoint(191, 0), QPoint(0, 255), QPoint(191, 255), QPoint(96, 0),
+                                QPoint(0, 128), QPoint(191, 128), QPoint(96, 255) }) {
+        const QColor pixel = shown.pixelColor(edge);
+        QVERIFY2(pixel.lightness() < 200 && pixel.alpha() > 100, qPrintable(QString::number(pixel.rgba(), 16)));
+    }
+    QCOMPARE(shown.pixelColor(1, 1), white);
+    QCOMPARE(shown.pixelColor(96, 128), white);
+}
+
 void TestThumbnailCache::keyFromAServerNeverBecomesAPath_data()
 {
     QTest::addColumn<QString>("key");
