@@ -809,6 +809,51 @@ Kommandon:</translation>
         <source>Supplier invoice %1</source>
         <translation>Leverantörsfaktura %1</translation>
     </message>
+    <message>
+        <source>Quote %1</source>
+        <comment>in a sentence</comment>
+        <translation>offert %1</translation>
+    </message>
+    <message>
+        <source>Invoice %1</source>
+        <comment>in a sentence</comment>
+        <translation>faktura %1</translation>
+    </message>
+    <message>
+        <source>Purchase %1</source>
+        <comment>in a sentence</comment>
+        <translation>inköp %1</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <comment>in a sentence</comment>
+        <translation>kund %1</translation>
+    </message>
+    <message>
+        <source>Bank account %1</source>
+        <comment>in a sentence</comment>
+        <translation>bankkonto %1</translation>
+    </message>
+    <message>
+        <source>Inbox folder %1</source>
+        <comment>in a sentence</comment>
+        <translation>inkorgsmapp %1</translation>
+    </message>
+    <message>
+        <source>Voucher %1</source>
+        <comment>in a sentence</comment>
+        <translation>verifikation %1</translation>
+    </message>
+    <message>
+        <source>Archive folder %1</source>
+        <comment>in a sentence</comment>
+        <translation>arkivmapp %1</translation>
+    </message>
+    <message>
+        <source>Supplier invoice %1</source>
+        <comment>in a sentence</comment>
+        <translation>leverantörsfaktura %1</translation>
+    </message>
 </context>
 <context>
     <name>FileSliceDevice</name>

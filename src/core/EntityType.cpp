@@ -103,29 +103,38 @@ QString keyLabel(EntityType type)
     Q_UNREACHABLE();
 }
 
-QString entityTitle(EntityType type, const QString& id)
+QString entityTitle(EntityType type, const QString& id, Wording wording)
 {
-    switch (type) {
-    case EntityType::Quotes:
-        return QCoreApplication::translate("EntityType", "Quote %1").arg(id);
-    case EntityType::Invoices:
-        return QCoreApplication::translate("EntityType", "Invoice %1").arg(id);
-    case EntityType::Purchases:
-        return QCoreApplication::translate("EntityType", "Purchase %1").arg(id);
-    case EntityType::Customers:
-        return QCoreApplication::translate("EntityType", "Customer %1").arg(id);
-    case EntityType::BankAccounts:
-        return QCoreApplication::translate("EntityType", "Bank account %1").arg(id);
-    case EntityType::Inbox:
-        return QCoreApplication::translate("EntityType", "Inbox folder %1").arg(id);
-    case EntityType::Vouchers:
-        return QCoreApplication::translate("EntityType", "Voucher %1").arg(id);
-    case EntityType::Archive:
-        return QCoreApplication::translate("EntityType", "Archive folder %1").arg(id);
-    case EntityType::SupplierInvoices:
-        return QCoreApplication::translate("EntityType", "Supplier invoice %1").arg(id);
-    }
-    Q_UNREACHABLE();
+    struct Text
+    {
+        const char* source;
+        const char* comment;
+    };
+    // In the order of EntityType. The same English twice: the second is the title inside a sentence, which some
+    // languages write in lower case (Swedish "6 dokument på faktura 4455").
+    static const Text texts[][2] = {
+        { { QT_TRANSLATE_NOOP("EntityType", "Quote %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Quote %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Invoice %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Invoice %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Purchase %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Purchase %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Customer %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Customer %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Bank account %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Bank account %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Inbox folder %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Inbox folder %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Voucher %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Voucher %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Archive folder %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Archive folder %1", "in a sentence") },
+        { { QT_TRANSLATE_NOOP("EntityType", "Supplier invoice %1"), nullptr },
+          QT_TRANSLATE_NOOP3("EntityType", "Supplier invoice %1", "in a sentence") },
+    };
+    static_assert(std::size(texts) == static_cast<size_t>(EntityType::SupplierInvoices) + 1);
+    const Text& text = texts[static_cast<int>(type)][wording == Wording::InSentence ? 1 : 0];
+    return QCoreApplication::translate("EntityType", text.source, text.comment).arg(id);
 }
 
 } // namespace EntityTypes

@@ -36,8 +36,11 @@ std::optional<EntityType> fromName(const QString& name);
 QString displayName(EntityType type);
 // The key that identifies one entity of the type ("Invoice number"), translated.
 QString keyLabel(EntityType type);
+// Where a title stands: on its own or first (a window title, "Invoice 4455 does not exist."), or inside a sentence
+// ("6 documents on Invoice 4455"), where some languages write it in lower case.
+enum class Wording { Title, InSentence };
 // "Invoice 4455", translated.
-QString entityTitle(EntityType type, const QString& id);
+QString entityTitle(EntityType type, const QString& id, Wording wording = Wording::Title);
 
 } // namespace EntityTypes
 

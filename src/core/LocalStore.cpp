@@ -305,9 +305,11 @@ StoreReply* LocalStore::createEntity(const EntityRef& entity)
         if (QFileInfo::exists(path))
             return Outcome::failure(StoreReply::Error::AlreadyExists, tr("%1 already exists.").arg(title));
         if (!QDir().mkpath(path))
-            return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("Could not create %1: the folder “%2” is read-only or not writable.")
-                                        .arg(title, QDir::toNativeSeparators(path)));
+            return Outcome::failure(
+                StoreReply::Error::PermissionDenied,
+                tr("Could not create %1: the folder “%2” is read-only or not writable.")
+                    .arg(EntityTypes::entityTitle(entity.type, entity.id, EntityTypes::Wording::InSentence),
+                         QDir::toNativeSeparators(path)));
         Outcome outcome;
         outcome.entities.append(Entity { entity, 0 });
         return outcome;

@@ -84,7 +84,7 @@ void NotificationBatcher::flushRemoteChanges()
     }
     QString message;
     if (changes.size() == 1) {
-        const QString where = EntityTypes::entityTitle(focus.type, focus.id);
+        const QString where = EntityTypes::entityTitle(focus.type, focus.id, EntityTypes::Wording::InSentence);
         if (added > 0 && removed > 0)
             message = tr("%n new document(s) on %1", nullptr, added).arg(where) + QStringLiteral(", ")
                 + tr("%n removed", nullptr, removed);
@@ -142,7 +142,7 @@ void NotificationBatcher::flush()
     QString where;
     if (entities.size() == 1) {
         focus = *entities.cbegin();
-        where = EntityTypes::entityTitle(focus.type, focus.id);
+        where = EntityTypes::entityTitle(focus.type, focus.id, EntityTypes::Wording::InSentence);
     }
 
     QStringList parts;

@@ -5,7 +5,8 @@
 QString Transfer::description(const std::function<QString(const EntityRef&)>& title) const
 {
     const auto name = [&title](const EntityRef& entity) {
-        return title ? title(entity) : EntityTypes::entityTitle(entity.type, entity.id);
+        return title ? title(entity)
+                     : EntityTypes::entityTitle(entity.type, entity.id, EntityTypes::Wording::InSentence);
     };
     switch (kind) {
     case Kind::Upload:

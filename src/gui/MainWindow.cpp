@@ -255,7 +255,8 @@ void MainWindow::openStore(const QString& uri)
     m_ui->gridView->setModel(attachmentSort);
     m_ui->gridView->setSelectionModel(m_ui->detailsView->selectionModel());
     m_ui->transfersPanel->setQueue(queue);
-    m_ui->transfersPanel->model()->setEntityTitles([this](const EntityRef& entity) { return titleOf(entity); });
+    m_ui->transfersPanel->model()->setEntityTitles(
+        [this](const EntityRef& entity) { return titleOf(entity, EntityTypes::Wording::InSentence); });
 
     for (QObject* old : std::initializer_list<QObject*> { m_attachmentSort, m_attachments, m_entityFilter, m_entities,
                                                           m_sync, m_queue, m_store })
@@ -380,11 +381,11 @@ MainWindow::ViewMode MainWindow::viewMode() const
     return m_ui->attachmentStack->currentIndex() == GridMode ? GridMode : DetailsMode;
 }
 
-QString MainWindow::titleOf(const EntityRef& entity) const
+QString MainWindow::titleOf(const EntityRef& entity, EntityTypes::Wording wording) const
 {
     // As the tree names it: Fortnox's folder "Leverantörsfakturor" rather than its id inbox_s.
     const QModelIndex index = m_entities ? m_entities->indexOf(entity) : QModelIndex();
-    return EntityTypes::entityTitle(entity.type, index.isValid() ? index.data().toString() : entity.id);
+    return EntityTypes::entityTitle(entity.type, index.isValid() ? index.data().toString() : entity.id, wording);
 }
 
 QString MainWindow::currentEmail() const
@@ -473,7 +474,8 @@ void MainWindow::updateStatus()
     QStringList parts;
     const EntityRef entity = currentEntity();
     if (!entity.id.isEmpty())
-        parts.append(tr("%n document(s) on %1", nullptr, m_attachments->rowCount()).arg(titleOf(entity)));
+        parts.append(tr("%n document(s) on %1", nullptr, m_attachments->rowCount())
+                         .arg(titleOf(entity, EntityTypes::Wording::InSentence)));
     const int pending = m_queue->pendingCount();
     const bool offline = !m_connectivity->isOnline();
     if (pending > 0) {
@@ -542,13 +544,14 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
     else if (queued > 0 && !m_connectivity->isOnline())
         m_ui->messageBar->showMessage(
             tr("Offline: %n document(s) will go to %1 when the connection is back.", nullptr, queued)
-                .arg(titleOf(target)));
+                .arg(titleOf(target, EntityTypes::Wording::InSentence)));
     else if (queued > 0 && m_queue->isPaused())
         m_ui->messageBar->showMessage(
             tr("Transfers are paused: %n document(s) will go to %1 when they are resumed.", nullptr, queued)
-                .arg(titleOf(target)));
+                .arg(titleOf(target, EntityTypes::Wording::InSentence)));
     else if (queued > 0)
-        m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued).arg(titleOf(target)));
+        m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued)
+                                          .arg(titleOf(target, EntityTypes::Wording::InSentence)));
     updateStatus();
 }
 
@@ -709,7 +712,7 @@ void MainWindow::deleteSelected()
     if (selected.isEmpty())
         return;
     const EntityRef entity = selected.first().entity;
-    const QString where = titleOf(entity);
+    const QString where = titleOf(entity, EntityTypes::Wording::InSentence);
     auto* box = new QMessageBox(
         QMessageBox::Question, tr("Delete Documents"),
         selected.size() == 1
@@ -963,7 +966,7 @@ void MainWindow::sendPdf()
     const EntityRef entity = currentEntity();
     if (!kashflow || entity.id.isEmpty())
         return;
-    const QString title = titleOf(entity);
+    const QString title = titleOf(entity, EntityTypes::Wording::InSentence);
     m_ui->messageBar->showMessage(tr("Asking KashFlow for the PDF of %1…").arg(title));
     StoreReply* reply = kashflow->sendPdfToDropbox(entity);
     connect(reply, &StoreReply::finished, this, [this, reply, entity, title] {

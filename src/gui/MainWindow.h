@@ -76,7 +76,7 @@ public:
 
     EntityRef currentEntity() const;
     // "Invoice 4455", or the title the store gives the record.
-    QString titleOf(const EntityRef& entity) const;
+    QString titleOf(const EntityRef& entity, EntityTypes::Wording wording = EntityTypes::Wording::Title) const;
     // The e-mail-in address of the current record (a Fortnox inbox folder's); empty when it has none.
     QString currentEmail() const;
     void selectEntity(const EntityRef& entity);

@@ -14,8 +14,9 @@ MoveToDialog::MoveToDialog(EntityTreeModel* entities, int documentCount, const E
     , m_from(from)
 {
     m_ui->setupUi(this);
-    m_ui->promptLabel->setText(tr("File %n document(s) from %1 on:", nullptr, documentCount)
-                                   .arg(EntityTypes::entityTitle(from.type, from.id)));
+    m_ui->promptLabel->setText(
+        tr("File %n document(s) from %1 on:", nullptr, documentCount)
+            .arg(EntityTypes::entityTitle(from.type, from.id, EntityTypes::Wording::InSentence)));
     m_filter->setSourceModel(entities);
     m_filter->setRecursiveFilteringEnabled(true);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);

@@ -4,8 +4,10 @@
 #include "EntityRef.h"
 #include "EntityType.h"
 
+#include <QScopeGuard>
 #include <QSet>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -122,6 +124,24 @@ void TestEntityType::entityTitle()
     QCOMPARE(EntityTypes::entityTitle(EntityType::Invoices, u"4455"_s), u"Invoice 4455"_s);
     QCOMPARE(EntityTypes::entityTitle(EntityType::Customers, u"ACME01"_s), u"Customer ACME01"_s);
     QCOMPARE(EntityTypes::entityTitle(EntityType::BankAccounts, u"Current"_s), u"Bank account Current"_s);
+    // English writes the title alike inside a sentence.
+    QCOMPARE(EntityTypes::entityTitle(EntityType::Invoices, u"4455"_s, EntityTypes::Wording::InSentence),
+             u"Invoice 4455"_s);
+
+    // Swedish writes it in lower case there: "6 dokument på faktura 4455".
+    QTranslator swedish;
+    QVERIFY(swedish.load(u"attache_sv"_s, u":/i18n"_s));
+    QVERIFY(QCoreApplication::installTranslator(&swedish));
+    const auto removeTranslator = qScopeGuard([&swedish] { QCoreApplication::removeTranslator(&swedish); });
+    QCOMPARE(EntityTypes::entityTitle(EntityType::Invoices, u"4455"_s), u"Faktura 4455"_s);
+    QCOMPARE(EntityTypes::entityTitle(EntityType::Invoices, u"4455"_s, EntityTypes::Wording::InSentence),
+             u"faktura 4455"_s);
+    for (const EntityType type : EntityTypes::all()) {
+        const QString title = EntityTypes::entityTitle(type, u"1"_s);
+        const QString inSentence = EntityTypes::entityTitle(type, u"1"_s, EntityTypes::Wording::InSentence);
+        QVERIFY2(title.at(0).isUpper(), qPrintable(title));
+        QCOMPARE(inSentence, title.at(0).toLower() + title.mid(1));
+    }
 }
 
 void TestEntityType::entityRefParses_data()
