@@ -1825,6 +1825,10 @@ Kommandon:</translation>
         <source>The name “%1…” is too long.</source>
         <translation>Namnet ”%1…” är för långt.</translation>
     </message>
+    <message>
+        <source>The name “%1” contains a backslash.</source>
+        <translation>Namnet ”%1” innehåller ett omvänt snedstreck.</translation>
+    </message>
 </context>
 <context>
     <name>NewEntityDialog</name>

@@ -18,8 +18,11 @@ QString problem(const QString& name)
     if (name == QLatin1String(".") || name == QLatin1String(".."))
         return QCoreApplication::translate("NameRules", "“%1” is not a usable name.").arg(name);
     for (QChar c : name) {
-        if (c == QLatin1Char('/') || c == QLatin1Char('\\'))
+        if (c == QLatin1Char('/'))
             return QCoreApplication::translate("NameRules", "The name “%1” contains a slash.").arg(name);
+        // Windows takes it for a separator: a document saved there would land elsewhere.
+        if (c == QLatin1Char('\\'))
+            return QCoreApplication::translate("NameRules", "The name “%1” contains a backslash.").arg(name);
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
             return QCoreApplication::translate("NameRules", "The name “%1” contains a control character.")
                 .arg(QString(name).replace(c, QChar::ReplacementCharacter));

@@ -15,6 +15,8 @@ private slots:
     void accepts();
     void refuses_data();
     void refuses();
+    void saysWhatIsWrong_data();
+    void saysWhatIsWrong();
     void numbered_data();
     void numbered();
     void numberedNamesAreAcceptable();
@@ -70,6 +72,25 @@ void TestNameRules::refuses()
 {
     QFETCH(QString, name);
     QVERIFY2(!NameRules::problem(name).isEmpty(), qPrintable(name));
+}
+
+void TestNameRules::saysWhatIsWrong_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("slash") << u"a/b.pdf"_s << u"contains a slash"_s;
+    QTest::newRow("backslash") << u"a\\b.pdf"_s << u"contains a backslash"_s;
+    QTest::newRow("control") << u"a\tb.pdf"_s << u"contains a control character"_s;
+    QTest::newRow("space") << u"a.pdf "_s << u"begins or ends with a space"_s;
+    QTest::newRow("long") << QString(256, u'a') << u"is too long"_s;
+}
+
+void TestNameRules::saysWhatIsWrong()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, why);
+    const QString problem = NameRules::problem(name);
+    QVERIFY2(problem.contains(why), qPrintable(problem));
 }
 
 void TestNameRules::numbered_data()
