@@ -406,7 +406,7 @@ void TestCli::putRefusedFile_data()
     QTest::newRow("unreadable") << u"secret.pdf"_s << u"Could not read “"_s;
     QTest::newRow("huge") << u"huge.mkv"_s << u"Not enough disk space for “huge.mkv”"_s;
     // Names the file manager allows but the store does not.
-    QTest::newRow("backslash") << u"a\\b.pdf"_s << u"contains a slash"_s;
+    QTest::newRow("backslash") << u"a\\b.pdf"_s << u"contains a backslash"_s;
     QTest::newRow("control character") << u"tab\there.pdf"_s << u"contains a control character"_s;
     QTest::newRow("leading space") << u" lead.pdf"_s << u"begins or ends with a space"_s;
 }
