@@ -323,7 +323,7 @@ void TestMainWindow::badInputGetsAClearMessage_data()
     QTest::newRow("too large for the disk")
         << QStringLiteral("scan.pdf")
         << QStringLiteral("“scan.pdf” is larger than the disk it goes to can hold in one file.");
-    QTest::newRow("refused name") << QStringLiteral("scan\\1.pdf") << QStringLiteral("contains a slash");
+    QTest::newRow("refused name") << QStringLiteral("scan\\1.pdf") << QStringLiteral("contains a backslash");
     QTest::newRow("read-only store") << QStringLiteral("scan.pdf") << QStringLiteral("it is read-only or not writable");
 }
 
