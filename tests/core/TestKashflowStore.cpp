@@ -25,7 +25,7 @@ private slots:
     void cleanup();
     void listsEntitiesAcrossPages();
     void listsFilesWithKashFlowsFields();
-    void listingIsNeverTakenFromAPortalsPage_data();
+    void listingIsNeverTakenFromAPortalsPage_data() { formats(); }
     void listingIsNeverTakenFromAPortalsPage();
     void uploadsAndNumbersATakenName();
     void uploadIsNeverTakenAsStoredFromAPortalsPage();
@@ -40,11 +40,17 @@ private slots:
     void kashFlowsMessageIsShown();
     void waitsOutRateLimit();
     void sendsThePdfToDropbox();
-    void dropboxAuthenticationEndsAtTheRedirect_data();
+    void dropboxAuthenticationEndsAtTheRedirect_data() { formats(); }
     void dropboxAuthenticationEndsAtTheRedirect();
     void everythingWorksInXmlToo();
 
 private:
+    static void formats()
+    {
+        QTest::addColumn<KashflowPayload::Format>("format");
+        QTest::newRow("json") << KashflowPayload::Format::Json;
+        QTest::newRow("xml") << KashflowPayload::Format::Xml;
+    }
     QString writeLocal(const QString& name, const QByteArray& data)
     {
         const QString path = m_dir->filePath(name);
@@ -106,13 +112,6 @@ void TestKashflowStore::listsFilesWithKashFlowsFields()
     QCOMPARE(receipt.icon, u"page_white_picture"_s);
     QVERIFY(receipt.isThumbnailAvailable);
     QVERIFY(!receipt.fileUri.isEmpty());
-}
-
-void TestKashflowStore::listingIsNeverTakenFromAPortalsPage_data()
-{
-    QTest::addColumn<KashflowPayload::Format>("format");
-    QTest::newRow("json") << KashflowPayload::Format::Json;
-    QTest::newRow("xml") << KashflowPayload::Format::Xml;
 }
 
 void TestKashflowStore::listingIsNeverTakenFromAPortalsPage()
@@ -288,13 +287,6 @@ void TestKashflowStore::sendsThePdfToDropbox()
     // Customers and bank accounts have no PDF of their own.
     auto refused = await(m_store->sendPdfToDropbox(EntityRef { EntityType::Customers, u"ACME01"_s }));
     QCOMPARE(refused->error(), StoreReply::Error::Unsupported);
-}
-
-void TestKashflowStore::dropboxAuthenticationEndsAtTheRedirect_data()
-{
-    QTest::addColumn<KashflowPayload::Format>("format");
-    QTest::newRow("json") << KashflowPayload::Format::Json;
-    QTest::newRow("xml") << KashflowPayload::Format::Xml;
 }
 
 void TestKashflowStore::dropboxAuthenticationEndsAtTheRedirect()
