@@ -1766,6 +1766,10 @@ Kommandon:</translation>
         <source>No record matches “%1”.</source>
         <translation>Ingen post matchar ”%1”.</translation>
     </message>
+    <message>
+        <source>The documents could not be listed. Choose Refresh to try again.</source>
+        <translation>Dokumenten kunde inte listas. Välj Uppdatera för att försöka igen.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -9,7 +9,7 @@ namespace {
 // Every RPC and upload result is JSON: a page in its place is somebody else's answer.
 bool isJsonAnswer(const HttpResponse& response)
 {
-    return response.header("content-type").startsWith("application/json");
+    return response.header("content-type").toLower().startsWith("application/json");
 }
 
 HttpRequest withHeaderArgument(const QUrl& url, const QJsonObject& arg)

@@ -243,7 +243,7 @@ void HttpCall::onFinished()
         response.networkError = QNetworkReply::RemoteHostClosedError;
         response.errorString = tr("The connection closed before the whole answer arrived.");
     }
-    if (response.isSuccess() && m_request.isExpectedAnswer && !m_request.isExpectedAnswer(response)) {
+    if (response.isSuccess() && !m_sink.write && m_request.isExpectedAnswer && !m_request.isExpectedAnswer(response)) {
         response.networkError = QNetworkReply::UnknownContentError;
         response.errorString
             = tr("The answer was not the server's. A network sign-in page or a proxy may be in the way.");

@@ -160,7 +160,7 @@ HttpRequest KashflowStore::request(const QByteArray& method, const QUrl& url) co
     return request;
 }
 
-HttpRequest KashflowStore::linkRequest(const QUrl& link) const
+HttpRequest KashflowStore::linkRequest(const QUrl& link)
 {
     HttpRequest request;
     request.method = "GET";

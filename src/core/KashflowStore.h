@@ -91,7 +91,7 @@ private:
     // A request to KashFlow's API, in the user's format.
     HttpRequest request(const QByteArray& method, const QUrl& url) const;
     // A GET of a signed link KashFlow gave to a file or thumbnail.
-    HttpRequest linkRequest(const QUrl& link) const;
+    static HttpRequest linkRequest(const QUrl& link);
     // A new call owned by the operation and aborted with it; network thread.
     HttpCall* newCall(RemoteOperation* operation, const HttpRequest& request);
     // Runs the request and gives done the successful answer; fails the operation with KashFlow's error otherwise.

@@ -19,8 +19,8 @@ inline QByteArray accept(PayloadFormat format)
 // in its place is not, and must not be taken for a delete or a move carried out.
 inline bool isServiceAnswer(const HttpResponse& response)
 {
-    const QByteArray type = response.header("content-type");
-    return response.body.isEmpty() || type.contains("json") || type.contains("xml");
+    const QByteArray type = response.header("content-type").toLower();
+    return response.body.isEmpty() || type.contains("json") || (type.contains("xml") && !type.contains("html"));
 }
 
 } // namespace PayloadFormats

@@ -25,13 +25,18 @@ AttachmentModel::AttachmentModel(SyncMonitor* sync, ThumbnailCache* thumbnails, 
             [this](const EntityRef& entity, const QList<Attachment>& attachments) {
                 if (entity != m_entity)
                     return;
+                m_listingFailed = false;
                 merge(attachments);
                 if (std::exchange(m_loading, false))
                     emit loaded();
             });
     connect(sync, &SyncMonitor::attachmentsListFailed, this, [this](const EntityRef& entity) {
-        if (entity == m_entity && std::exchange(m_loading, false))
-            emit loaded();
+        if (entity != m_entity)
+            return;
+        m_listingFailed = true;
+        // Told even when no listing was awaited (a refresh after a change elsewhere), since the state changed.
+        m_loading = false;
+        emit loaded();
     });
 }
 
@@ -54,6 +59,7 @@ void AttachmentModel::setEntity(const EntityRef& entity)
 void AttachmentModel::clear()
 {
     m_loading = false;
+    m_listingFailed = false;
     beginResetModel();
     m_entity = {};
     m_attachments.clear();

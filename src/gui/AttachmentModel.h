@@ -33,6 +33,8 @@ public:
     void refresh();
     void clear();
     bool isLoading() const { return m_loading; }
+    // The last listing of the entity failed: an empty model then says nothing about the record.
+    bool hasListingFailed() const { return m_listingFailed; }
 
     Attachment attachmentAt(int row) const { return m_attachments.value(row); }
     AttachmentRef refAt(int row) const { return AttachmentRef { m_entity, m_attachments.value(row).name }; }
@@ -73,4 +75,5 @@ private:
     mutable QHash<QString, QString> m_versionKeys;
     QList<Attachment> m_attachments;
     bool m_loading = false;
+    bool m_listingFailed = false;
 };

@@ -459,6 +459,8 @@ void MainWindow::updatePlaceholders()
         documents = tr("Choose a record to see its documents.");
     else if (m_attachments->isLoading())
         documents = tr("Looking for documents…");
+    else if (m_attachments->hasListingFailed())
+        documents = tr("The documents could not be listed. Choose Refresh to try again.");
     else if (m_store->supports(Store::Operation::Upload))
         documents = tr("No documents yet. Drop files here, or choose Add Files.");
     else
@@ -638,7 +640,7 @@ void MainWindow::addFiles()
     const EntityRef target = currentEntity();
     if (target.id.isEmpty())
         return;
-    auto* dialog = new QFileDialog(this, tr("Add Files to %1").arg(titleOf(target)),
+    auto* dialog = new QFileDialog(this, tr("Add Files to %1").arg(titleOf(target, EntityTypes::Wording::InSentence)),
                                    QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFiles);

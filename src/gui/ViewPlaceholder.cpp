@@ -28,17 +28,13 @@ bool ViewPlaceholder::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched != m_view->viewport() || event->type() != QEvent::Paint)
         return false;
-    const bool shown = isShown();
-    if (std::exchange(m_painted, shown) && !shown) {
-        m_view->viewport()->update();
-        return false;
-    }
-    if (!shown)
+    // The view repaints all of itself when its first row comes, so no part of the note stays behind.
+    if (!isShown())
         return false;
     QWidget* viewport = m_view->viewport();
     QPainter painter(viewport);
     painter.setPen(viewport->palette().color(QPalette::PlaceholderText));
-    // Below a header's height from the top, and kept off the edges so that it reads as a note, not as content.
+    // Kept off the edges, so that it reads as a note rather than as content.
     const int margin = viewport->fontMetrics().height() * 2;
     const QRect area = viewport->rect().adjusted(margin, margin, -margin, -margin);
     painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_text);

@@ -25,6 +25,4 @@ protected:
 private:
     QAbstractItemView* m_view;
     QString m_text;
-    // Painted last time: the first paint with rows repaints all of the view, so that no part of the text stays.
-    bool m_painted = false;
 };

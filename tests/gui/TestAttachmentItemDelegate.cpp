@@ -56,6 +56,7 @@ void TestAttachmentItemDelegate::everyPictureGetsTheSameBox()
     OpenDelegate delegate(box);
     QStyleOptionViewItem option;
     option.decorationSize = box;
+    option.textElideMode = Qt::ElideRight;
     delegate.initStyleOption(&option, model.index(0, 0));
     QCOMPARE(option.decorationSize, box);
     // A long name loses its middle, so that the extension still shows.

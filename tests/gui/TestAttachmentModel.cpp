@@ -29,6 +29,7 @@ private slots:
     void acceptsOnlyExternalFiles();
     void showsTheCacheThenMergesTheStore();
     void toolTipEscapesTheName();
+    void aFailedListingIsNoEmptyRecord();
 
 private:
     std::unique_ptr<QTemporaryDir> m_root;
@@ -199,6 +200,23 @@ void TestAttachmentModel::toolTipEscapesTheName()
     const QString toolTip = model.index(row, AttachmentModel::NameColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(toolTip.contains(name.toHtmlEscaped()), qPrintable(toolTip));
     QVERIFY2(!toolTip.contains(name), qPrintable(toolTip));
+}
+
+void TestAttachmentModel::aFailedListingIsNoEmptyRecord()
+{
+    AttachmentModel model(m_sync.get(), m_thumbnails.get());
+    QSignalSpy loaded(&model, &AttachmentModel::loaded);
+    // A record the store cannot list: its folder is gone.
+    model.setEntity(EntityRef { EntityType::Invoices, QStringLiteral("4456") });
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(model.hasListingFailed());
+
+    model.setEntity(m_invoice);
+    QVERIFY(!model.hasListingFailed());
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.hasListingFailed());
 }
 
 QTEST_MAIN(TestAttachmentModel)

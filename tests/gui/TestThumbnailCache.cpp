@@ -132,8 +132,6 @@ void TestThumbnailCache::refusesFormatsWithoutThumbnails()
     QVERIFY(!ThumbnailCache::canRender(QStringLiteral("a.docx")));
 }
 
-// The key is a content hash the store's server gave, which may be anything: the disk cache's file is inside its
-// folder whatever the key, and found again by it.
 void TestThumbnailCache::whitePagesStandOutFromAWhiteList()
 {
     // A blank white scan, as a PDF page or a receipt photographed on paper mostly is.
@@ -156,6 +154,8 @@ void TestThumbnailCache::whitePagesStandOutFromAWhiteList()
     QCOMPARE(shown.pixelColor(96, 128), white);
 }
 
+// The key is a content hash the store's server gave, which may be anything: the disk cache's file is inside its
+// folder whatever the key, and found again by it.
 void TestThumbnailCache::keyFromAServerNeverBecomesAPath_data()
 {
     QTest::addColumn<QString>("key");

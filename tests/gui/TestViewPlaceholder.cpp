@@ -4,6 +4,7 @@
 
 #include <QImage>
 #include <QListView>
+#include <QPaintEvent>
 #include <QStandardItemModel>
 #include <QTest>
 #include <QTreeView>
@@ -17,6 +18,8 @@ class TestViewPlaceholder : public QObject
 private slots:
     void showsTheNoteOnlyWhileTheViewIsEmpty_data();
     void showsTheNoteOnlyWhileTheViewIsEmpty();
+    void theFirstRowRepaintsTheWholeView_data() { showsTheNoteOnlyWhileTheViewIsEmpty_data(); }
+    void theFirstRowRepaintsTheWholeView();
 };
 
 namespace {
@@ -33,6 +36,25 @@ int inkInTheMiddle(QAbstractItemView* view)
     }
     return ink;
 }
+// Records the region of every paint.
+class PaintSpy : public QObject
+{
+public:
+    explicit PaintSpy(QList<QRect>* painted)
+        : m_painted(painted)
+    { }
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            m_painted->append(static_cast<QPaintEvent*>(event)->rect());
+        return false;
+    }
+
+private:
+    QList<QRect>* m_painted;
+};
 } // namespace
 
 void TestViewPlaceholder::showsTheNoteOnlyWhileTheViewIsEmpty_data()
@@ -70,6 +92,33 @@ void TestViewPlaceholder::showsTheNoteOnlyWhileTheViewIsEmpty()
     model.clear();
     QVERIFY(placeholder->isShown());
     QVERIFY(inkInTheMiddle(view.get()) > 0);
+}
+
+// What the note relies on: were only the new row's place repainted, the rest of the note would stay on screen.
+void TestViewPlaceholder::theFirstRowRepaintsTheWholeView()
+{
+    QFETCH(bool, tree);
+    std::unique_ptr<QAbstractItemView> view;
+    if (tree)
+        view = std::make_unique<QTreeView>();
+    else
+        view = std::make_unique<QListView>();
+    QStandardItemModel model;
+    view->setModel(&model);
+    view->resize(400, 300);
+    auto* placeholder = new ViewPlaceholder(view.get());
+    placeholder->setText(u"No documents yet."_s);
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    QList<QRect> painted;
+    PaintSpy spy(&painted);
+    view->viewport()->installEventFilter(&spy);
+    // Painted with the note, and nothing waiting.
+    view->viewport()->repaint();
+    painted.clear();
+
+    model.appendRow(new QStandardItem(u"receipt.pdf"_s));
+    QTRY_VERIFY(painted.contains(view->viewport()->rect()));
 }
 
 QTEST_MAIN(TestViewPlaceholder)
