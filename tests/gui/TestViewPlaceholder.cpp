@@ -55,6 +55,20 @@ protected:
 private:
     QList<QRect>* m_painted;
 };
+
+// The data row's kind of view, 400×300, on the model.
+std::unique_ptr<QAbstractItemView> viewOf(QStandardItemModel* model)
+{
+    QFETCH(bool, tree);
+    std::unique_ptr<QAbstractItemView> view;
+    if (tree)
+        view = std::make_unique<QTreeView>();
+    else
+        view = std::make_unique<QListView>();
+    view->setModel(model);
+    view->resize(400, 300);
+    return view;
+}
 } // namespace
 
 void TestViewPlaceholder::showsTheNoteOnlyWhileTheViewIsEmpty_data()
@@ -66,15 +80,8 @@ void TestViewPlaceholder::showsTheNoteOnlyWhileTheViewIsEmpty_data()
 
 void TestViewPlaceholder::showsTheNoteOnlyWhileTheViewIsEmpty()
 {
-    QFETCH(bool, tree);
-    std::unique_ptr<QAbstractItemView> view;
-    if (tree)
-        view = std::make_unique<QTreeView>();
-    else
-        view = std::make_unique<QListView>();
     QStandardItemModel model;
-    view->setModel(&model);
-    view->resize(400, 300);
+    const std::unique_ptr<QAbstractItemView> view = viewOf(&model);
     auto* placeholder = new ViewPlaceholder(view.get());
     QCOMPARE(placeholder->parent(), view.get());
 
@@ -97,15 +104,8 @@ void TestViewPlaceholder::showsTheNoteOnlyWhileTheViewIsEmpty()
 // What the note relies on: were only the new row's place repainted, the rest of the note would stay on screen.
 void TestViewPlaceholder::theFirstRowRepaintsTheWholeView()
 {
-    QFETCH(bool, tree);
-    std::unique_ptr<QAbstractItemView> view;
-    if (tree)
-        view = std::make_unique<QTreeView>();
-    else
-        view = std::make_unique<QListView>();
     QStandardItemModel model;
-    view->setModel(&model);
-    view->resize(400, 300);
+    const std::unique_ptr<QAbstractItemView> view = viewOf(&model);
     auto* placeholder = new ViewPlaceholder(view.get());
     placeholder->setText(u"No documents yet."_s);
     view->show();
