@@ -46,22 +46,31 @@ qsizetype extensionStart(const QString& name)
 QString numbered(const QString& name, int n)
 {
     const qsizetype dot = extensionStart(name);
-    return name.left(dot) + QStringLiteral(" (%1)").arg(n) + name.mid(dot);
+    const QString tail = QStringLiteral(" (%1)").arg(n) + name.mid(dot);
+    QString stem = name.left(dot);
+    // A name at the length limit gives up the end of its stem, not its number or extension: a second copy of a
+    // 250-byte name must still be a name a file system takes.
+    const qsizetype room = maxNameBytes - tail.toUtf8().size();
+    while (!stem.isEmpty() && stem.toUtf8().size() > room)
+        stem.chop(stem.size() > 1 && stem.back().isLowSurrogate() ? 2 : 1);
+    return stem + tail;
 }
 
 bool isNameOrNumbered(const QString& candidate, const QString& name)
 {
     if (candidate.compare(name, Qt::CaseInsensitive) == 0)
         return true;
-    const qsizetype dot = extensionStart(name);
-    const QString stem = name.left(dot) + QStringLiteral(" (");
-    const QString end = QLatin1Char(')') + name.mid(dot);
-    if (candidate.size() <= stem.size() + end.size() || !candidate.startsWith(stem, Qt::CaseInsensitive)
-        || !candidate.endsWith(end, Qt::CaseInsensitive))
+    const QString end = QLatin1Char(')') + name.mid(extensionStart(name));
+    if (!candidate.endsWith(end, Qt::CaseInsensitive))
         return false;
-    const QString number = candidate.mid(stem.size(), candidate.size() - stem.size() - end.size());
-    return !number.startsWith(QLatin1Char('0'))
+    const qsizetype open = candidate.lastIndexOf(QStringLiteral(" ("), candidate.size() - end.size());
+    if (open < 0)
+        return false;
+    const QString number = candidate.mid(open + 2, candidate.size() - end.size() - open - 2);
+    const bool isCount = !number.isEmpty() && number.size() < 10 && !number.startsWith(QLatin1Char('0'))
         && std::all_of(number.begin(), number.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    // Compared with the name numbered() gives, so that a shortened stem counts too.
+    return isCount && candidate.compare(numbered(name, number.toInt()), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace NameRules

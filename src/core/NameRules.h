@@ -9,7 +9,7 @@ namespace NameRules {
 // Empty when the name is acceptable as one path component; otherwise why it is not, translated.
 QString problem(const QString& name);
 
-// "receipt.pdf" with n = 2 gives "receipt (2).pdf", the way Dropbox's autorename does.
+// "receipt.pdf" with n = 2 gives "receipt (2).pdf", the way Dropbox's autorename does; never over 255 bytes.
 QString numbered(const QString& name, int n);
 
 // Whether candidate is name or one of its numbered names ("receipt (3).pdf"), ignoring case as Dropbox

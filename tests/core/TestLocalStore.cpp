@@ -55,6 +55,7 @@ private slots:
     void listAttachmentsRefusesBadEntity();
 
     void uploadCopiesFile();
+    void uploadClashGetsNumberedName_data();
     void uploadClashGetsNumberedName();
     void uploadMissingSource();
     void uploadDirectoryIsRefused();
@@ -369,25 +370,42 @@ void TestLocalStore::uploadCopiesFile()
     QCOMPARE(allEntries(entityDir(m_invoice)), QStringList { u"receipt.pdf"_s });
 }
 
+void TestLocalStore::uploadClashGetsNumberedName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("third");
+    QTest::newRow("short") << u"receipt.pdf"_s << u"receipt (2).pdf"_s << u"receipt (3).pdf"_s;
+    // 255 bytes: the numbered names give up the end of the stem to stay within the limit.
+    QTest::newRow("longest") << QString(251, u'r') + u".pdf"_s << QString(247, u'r') + u" (2).pdf"_s
+                             << QString(247, u'r') + u" (3).pdf"_s;
+}
+
 void TestLocalStore::uploadClashGetsNumberedName()
 {
-    const QString first = source(u"first.pdf"_s, "first");
-    const QString second = source(u"second.pdf"_s, "second");
-    const QString third = source(u"third.pdf"_s, "third");
+    QFETCH(QString, name);
+    QFETCH(QString, second);
+    QFETCH(QString, third);
+    const QString firstSource = source(u"first.pdf"_s, "first");
+    const QString secondSource = source(u"second.pdf"_s, "second");
+    const QString thirdSource = source(u"third.pdf"_s, "third");
 
-    AWAIT(a, m_store->upload(first, m_invoice, u"receipt.pdf"_s));
-    QCOMPARE(a->attachment().name, u"receipt.pdf"_s);
-    AWAIT(b, m_store->upload(second, m_invoice, u"receipt.pdf"_s));
+    AWAIT(a, m_store->upload(firstSource, m_invoice, name));
+    QCOMPARE(a->attachment().name, name);
+    AWAIT(b, m_store->upload(secondSource, m_invoice, name));
     QCOMPARE(b->error(), Error::None);
-    QCOMPARE(b->attachment().name, u"receipt (2).pdf"_s);
-    AWAIT(c, m_store->upload(third, m_invoice, u"receipt.pdf"_s));
-    QCOMPARE(c->attachment().name, u"receipt (3).pdf"_s);
+    QCOMPARE(b->attachment().name, second);
+    AWAIT(c, m_store->upload(thirdSource, m_invoice, name));
+    QCOMPARE(c->error(), Error::None);
+    QCOMPARE(c->attachment().name, third);
 
     const QString dir = entityDir(m_invoice);
-    QCOMPARE(readFile(dir + u"/receipt.pdf"_s), QByteArray("first"));
-    QCOMPARE(readFile(dir + u"/receipt (2).pdf"_s), QByteArray("second"));
-    QCOMPARE(readFile(dir + u"/receipt (3).pdf"_s), QByteArray("third"));
-    QCOMPARE(allEntries(dir), (QStringList { u"receipt (2).pdf"_s, u"receipt (3).pdf"_s, u"receipt.pdf"_s }));
+    QCOMPARE(readFile(dir + u'/' + name), QByteArray("first"));
+    QCOMPARE(readFile(dir + u'/' + second), QByteArray("second"));
+    QCOMPARE(readFile(dir + u'/' + third), QByteArray("third"));
+    QStringList expected { name, second, third };
+    expected.sort();
+    QCOMPARE(allEntries(dir), expected);
 }
 
 void TestLocalStore::uploadMissingSource()

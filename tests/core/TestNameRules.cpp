@@ -6,6 +6,14 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// A name of 255 bytes, the most a file system takes.
+QString longest()
+{
+    return QString(251, u'a') + u".pdf"_s;
+}
+} // namespace
+
 class TestNameRules : public QObject
 {
     Q_OBJECT
@@ -105,6 +113,11 @@ void TestNameRules::numbered_data()
     QTest::newRow("dot file") << u".env"_s << 2 << u".env (2)"_s;
     QTest::newRow("two dots") << u"a.b.pdf"_s << 2 << u"a.b (2).pdf"_s;
     QTest::newRow("unicode") << u"Kvitto åäö.pdf"_s << 2 << u"Kvitto åäö (2).pdf"_s;
+    // At the limit of 255 bytes the stem gives way, a whole character at a time.
+    QTest::newRow("longest") << longest() << 2 << QString(247, u'a') + u" (2).pdf"_s;
+    QTest::newRow("longest, 10") << longest() << 10 << QString(246, u'a') + u" (10).pdf"_s;
+    QTest::newRow("two-byte characters") << QString(125, u'å') + u".pdf"_s << 2 << QString(123, u'å') + u" (2).pdf"_s;
+    QTest::newRow("surrogate pairs") << u"😀"_s.repeated(62) + u".pdf"_s << 2 << u"😀"_s.repeated(61) + u" (2).pdf"_s;
 }
 
 void TestNameRules::numbered()
@@ -117,11 +130,14 @@ void TestNameRules::numbered()
 
 void TestNameRules::numberedNamesAreAcceptable()
 {
-    for (const QString& name : { u"receipt.pdf"_s, u"noext"_s, u".env"_s })
-        QCOMPARE(NameRules::problem(NameRules::numbered(name, 2)), QString());
+    const QStringList names { u"receipt.pdf"_s, u"noext"_s,         u".env"_s,
+                              longest(),        QString(255, u'x'), u"😀"_s.repeated(63) + u".pdf"_s };
+    for (const QString& name : names) {
+        for (int n : { 2, 10, 1000 })
+            QCOMPARE(NameRules::problem(NameRules::numbered(name, n)), QString());
+    }
 }
 
-QTEST_GUILESS_MAIN(TestNameRules)
 void TestNameRules::nameOrNumbered_data()
 {
     QTest::addColumn<QString>("candidate");
@@ -140,6 +156,8 @@ void TestNameRules::nameOrNumbered_data()
     QTest::newRow("signed") << u"receipt (+1).pdf"_s << u"receipt.pdf"_s << false;
     QTest::newRow("spaced") << u"receipt ( 1).pdf"_s << u"receipt.pdf"_s << false;
     QTest::newRow("zero-led") << u"receipt (01).pdf"_s << u"receipt.pdf"_s << false;
+    QTest::newRow("shortened") << NameRules::numbered(longest(), 3) << longest() << true;
+    QTest::newRow("shortened too far") << QString(200, u'a') + u" (3).pdf"_s << longest() << false;
 }
 
 void TestNameRules::nameOrNumbered()
@@ -150,4 +168,5 @@ void TestNameRules::nameOrNumbered()
     QCOMPARE(NameRules::isNameOrNumbered(candidate, name), expected);
 }
 
+QTEST_GUILESS_MAIN(TestNameRules)
 #include "TestNameRules.moc"
