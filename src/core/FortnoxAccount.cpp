@@ -1,6 +1,7 @@
 #include "FortnoxAccount.h"
 
 #include "FortnoxError.h"
+#include "FortnoxPayload.h"
 #include "HttpCall.h"
 #include "SecretStore.h"
 #include "Settings.h"
@@ -119,6 +120,8 @@ void FortnoxAccount::connectLegacy(const QString& accessToken, const QString& cl
     request.method = QByteArrayLiteral("GET");
     request.url = endpoints().apiUrl(QStringLiteral("inbox"));
     request.setHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    // Only Fortnox's own inbox proves the pair; a proxy's page in its place must not get it kept.
+    request.isExpectedAnswer = FortnoxPayload::isFolder;
     auto* call = new HttpCall(m_network, request, authenticator, this);
     connect(call, &HttpCall::finished, this, [this, call, authenticator, credentials](const HttpResponse& response) {
         call->deleteLater();

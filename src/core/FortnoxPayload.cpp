@@ -61,6 +61,11 @@ QJsonObject FortnoxPayload::read(const HttpResponse& response)
     return QJsonDocument::fromJson(response.body).object();
 }
 
+bool FortnoxPayload::isFolder(const HttpResponse& response)
+{
+    return read(response).value(QLatin1String("Folder")).isObject();
+}
+
 QJsonObject FortnoxPayload::fromXml(const QByteArray& xml)
 {
     QXmlStreamReader reader(xml);

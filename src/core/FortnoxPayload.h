@@ -19,6 +19,8 @@ public:
     // an empty object when it cannot be read.
     static QJsonObject read(const HttpResponse& response);
     static QJsonObject fromXml(const QByteArray& xml);
+    // Whether the answer holds a folder ({"Folder": {...}}), as an inbox or archive address gives.
+    static bool isFolder(const HttpResponse& response);
     // A number as JSON has it or as XML's text; `fallback` when it is neither.
     static qint64 integer(const QJsonValue& value, qint64 fallback = 0);
     // Text as XML has it, or a JSON number or string as text.

@@ -277,8 +277,7 @@ void FortnoxStore::fetchFolder(RemoteOperation* operation, EntityType type, cons
     HttpRequest get = id == QLatin1String("root") ? request("GET", treeName(type))
         : byPath                                  ? request("GET", treeName(type), { { QStringLiteral("path"), id } })
                                                   : request("GET", treeName(type) + QLatin1Char('/') + id);
-    get.isExpectedAnswer
-        = [](const HttpResponse& response) { return FortnoxPayload::read(response).value(Folder).isObject(); };
+    get.isExpectedAnswer = FortnoxPayload::isFolder;
     call(operation, get,
          [done](const HttpResponse& response) { done(FortnoxPayload::read(response).value(Folder).toObject()); });
 }

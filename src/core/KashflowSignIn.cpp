@@ -90,6 +90,7 @@ void KashflowSignIn::send(const QByteArray& verb, const QJsonObject& body, std::
     request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request.setHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.isExpectedAnswer = PayloadFormats::isServiceAnswer;
     auto* call = new HttpCall(m_network, request, nullptr, this);
     m_call = call;
     connect(call, &HttpCall::finished, this, [this, call, done](const HttpResponse& response) {

@@ -108,6 +108,7 @@ private slots:
     void legacyHeadersFromKeychain();
     void wrongLegacyPairSignsOut();
     void connectLegacyChecksThePair();
+    void connectLegacyNeverTakesAPortalsPageForFortnox();
 
     void secretsNeverInSettings();
     void disconnectForgetsTheCompany();
@@ -635,6 +636,19 @@ void TestFortnoxAuth::connectLegacyChecksThePair()
     const auto secret = readSecret(FortnoxAccount::legacyClientSecretKey());
     QVERIFY(secret && secret->ok);
     QCOMPARE(secret->secret, m_emulator->legacyClientSecret());
+}
+
+void TestFortnoxAuth::connectLegacyNeverTakesAPortalsPageForFortnox()
+{
+    // A Wi-Fi sign-in page answers the check in Fortnox's stead: the pair is kept only once Fortnox has taken it.
+    m_emulator->faults().add(u"/3/inbox"_s, FaultInjector::portal());
+    FortnoxAccount account(*m_settings, &m_network);
+    QSignalSpy connected(&account, &FortnoxAccount::connected);
+    QSignalSpy failed(&account, &FortnoxAccount::failed);
+    account.connectLegacy(m_emulator->legacyAccessToken(), m_emulator->legacyClientSecret());
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, WaitMs);
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(m_emulator->requests().size(), 2);
 }
 
 void TestFortnoxAuth::secretsNeverInSettings()

@@ -24,6 +24,7 @@ private slots:
     void cleanup();
     void signsInWithTheMemorableWord();
     void wrongCharactersAreRefused();
+    void signInNeverTakesAPortalsPageForKashflow();
     void wrongPasswordIsRefused();
     void charactersAtPositions();
     void endedSessionSignsInAgainSilently();
@@ -115,6 +116,20 @@ void TestKashflowSession::wrongCharactersAreRefused()
     signIn.answer(u"a"_s);
     QCOMPARE(failed.count(), 2);
     QVERIFY(failed.last().first().toString().contains(u"3 characters"_s));
+}
+
+void TestKashflowSession::signInNeverTakesAPortalsPageForKashflow()
+{
+    // A Wi-Fi sign-in page answers in KashFlow's stead: it is asked again, not read as an answer without positions.
+    m_emulator->faults().add(u"/v2/sessiontoken"_s, FaultInjector::portal());
+    KashflowSignIn signIn(&m_network, base());
+    QSignalSpy positions(&signIn, &KashflowSignIn::positionsRequested);
+    QSignalSpy failed(&signIn, &KashflowSignIn::failed);
+    signIn.start(m_emulator->userName(), m_emulator->password());
+    QVERIFY(positions.wait());
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(positions.first().first().value<QList<int>>().size(), 3);
+    QCOMPARE(m_emulator->requests().size(), 2);
 }
 
 void TestKashflowSession::wrongPasswordIsRefused()
