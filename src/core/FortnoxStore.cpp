@@ -612,15 +612,20 @@ StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& targ
                 });
                 return;
             }
-            // Fortnox takes files only into its folders: a record's document goes to the inbox folder kept for its
-            // kind, and is connected from there by the Id the upload answered with.
-            const EntityRef inbox { EntityType::Inbox,
-                                    target.type == EntityType::SupplierInvoices ? QStringLiteral("inbox_s")
-                                                                                : QStringLiteral("inbox_v") };
-            sendFile(operation, localPath, inbox, sentName,
+            // Connected from its waypoint by the Id the upload answered with.
+            sendFile(operation, localPath, *uploadWaypoint(target), sentName,
                      [this, operation, target](const RemoteFile& sent) { connectFile(operation, sent, target, true); });
         });
     });
+}
+
+std::optional<EntityRef> FortnoxStore::uploadWaypoint(const EntityRef& target) const
+{
+    if (!isRecordType(target.type))
+        return std::nullopt;
+    return EntityRef { EntityType::Inbox,
+                       target.type == EntityType::SupplierInvoices ? QStringLiteral("inbox_s")
+                                                                   : QStringLiteral("inbox_v") };
 }
 
 void FortnoxStore::sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& folder,

@@ -87,6 +87,9 @@ public:
     StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+    // Fortnox takes files only into its folders: a record's document goes to the inbox folder kept for its kind
+    // (inbox_s, inbox_v), and is connected from there.
+    std::optional<EntityRef> uploadWaypoint(const EntityRef& target) const override;
 
 signals:
     // Fortnox refused the company's credentials for good: the user must connect it again.

@@ -12,6 +12,11 @@ QList<EntityType> Store::entityTypes() const
     return EntityTypes::standard();
 }
 
+std::optional<EntityRef> Store::uploadWaypoint(const EntityRef&) const
+{
+    return std::nullopt;
+}
+
 QString Store::localFilePath(const AttachmentRef&) const
 {
     return {};

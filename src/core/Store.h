@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSize>
 
+#include <optional>
+
 // Where documents live: the local folder, Dropbox, KashFlow or Fortnox. Every operation is asynchronous
 // and returns a StoreReply at once; the caller owns it. Nothing here blocks the calling thread.
 class Store : public QObject
@@ -81,6 +83,10 @@ public:
     // The file on this machine for stores that keep one, so that the window can render thumbnails and
     // hand files to the file manager without a download; empty for remote stores.
     virtual QString localFilePath(const AttachmentRef& attachment) const;
+
+    // The entity an upload to target passes through on its way, where an attempt whose answer was lost may have
+    // left it halfway; none where uploads go straight to their entity.
+    virtual std::optional<EntityRef> uploadWaypoint(const EntityRef& target) const;
 
 signals:
     // Types whose entities changed and entities whose attachments did; after a reset, every type.

@@ -220,7 +220,7 @@ void TransferQueue::startTransfer(Transfer& transfer)
     record(transfer);
     emit transferChanged(transfer.id);
     if (mayHaveLanded)
-        findEarlierResult(transfer.id);
+        findEarlierResult(transfer.id, transfer.target);
     else
         run(transfer.id);
 }
@@ -273,10 +273,10 @@ void TransferQueue::await(int id, StoreReply* reply, std::function<void(Transfer
     });
 }
 
-void TransferQueue::findEarlierResult(int id, const QString& moveFailure)
+void TransferQueue::findEarlierResult(int id, const EntityRef& place, const QString& moveFailure)
 {
-    StoreReply* listing = m_store->listAttachments(m_transfers[id].target);
-    await(id, listing, [this, moveFailure](Transfer& transfer, StoreReply* listed) {
+    StoreReply* listing = m_store->listAttachments(place);
+    await(id, listing, [this, place, moveFailure](Transfer& transfer, StoreReply* listed) {
         const StoreReply::Error error = listed->error();
         if (error == StoreReply::Error::Cancelled || mayPass(error)) {
             settle(transfer, error, listed->errorString());
@@ -297,40 +297,65 @@ void TransferQueue::findEarlierResult(int id, const QString& moveFailure)
             transfer.result = candidates.value(0);
             settle(transfer, candidates.isEmpty() ? StoreReply::Error::NotFound : StoreReply::Error::None, moveFailure);
         } else if (candidates.isEmpty()) {
-            run(transfer.id);
+            notFoundIn(transfer, place);
         } else {
-            compareContent(transfer.id, candidates);
+            compareContent(transfer.id, candidates, place);
         }
     });
 }
 
-void TransferQueue::compareContent(int id, const QList<Attachment>& candidates)
+void TransferQueue::notFoundIn(Transfer& transfer, const EntityRef& place)
+{
+    const std::optional<EntityRef> waypoint = m_store->uploadWaypoint(transfer.target);
+    if (waypoint && place != *waypoint)
+        findEarlierResult(transfer.id, *waypoint);
+    else
+        run(transfer.id);
+}
+
+void TransferQueue::finishFromWaypoint(Transfer& transfer, const AttachmentRef& left)
+{
+    await(transfer.id, m_store->move(left, transfer.target), [this](Transfer& moving, StoreReply* moved) {
+        // Taken from there meanwhile (filed by hand, say): what was left is no longer this upload's to finish.
+        if (moved->error() == StoreReply::Error::NotFound) {
+            run(moving.id);
+            return;
+        }
+        moving.result = moved->attachment();
+        settle(moving, moved->error(), moved->errorString());
+    });
+}
+
+void TransferQueue::compareContent(int id, const QList<Attachment>& candidates, const EntityRef& place)
 {
     // A reply of the queue's own, so that cancelling and the running count treat it like a store's.
     auto* comparison = new StoreReply(this);
     connect(comparison, &StoreReply::abortRequested, comparison,
             [comparison] { comparison->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
-    hashFor(comparison, m_transfers[id].localPath,
-            [this, comparison, candidates, entity = m_transfers[id].target](const QString& hash) {
-                if (hash.isEmpty()) {
-                    comparison->finishWithError(StoreReply::Error::NotFound, {});
-                    return;
-                }
-                QList<Attachment> unhashed;
-                for (const Attachment& candidate : candidates) {
-                    if (candidate.contentHash == hash) {
-                        comparison->setAttachments({ candidate });
-                        comparison->finishWithSuccess();
-                        return;
-                    }
-                    if (candidate.contentHash.isEmpty())
-                        unhashed.append(candidate);
-                }
-                compareDownloaded(comparison, hash, entity, unhashed);
-            });
-    await(id, comparison, [this](Transfer& transfer, StoreReply* compared) {
+    hashFor(comparison, m_transfers[id].localPath, [this, comparison, candidates, entity = place](const QString& hash) {
+        if (hash.isEmpty()) {
+            comparison->finishWithError(StoreReply::Error::NotFound, {});
+            return;
+        }
+        QList<Attachment> unhashed;
+        for (const Attachment& candidate : candidates) {
+            if (candidate.contentHash == hash) {
+                comparison->setAttachments({ candidate });
+                comparison->finishWithSuccess();
+                return;
+            }
+            if (candidate.contentHash.isEmpty())
+                unhashed.append(candidate);
+        }
+        compareDownloaded(comparison, hash, entity, unhashed);
+    });
+    await(id, comparison, [this, place](Transfer& transfer, StoreReply* compared) {
         if (compared->error() == StoreReply::Error::NotFound) {
-            run(transfer.id);
+            notFoundIn(transfer, place);
+            return;
+        }
+        if (compared->error() == StoreReply::Error::None && place != transfer.target) {
+            finishFromWaypoint(transfer, AttachmentRef { place, compared->attachment().name });
             return;
         }
         transfer.result = compared->attachment();
@@ -418,7 +443,7 @@ void TransferQueue::finishTransfer(Transfer& transfer, StoreReply* reply)
         if (transfer.kind == Transfer::Kind::Delete) {
             error = StoreReply::Error::None;
         } else if (transfer.kind == Transfer::Kind::Move) {
-            findEarlierResult(transfer.id, reply->errorString());
+            findEarlierResult(transfer.id, transfer.target, reply->errorString());
             return;
         }
     }

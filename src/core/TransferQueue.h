@@ -82,11 +82,16 @@ private:
     void run(int id);
     // Before an upload or move runs again: whether an earlier attempt landed after all, so that it is not
     // made twice. An upload counts as landed when the entity holds the same content under its name or a
-    // numbered one; a move whose source is gone, when the entity holds its name.
-    void findEarlierResult(int id, const QString& moveFailure = {});
-    // Whether the local file's content is that of one of the candidates, hashed off this thread. A candidate the
-    // store names no hash for is downloaded to be compared.
-    void compareContent(int id, const QList<Attachment>& candidates);
+    // numbered one; a move whose source is gone, when the entity holds its name. `place` is where to look: the
+    // transfer's target, or the store's waypoint for it.
+    void findEarlierResult(int id, const EntityRef& place, const QString& moveFailure = {});
+    // The upload is not in place: its waypoint is looked at next, if the store has one; else it runs again.
+    void notFoundIn(Transfer& transfer, const EntityRef& place);
+    // Whether the local file's content is that of one of the candidates in place, hashed off this thread. A
+    // candidate the store names no hash for is downloaded to be compared.
+    void compareContent(int id, const QList<Attachment>& candidates, const EntityRef& place);
+    // An earlier attempt left the upload at its waypoint: it is taken on to the target, not sent again.
+    void finishFromWaypoint(Transfer& transfer, const AttachmentRef& left);
     void compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,
                            QList<Attachment> candidates);
     // Hashes the file off this thread, then gives done the hash (empty when unreadable), unless the comparison ended.

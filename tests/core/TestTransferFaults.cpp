@@ -51,6 +51,8 @@ private slots:
     void kashflowUploadWhoseAnswerIsLostArrivesOnce_data();
     void kashflowUploadWhoseAnswerIsLostArrivesOnce();
     void fortnoxUploadWhoseAnswerIsLostArrivesOnce();
+    void fortnoxRecordUploadLostInTheInboxArrivesOnce_data();
+    void fortnoxRecordUploadLostInTheInboxArrivesOnce();
 
 private:
     static RetryPolicy quickRetries()
@@ -337,6 +339,52 @@ void TestTransferFaults::fortnoxUploadWhoseAnswerIsLostArrivesOnce()
     QVERIFY2(transfer.state == Transfer::State::Done, qPrintable(transfer.errorString));
     QCOMPARE(transfer.result.name, u"kvitto.pdf"_s);
     QCOMPARE(emulator.inboxFileNames(folder), QStringList { u"kvitto.pdf"_s });
+}
+
+void TestTransferFaults::fortnoxRecordUploadLostInTheInboxArrivesOnce_data()
+{
+    QTest::addColumn<bool>("namesake");
+    QTest::newRow("alone") << false;
+    // A document of the user's with the same name and size: never connected in the upload's stead.
+    QTest::newRow("beside a namesake") << true;
+}
+
+void TestTransferFaults::fortnoxRecordUploadLostInTheInboxArrivesOnce()
+{
+    // A record's upload goes into the inbox folder for its kind, then is connected. When the inbox's answer is lost,
+    // the file waits there: it is connected, not sent again.
+    QFETCH(bool, namesake);
+    QTemporaryDir dir;
+    FortnoxEmulator emulator(dir.filePath(u"emulator"_s));
+    QVERIFY(emulator.listen());
+    emulator.setRateLimitEnabled(false);
+    emulator.seedSampleData();
+    FortnoxStore store(FortnoxEndpoints::withBaseUrl(emulator.baseUrl()));
+    store.setAccessToken(emulator.issueAccessToken());
+    const QByteArray data = randomBytes(300 * KiB);
+    QVERIFY(CoreTest::writeFile(dir.filePath(u"kvitto.pdf"_s), data));
+    const QByteArray usersOwn = randomBytes(300 * KiB);
+    if (namesake)
+        QVERIFY(emulator.putInboxFile(u"inbox_s"_s, u"kvitto.pdf"_s, usersOwn));
+    const QStringList inboxBefore = emulator.inboxFileNames(u"inbox_s"_s);
+
+    emulator.faults().add(u"/3/inbox"_s, FaultInjector::dropConnection(5));
+    const Transfer transfer
+        = uploadThroughQueue(&store, dir.filePath(u"kvitto.pdf"_s), EntityRef { EntityType::SupplierInvoices, u"1"_s });
+    QVERIFY2(transfer.state == Transfer::State::Done, qPrintable(transfer.errorString));
+    QCOMPARE(transfer.result.name, u"kvitto.pdf"_s);
+    QCOMPARE(emulator.connections().size(), 1);
+    QCOMPARE(emulator.fileContent(emulator.connections().first().fileId), data);
+    // Beside the user's namesake, found first by its name, the file left cannot be addressed: the upload is sent
+    // again, and both stay in the inbox.
+    QStringList inboxAfter = inboxBefore;
+    if (namesake)
+        inboxAfter.append(u"kvitto.pdf"_s);
+    QCOMPARE(emulator.inboxFileNames(u"inbox_s"_s), inboxAfter);
+    if (namesake)
+        QCOMPARE(emulator.requestCount(u"/3/inbox"_s, "POST"), 2);
+    else
+        QCOMPARE(emulator.requestCount(u"/3/inbox"_s, "POST"), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTransferFaults)
