@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace {
@@ -113,6 +114,11 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
     };
     if (!m_file.open(mode))
         return failed(cannotWrite(m_path, m_file.errorString()));
+    // Before anything is cut: a second download into this partial file, from this process or another (attache-cli
+    // beside the window), would mix its bytes with the first's. A file system without locks is no reason to refuse.
+    if (::flock(m_file.handle(), LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
+        return failed(QCoreApplication::translate("DownloadFile", "Another download to “%1” is under way.")
+                          .arg(QDir::toNativeSeparators(m_path)));
     if (m_file.size() < offset)
         return failed(QCoreApplication::translate("DownloadFile", "The part of “%1” downloaded before is incomplete.")
                           .arg(QDir::toNativeSeparators(m_path)));

@@ -142,11 +142,18 @@ int TransferQueue::pendingCount() const
 
 bool TransferQueue::isDownloadingTo(const QString& localPath) const
 {
+    return hasDownloadTo(localPath, 0, false);
+}
+
+bool TransferQueue::hasDownloadTo(const QString& localPath, int except, bool runningOnly) const
+{
     // A failed download may be retried; a folder may not tell case apart.
     const QString path = QDir::cleanPath(localPath);
-    return std::any_of(m_transfers.cbegin(), m_transfers.cend(), [&path](const Transfer& transfer) {
-        return transfer.kind == Transfer::Kind::Download && transfer.state != Transfer::State::Done
-            && transfer.state != Transfer::State::Cancelled
+    return std::any_of(m_transfers.cbegin(), m_transfers.cend(), [&](const Transfer& transfer) {
+        const bool counts = runningOnly
+            ? transfer.state == Transfer::State::Running
+            : transfer.state != Transfer::State::Done && transfer.state != Transfer::State::Cancelled;
+        return transfer.id != except && transfer.kind == Transfer::Kind::Download && counts
             && QDir::cleanPath(transfer.localPath).compare(path, Qt::CaseInsensitive) == 0;
     });
 }
@@ -187,6 +194,9 @@ void TransferQueue::schedule()
                 wakeUp = transfer.notBefore;
             continue;
         }
+        // Two downloads to one file would share its partial file: the later waits, and then replaces the first.
+        if (transfer.kind == Transfer::Kind::Download && hasDownloadTo(transfer.localPath, transfer.id, true))
+            continue;
         startTransfer(transfer);
     }
     m_scheduling = false;
@@ -202,9 +212,11 @@ void TransferQueue::record(const Transfer& transfer)
         m_journal->update(transfer);
 }
 
-void TransferQueue::removePartialFile(const Transfer& transfer)
+void TransferQueue::removePartialFile(const Transfer& transfer) const
 {
-    if (transfer.kind == Transfer::Kind::Download && transfer.state != Transfer::State::Done)
+    // Not while another download to the file may still write or resume there.
+    if (transfer.kind == Transfer::Kind::Download && transfer.state != Transfer::State::Done
+        && !hasDownloadTo(transfer.localPath, transfer.id, false))
         QFile::remove(DownloadFile::partialPath(transfer.localPath));
 }
 

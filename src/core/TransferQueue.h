@@ -105,7 +105,10 @@ private:
     void settle(Transfer& transfer, StoreReply::Error error, const QString& errorString);
     void record(const Transfer& transfer);
     // A download given up (cancelled, or failed and cleared) leaves no partial file: nothing would carry it on.
-    static void removePartialFile(const Transfer& transfer);
+    void removePartialFile(const Transfer& transfer) const;
+    // Whether a download other than `except` goes to localPath: one running, or (with !runningOnly) one that is
+    // queued, running or failed and may still run.
+    bool hasDownloadTo(const QString& localPath, int except, bool runningOnly) const;
     int runningCount() const { return static_cast<int>(m_replies.size()); }
 
     QPointer<Store> m_store;

@@ -32,6 +32,7 @@ private slots:
     void takesEverythingADeviceHasAvailable();
     void flushWritesAPartBlockThatGoesOn();
     void targetUntouchedUntilCommit();
+    void secondDownloadIntoThePartialFileIsRefused();
     void longestNameDownloads();
     void reopensAtOffsetAndHashesWholeFile();
     void longerPartialFileIsCutToOffset();
@@ -246,6 +247,25 @@ void TestDownloadFile::targetUntouchedUntilCommit()
     QCOMPARE(CoreTest::allEntries(m_dir->path()),
              (QStringList { u".invoice.pdf.attache-partial"_s, u"invoice.pdf"_s }));
     QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), QByteArray("replacement"));
+}
+
+void TestDownloadFile::secondDownloadIntoThePartialFileIsRefused()
+{
+    // Another process's download to the same file (attache-cli beside the window) must not cut this one's bytes.
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    DownloadFile first(target);
+    QCOMPARE(first.open(), QString());
+    QCOMPARE(first.append("the first"), QString());
+    QCOMPARE(first.flush(), 9);
+    {
+        DownloadFile second(target);
+        const QString refusal = second.open();
+        QVERIFY2(refusal.contains(u"Another download"_s), qPrintable(refusal));
+    }
+    QString hash;
+    QCOMPARE(first.finish(&hash), QString());
+    QCOMPARE(first.commit(), QString());
+    QCOMPARE(CoreTest::readFile(target), QByteArray("the first"));
 }
 
 void TestDownloadFile::reopensAtOffsetAndHashesWholeFile()

@@ -125,6 +125,7 @@ private slots:
     void offlineHoldsTheQueueAndComesBackByItself();
     void downloadCheckpointIsJournalledAndPassedBack();
     void downloadGivenUpLeavesNoPartialFile();
+    void downloadsToOneFileTakeTurns();
 
 private:
     // Lets queued events run without waiting for anything in particular: for checking that nothing starts.
@@ -662,6 +663,36 @@ void TestTransferQueue::downloadGivenUpLeavesNoPartialFile()
     m_queue->clearFinished();
     QVERIFY(!QFileInfo::exists(partial));
     QCOMPARE(CoreTest::allEntries(m_sources->path()), QStringList());
+}
+
+void TestTransferQueue::downloadsToOneFileTakeTurns()
+{
+    // Side by side they would share one partial file, and mix their bytes: the later waits, then replaces the first.
+    QVERIFY(QDir().mkpath(entityDir(m_inbox)));
+    CoreTest::Fifo fifo(entityDir(m_inbox) + u"/stream.pdf"_s);
+    QVERIFY(fifo.isValid());
+    QVERIFY(writeFile(entityDir(m_inbox) + u"/b.pdf"_s, "b"));
+    const QString saved = m_sources->filePath(u"saved.pdf"_s);
+    const QString partial = DownloadFile::partialPath(saved);
+    QVERIFY(writeFile(partial, "the running download's"));
+    const int first = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"stream.pdf"_s }, saved);
+    QTRY_COMPARE_WITH_TIMEOUT(m_queue->transfer(first).state, State::Running, 30000);
+    const int second = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"b.pdf"_s }, saved);
+    const int cancelled = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"b.pdf"_s }, saved);
+    spinEventLoop();
+    QCOMPARE(m_queue->transfer(second).state, State::Queued);
+    // Given up while another download to the file runs, it leaves that one's partial file alone.
+    m_queue->cancel(cancelled);
+    QCOMPARE(m_queue->transfer(cancelled).state, State::Cancelled);
+    QVERIFY(QFileInfo::exists(partial));
+
+    QVERIFY(fifo.write(CoreTest::patternData(4096)));
+    fifo.close();
+    QVERIFY(waitFinished(first));
+    QCOMPARE(m_queue->transfer(first).state, State::Done);
+    QVERIFY(waitFinished(second));
+    QCOMPARE(m_queue->transfer(second).state, State::Done);
+    QCOMPARE(readFile(saved), QByteArray("b"));
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)
