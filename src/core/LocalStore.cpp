@@ -17,6 +17,8 @@
 #include <QUrl>
 
 #include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
 #include <optional>
 #include <unistd.h>
 
@@ -344,18 +346,37 @@ StoreReply* LocalStore::listAttachments(const EntityRef& entity)
     });
 }
 
+namespace {
+// Renames from to to unless to exists; 0, or the errno (EEXIST when the name is taken). Not QFile::rename: when the
+// name is taken between its check and its rename, it copies over whatever took it.
+int renameWithoutReplacing(const QString& from, const QString& to)
+{
+    const QByteArray source = QFile::encodeName(from);
+    const QByteArray target = QFile::encodeName(to);
+    if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS && errno != EXDEV)
+        return errno;
+    // A file system without it, or another one: a copy that refuses a taken name too, then the source goes.
+    if (!QFile::copy(from, to))
+        return QFileInfo::exists(to) ? EEXIST : EIO;
+    QFile::remove(from);
+    return 0;
+}
+} // namespace
+
 LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir,
                                                    const QString& name, const QString& knownHash)
 {
     const bool isTemporary = !knownHash.isEmpty();
-    // QFile::rename never replaces an existing file, so the first free name wins even against a racing writer.
+    // The first free name wins, even against a racing writer: a name taken meanwhile is passed over.
     for (int n = 1; n < 10000; ++n) {
         const QString candidate = n == 1 ? name : NameRules::numbered(name, n);
         const QString target = dir + QLatin1Char('/') + candidate;
         if (QFileInfo::exists(target))
             continue;
-        QFile file(fromPath);
-        if (file.rename(target)) {
+        const int error = renameWithoutReplacing(fromPath, target);
+        if (error == 0) {
             forgetHash(fromPath);
             if (!knownHash.isEmpty())
                 rememberHash(target, knownHash);
@@ -363,11 +384,11 @@ LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& from
             outcome.attachments.append(describeFile(target, job));
             return outcome;
         }
-        if (!QFileInfo::exists(target)) {
+        if (error != EEXIST) {
             if (isTemporary)
                 QFile::remove(fromPath);
             return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("Could not store “%1”: %2").arg(candidate, file.errorString()));
+                                    tr("Could not store “%1”: %2").arg(candidate, qt_error_string(error)));
         }
     }
     if (isTemporary)

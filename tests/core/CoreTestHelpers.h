@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 
@@ -216,5 +217,27 @@ private:
     QString m_path;
     int m_fd = -1;
 };
+
+// Runs the test function of `test` again in a child process, which `program` starts with `arguments` and the function's
+// name last, and which gets `environment` besides this process's; the reason when it does not pass.
+inline QString passesInChild(const QObject& test, const char* function, const QString& program,
+                             const QStringList& arguments, const QMap<QString, QString>& environment)
+{
+    QProcess child;
+    QProcessEnvironment childEnvironment = QProcessEnvironment::systemEnvironment();
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        childEnvironment.insert(it.key(), it.value());
+    child.setProcessEnvironment(childEnvironment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(program, arguments + QStringList { QString::fromLatin1(function) });
+    if (!child.waitForFinished(120000))
+        return child.errorString();
+    const QString output = QString::fromLocal8Bit(child.readAll());
+    const QString passed = QStringLiteral("PASS   : %1::%2()")
+                               .arg(QLatin1StringView(test.metaObject()->className()), QLatin1StringView(function));
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0 || !output.contains(passed))
+        return output;
+    return {};
+}
 
 } // namespace CoreTest

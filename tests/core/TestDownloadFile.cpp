@@ -412,27 +412,6 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
 
 namespace {
 
-// Runs the test function again in a child process, which `program` starts with `arguments` and the function's name
-// last, and which gets `environment` besides this process's; the reason when it does not pass.
-QString passesInChild(const char* function, const QString& program, const QStringList& arguments,
-                      const QMap<QString, QString>& environment)
-{
-    QProcess child;
-    QProcessEnvironment childEnvironment = QProcessEnvironment::systemEnvironment();
-    for (auto it = environment.begin(); it != environment.end(); ++it)
-        childEnvironment.insert(it.key(), it.value());
-    child.setProcessEnvironment(childEnvironment);
-    child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(program, arguments + QStringList { QString::fromLatin1(function) });
-    if (!child.waitForFinished(120000))
-        return child.errorString();
-    const QString output = QString::fromLocal8Bit(child.readAll());
-    const QString passed = u"PASS   : TestDownloadFile::%1()"_s.arg(QLatin1StringView(function));
-    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0 || !output.contains(passed))
-        return output;
-    return {};
-}
-
 // Downloads whole blocks and a tail into folder, whose only entry must then be the target, whole and with the right
 // hash; what went wrong, if anything.
 QString downloadBlocksAndATail(const QString& folder)
@@ -461,11 +440,12 @@ void TestDownloadFile::writesThroughTheCacheWhereDirectIsRefused()
 {
     const QString ramfs = qEnvironmentVariable("ATTACHE_TEST_RAMFS");
     if (ramfs.isEmpty()) {
-        const QString failure = passesInChild(QTest::currentTestFunction(), u"unshare"_s,
-                                              { u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
-                                                u"mount -t ramfs attache-test \"$1\" && exec \"$2\" \"$3\""_s, u"sh"_s,
-                                                m_dir->path(), QCoreApplication::applicationFilePath() },
-                                              { { u"ATTACHE_TEST_RAMFS"_s, m_dir->path() } });
+        const QString failure
+            = CoreTest::passesInChild(*this, QTest::currentTestFunction(), u"unshare"_s,
+                                      { u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
+                                        u"mount -t ramfs attache-test \"$1\" && exec \"$2\" \"$3\""_s, u"sh"_s,
+                                        m_dir->path(), QCoreApplication::applicationFilePath() },
+                                      { { u"ATTACHE_TEST_RAMFS"_s, m_dir->path() } });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         return;
     }
@@ -491,9 +471,9 @@ void TestDownloadFile::goesOnThroughTheCacheWhenADirectWriteIsRefused()
     const QString log = qEnvironmentVariable("ATTACHE_TEST_DIRECT_WRITES");
     if (log.isEmpty()) {
         const QString failure
-            = passesInChild(QTest::currentTestFunction(), QCoreApplication::applicationFilePath(), {},
-                            { { u"LD_PRELOAD"_s, QStringLiteral(ATTACHE_REFUSE_LATER_DIRECT_WRITES) },
-                              { u"ATTACHE_TEST_DIRECT_WRITES"_s, m_dir->filePath(u"direct-writes.log"_s) } });
+            = CoreTest::passesInChild(*this, QTest::currentTestFunction(), QCoreApplication::applicationFilePath(), {},
+                                      { { u"LD_PRELOAD"_s, QStringLiteral(ATTACHE_REFUSE_LATER_DIRECT_WRITES) },
+                                        { u"ATTACHE_TEST_DIRECT_WRITES"_s, m_dir->filePath(u"direct-writes.log"_s) } });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         return;
     }

@@ -57,6 +57,7 @@ private slots:
     void uploadCopiesFile();
     void uploadClashGetsNumberedName_data();
     void uploadClashGetsNumberedName();
+    void nameTakenAtTheLastMomentIsNeverWrittenOver();
     void uploadMissingSource();
     void uploadDirectoryIsRefused();
     void uploadRefusesBadNames_data();
@@ -406,6 +407,26 @@ void TestLocalStore::uploadClashGetsNumberedName()
     QStringList expected { name, second, third };
     expected.sort();
     QCOMPARE(allEntries(dir), expected);
+}
+
+void TestLocalStore::nameTakenAtTheLastMomentIsNeverWrittenOver()
+{
+    // Another writer (a second upload of the same name, a sync client) takes the name between the check and the
+    // rename. The test runs this function again with a library preloaded that does so.
+    if (qEnvironmentVariable("ATTACHE_TEST_TAKEN_NAME").isEmpty()) {
+        const QString failure
+            = CoreTest::passesInChild(*this, QTest::currentTestFunction(), QCoreApplication::applicationFilePath(), {},
+                                      { { u"LD_PRELOAD"_s, QStringLiteral(ATTACHE_TAKE_NAME_BEFORE_RENAME) },
+                                        { u"ATTACHE_TEST_TAKEN_NAME"_s, u"receipt.pdf"_s } });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        return;
+    }
+    AWAIT(stored, m_store->upload(source(u"mine.pdf"_s, "mine"), m_invoice, u"receipt.pdf"_s));
+    QCOMPARE(stored->error(), Error::None);
+    QCOMPARE(stored->attachment().name, u"receipt (2).pdf"_s);
+    const QString dir = entityDir(m_invoice);
+    QCOMPARE(readFile(dir + u"/receipt.pdf"_s), QByteArray("another writer's"));
+    QCOMPARE(readFile(dir + u"/receipt (2).pdf"_s), QByteArray("mine"));
 }
 
 void TestLocalStore::uploadMissingSource()
