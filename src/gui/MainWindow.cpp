@@ -267,6 +267,8 @@ void MainWindow::openStore(const QString& uri)
         m_kashflowBrowser->done(QDialog::Rejected);
     m_store = store;
     m_queue = queue;
+    // The new queue numbers its transfers afresh: an id from the old one would open one of them.
+    m_openWhenDone.clear();
     m_sync = sync;
     // Dropbox and Fortnox sign in again in Accounts.
     const auto askToSignIn = [this](const QString& message) {
