@@ -296,11 +296,21 @@ StoreReply* LocalStore::listEntities(EntityType type)
     });
 }
 
+QString LocalStore::nameProblem(const QString& name)
+{
+    if (const QString problem = NameRules::problem(name); !problem.isEmpty())
+        return problem;
+    // This store's own partial files are hidden so; and a hidden document would be stored and never listed.
+    if (name.startsWith(QLatin1Char('.')))
+        return tr("The name “%1” begins with a dot, which would hide it.").arg(name);
+    return {};
+}
+
 StoreReply* LocalStore::createEntity(const EntityRef& entity)
 {
     const QString path = entityPath(entity);
     return start([path, entity](Job&) {
-        const QString problem = NameRules::problem(entity.id);
+        const QString problem = nameProblem(entity.id);
         if (!problem.isEmpty())
             return Outcome::failure(StoreReply::Error::InvalidName, problem);
         const QString title = EntityTypes::entityTitle(entity.type, entity.id);
@@ -403,7 +413,7 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
     const QString dirPath = entityPath(target);
     return start([this, localPath, target, name, dirPath](Job& job) {
         for (const QString& part : { target.id, name }) {
-            const QString problem = NameRules::problem(part);
+            const QString problem = nameProblem(part);
             if (!problem.isEmpty())
                 return Outcome::failure(StoreReply::Error::InvalidName, problem);
         }

@@ -63,6 +63,8 @@ private:
     Outcome storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir, const QString& name,
                                const QString& knownHash);
     static Outcome folderNotWritable(const QString& path);
+    // Why name cannot be a document or record here: NameRules' reasons, and a leading dot.
+    static QString nameProblem(const QString& name);
     void rememberHash(const QString& path, const QString& hash);
     void forgetHash(const QString& path);
 

@@ -199,6 +199,8 @@ void TestLocalStore::createEntityRefusesBadNames_data()
     QTest::newRow("dot dot") << u".."_s;
     QTest::newRow("empty") << QString();
     QTest::newRow("newline") << u"a\nb"_s;
+    // Hidden here and in every file manager: the record would be made and never shown.
+    QTest::newRow("leading dot") << u".5"_s;
 }
 
 void TestLocalStore::createEntityRefusesBadNames()
@@ -459,6 +461,9 @@ void TestLocalStore::uploadRefusesBadNames_data()
     QTest::newRow("name control") << u"4455"_s << u"a\x01.pdf"_s;
     QTest::newRow("id with parent") << u"../x"_s << u"ok.pdf"_s;
     QTest::newRow("id with slash") << u"a/b"_s << u"ok.pdf"_s;
+    // Hidden: stored, counted as done, and never listed.
+    QTest::newRow("name with leading dot") << u"4455"_s << u".receipt.pdf"_s;
+    QTest::newRow("id with leading dot") << u".4455"_s << u"ok.pdf"_s;
 }
 
 void TestLocalStore::uploadRefusesBadNames()
