@@ -196,11 +196,17 @@ void MainWindow::setUpActions()
         m_ui->filterEdit->setFocus();
         m_ui->filterEdit->selectAll();
     });
-    connect(ui.actionShowTransfers, &QAction::triggered, this, [this] {
+    // Ticked while the panel is shown, so that it hides the panel too; the panel's own close button unticks it.
+    connect(ui.actionShowTransfers, &QAction::toggled, this, [this](bool shown) {
+        if (!shown) {
+            m_ui->transfersDock->hide();
+            return;
+        }
         showWindow();
         m_ui->transfersDock->show();
         m_ui->transfersDock->raise();
     });
+    connect(ui.transfersDock->toggleViewAction(), &QAction::toggled, ui.actionShowTransfers, &QAction::setChecked);
     connect(ui.actionPauseTransfers, &QAction::toggled, this, [this](bool paused) {
         if (m_queue)
             m_queue->setPaused(paused);
@@ -329,6 +335,10 @@ void MainWindow::openStore(const QString& uri)
     connect(m_queue, &TransferQueue::drained, m_batcher, &NotificationBatcher::flush);
     connect(m_queue, &TransferQueue::pausedChanged, m_ui->actionPauseTransfers, &QAction::setChecked);
     connect(m_queue, &TransferQueue::pausedChanged, this, &MainWindow::updateStatus);
+    connect(m_queue, &TransferQueue::pausedChanged, this, [this](bool paused) {
+        if (!paused)
+            m_ui->messageBar->withdraw(std::exchange(m_pausedNotice, {}));
+    });
     // What a closed, crashed or killed run of the app or attache-cli left for this store carries on.
     m_queue->resumeFromJournal();
 
@@ -354,6 +364,7 @@ void MainWindow::restoreWindowState()
     restoreState(m_settings.windowState());
     if (m_settings.windowState().isEmpty())
         resizeDocks({ m_ui->transfersDock }, { 140 }, Qt::Vertical);
+    m_ui->actionShowTransfers->setChecked(!m_ui->transfersDock->isHidden());
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
         m_ui->splitter->setSizes({ 280, 820 });
     setViewMode(m_settings.viewMode() == GridMode ? GridMode : DetailsMode);
@@ -549,11 +560,12 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
         m_ui->messageBar->showMessage(
             tr("Offline: %n document(s) will go to %1 when the connection is back.", nullptr, queued)
                 .arg(titleOf(target, EntityTypes::Wording::InSentence)));
-    else if (queued > 0 && m_queue->isPaused())
-        m_ui->messageBar->showMessage(
-            tr("Transfers are paused: %n document(s) will go to %1 when they are resumed.", nullptr, queued)
-                .arg(titleOf(target, EntityTypes::Wording::InSentence)));
-    else if (queued > 0)
+    else if (queued > 0 && m_queue->isPaused()) {
+        m_pausedNotice
+            = tr("Transfers are paused: %n document(s) will go to %1 when they are resumed.", nullptr, queued)
+                  .arg(titleOf(target, EntityTypes::Wording::InSentence));
+        m_ui->messageBar->showMessage(m_pausedNotice);
+    } else if (queued > 0)
         m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued)
                                           .arg(titleOf(target, EntityTypes::Wording::InSentence)));
     updateStatus();

@@ -155,6 +155,8 @@ private:
 
     // Downloads that open the file once it has arrived.
     QSet<int> m_openWhenDone;
+    // The message that dropped files wait for the transfers to be resumed, withdrawn when they are.
+    QString m_pausedNotice;
     // Entities whose lists changed; refreshed together, a moment after the last change.
     QSet<EntityRef> m_dirty;
     QTimer m_refreshTimer;

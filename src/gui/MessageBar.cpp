@@ -54,6 +54,12 @@ void MessageBar::showMessage(const QString& text, Kind kind)
         m_autoHide.start();
 }
 
+void MessageBar::withdraw(const QString& text)
+{
+    if (!text.isEmpty() && m_text->text() == text)
+        hide();
+}
+
 QSize MessageBar::sizeHint() const
 {
     // A wrapping label's own hint breaks a short message into narrow lines, and the window's layout does not ask

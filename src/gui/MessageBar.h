@@ -18,6 +18,8 @@ public:
     explicit MessageBar(QWidget* parent = nullptr);
 
     void showMessage(const QString& text, Kind kind = Kind::Information);
+    // Hides the message if it is still the one shown: news that no longer holds, and nothing that replaced it.
+    void withdraw(const QString& text);
     QString text() const;
     Kind kind() const { return m_kind; }
     QSize sizeHint() const override;

@@ -25,6 +25,7 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -84,6 +85,7 @@ private slots:
     void moveToDialogFilesDocuments();
     void failedUploadCanBeRetried();
     void everyActionHasAShortcut();
+    void showTransfersHidesThemToo();
     void toolBarHasAnIconForEveryButtonUnderAdwaita();
     void transfersAnswerTheirKeys();
     void remembersViewModeAndSelection();
@@ -721,6 +723,8 @@ void TestMainWindow::failedUploadCanBeRetried()
     QVERIFY(QFile::rename(path, path + QStringLiteral(".away")));
     queue->setPaused(false);
     QCOMPARE(pauseButton->text(), QStringLiteral("Pause All"));
+    // The news that they wait no longer holds.
+    QVERIFY(m_window->messageBar()->isHidden());
     QTRY_COMPARE(queue->transfer(id).state, Transfer::State::Failed);
     QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("late.pdf")));
     QVERIFY(QDir(storePath(QStringLiteral("Invoices/4455"))).isEmpty());
@@ -735,6 +739,24 @@ void TestMainWindow::failedUploadCanBeRetried()
     retry->click();
     QTRY_COMPARE(queue->transfer(id).state, Transfer::State::Done);
     QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/late.pdf"))));
+}
+
+void TestMainWindow::showTransfersHidesThemToo()
+{
+    QAction* showTransfers = action("actionShowTransfers");
+    auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("transfersDock"));
+    QVERIFY(showTransfers->isCheckable());
+    QVERIFY(showTransfers->isChecked());
+    QVERIFY(!dock->isHidden());
+    showTransfers->trigger();
+    QVERIFY(dock->isHidden());
+    QVERIFY(!showTransfers->isChecked());
+    showTransfers->trigger();
+    QVERIFY(!dock->isHidden());
+    // Closed by its own button (the dock's toggle), the panel unticks the menu's item.
+    dock->toggleViewAction()->trigger();
+    QVERIFY(dock->isHidden());
+    QVERIFY(!showTransfers->isChecked());
 }
 
 void TestMainWindow::everyActionHasAShortcut()
