@@ -1481,8 +1481,8 @@ Kommandon:</translation>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <source>&amp;Find Record</source>
-        <translation>&amp;Sök post</translation>
+        <source>&amp;Filter Records</source>
+        <translation>&amp;Filtrera poster</translation>
     </message>
     <message>
         <source>Ctrl+F</source>

@@ -46,6 +46,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -196,8 +197,15 @@ void MainWindow::setUpActions()
         m_ui->filterEdit->setFocus();
         m_ui->filterEdit->selectAll();
     });
+    // Escape ends the filtering, as in a file manager's: every record again, and the keyboard back in the tree.
+    auto* endFilter = new QShortcut(QKeySequence(Qt::Key_Escape), ui.filterEdit, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(endFilter, &QShortcut::activated, this, [this] {
+        m_ui->filterEdit->clear();
+        m_ui->entityTree->setFocus();
+    });
     // Ticked while the panel is shown, so that it hides the panel too; the panel's own close button unticks it.
-    connect(ui.actionShowTransfers, &QAction::toggled, this, [this](bool shown) {
+    // Triggered, not toggled: the window hidden to the tray unticks it too, and must not hide the panel for good.
+    connect(ui.actionShowTransfers, &QAction::triggered, this, [this](bool shown) {
         if (!shown) {
             m_ui->transfersDock->hide();
             return;
