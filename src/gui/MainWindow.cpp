@@ -469,6 +469,8 @@ void MainWindow::updateActions()
     m_ui->actionSendPdf->setVisible(kashflow);
     m_ui->actionSendPdf->setEnabled(kashflow && hasEntity && KashflowStore::canSendPdf(currentEntity().type));
     m_ui->actionConnectKashflowDropbox->setVisible(kashflow);
+    // Only Fortnox's inbox folders have addresses; elsewhere the item would only ever be greyed out.
+    m_ui->actionCopyEmail->setVisible(qobject_cast<FortnoxStore*>(m_store) != nullptr);
     m_ui->actionCopyEmail->setEnabled(!currentEmail().isEmpty());
 }
 

@@ -312,6 +312,7 @@ void TestFortnoxWindow::showsTheInboxWithSwedishFolderNames()
     m_window->selectEntity(m_suppliers);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->attachmentModel()->rowCount(), 2, Timeout);
     QAction* copyEmail = m_window->findChild<QAction*>(u"actionCopyEmail"_s);
+    QVERIFY(copyEmail->isVisible());
     QVERIFY(copyEmail->isEnabled());
     copyEmail->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), m_emulator->inboxFolderEmail(u"inbox_s"_s));

@@ -86,6 +86,7 @@ private slots:
     void failedUploadCanBeRetried();
     void everyActionHasAShortcut();
     void showTransfersHidesThemToo();
+    void noItemThatCanNeverApply();
     void toolBarHasAnIconForEveryButtonUnderAdwaita();
     void transfersAnswerTheirKeys();
     void remembersViewModeAndSelection();
@@ -763,6 +764,14 @@ void TestMainWindow::showTransfersHidesThemToo()
     dock->toggleViewAction()->trigger();
     QVERIFY(dock->isHidden());
     QVERIFY(!showTransfers->isChecked());
+}
+
+void TestMainWindow::noItemThatCanNeverApply()
+{
+    // The local store has no folder e-mail addresses: Copy E-mail Address would only ever be greyed out.
+    selectEntityAndWait(m_inbox);
+    QVERIFY(!action("actionCopyEmail")->isVisible());
+    QVERIFY(!action("actionSendPdf")->isVisible());
 }
 
 void TestMainWindow::everyActionHasAShortcut()
