@@ -185,6 +185,7 @@ void MainWindow::setUpActions()
     connect(ui.actionKashflowSignIn, &QAction::triggered, this, [this] { signInToKashflow(); });
     connect(ui.actionConnectKashflowDropbox, &QAction::triggered, this, &MainWindow::connectKashflowToDropbox);
     connect(ui.actionSendPdf, &QAction::triggered, this, &MainWindow::sendPdf);
+    connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(ui.actionCopyEmail, &QAction::triggered, this, [this] {
         const QString email = currentEmail();
         if (email.isEmpty())
@@ -452,6 +453,22 @@ void MainWindow::onEntityChanged()
     }
     updateActions();
     updateStatus();
+}
+
+void MainWindow::showAbout()
+{
+    // Opened, not exec'd: the window goes on (transfers, sync) while it is up.
+    auto* about = new QMessageBox(
+        QMessageBox::NoIcon, tr("About Attaché"),
+        tr("Attaché %1\n\nAttach receipts, invoices and contracts to accounting records.\n\n"
+           "Documents are kept in %2.\n\nBuilt with Qt %3.")
+            .arg(QCoreApplication::applicationVersion(), m_store->displayName(), QString::fromLatin1(qVersion())),
+        QMessageBox::Close, this);
+    about->setObjectName(QStringLiteral("aboutBox"));
+    about->setTextFormat(Qt::PlainText);
+    about->setIconPixmap(windowIcon().pixmap(64, 64));
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
 }
 
 void MainWindow::updateActions()

@@ -106,6 +106,7 @@ private:
     void applyNotificationSettings();
     void refreshDirty();
     void updateActions();
+    void showAbout();
     void updateStatus();
     void updatePlaceholders();
 
