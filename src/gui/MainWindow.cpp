@@ -461,7 +461,7 @@ void MainWindow::showAbout()
     auto* about = new QMessageBox(
         QMessageBox::NoIcon, tr("About Attaché"),
         tr("Attaché %1\n\nAttach receipts, invoices and contracts to accounting records.\n\n"
-           "Documents are kept in %2.\n\nBuilt with Qt %3.")
+           "Documents are kept in: %2\n\nBuilt with Qt %3.")
             .arg(QCoreApplication::applicationVersion(), m_store->displayName(), QString::fromLatin1(qVersion())),
         QMessageBox::Close, this);
     about->setObjectName(QStringLiteral("aboutBox"));
