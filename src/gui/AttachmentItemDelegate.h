@@ -12,6 +12,12 @@ class AttachmentItemDelegate : public QStyledItemDelegate
 public:
     AttachmentItemDelegate(const QSize& iconSize, QObject* parent = nullptr);
 
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    // The name as it fits in `lines` lines of `width` pixels, wrapped as the grid wraps it: whole, or without a
+    // piece of its middle, so that its end and extension still show. The style would cut the last line's end.
+    static QString fittedName(const QString& name, const QFont& font, int width, int lines);
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 

@@ -5,6 +5,7 @@
 #include <QPixmap>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QTextLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +33,8 @@ class TestAttachmentItemDelegate : public QObject
 private slots:
     void everyPictureGetsTheSameBox_data();
     void everyPictureGetsTheSameBox();
+    void longNamesKeepTheirEnd_data();
+    void longNamesKeepTheirEnd();
 };
 
 void TestAttachmentItemDelegate::everyPictureGetsTheSameBox_data()
@@ -61,6 +64,51 @@ void TestAttachmentItemDelegate::everyPictureGetsTheSameBox()
     QCOMPARE(option.decorationSize, box);
     // A long name loses its middle, so that the extension still shows.
     QCOMPARE(option.textElideMode, Qt::ElideMiddle);
+}
+
+void TestAttachmentItemDelegate::longNamesKeepTheirEnd_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("lines");
+    QTest::addColumn<bool>("whole");
+    QTest::newRow("short") << u"receipt.pdf"_s << 3 << true;
+    QTest::newRow("words")
+        << u"Kvitto för kontorsmaterial och tryckta blanketter till kontoret – mars 2026 (kopia).pdf"_s << 3 << false;
+    QTest::newRow("one long word") << u"invoice-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-2026.pdf"_s << 2
+                                   << false;
+    QTest::newRow("one line") << u"Leverantörsfaktura Telia mars 2026.pdf"_s << 1 << false;
+    QTest::newRow("no extension") << u"Leverantörsfaktura Telia mars 2026 och april 2026 och maj 2026"_s << 2 << false;
+}
+
+void TestAttachmentItemDelegate::longNamesKeepTheirEnd()
+{
+    QFETCH(QString, name);
+    QFETCH(int, lines);
+    QFETCH(bool, whole);
+    const QFont font;
+    const int width = 140;
+    const QString fitted = AttachmentItemDelegate::fittedName(name, font, width, lines);
+    if (whole) {
+        QCOMPARE(fitted, name);
+        return;
+    }
+    QVERIFY2(fitted.size() < name.size(), qPrintable(fitted));
+    QVERIFY2(fitted.contains(QChar(0x2026)), qPrintable(fitted));
+    QVERIFY2(fitted.endsWith(name.right(5)), qPrintable(fitted));
+    QVERIFY(fitted.startsWith(name.left(3)));
+    // Within the lines, wrapped as the grid wraps it.
+    QTextLayout layout(fitted, font);
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(wrap);
+    layout.beginLayout();
+    int used = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        ++used;
+    }
+    layout.endLayout();
+    QVERIFY2(used <= lines, qPrintable(u"%1 lines: %2"_s.arg(used).arg(fitted)));
 }
 
 QTEST_MAIN(TestAttachmentItemDelegate)
