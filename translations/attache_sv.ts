@@ -435,6 +435,10 @@ Kommandon:</translation>
         <source>Could not read the part of “%1” downloaded before.</source>
         <translation>Kunde inte läsa den del av ”%1” som hämtades tidigare.</translation>
     </message>
+    <message>
+        <source>Another download to “%1” is under way.</source>
+        <translation>En annan hämtning till ”%1” pågår.</translation>
+    </message>
 </context>
 <context>
     <name>DropboxAccount</name>
@@ -1345,6 +1349,10 @@ Kommandon:</translation>
         <source>“%1” is larger than the disk it goes to can hold in one file.</source>
         <translation>”%1” är större än vad disken den ska till rymmer i en fil.</translation>
     </message>
+    <message>
+        <source>The name “%1” begins with a dot, which would hide it.</source>
+        <translation>Namnet ”%1” börjar med en punkt, vilket skulle dölja det.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1769,6 +1777,34 @@ Kommandon:</translation>
     <message>
         <source>The documents could not be listed. Choose Refresh to try again.</source>
         <translation>Dokumenten kunde inte listas. Välj Uppdatera för att försöka igen.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;About Attaché</source>
+        <translation>&amp;Om Attaché</translation>
+    </message>
+    <message>
+        <source>About Attaché</source>
+        <translation>Om Attaché</translation>
+    </message>
+    <message>
+        <source>Attaché %1
+
+Attach receipts, invoices and contracts to accounting records.
+
+Documents are kept in: %2
+
+Built with Qt %3.</source>
+        <translation>Attaché %1
+
+Bifoga kvitton, fakturor och avtal till poster i bokföringen.
+
+Dokumenten förvaras i: %2
+
+Byggd med Qt %3.</translation>
     </message>
 </context>
 <context>
