@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -119,6 +120,20 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
     if (::flock(m_file.handle(), LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
         return failed(QCoreApplication::translate("DownloadFile", "Another download to “%1” is under way.")
                           .arg(QDir::toNativeSeparators(m_path)));
+    // The file locked may have become a document (committed) or gone (discarded) since it was opened: then it is
+    // not this download's to cut, and the name is opened again.
+    struct stat locked
+    {
+    };
+    struct stat named
+    {
+    };
+    if (::fstat(m_file.handle(), &locked) == 0
+        && (::stat(QFile::encodeName(m_file.fileName()).constData(), &named) != 0 || named.st_ino != locked.st_ino
+            || named.st_dev != locked.st_dev)) {
+        m_file.close();
+        return open(offset, std::move(keptHashed));
+    }
     if (m_file.size() < offset)
         return failed(QCoreApplication::translate("DownloadFile", "The part of “%1” downloaded before is incomplete.")
                           .arg(QDir::toNativeSeparators(m_path)));
@@ -452,15 +467,28 @@ QString DownloadFile::commit()
     // Synced before the rename, so that a crash leaves the old file or the whole new one.
     if (::fsync(m_file.handle()) != 0)
         return cannotSave(m_path, systemError());
+    // Renamed while still locked: another download could otherwise take the partial file in between and cut what
+    // has just become the document.
+    const int renamed
+        = std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_target).constData());
+    const QString error = renamed != 0 ? cannotSave(m_path, systemError()) : QString();
     closeFiles();
-    if (std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_target).constData()) != 0)
-        return cannotSave(m_path, systemError());
-    return {};
+    return error;
 }
 
 void DownloadFile::discard()
 {
     stop(true);
-    closeFiles();
     QFile::remove(m_file.fileName());
+    closeFiles();
+}
+
+void DownloadFile::removeUnusedPartial(const QString& path)
+{
+    QFile partial(partialPath(path));
+    if (!partial.open(QIODevice::ReadOnly))
+        return;
+    // A download under way, in this process or another, holds it locked.
+    if (::flock(partial.handle(), LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
+        partial.remove();
 }

@@ -67,6 +67,9 @@ public:
     QString commit();
     // Removes the partial file, whose content is of no use (its hash was not the server's).
     void discard();
+    // Removes the partial file of a download to path that was given up, unless a download, in this process or
+    // another, is writing it.
+    static void removeUnusedPartial(const QString& path);
 
 private:
     struct Block;

@@ -367,7 +367,16 @@ int renameWithoutReplacing(const QString& from, const QString& to)
         return 0;
     if (errno != EINVAL && errno != ENOSYS && errno != EXDEV)
         return errno;
-    // A file system without it, or another one: a copy that refuses a taken name too, then the source goes.
+    // A file system without it (NFS, FUSE): a hard link refuses a taken name too.
+    if (errno != EXDEV) {
+        if (::link(source.constData(), target.constData()) == 0) {
+            ::unlink(source.constData());
+            return 0;
+        }
+        if (errno == EEXIST)
+            return errno;
+    }
+    // Another file system, or one without links: a copy, then the source goes.
     if (!QFile::copy(from, to))
         return QFileInfo::exists(to) ? EEXIST : EIO;
     QFile::remove(from);
@@ -574,7 +583,7 @@ StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& t
     return start([this, sourcePath, targetDir, attachment, target](Job& job) {
         if (sourcePath.isEmpty())
             return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
-        const QString problem = NameRules::problem(target.id);
+        const QString problem = nameProblem(target.id);
         if (!problem.isEmpty())
             return Outcome::failure(StoreReply::Error::InvalidName, problem);
         if (!QFileInfo(sourcePath).isFile())

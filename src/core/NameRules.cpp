@@ -35,11 +35,12 @@ QString problem(const QString& name)
 }
 
 namespace {
-// The extension is the part after the last dot, unless the dot starts the name (".env").
+// The extension is the part after the last dot, unless the dot starts the name (".env"), or what follows it is
+// too long to be one ("2024.Faktura från … mars"): that is text like the rest, which a numbered name may shorten.
 qsizetype extensionStart(const QString& name)
 {
     const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
-    return dot <= 0 ? name.size() : dot;
+    return dot <= 0 || name.size() - dot > 16 ? name.size() : dot;
 }
 } // namespace
 

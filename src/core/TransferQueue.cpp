@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtConcurrent>
 
@@ -142,20 +143,24 @@ int TransferQueue::pendingCount() const
 
 bool TransferQueue::isDownloadingTo(const QString& localPath) const
 {
-    return hasDownloadTo(localPath, 0, false);
+    return hasDownloadTo(localPath, 0);
 }
 
-bool TransferQueue::hasDownloadTo(const QString& localPath, int except, bool runningOnly) const
+bool TransferQueue::hasDownloadTo(const QString& localPath, int except) const
 {
-    // A failed download may be retried; a folder may not tell case apart.
-    const QString path = QDir::cleanPath(localPath);
+    // A failed download may be retried.
+    const QString path = downloadKey(localPath);
     return std::any_of(m_transfers.cbegin(), m_transfers.cend(), [&](const Transfer& transfer) {
-        const bool counts = runningOnly
-            ? transfer.state == Transfer::State::Running
-            : transfer.state != Transfer::State::Done && transfer.state != Transfer::State::Cancelled;
-        return transfer.id != except && transfer.kind == Transfer::Kind::Download && counts
-            && QDir::cleanPath(transfer.localPath).compare(path, Qt::CaseInsensitive) == 0;
+        return transfer.id != except && transfer.kind == Transfer::Kind::Download
+            && transfer.state != Transfer::State::Done && transfer.state != Transfer::State::Cancelled
+            && downloadKey(transfer.localPath) == path;
     });
+}
+
+QString TransferQueue::downloadKey(const QString& localPath)
+{
+    // A folder may not tell case apart.
+    return QDir::cleanPath(localPath).toCaseFolded();
 }
 
 void TransferQueue::setMaxConcurrent(int count)
@@ -183,20 +188,30 @@ void TransferQueue::schedule()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QDateTime wakeUp;
     const bool offline = m_connectivity && !m_connectivity->isOnline();
+    // Two downloads to one file would share its partial file: one runs at a time, in the order they came, and the
+    // later replaces the first.
+    QSet<QString> downloadTargets;
+    for (const Transfer& transfer : std::as_const(m_transfers)) {
+        if (transfer.kind == Transfer::Kind::Download && transfer.state == Transfer::State::Running)
+            downloadTargets.insert(downloadKey(transfer.localPath));
+    }
     for (int id : std::as_const(m_order)) {
         if (m_paused || offline || runningCount() >= m_maxConcurrent)
             break;
         Transfer& transfer = m_transfers[id];
         if (transfer.state != Transfer::State::Queued)
             continue;
+        if (transfer.kind == Transfer::Kind::Download) {
+            const QString target = downloadKey(transfer.localPath);
+            if (downloadTargets.contains(target))
+                continue;
+            downloadTargets.insert(target);
+        }
         if (transfer.notBefore.isValid() && transfer.notBefore > now) {
             if (!wakeUp.isValid() || transfer.notBefore < wakeUp)
                 wakeUp = transfer.notBefore;
             continue;
         }
-        // Two downloads to one file would share its partial file: the later waits, and then replaces the first.
-        if (transfer.kind == Transfer::Kind::Download && hasDownloadTo(transfer.localPath, transfer.id, true))
-            continue;
         startTransfer(transfer);
     }
     m_scheduling = false;
@@ -214,10 +229,10 @@ void TransferQueue::record(const Transfer& transfer)
 
 void TransferQueue::removePartialFile(const Transfer& transfer) const
 {
-    // Not while another download to the file may still write or resume there.
+    // Not while another download to the file may still resume there, nor while one (of another process too) writes.
     if (transfer.kind == Transfer::Kind::Download && transfer.state != Transfer::State::Done
-        && !hasDownloadTo(transfer.localPath, transfer.id, false))
-        QFile::remove(DownloadFile::partialPath(transfer.localPath));
+        && !hasDownloadTo(transfer.localPath, transfer.id))
+        DownloadFile::removeUnusedPartial(transfer.localPath);
 }
 
 void TransferQueue::startTransfer(Transfer& transfer)

@@ -106,9 +106,10 @@ private:
     void record(const Transfer& transfer);
     // A download given up (cancelled, or failed and cleared) leaves no partial file: nothing would carry it on.
     void removePartialFile(const Transfer& transfer) const;
-    // Whether a download other than `except` goes to localPath: one running, or (with !runningOnly) one that is
-    // queued, running or failed and may still run.
-    bool hasDownloadTo(const QString& localPath, int except, bool runningOnly) const;
+    // Whether a download other than `except` goes to localPath: queued, running, or failed and may still run.
+    bool hasDownloadTo(const QString& localPath, int except) const;
+    // Which downloads go to one file.
+    static QString downloadKey(const QString& localPath);
     int runningCount() const { return static_cast<int>(m_replies.size()); }
 
     QPointer<Store> m_store;

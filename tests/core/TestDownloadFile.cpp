@@ -33,6 +33,7 @@ private slots:
     void flushWritesAPartBlockThatGoesOn();
     void targetUntouchedUntilCommit();
     void secondDownloadIntoThePartialFileIsRefused();
+    void givenUpPartialFileGoesUnlessAnotherWritesIt();
     void longestNameDownloads();
     void reopensAtOffsetAndHashesWholeFile();
     void longerPartialFileIsCutToOffset();
@@ -266,6 +267,25 @@ void TestDownloadFile::secondDownloadIntoThePartialFileIsRefused()
     QCOMPARE(first.finish(&hash), QString());
     QCOMPARE(first.commit(), QString());
     QCOMPARE(CoreTest::readFile(target), QByteArray("the first"));
+}
+
+void TestDownloadFile::givenUpPartialFileGoesUnlessAnotherWritesIt()
+{
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    DownloadFile writing(target);
+    QCOMPARE(writing.open(), QString());
+    QCOMPARE(writing.append("under way"), QString());
+    // Another process's download gave up on the same file: the partial file is this one's, and stays.
+    DownloadFile::removeUnusedPartial(target);
+    QVERIFY(QFileInfo::exists(DownloadFile::partialPath(target)));
+    QString hash;
+    QCOMPARE(writing.finish(&hash), QString());
+    QCOMPARE(writing.commit(), QString());
+
+    QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), "left by a download given up"));
+    DownloadFile::removeUnusedPartial(target);
+    QVERIFY(!QFileInfo::exists(DownloadFile::partialPath(target)));
+    QCOMPARE(CoreTest::readFile(target), QByteArray("under way"));
 }
 
 void TestDownloadFile::reopensAtOffsetAndHashesWholeFile()

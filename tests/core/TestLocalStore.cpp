@@ -814,6 +814,10 @@ void TestLocalStore::moveRefusesBadTarget()
     QCOMPARE(reply->error(), Error::InvalidName);
     QCOMPARE(allEntries(entityDir(m_inbox)), QStringList { u"scan.pdf"_s });
     QCOMPARE(allEntries(rootPath()), QStringList { u"Inbox"_s });
+    // Nor onto a record the store would hide.
+    AWAIT(hidden, m_store->move(AttachmentRef { m_inbox, u"scan.pdf"_s }, EntityRef { EntityType::Invoices, u".5"_s }));
+    QCOMPARE(hidden->error(), Error::InvalidName);
+    QCOMPARE(allEntries(rootPath()), QStringList { u"Inbox"_s });
 }
 
 void TestLocalStore::thumbnailIsUnsupported()

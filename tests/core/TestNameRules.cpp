@@ -117,6 +117,9 @@ void TestNameRules::numbered_data()
     QTest::newRow("longest") << longest() << 2 << QString(247, u'a') + u" (2).pdf"_s;
     QTest::newRow("longest, 10") << longest() << 10 << QString(246, u'a') + u" (10).pdf"_s;
     QTest::newRow("two-byte characters") << QString(125, u'å') + u".pdf"_s << 2 << QString(123, u'å') + u" (2).pdf"_s;
+    // Past its last dot a long name has text, not an extension: that text gives way too.
+    QTest::newRow("dot early in a long name")
+        << u"2024."_s + QString(250, u'f') << 2 << u"2024."_s + QString(246, u'f') + u" (2)"_s;
     QTest::newRow("surrogate pairs") << u"😀"_s.repeated(62) + u".pdf"_s << 2 << u"😀"_s.repeated(61) + u" (2).pdf"_s;
 }
 

@@ -777,6 +777,8 @@ void TestMainWindow::noItemThatCanNeverApply()
 
 void TestMainWindow::aboutSaysWhichVersionAndWhere()
 {
+    const auto restore = qScopeGuard(
+        [version = QCoreApplication::applicationVersion()] { QCoreApplication::setApplicationVersion(version); });
     QCoreApplication::setApplicationVersion(QStringLiteral("1.2.3"));
     action("actionAbout")->trigger();
     QMessageBox* about = nullptr;
