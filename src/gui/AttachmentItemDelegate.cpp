@@ -5,9 +5,20 @@
 
 #include <algorithm>
 
-namespace {
-// The lines the text takes at that width, wrapped as QCommonStyle wraps an item's text.
-int linesOf(const QString& text, const QFont& font, int width)
+AttachmentItemDelegate::AttachmentItemDelegate(const QSize& iconSize, QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_iconSize(iconSize)
+{ }
+
+void AttachmentItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    // The style places and wraps the name by the decoration's size; make that the box's, not the picture's.
+    option->decorationSize = m_iconSize;
+    option->textElideMode = Qt::ElideMiddle;
+}
+
+int AttachmentItemDelegate::wrappedLines(const QString& text, const QFont& font, int width)
 {
     QTextLayout layout(text, font);
     QTextOption option;
@@ -22,24 +33,10 @@ int linesOf(const QString& text, const QFont& font, int width)
     layout.endLayout();
     return lines;
 }
-} // namespace
-
-AttachmentItemDelegate::AttachmentItemDelegate(const QSize& iconSize, QObject* parent)
-    : QStyledItemDelegate(parent)
-    , m_iconSize(iconSize)
-{ }
-
-void AttachmentItemDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
-{
-    QStyledItemDelegate::initStyleOption(option, index);
-    // The style places and wraps the name by the decoration's size; make that the box's, not the picture's.
-    option->decorationSize = m_iconSize;
-    option->textElideMode = Qt::ElideMiddle;
-}
 
 QString AttachmentItemDelegate::fittedName(const QString& name, const QFont& font, int width, int lines)
 {
-    if (width <= 0 || lines <= 0 || linesOf(name, font, width) <= lines)
+    if (width <= 0 || lines <= 0 || wrappedLines(name, font, width) <= lines)
         return name;
     const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
     const qsizetype extension = dot > 0 ? name.size() - dot : 0;
@@ -53,7 +50,7 @@ QString AttachmentItemDelegate::fittedName(const QString& name, const QFont& fon
     qsizetype tooMany = name.size();
     while (tooMany - fits > 1) {
         const qsizetype kept = (fits + tooMany) / 2;
-        if (linesOf(shortened(kept), font, width) <= lines)
+        if (wrappedLines(shortened(kept), font, width) <= lines)
             fits = kept;
         else
             tooMany = kept;

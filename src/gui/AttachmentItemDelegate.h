@@ -17,6 +17,8 @@ public:
     // The name as it fits in `lines` lines of `width` pixels, wrapped as the grid wraps it: whole, or without a
     // piece of its middle, so that its end and extension still show. The style would cut the last line's end.
     static QString fittedName(const QString& name, const QFont& font, int width, int lines);
+    // The lines text takes at that width, wrapped as QCommonStyle wraps an item's text.
+    static int wrappedLines(const QString& text, const QFont& font, int width);
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;

@@ -5,7 +5,6 @@
 #include <QPixmap>
 #include <QStandardItemModel>
 #include <QTest>
-#include <QTextLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -97,17 +96,7 @@ void TestAttachmentItemDelegate::longNamesKeepTheirEnd()
     QVERIFY2(fitted.endsWith(name.right(5)), qPrintable(fitted));
     QVERIFY(fitted.startsWith(name.left(3)));
     // Within the lines, wrapped as the grid wraps it.
-    QTextLayout layout(fitted, font);
-    QTextOption wrap;
-    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(wrap);
-    layout.beginLayout();
-    int used = 0;
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        ++used;
-    }
-    layout.endLayout();
+    const int used = AttachmentItemDelegate::wrappedLines(fitted, font, width);
     QVERIFY2(used <= lines, qPrintable(u"%1 lines: %2"_s.arg(used).arg(fitted)));
 }
 
