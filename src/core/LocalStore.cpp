@@ -392,8 +392,6 @@ LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& from
     for (int n = 1; n < 10000; ++n) {
         const QString candidate = n == 1 ? name : NameRules::numbered(name, n);
         const QString target = dir + QLatin1Char('/') + candidate;
-        if (QFileInfo::exists(target))
-            continue;
         const int error = renameWithoutReplacing(fromPath, target);
         if (error == 0) {
             forgetHash(fromPath);
