@@ -418,6 +418,21 @@ Kommandon:</translation>
     </message>
 </context>
 <context>
+    <name>DiskFull</name>
+    <message>
+        <source>“%1” is larger than the disk it goes to can hold in one file.</source>
+        <translation>”%1” är större än vad disken den ska till rymmer i en fil.</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” was not stored.</source>
+        <translation>Disken är full: ”%1” lagrades inte.</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” was not saved.</source>
+        <translation>Disken är full: ”%1” sparades inte.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadFile</name>
     <message>
         <source>Could not write “%1”: %2</source>
@@ -1314,24 +1329,8 @@ Kommandon:</translation>
         <translation>Det gick inte att skriva i ”%1”: %2</translation>
     </message>
     <message>
-        <source>The disk is full: “%1” was not stored.</source>
-        <translation>Disken är full: ”%1” lagrades inte.</translation>
-    </message>
-    <message>
         <source>“%1” no longer exists.</source>
         <translation>”%1” finns inte längre.</translation>
-    </message>
-    <message>
-        <source>Could not write “%1”: %2</source>
-        <translation>Det gick inte att skriva ”%1”: %2</translation>
-    </message>
-    <message>
-        <source>The disk is full: “%1” was not saved.</source>
-        <translation>Disken är full: ”%1” sparades inte.</translation>
-    </message>
-    <message>
-        <source>Could not save “%1”: %2</source>
-        <translation>Det gick inte att spara ”%1”: %2</translation>
     </message>
     <message>
         <source>Could not delete “%1”: %2</source>
@@ -1344,10 +1343,6 @@ Kommandon:</translation>
     <message>
         <source>Could not read “%1”.</source>
         <translation>Kunde inte läsa ”%1”.</translation>
-    </message>
-    <message>
-        <source>“%1” is larger than the disk it goes to can hold in one file.</source>
-        <translation>”%1” är större än vad disken den ska till rymmer i en fil.</translation>
     </message>
     <message>
         <source>The name “%1” begins with a dot, which would hide it.</source>

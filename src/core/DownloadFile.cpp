@@ -1,5 +1,7 @@
 #include "DownloadFile.h"
 
+#include "DiskFull.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -298,8 +300,8 @@ void DownloadFile::writeBlocks()
             complete = block->complete;
         }
         // After a failed write the rest is skipped: nothing may land after a gap.
-        if (const QString error = writeRange(*block, complete, from, to); !error.isEmpty()) {
-            setError(error);
+        if (const int error = writeRange(*block, complete, from, to); error != 0) {
+            writeFailed(error);
             return;
         }
         {
@@ -312,7 +314,7 @@ void DownloadFile::writeBlocks()
     }
 }
 
-QString DownloadFile::writeRange(const Block& block, bool complete, qint64 from, qint64 to)
+int DownloadFile::writeRange(const Block& block, bool complete, qint64 from, qint64 to)
 {
     const char* data = block.data.get();
     // Past the page cache: whole aligned stretches of a block that no longer changes. Bytes before `from` that
@@ -330,7 +332,7 @@ QString DownloadFile::writeRange(const Block& block, bool complete, qint64 from,
                 break;
             }
             if (done <= 0)
-                return cannotWrite(m_path, systemError(done < 0 ? errno : EIO));
+                return done < 0 ? errno : EIO;
             at += done;
             from = std::max(from, at);
         }
@@ -340,7 +342,7 @@ QString DownloadFile::writeRange(const Block& block, bool complete, qint64 from,
         if (done < 0 && errno == EINTR)
             continue;
         if (done <= 0)
-            return cannotWrite(m_path, systemError(done < 0 ? errno : EIO));
+            return done < 0 ? errno : EIO;
         at += done;
     }
 #ifdef Q_OS_LINUX
@@ -351,7 +353,7 @@ QString DownloadFile::writeRange(const Block& block, bool complete, qint64 from,
         m_writtenBack = end;
     }
 #endif
-    return {};
+    return 0;
 }
 
 void DownloadFile::hashBlocks()
@@ -396,14 +398,31 @@ void DownloadFile::releaseFinished()
     }
 }
 
-void DownloadFile::setError(const QString& error)
+void DownloadFile::setError(const QString& error, StoreReply::Error code)
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_error.isEmpty())
+        if (m_error.isEmpty()) {
             m_error = error;
+            m_errorCode = code;
+        }
     }
     m_changed.notify_all();
+}
+
+QString DownloadFile::writeFailed(int errorNumber)
+{
+    const std::optional<QString> full
+        = DiskFull::message(errorNumber, QDir::toNativeSeparators(m_path), DiskFull::Write::Save);
+    const QString message = full.value_or(cannotWrite(m_path, systemError(errorNumber)));
+    setError(message, full ? StoreReply::Error::DiskFull : StoreReply::Error::Io);
+    return message;
+}
+
+StoreReply::Error DownloadFile::errorCode() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_errorCode;
 }
 
 qint64 DownloadFile::flush()
@@ -465,13 +484,16 @@ QString DownloadFile::commit()
     if (QFileInfo::exists(m_target))
         m_file.setPermissions(QFile::permissions(m_target));
     // Synced before the rename, so that a crash leaves the old file or the whole new one.
+    // Where the file system allots space late, this is where a full disk shows.
     if (::fsync(m_file.handle()) != 0)
-        return cannotSave(m_path, systemError());
+        return writeFailed(errno);
     // Renamed while still locked: another download could otherwise take the partial file in between and cut what
     // has just become the document.
     const int renamed
         = std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_target).constData());
     const QString error = renamed != 0 ? cannotSave(m_path, systemError()) : QString();
+    if (!error.isEmpty())
+        setError(error);
     closeFiles();
     return error;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ContentHasher.h"
+#include "StoreReply.h"
 
 #include <QByteArrayView>
 #include <QFile>
@@ -65,6 +66,9 @@ public:
     QString finish(QString* contentHash);
     // Syncs the partial file and renames it over the target; the reason, when that fails.
     QString commit();
+    // What the failure that open(), append(), finish() or commit() reported means: DiskFull when the disk had no
+    // room, Io for anything else; None before any.
+    StoreReply::Error errorCode() const;
     // Removes the partial file, whose content is of no use (its hash was not the server's).
     void discard();
     // Removes the partial file of a download to path that was given up, unless a download, in this process or
@@ -82,14 +86,17 @@ private:
     QString receive(const std::function<bool()>& more, const std::function<qint64(char* to, qint64 room)>& copy);
     Block* blockWithRoom();
     void writeBlocks();
-    QString writeRange(const Block& block, bool complete, qint64 from, qint64 to);
+    // 0, or the errno of the write that failed.
+    int writeRange(const Block& block, bool complete, qint64 from, qint64 to);
     void hashBlocks();
     void takeKept(qint64 offset, const std::function<void()>& keptHashed);
     // The first block in file order that is wanted; under the mutex.
     Block* firstBlock(const std::function<bool(const Block&)>& wanted) const;
     qint64 writeTarget(const Block& block) const;
     void releaseFinished();
-    void setError(const QString& error);
+    void setError(const QString& error, StoreReply::Error code = StoreReply::Error::Io);
+    // Records and gives the failure of a write of the partial file that failed with errorNumber (an errno).
+    QString writeFailed(int errorNumber);
     // Lets the threads finish; with `abandon`, the hashing threads skip the rest of their work.
     void stop(bool abandon);
     void closeFiles();
@@ -107,7 +114,7 @@ private:
     // Only the writing thread touches it.
     qint64 m_writtenBack = 0;
 
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     // In file order; the last one takes what arrives until it is complete. A block leaves the front once hashed
     // and written, and its buffer is kept for the next.
@@ -124,6 +131,7 @@ private:
     bool m_closing = false;
     std::atomic_bool m_abandoned = false;
     QString m_error;
+    StoreReply::Error m_errorCode = StoreReply::Error::None;
     std::thread m_writer;
     std::vector<std::thread> m_hashers;
 };

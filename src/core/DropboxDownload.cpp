@@ -179,7 +179,7 @@ void DropboxDownload::onFinished(const HttpResponse& response)
         return;
     }
     if (!m_diskError.isEmpty()) {
-        fail(StoreReply::Error::Io, m_diskError);
+        fail(m_file->errorCode(), m_diskError);
         return;
     }
     const DropboxError error = DropboxError::fromResponse(response, displayName());
@@ -200,7 +200,7 @@ void DropboxDownload::complete(const HttpResponse& response)
     // A successful answer has always been through begin(), which made the file.
     QString hash;
     if (const QString error = m_file->finish(&hash); !error.isEmpty()) {
-        fail(StoreReply::Error::Io, error);
+        fail(m_file->errorCode(), error);
         return;
     }
     const QJsonObject metadata = QJsonDocument::fromJson(response.header("dropbox-api-result")).object();
@@ -212,7 +212,7 @@ void DropboxDownload::complete(const HttpResponse& response)
         return;
     }
     if (const QString error = m_file->commit(); !error.isEmpty()) {
-        fail(StoreReply::Error::Io, error);
+        fail(m_file->errorCode(), error);
         return;
     }
     m_done = true;

@@ -1,6 +1,5 @@
 #include "FortnoxStore.h"
 
-#include "DownloadFile.h"
 #include "FileKind.h"
 #include "FortnoxAccount.h"
 #include "FortnoxAuthenticator.h"
@@ -10,6 +9,7 @@
 #include "NameRules.h"
 #include "RemoteOperation.h"
 #include "RequestThrottle.h"
+#include "WholeFileDownload.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -687,47 +687,30 @@ StoreReply* FortnoxStore::download(const AttachmentRef& attachment, const QStrin
 void FortnoxStore::receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
                                const RemoteFile& remote)
 {
-    // A fresh file for each attempt: a retry after a dropped connection gets the whole body again.
-    auto file = std::make_shared<std::unique_ptr<DownloadFile>>();
+    WholeFileDownload download(localPath);
     HttpCall* call = newCall(operation, get);
-    call->setBodySink({ {},
-                        [file, localPath](const HttpResponse&) {
-                            *file = std::make_unique<DownloadFile>(localPath);
-                            return (*file)->open();
-                        },
-                        [file](QIODevice& body) { return (*file)->append(body); } });
+    call->setBodySink(download.sink());
     connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
-    connect(
-        call, &HttpCall::finished, operation, [operation, call, holder = file, remote](const HttpResponse& response) {
-            call->deleteLater();
-            if (!response.isSuccess()) {
-                fail(operation, response);
-                return;
-            }
-            DownloadFile* file = holder->get();
-            QString hash;
-            if (const QString error = file->finish(&hash); !error.isEmpty()) {
-                operation->fail(StoreReply::Error::Io, error);
-                return;
-            }
-            // Fortnox gives no content hash; the size it lists is what can be checked (a connected file has none).
-            const qint64 expected = remote.attachment.sizeInBytes;
-            if (expected >= 0 && file->written() != expected) {
-                file->discard();
-                operation->fail(StoreReply::Error::Corrupted,
+    connect(call, &HttpCall::finished, operation, [operation, call, download, remote](const HttpResponse& response) {
+        call->deleteLater();
+        if (!response.isSuccess() && !download.diskFailed()) {
+            fail(operation, response);
+            return;
+        }
+        // Fortnox gives no content hash; the size it lists is what can be checked (a connected file has none).
+        const WholeFileDownload::Result saved
+            = download.complete(remote.attachment.sizeInBytes,
                                 tr("“%1” arrived damaged from Fortnox and was not saved.").arg(remote.attachment.name));
-                return;
-            }
-            if (const QString error = file->commit(); !error.isEmpty()) {
-                operation->fail(StoreReply::Error::Io, error);
-                return;
-            }
-            Attachment saved = remote.attachment;
-            saved.sizeInBytes = file->written();
-            saved.sizeToBeDisplayed = FileKind::displaySize(saved.sizeInBytes);
-            saved.contentHash = hash;
-            operation->succeed([saved](StoreReply* reply) { reply->setAttachments({ saved }); });
-        });
+        if (saved.error != StoreReply::Error::None) {
+            operation->fail(saved.error, saved.message);
+            return;
+        }
+        Attachment attachment = remote.attachment;
+        attachment.sizeInBytes = saved.size;
+        attachment.sizeToBeDisplayed = FileKind::displaySize(saved.size);
+        attachment.contentHash = saved.contentHash;
+        operation->succeed([attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+    });
     call->start();
 }
 

@@ -1,6 +1,5 @@
 #include "KashflowStore.h"
 
-#include "DownloadFile.h"
 #include "FileKind.h"
 #include "HttpCall.h"
 #include "KashflowError.h"
@@ -9,6 +8,7 @@
 #include "OAuthSupport.h"
 #include "RemoteOperation.h"
 #include "SecretStore.h"
+#include "WholeFileDownload.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -347,45 +347,29 @@ StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QStri
                                     tr("KashFlow gave no usable link to “%1”.").arg(attachment.name));
                     return;
                 }
-                // A fresh file for each attempt: a retry after a dropped connection gets the whole body again.
-                auto file = std::make_shared<std::unique_ptr<DownloadFile>>();
+                WholeFileDownload download(localPath);
                 HttpCall* call = newCall(operation, linkRequest(link));
-                call->setBodySink({ {},
-                                    [file, localPath](const HttpResponse&) {
-                                        *file = std::make_unique<DownloadFile>(localPath);
-                                        return (*file)->open();
-                                    },
-                                    [file](QIODevice& body) { return (*file)->append(body); } });
+                call->setBodySink(download.sink());
                 connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
                 connect(call, &HttpCall::finished, operation,
-                        [operation, call, holder = file, record, attachment](const HttpResponse& response) {
+                        [operation, call, download, record, attachment](const HttpResponse& response) {
                             call->deleteLater();
-                            if (!response.isSuccess()) {
+                            if (!response.isSuccess() && !download.diskFailed()) {
                                 const KashflowError error = KashflowError::fromResponse(response);
                                 operation->fail(error.code(), error.message());
                                 return;
                             }
-                            DownloadFile* file = holder->get();
-                            QString hash;
-                            if (const QString error = file->finish(&hash); !error.isEmpty()) {
-                                operation->fail(StoreReply::Error::Io, error);
-                                return;
-                            }
                             // KashFlow gives no content hash; the size it lists is what can be checked.
-                            if (file->written() != record.sizeInBytes) {
-                                file->discard();
-                                operation->fail(
-                                    StoreReply::Error::Corrupted,
-                                    tr("“%1” arrived damaged from KashFlow and was not saved.").arg(attachment.name));
+                            const WholeFileDownload::Result saved = download.complete(
+                                record.sizeInBytes,
+                                tr("“%1” arrived damaged from KashFlow and was not saved.").arg(attachment.name));
+                            if (saved.error != StoreReply::Error::None) {
+                                operation->fail(saved.error, saved.message);
                                 return;
                             }
-                            if (const QString error = file->commit(); !error.isEmpty()) {
-                                operation->fail(StoreReply::Error::Io, error);
-                                return;
-                            }
-                            Attachment saved = record;
-                            saved.contentHash = hash;
-                            operation->succeed([saved](StoreReply* reply) { reply->setAttachments({ saved }); });
+                            Attachment stored = record;
+                            stored.contentHash = saved.contentHash;
+                            operation->succeed([stored](StoreReply* reply) { reply->setAttachments({ stored }); });
                         });
                 call->start();
             });

@@ -1,6 +1,8 @@
 #include "LocalStore.h"
 
 #include "ContentHasher.h"
+#include "DiskFull.h"
+#include "DownloadFile.h"
 #include "FileKind.h"
 #include "LocalStoreWatcher.h"
 #include "NameRules.h"
@@ -10,7 +12,6 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QPointer>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTemporaryFile>
@@ -112,18 +113,6 @@ QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, cons
         progress(done, total);
     }
     return {};
-}
-
-// A write that failed for want of room: a full disk or quota, or a file larger than its file system holds (FAT's
-// 4 GiB). None for any other failure.
-std::optional<QString> noRoom(int writeError, const QString& name, bool toStore)
-{
-    if (writeError == EFBIG)
-        return LocalStore::tr("“%1” is larger than the disk it goes to can hold in one file.").arg(name);
-    if (writeError != ENOSPC && writeError != EDQUOT)
-        return std::nullopt;
-    return toStore ? LocalStore::tr("The disk is full: “%1” was not stored.").arg(name)
-                   : LocalStore::tr("The disk is full: “%1” was not saved.").arg(name);
 }
 
 } // namespace
@@ -476,7 +465,7 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
             copyError = QString::fromLocal8Bit(strerror(errno));
         }
         if (!copyError.isEmpty()) {
-            if (const auto message = noRoom(writeError, name, true))
+            if (const auto message = DiskFull::message(writeError, name, DiskFull::Write::Store))
                 return Outcome::failure(StoreReply::Error::DiskFull, *message);
             return Outcome::failure(StoreReply::Error::Io, tr("Could not store “%1”: %2").arg(name, copyError));
         }
@@ -508,33 +497,36 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
                                     tr("Not enough disk space for “%1”: it needs %2 and %3 is free.")
                                         .arg(shownTarget, FileKind::localizedSize(source.size()),
                                              FileKind::localizedSize(storage.bytesAvailable())));
-        // QSaveFile replaces the target only when every byte is written.
-        QSaveFile target(localPath);
-        // Unbuffered, as for uploads: a short write is a failed write.
-        if (!target.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-            return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("Could not write “%1”: %2").arg(shownTarget, target.errorString()));
-        int writeError = 0;
-        const QString copyError = copyStream(
-            source, target, source.size(), [&job] { return job.isCancelled(); },
-            [&job](qint64 done, qint64 all) { job.progress(done, all); }, nullptr, &writeError);
-        if (job.isCancelled()) {
-            target.cancelWriting();
-            return Job::cancelled();
+        // Into a partial file beside the target, as a remote store's download: the target is replaced only once
+        // every byte is on disk, a name of any length can be replaced, and no other download to it mixes its bytes in.
+        DownloadFile target(localPath);
+        if (const QString error = target.open(); !error.isEmpty())
+            return Outcome::failure(target.errorCode(), error);
+        // Nothing of a download that failed stays: a local copy is made again whole rather than resumed.
+        const auto givenUp = [&target](StoreReply::Error error, const QString& message) {
+            target.discard();
+            return Outcome::failure(error, message);
+        };
+        QByteArray buffer(chunkSize, Qt::Uninitialized);
+        for (qint64 done = 0;;) {
+            const qint64 read = source.read(buffer.data(), buffer.size());
+            if (job.isCancelled()) {
+                target.discard();
+                return Job::cancelled();
+            }
+            if (read < 0)
+                return givenUp(StoreReply::Error::Io,
+                               tr("Could not read “%1”: %2").arg(attachment.name, source.errorString()));
+            if (read == 0)
+                break;
+            if (const QString error = target.append(QByteArrayView(buffer.constData(), read)); !error.isEmpty())
+                return givenUp(target.errorCode(), error);
+            done += read;
+            job.progress(done, source.size());
         }
-        if (!copyError.isEmpty()) {
-            target.cancelWriting();
-            if (const auto message = noRoom(writeError, shownTarget, false))
-                return Outcome::failure(StoreReply::Error::DiskFull, *message);
-            return Outcome::failure(StoreReply::Error::Io, tr("Could not save “%1”: %2").arg(shownTarget, copyError));
-        }
-        if (!target.commit()) {
-            // The last piece may only reach the disk now, and find it full.
-            if (const auto message = noRoom(errno, shownTarget, false))
-                return Outcome::failure(StoreReply::Error::DiskFull, *message);
-            return Outcome::failure(StoreReply::Error::Io,
-                                    tr("Could not save “%1”: %2").arg(shownTarget, target.errorString()));
-        }
+        QString contentHash;
+        if (QString error = target.finish(&contentHash); !error.isEmpty() || !(error = target.commit()).isEmpty())
+            return givenUp(target.errorCode(), error);
         QFile saved(localPath);
         if (saved.open(QIODevice::ReadWrite))
             saved.setFileTime(QFileInfo(sourcePath).lastModified(), QFileDevice::FileModificationTime);

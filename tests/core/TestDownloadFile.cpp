@@ -262,7 +262,10 @@ void TestDownloadFile::secondDownloadIntoThePartialFileIsRefused()
         DownloadFile second(target);
         const QString refusal = second.open();
         QVERIFY2(refusal.contains(u"Another download"_s), qPrintable(refusal));
+        // The disk is fine: not a full one.
+        QCOMPARE(second.errorCode(), StoreReply::Error::Io);
     }
+    QCOMPARE(first.errorCode(), StoreReply::Error::None);
     QString hash;
     QCOMPARE(first.finish(&hash), QString());
     QCOMPARE(first.commit(), QString());
@@ -409,6 +412,7 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
 
     QString appendError;
     QString finishError;
+    StoreReply::Error errorCode = StoreReply::Error::None;
     {
         DownloadFile file(target);
         const QString openError = file.open();
@@ -416,13 +420,15 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
             appendError = appendInPieces(file, CoreTest::patternData(4 * 1024 * 1024));
             QString hash;
             finishError = file.finish(&hash);
+            errorCode = file.errorCode();
         }
     }
     limit.lift();
 
-    // The error shows at a later append, and again when finishing.
-    QVERIFY(!finishError.isEmpty());
-    QVERIFY2(finishError.contains(u"invoice.pdf"_s), qPrintable(finishError));
+    // The error shows at a later append, and again when finishing: as a full disk, which it is.
+    QCOMPARE(finishError,
+             u"“%1” is larger than the disk it goes to can hold in one file."_s.arg(QDir::toNativeSeparators(target)));
+    QCOMPARE(errorCode, StoreReply::Error::DiskFull);
     QVERIFY(appendError.isEmpty() || appendError == finishError);
     QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
     // What was written stays for a later attempt, once there is room.

@@ -50,6 +50,7 @@ private slots:
     void unknownSessionInCheckpointStartsAgain();
     void downloadsAndComparesBytes();
     void failedDownloadKeepsExistingFile();
+    void downloadOntoAFullDiskSaysSo();
     void thumbnailsComeSingleAndBatched();
     void removesAndMoves();
     void hostileNamesNeverReachDropbox();
@@ -370,6 +371,23 @@ void TestDropboxStore::failedDownloadKeepsExistingFile()
     QVERIFY2(reply->errorString().contains(u"missing.pdf"_s), qPrintable(reply->errorString()));
     QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"old.pdf"_s });
+}
+
+// A full disk (here the process's file size limit) stops a download as the disk's failure, not the network's, which
+// would have the transfer wait for a connection that is there. The target keeps what it had.
+void TestDropboxStore::downloadOntoAFullDiskSaysSo()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/contract.pdf"_s, CoreTest::patternData(3 * 1024 * 1024)));
+    const QString target = writeLocal(u"contract.pdf"_s, "precious");
+    QVERIFY(!target.isEmpty());
+    CoreTest::FileSizeLimit limit(1024 * 1024);
+    QVERIFY(limit.isActive());
+    auto downloaded = await(m_store->download(AttachmentRef { invoice(), u"contract.pdf"_s }, target));
+    limit.lift();
+    QCOMPARE(downloaded->error(), StoreReply::Error::DiskFull);
+    QCOMPARE(downloaded->errorString(),
+             u"“%1” is larger than the disk it goes to can hold in one file."_s.arg(QDir::toNativeSeparators(target)));
+    QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
 }
 
 void TestDropboxStore::thumbnailsComeSingleAndBatched()

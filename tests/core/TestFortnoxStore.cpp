@@ -44,6 +44,7 @@ private slots:
     void reachesByPathAFileWhoseIdCannotBeInAPath();
     void downloadsExactly_data() { formats(); }
     void downloadsExactly();
+    void downloadOntoAFullDiskSaysSo();
     void deletes_data() { formats(); }
     void deletes();
     void burstKeepsWithinTheRateLimit();
@@ -345,6 +346,23 @@ void TestFortnoxStore::downloadsExactly()
     auto notThere = await(m_store->download(AttachmentRef { m_root, u"missing.pdf"_s }, missing));
     QCOMPARE(notThere->error(), StoreReply::Error::NotFound);
     QVERIFY(!QFileInfo::exists(missing));
+}
+
+// A full disk (here the process's file size limit) stops a download as the disk's failure, not the network's, which
+// would have the transfer wait for a connection that is there. The target keeps what it had.
+void TestFortnoxStore::downloadOntoAFullDiskSaysSo()
+{
+    QVERIFY(m_emulator->putInboxFile(u"root"_s, u"avtal.pdf"_s, CoreTest::patternData(3 * 1024 * 1024)));
+    const QString target = writeLocal(u"avtal.pdf"_s, "precious");
+    QVERIFY(!target.isEmpty());
+    CoreTest::FileSizeLimit limit(1024 * 1024);
+    QVERIFY(limit.isActive());
+    auto downloaded = await(m_store->download(AttachmentRef { m_root, u"avtal.pdf"_s }, target));
+    limit.lift();
+    QCOMPARE(downloaded->error(), StoreReply::Error::DiskFull);
+    QCOMPARE(downloaded->errorString(),
+             u"“%1” is larger than the disk it goes to can hold in one file."_s.arg(QDir::toNativeSeparators(target)));
+    QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
 }
 
 void TestFortnoxStore::deletes()

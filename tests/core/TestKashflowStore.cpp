@@ -32,6 +32,7 @@ private slots:
     void deleteIsNeverTakenAsDoneFromAPortalsPage();
     void uploadsToCustomersByCode();
     void downloadsThroughTheSignedLink();
+    void downloadOntoAFullDiskSaysSo();
     void thumbnailsOnlyWhereKashFlowHasThem();
     void deletes();
     void hostileNamesNeverReachKashFlow();
@@ -181,6 +182,24 @@ void TestKashflowStore::downloadsThroughTheSignedLink()
     auto notThere = await(m_store->download(AttachmentRef { m_invoice, u"missing.pdf"_s }, missing));
     QCOMPARE(notThere->error(), StoreReply::Error::NotFound);
     QVERIFY(!QFileInfo::exists(missing));
+}
+
+// A full disk (here the process's file size limit) stops a download as the disk's failure, not the network's, which
+// would have the transfer wait for a connection that is there. The target keeps what it had.
+void TestKashflowStore::downloadOntoAFullDiskSaysSo()
+{
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"statement.pdf"_s,
+                                CoreTest::patternData(3 * 1024 * 1024)));
+    const QString target = writeLocal(u"statement.pdf"_s, "precious");
+    QVERIFY(!target.isEmpty());
+    CoreTest::FileSizeLimit limit(1024 * 1024);
+    QVERIFY(limit.isActive());
+    auto downloaded = await(m_store->download(AttachmentRef { m_invoice, u"statement.pdf"_s }, target));
+    limit.lift();
+    QCOMPARE(downloaded->error(), StoreReply::Error::DiskFull);
+    QCOMPARE(downloaded->errorString(),
+             u"“%1” is larger than the disk it goes to can hold in one file."_s.arg(QDir::toNativeSeparators(target)));
+    QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
 }
 
 void TestKashflowStore::thumbnailsOnlyWhereKashFlowHasThem()

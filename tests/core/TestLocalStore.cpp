@@ -72,6 +72,7 @@ private slots:
     void contentHashFollowsReplacedFile();
 
     void downloadCopiesFile();
+    void downloadReplacesDestinationWhenComplete_data();
     void downloadReplacesDestinationWhenComplete();
     void downloadAbortedKeepsDestination();
     void downloadMissingAttachment();
@@ -621,15 +622,25 @@ void TestLocalStore::downloadCopiesFile()
     QCOMPARE(allEntries(m_sources->path()), QStringList { u"saved.pdf"_s });
 }
 
+// A name as long as the file system allows (255 bytes) leaves no room for a temporary name beside it: it is
+// replaced all the same.
+void TestLocalStore::downloadReplacesDestinationWhenComplete_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("short") << u"saved.pdf"_s;
+    QTest::newRow("longest") << QString(251, u's') + u".pdf"_s;
+}
+
 void TestLocalStore::downloadReplacesDestinationWhenComplete()
 {
+    QFETCH(QString, name);
     QVERIFY(!place(m_invoice, u"receipt.pdf"_s, "new content").isEmpty());
-    const QString destination = m_sources->filePath(u"saved.pdf"_s);
+    const QString destination = m_sources->filePath(name);
     QVERIFY(writeFile(destination, "old"));
     AWAIT(reply, m_store->download(AttachmentRef { m_invoice, u"receipt.pdf"_s }, destination));
     QCOMPARE(reply->error(), Error::None);
     QCOMPARE(readFile(destination), QByteArray("new content"));
-    QCOMPARE(allEntries(m_sources->path()), QStringList { u"saved.pdf"_s });
+    QCOMPARE(allEntries(m_sources->path()), QStringList { name });
 }
 
 void TestLocalStore::downloadAbortedKeepsDestination()

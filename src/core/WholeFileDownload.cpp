@@ -1,0 +1,47 @@
+#include "WholeFileDownload.h"
+
+#include "DownloadFile.h"
+
+WholeFileDownload::WholeFileDownload(const QString& localPath)
+    : m_localPath(localPath)
+    , m_file(std::make_shared<std::unique_ptr<DownloadFile>>())
+{ }
+
+HttpCall::BodySink WholeFileDownload::sink() const
+{
+    return { {},
+             [file = m_file, path = m_localPath](const HttpResponse&) {
+                 *file = std::make_unique<DownloadFile>(path);
+                 return (*file)->open();
+             },
+             [file = m_file](QIODevice& body) { return (*file)->append(body); } };
+}
+
+bool WholeFileDownload::diskFailed() const
+{
+    return *m_file && (*m_file)->errorCode() != StoreReply::Error::None;
+}
+
+WholeFileDownload::Result WholeFileDownload::complete(qint64 expectedSize, const QString& damaged) const
+{
+    DownloadFile& file = **m_file;
+    const auto failure = [](StoreReply::Error error, const QString& message) {
+        Result result;
+        result.error = error;
+        result.message = message;
+        return result;
+    };
+    QString contentHash;
+    if (const QString error = file.finish(&contentHash); !error.isEmpty())
+        return failure(file.errorCode(), error);
+    if (expectedSize >= 0 && file.written() != expectedSize) {
+        file.discard();
+        return failure(StoreReply::Error::Corrupted, damaged);
+    }
+    if (const QString error = file.commit(); !error.isEmpty())
+        return failure(file.errorCode(), error);
+    Result saved;
+    saved.size = file.written();
+    saved.contentHash = contentHash;
+    return saved;
+}

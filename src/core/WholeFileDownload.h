@@ -1,0 +1,41 @@
+#pragma once
+
+#include "HttpCall.h"
+#include "StoreReply.h"
+
+#include <QString>
+
+#include <memory>
+
+class DownloadFile;
+
+// A download whose answer carries the whole file, from a server that gives no content hash (Fortnox's files,
+// KashFlow's signed links): every attempt writes a fresh partial file, since a retry after a dropped connection gets
+// the whole body again, and the size the server listed decides whether it may replace the target. Copies share one
+// download, so that the call's sink and its finished handler can each hold one.
+class WholeFileDownload
+{
+public:
+    struct Result
+    {
+        StoreReply::Error error = StoreReply::Error::None;
+        QString message;
+        qint64 size = 0;
+        QString contentHash;
+    };
+
+    explicit WholeFileDownload(const QString& localPath);
+
+    // Where the call that fetches the file puts a successful answer's body.
+    HttpCall::BodySink sink() const;
+    // Whether the call stopped because the disk failed, which the call's answer tells as a network failure.
+    bool diskFailed() const;
+    // Once the call has finished with a successful answer, or the disk failed: the file checked against the size
+    // the server listed (-1 when it listed none) and put in place of the target. `damaged` is the message when it
+    // is not that size.
+    Result complete(qint64 expectedSize, const QString& damaged) const;
+
+private:
+    QString m_localPath;
+    std::shared_ptr<std::unique_ptr<DownloadFile>> m_file;
+};
