@@ -58,6 +58,7 @@ private slots:
     void uploadClashGetsNumberedName_data();
     void uploadClashGetsNumberedName();
     void nameTakenAtTheLastMomentIsNeverWrittenOver();
+    void uploadsWhereUnnamedFilesAreRefused();
     void uploadMissingSource();
     void uploadDirectoryIsRefused();
     void uploadRefusesBadNames_data();
@@ -417,11 +418,16 @@ void TestLocalStore::nameTakenAtTheLastMomentIsNeverWrittenOver()
     // Another writer (a second upload of the same name, a sync client) takes the name between the check and the
     // rename. The test runs this function again with a library preloaded that does so.
     if (qEnvironmentVariable("ATTACHE_TEST_TAKEN_NAME").isEmpty()) {
-        const QString failure
-            = CoreTest::passesInChild(*this, QTest::currentTestFunction(), QCoreApplication::applicationFilePath(), {},
-                                      { { u"LD_PRELOAD"_s, QStringLiteral(ATTACHE_TAKE_NAME_BEFORE_RENAME) },
-                                        { u"ATTACHE_TEST_TAKEN_NAME"_s, u"receipt.pdf"_s } });
-        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        // Once where the upload is written unnamed (O_TMPFILE, as QTemporaryFile does where it can), once where the
+        // file system refuses that and it is a hidden temporary from the start.
+        const QString takeName = QStringLiteral(ATTACHE_TAKE_NAME_BEFORE_RENAME);
+        for (const QString& preload :
+             QStringList { takeName, takeName + u' ' + QStringLiteral(ATTACHE_REFUSE_UNNAMED_FILES) }) {
+            const QString failure = CoreTest::passesInChild(
+                *this, QTest::currentTestFunction(), QCoreApplication::applicationFilePath(), {},
+                { { u"LD_PRELOAD"_s, preload }, { u"ATTACHE_TEST_TAKEN_NAME"_s, u"receipt.pdf"_s } });
+            QVERIFY2(failure.isEmpty(), qPrintable(preload + u'\n' + failure));
+        }
         return;
     }
     AWAIT(stored, m_store->upload(source(u"mine.pdf"_s, "mine"), m_invoice, u"receipt.pdf"_s));
@@ -430,6 +436,36 @@ void TestLocalStore::nameTakenAtTheLastMomentIsNeverWrittenOver()
     const QString dir = entityDir(m_invoice);
     QCOMPARE(readFile(dir + u"/receipt.pdf"_s), QByteArray("another writer's"));
     QCOMPARE(readFile(dir + u"/receipt (2).pdf"_s), QByteArray("mine"));
+    QCOMPARE(allEntries(dir), (QStringList { u"receipt (2).pdf"_s, u"receipt.pdf"_s }));
+}
+
+// Where the file system has no unnamed files (NFS, FAT), an upload is written to a hidden temporary beside the
+// documents: stored whole under a free name, and gone when the upload fails. The test runs this function again with
+// a library preloaded that refuses unnamed files.
+void TestLocalStore::uploadsWhereUnnamedFilesAreRefused()
+{
+    if (!qEnvironmentVariableIsSet("ATTACHE_TEST_NO_UNNAMED_FILES")) {
+        const QString failure
+            = CoreTest::passesInChild(*this, QTest::currentTestFunction(), QCoreApplication::applicationFilePath(), {},
+                                      { { u"LD_PRELOAD"_s, QStringLiteral(ATTACHE_REFUSE_UNNAMED_FILES) },
+                                        { u"ATTACHE_TEST_NO_UNNAMED_FILES"_s, u"1"_s } });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        return;
+    }
+    const QString dir = entityDir(m_invoice);
+    for (const QString& expected : { u"scan.pdf"_s, u"scan (2).pdf"_s }) {
+        AWAIT(stored, m_store->upload(source(u"scan.pdf"_s, expected.toUtf8()), m_invoice, u"scan.pdf"_s));
+        QCOMPARE(stored->error(), Error::None);
+        QCOMPARE(stored->attachment().name, expected);
+        QCOMPARE(readFile(dir + u'/' + expected), expected.toUtf8());
+    }
+    const QString big = source(u"big.pdf"_s, CoreTest::patternData(3 * 1024 * 1024));
+    CoreTest::FileSizeLimit sizeLimit(1024 * 1024);
+    QVERIFY(sizeLimit.isActive());
+    AWAIT(failed, m_store->upload(big, m_invoice, u"big.pdf"_s));
+    sizeLimit.lift();
+    QCOMPARE(failed->error(), Error::DiskFull);
+    QCOMPARE(allEntries(dir), (QStringList { u"scan (2).pdf"_s, u"scan.pdf"_s }));
 }
 
 void TestLocalStore::uploadMissingSource()
@@ -495,8 +531,9 @@ void TestLocalStore::uploadAbortedMidway()
     QVERIFY(fifo.write(chunk));
     QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toLongLong() >= chunk.size(), 30000);
 
-    // Midway, listings show nothing of the partial copy.
-    QCOMPARE(visibleFiles(entityDir(m_invoice)), QStringList());
+    // Midway, nothing of the partial copy has a name (QTemporaryFile writes it unnamed where it can): listings show
+    // nothing, and a process killed now would leave nothing behind.
+    QCOMPARE(allEntries(entityDir(m_invoice)), QStringList());
     {
         AWAIT(list, m_store->listAttachments(m_invoice));
         QCOMPARE(list->error(), Error::None);

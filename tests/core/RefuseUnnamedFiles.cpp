@@ -1,0 +1,41 @@
+// Preloaded (LD_PRELOAD) by TestLocalStore: a file system without unnamed files (O_TMPFILE), as NFS or FAT, where
+// open() refuses them with EOPNOTSUPP.
+
+#include <cerrno>
+#include <cstdarg>
+#include <dlfcn.h>
+#include <fcntl.h>
+
+namespace {
+
+using Open = int (*)(const char*, int, ...);
+
+int openUnlessUnnamed(const char* function, const char* path, int flags, va_list arguments)
+{
+    if ((flags & O_TMPFILE) == O_TMPFILE) {
+        errno = EOPNOTSUPP;
+        return -1;
+    }
+    const mode_t mode = (flags & O_CREAT) ? mode_t(va_arg(arguments, unsigned int)) : 0;
+    return reinterpret_cast<Open>(::dlsym(RTLD_NEXT, function))(path, flags, mode);
+}
+
+} // namespace
+
+extern "C" int open(const char* path, int flags, ...)
+{
+    va_list arguments;
+    va_start(arguments, flags);
+    const int result = openUnlessUnnamed("open", path, flags, arguments);
+    va_end(arguments);
+    return result;
+}
+
+extern "C" int open64(const char* path, int flags, ...)
+{
+    va_list arguments;
+    va_start(arguments, flags);
+    const int result = openUnlessUnnamed("open64", path, flags, arguments);
+    va_end(arguments);
+    return result;
+}
