@@ -341,6 +341,8 @@ void MainWindow::openStore(const QString& uri)
         connect(m_attachments, signal, this, &MainWindow::updateStatus);
     connect(m_queue, &TransferQueue::transferFinished, this, &MainWindow::onTransferFinished);
     connect(m_queue, &TransferQueue::transferAdded, this, &MainWindow::updateStatus);
+    // The panel comes when there is something to follow in it; an empty one would only take room from the documents.
+    connect(m_queue, &TransferQueue::transferAdded, m_ui->transfersDock, &QWidget::show);
     connect(m_queue, &TransferQueue::drained, m_batcher, &NotificationBatcher::flush);
     connect(m_queue, &TransferQueue::pausedChanged, m_ui->actionPauseTransfers, &QAction::setChecked);
     connect(m_queue, &TransferQueue::pausedChanged, this, &MainWindow::updateStatus);
@@ -371,8 +373,11 @@ void MainWindow::restoreWindowState()
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1100, 700);
     restoreState(m_settings.windowState());
-    if (m_settings.windowState().isEmpty())
+    // A first start has no transfers to show: the panel comes with the first.
+    if (m_settings.windowState().isEmpty()) {
         resizeDocks({ m_ui->transfersDock }, { 140 }, Qt::Vertical);
+        m_ui->transfersDock->hide();
+    }
     m_ui->actionShowTransfers->setChecked(!m_ui->transfersDock->isHidden());
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
         m_ui->splitter->setSizes({ 280, 820 });

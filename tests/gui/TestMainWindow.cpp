@@ -86,6 +86,7 @@ private slots:
     void failedUploadCanBeRetried();
     void everyActionHasAShortcut();
     void showTransfersHidesThemToo();
+    void transfersPanelComesWithTransfers();
     void noItemThatCanNeverApply();
     void aboutSaysWhichVersionAndWhere();
     void toolBarHasAnIconForEveryButtonUnderAdwaita();
@@ -754,6 +755,7 @@ void TestMainWindow::showTransfersHidesThemToo()
     QAction* showTransfers = action("actionShowTransfers");
     auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("transfersDock"));
     QVERIFY(showTransfers->isCheckable());
+    showTransfers->trigger();
     QVERIFY(showTransfers->isChecked());
     QVERIFY(!dock->isHidden());
     showTransfers->trigger();
@@ -765,6 +767,29 @@ void TestMainWindow::showTransfersHidesThemToo()
     dock->toggleViewAction()->trigger();
     QVERIFY(dock->isHidden());
     QVERIFY(!showTransfers->isChecked());
+}
+
+// A first start shows no empty transfers panel; the panel comes with a transfer, also after the user closed it.
+void TestMainWindow::transfersPanelComesWithTransfers()
+{
+    QAction* showTransfers = action("actionShowTransfers");
+    auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("transfersDock"));
+    QVERIFY(dock->isHidden());
+    QVERIFY(!showTransfers->isChecked());
+    const QString outside = m_root->filePath(QStringLiteral("outside"));
+    QVERIFY(QDir().mkpath(outside));
+    QVERIFY(SampleDocuments::writeText(outside + QStringLiteral("/notes.txt"), "notes"));
+    QVERIFY(SampleDocuments::writeText(outside + QStringLiteral("/more.txt"), "more"));
+    selectEntityAndWait(m_invoice);
+    m_window->uploadFiles({ QUrl::fromLocalFile(outside + QStringLiteral("/notes.txt")) }, m_invoice);
+    QVERIFY(!dock->isHidden());
+    QVERIFY(showTransfers->isChecked());
+    QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 1);
+    showTransfers->trigger();
+    QVERIFY(dock->isHidden());
+    m_window->uploadFiles({ QUrl::fromLocalFile(outside + QStringLiteral("/more.txt")) }, m_invoice);
+    QVERIFY(!dock->isHidden());
+    QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 2);
 }
 
 void TestMainWindow::noItemThatCanNeverApply()
