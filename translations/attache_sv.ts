@@ -2311,6 +2311,10 @@ Byggd med Qt %3.</translation>
         <source>Paused</source>
         <translation>Pausad</translation>
     </message>
+    <message>
+        <source>Done, as “%1”</source>
+        <translation>Klar, som ”%1”</translation>
+    </message>
 </context>
 <context>
     <name>TransferQueue</name>

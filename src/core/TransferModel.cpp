@@ -42,6 +42,12 @@ QString stateText(const Transfer& transfer, bool paused)
                 .arg(FileKind::localizedSize(transfer.bytesDone), FileKind::localizedSize(transfer.bytesTotal));
         return TransferModel::tr("In progress");
     case Transfer::State::Done:
+        // Stored under another name (its own was taken): the one the user will look for.
+        if ((transfer.kind == Transfer::Kind::Upload || transfer.kind == Transfer::Kind::Move)
+            && !transfer.result.name.isEmpty()
+            && transfer.result.name.normalized(QString::NormalizationForm_C)
+                != transfer.source.name.normalized(QString::NormalizationForm_C))
+            return TransferModel::tr("Done, as “%1”").arg(transfer.result.name);
         return TransferModel::tr("Done");
     case Transfer::State::Failed:
         return TransferModel::tr("Failed: %1").arg(transfer.errorString);

@@ -149,6 +149,12 @@ void TestTransferModel::doneRowShowsCompletion()
     QCOMPARE(data(0, 0, TransferModel::StateRole).toInt(), static_cast<int>(State::Done));
     QCOMPARE(data(0, 0, TransferModel::CanCancelRole).toBool(), false);
     QCOMPARE(data(0, 0, TransferModel::CanRetryRole).toBool(), false);
+
+    // The name was taken by then: the row says which name the document has.
+    m_queue->enqueueUpload(source(u"a.pdf"_s, "another"), m_invoice);
+    QVERIFY(drained.wait(30000));
+    QCOMPARE(data(1, TransferModel::NameColumn).toString(), u"a.pdf"_s);
+    QCOMPARE(data(1, TransferModel::StatusColumn).toString(), u"Done, as “a (2).pdf”"_s);
 }
 
 void TestTransferModel::failedRowCanBeRetried()
