@@ -1801,6 +1801,22 @@ Dokumenten förvaras i: %2
 
 Byggd med Qt %3.</translation>
     </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>Visa i &amp;mapp</translation>
+    </message>
+    <message>
+        <source>Show the record&apos;s documents in the file manager</source>
+        <translation>Visa postens dokument i filhanteraren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Could not show the folder “%1”.</source>
+        <translation>Kunde inte visa mappen ”%1”.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -49,6 +49,8 @@ public:
     // Watches the folders with the file system's notifications, where they tell of every change.
     bool startWatching(const QByteArray& state) override;
     QString localFilePath(const AttachmentRef& attachment) const override;
+    // The folder that holds a record's documents, <root>/<Type>/<Id>.
+    QString entityPath(const EntityRef& entity) const;
 
 private:
     struct Outcome;
@@ -56,7 +58,6 @@ private:
     using Work = std::function<Outcome(Job&)>;
 
     StoreReply* start(Work work);
-    QString entityPath(const EntityRef& entity) const;
     Attachment describeFile(const QString& path, const Job& job);
     // Renames fromPath to the first free name in dir. knownHash is set for an upload's temporary file,
     // which is removed when it cannot be stored.

@@ -11,6 +11,7 @@
 #include "KashflowDropboxConnection.h"
 #include "KashflowSignInDialog.h"
 #include "KashflowStore.h"
+#include "LocalStore.h"
 #include "MessageBar.h"
 #include "MetadataCache.h"
 #include "MoveToDialog.h"
@@ -142,6 +143,7 @@ void MainWindow::setUpActions()
     ui.actionNewEntity->setIcon(themeIcon("folder-new"));
     ui.actionAddFiles->setIcon(themeIcon("list-add"));
     ui.actionOpen->setIcon(themeIcon("document-open"));
+    ui.actionShowInFolder->setIcon(themeIcon("folder-open"));
     ui.actionSaveAs->setIcon(themeIcon("document-save-as"));
     ui.actionMoveTo->setIcon(themeIcon("go-jump"));
     ui.actionDelete->setIcon(themeIcon("edit-delete"));
@@ -156,7 +158,7 @@ void MainWindow::setUpActions()
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     for (QAbstractItemView* view :
          { static_cast<QAbstractItemView*>(ui.detailsView), static_cast<QAbstractItemView*>(ui.gridView) }) {
-        view->addActions({ ui.actionOpen, ui.actionSaveAs, ui.actionMoveTo, ui.actionDelete });
+        view->addActions({ ui.actionOpen, ui.actionShowInFolder, ui.actionSaveAs, ui.actionMoveTo, ui.actionDelete });
         auto* separator = new QAction(view);
         separator->setSeparator(true);
         view->addAction(separator);
@@ -164,8 +166,8 @@ void MainWindow::setUpActions()
         connect(view, &QAbstractItemView::activated, this, &MainWindow::openSelected);
     }
     ui.entityTree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    ui.entityTree->addActions(
-        { ui.actionNewEntity, ui.actionAddFiles, ui.actionCopyEmail, ui.actionSendPdf, ui.actionRefresh });
+    ui.entityTree->addActions({ ui.actionNewEntity, ui.actionAddFiles, ui.actionShowInFolder, ui.actionCopyEmail,
+                                ui.actionSendPdf, ui.actionRefresh });
 
     auto* viewGroup = new QActionGroup(this);
     viewGroup->addAction(ui.actionDetailsView);
@@ -176,6 +178,7 @@ void MainWindow::setUpActions()
     connect(ui.actionNewEntity, &QAction::triggered, this, &MainWindow::newEntity);
     connect(ui.actionAddFiles, &QAction::triggered, this, &MainWindow::addFiles);
     connect(ui.actionOpen, &QAction::triggered, this, &MainWindow::openSelected);
+    connect(ui.actionShowInFolder, &QAction::triggered, this, &MainWindow::showInFolder);
     connect(ui.actionSaveAs, &QAction::triggered, this, &MainWindow::saveSelectedAs);
     connect(ui.actionMoveTo, &QAction::triggered, this, &MainWindow::moveSelected);
     connect(ui.actionDelete, &QAction::triggered, this, &MainWindow::deleteSelected);
@@ -492,6 +495,9 @@ void MainWindow::updateActions()
     m_ui->actionSendPdf->setEnabled(kashflow && hasEntity && KashflowStore::canSendPdf(currentEntity().type));
     m_ui->actionConnectKashflowDropbox->setVisible(kashflow);
     // Only Fortnox's inbox folders have addresses; elsewhere the item would only ever be greyed out.
+    // Only the local store's records are folders on this machine.
+    m_ui->actionShowInFolder->setVisible(qobject_cast<LocalStore*>(m_store) != nullptr);
+    m_ui->actionShowInFolder->setEnabled(hasEntity);
     m_ui->actionCopyEmail->setVisible(qobject_cast<FortnoxStore*>(m_store) != nullptr);
     m_ui->actionCopyEmail->setEnabled(!currentEmail().isEmpty());
 }
@@ -711,6 +717,17 @@ void MainWindow::openSelected()
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         m_openWhenDone.insert(m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + ref.name));
     }
+}
+
+void MainWindow::showInFolder()
+{
+    const auto* local = qobject_cast<LocalStore*>(m_store);
+    const EntityRef entity = currentEntity();
+    if (!local || entity.id.isEmpty())
+        return;
+    const QString folder = local->entityPath(entity);
+    if (!QFileInfo(folder).isDir() || !QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
+        showError(tr("Could not show the folder “%1”.").arg(QDir::toNativeSeparators(folder)));
 }
 
 void MainWindow::saveSelectedAs()

@@ -112,6 +112,8 @@ private:
 
     void addFiles();
     void openSelected();
+    // The current record's folder in the file manager (the local store's only).
+    void showInFolder();
     void saveSelectedAs();
     void deleteSelected();
     void moveSelected();

@@ -87,6 +87,7 @@ private slots:
     void everyActionHasAShortcut();
     void showTransfersHidesThemToo();
     void transfersPanelComesWithTransfers();
+    void showInFolderOpensTheRecordsFolder();
     void noItemThatCanNeverApply();
     void aboutSaysWhichVersionAndWhere();
     void toolBarHasAnIconForEveryButtonUnderAdwaita();
@@ -790,6 +791,23 @@ void TestMainWindow::transfersPanelComesWithTransfers()
     m_window->uploadFiles({ QUrl::fromLocalFile(outside + QStringLiteral("/more.txt")) }, m_invoice);
     QVERIFY(!dock->isHidden());
     QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 2);
+}
+
+// The local store's records are folders: Show in Folder opens the current one in the file manager, from the
+// documents and from the record alike.
+void TestMainWindow::showInFolderOpensTheRecordsFolder()
+{
+    QAction* showInFolder = action("actionShowInFolder");
+    QVERIFY(showInFolder->isVisible());
+    QVERIFY(detailsView()->actions().contains(showInFolder));
+    QVERIFY(m_window->findChild<QTreeView*>(QStringLiteral("entityTree"))->actions().contains(showInFolder));
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openUrl");
+    const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); });
+    m_openedUrls.clear();
+    selectEntityAndWait(m_invoice);
+    QVERIFY(showInFolder->isEnabled());
+    showInFolder->trigger();
+    QCOMPARE(m_openedUrls, QList<QUrl> { QUrl::fromLocalFile(storePath(QStringLiteral("Invoices/4455"))) });
 }
 
 void TestMainWindow::noItemThatCanNeverApply()
