@@ -52,13 +52,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Uploading %n document(s) to %1…</source>
-        <translation>
-            <numerusform>Uploading %n document to %1…</numerusform>
-            <numerusform>Uploading %n documents to %1…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Save %n Document(s) To</source>
         <translation>
             <numerusform>Save %n Document To</numerusform>

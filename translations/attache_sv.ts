@@ -1564,13 +1564,6 @@ Kommandon:</translation>
         <source>Only files on this computer can be attached: %1.</source>
         <translation>Endast filer på den här datorn kan bifogas: %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>Uploading %n document(s) to %1…</source>
-        <translation>
-            <numerusform>Laddar upp %n dokument till %1…</numerusform>
-            <numerusform>Laddar upp %n dokument till %1…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Add Files to %1</source>
         <translation>Bifoga filer till %1</translation>

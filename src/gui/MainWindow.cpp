@@ -603,9 +603,8 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
             = tr("Transfers are paused: %n document(s) will go to %1 when they are resumed.", nullptr, queued)
                   .arg(titleOf(target, EntityTypes::Wording::InSentence));
         m_ui->messageBar->showMessage(m_pausedNotice);
-    } else if (queued > 0)
-        m_ui->messageBar->showMessage(tr("Uploading %n document(s) to %1…", nullptr, queued)
-                                          .arg(titleOf(target, EntityTypes::Wording::InSentence)));
+    }
+    // Otherwise the transfers panel, which comes with them, shows them going.
     updateStatus();
 }
 

@@ -12,7 +12,9 @@
 #include "SettingsDialog.h"
 #include "SyncMonitor.h"
 #include "ThumbnailCache.h"
+#include "TransferModel.h"
 #include "TransferQueue.h"
+#include "TransfersPanel.h"
 #include "TrayIcon.h"
 #include "ViewPlaceholder.h"
 #include "WindowTestHelpers.h"
@@ -780,7 +782,8 @@ void TestMainWindow::transfersPanelComesWithTransfers()
     const QString outside = m_root->filePath(QStringLiteral("outside"));
     QVERIFY(QDir().mkpath(outside));
     QVERIFY(SampleDocuments::writeText(outside + QStringLiteral("/notes.txt"), "notes"));
-    QVERIFY(SampleDocuments::writeText(outside + QStringLiteral("/more.txt"), "more"));
+    QVERIFY(QDir().mkpath(outside + QStringLiteral("/later")));
+    QVERIFY(SampleDocuments::writeText(outside + QStringLiteral("/later/notes.txt"), "later notes"));
     selectEntityAndWait(m_invoice);
     m_window->uploadFiles({ QUrl::fromLocalFile(outside + QStringLiteral("/notes.txt")) }, m_invoice);
     QVERIFY(!dock->isHidden());
@@ -788,9 +791,15 @@ void TestMainWindow::transfersPanelComesWithTransfers()
     QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 1);
     showTransfers->trigger();
     QVERIFY(dock->isHidden());
-    m_window->uploadFiles({ QUrl::fromLocalFile(outside + QStringLiteral("/more.txt")) }, m_invoice);
+    m_window->uploadFiles({ QUrl::fromLocalFile(outside + QStringLiteral("/later/notes.txt")) }, m_invoice);
     QVERIFY(!dock->isHidden());
     QTRY_COMPARE(m_window->attachmentModel()->rowCount(), 2);
+    // Its name was taken: the panel says which one it has.
+    const QAbstractItemModel* transfers = m_window->findChild<TransfersPanel*>()->model();
+    QCOMPARE(transfers->rowCount(), 2);
+    QTRY_COMPARE(transfers->index(1, TransferModel::StatusColumn).data().toString(),
+                 QStringLiteral("Done, as “notes (2).txt”"));
+    WindowTest::saveScreenshot(m_window.get(), QStringLiteral("transfer-stored-as.png"));
 }
 
 // The local store's records are folders: Show in Folder opens the current one in the file manager, from the
