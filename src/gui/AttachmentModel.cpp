@@ -9,10 +9,22 @@
 #include "ToolTipText.h"
 
 #include <QCryptographicHash>
-
 #include <QLocale>
 #include <QMimeData>
 #include <QUrl>
+
+namespace {
+// The locale's short date and time with the whole year ("11/22/2026", not "11/22/26"): documents are kept for years,
+// and which year matters.
+QString shortDateTime(const QDateTime& time)
+{
+    const QLocale locale;
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return locale.toString(time, format);
+}
+} // namespace
 
 AttachmentModel::AttachmentModel(SyncMonitor* sync, ThumbnailCache* thumbnails, QObject* parent)
     : QAbstractTableModel(parent)
@@ -158,7 +170,7 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
         case SizeColumn:
             return FileKind::localizedSize(attachment.sizeInBytes);
         case ModifiedColumn:
-            return QLocale().toString(attachment.lastModifiedDate.toLocalTime(), QLocale::ShortFormat);
+            return shortDateTime(attachment.lastModifiedDate.toLocalTime());
         }
         break;
     case Qt::DecorationRole:

@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLocale>
 #include <QMimeData>
@@ -70,7 +71,12 @@ void TestAttachmentModel::listsAttachmentsWithColumns()
     QLocale::setDefault(QLocale(QLocale::Swedish, QLocale::Sweden));
     const QString swedish = model.index(notes, AttachmentModel::SizeColumn).data().toString();
     const QString swedishTip = model.index(notes, 0).data(Qt::ToolTipRole).toString();
+    // The whole year, also where the locale's short format has two digits.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString american = model.index(notes, AttachmentModel::ModifiedColumn).data().toString();
     QLocale::setDefault(before);
+    const QDate modified = QFileInfo(m_folder + QStringLiteral("/notes.txt")).lastModified().date();
+    QVERIFY2(american.startsWith(QLocale::c().toString(modified, QStringLiteral("M/d/yyyy "))), qPrintable(american));
     QCOMPARE(swedish, QStringLiteral("160,5 kB"));
     QVERIFY2(swedishTip.contains(QStringLiteral("160,5 kB")), qPrintable(swedishTip));
     QCOMPARE(model.index(notes, AttachmentModel::SizeColumn).data(AttachmentModel::SortRole).toLongLong(), 164391);
