@@ -454,6 +454,10 @@ Kommandon:</translation>
         <source>Another download to “%1” is under way.</source>
         <translation>En annan hämtning till ”%1” pågår.</translation>
     </message>
+    <message>
+        <source>“%1” is write-protected: it was not replaced.</source>
+        <translation>”%1” är skrivskyddad: den ersattes inte.</translation>
+    </message>
 </context>
 <context>
     <name>DropboxAccount</name>
@@ -634,6 +638,10 @@ Kommandon:</translation>
     <message>
         <source>Dropbox: %1</source>
         <translation>Dropbox: %1</translation>
+    </message>
+    <message>
+        <source>Dropbox keeps deleted documents for a time: they can be restored on dropbox.com.</source>
+        <translation>Dropbox sparar borttagna dokument en tid: de kan återställas på dropbox.com.</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1356,10 @@ Kommandon:</translation>
         <source>The name “%1” begins with a dot, which would hide it.</source>
         <translation>Namnet ”%1” börjar med en punkt, vilket skulle dölja det.</translation>
     </message>
+    <message>
+        <source>Deleted documents go to the trash where the system has one.</source>
+        <translation>Borttagna dokument hamnar i papperskorgen om systemet har en.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1593,10 +1605,6 @@ Kommandon:</translation>
             <numerusform>Vill du ta bort %n dokument från %1?</numerusform>
             <numerusform>Vill du ta bort %n dokument från %1?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Deleted documents go to the trash where the system has one.</source>
-        <translation>Borttagna dokument hamnar i papperskorgen om systemet har en.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2207,6 +2215,10 @@ Byggd med Qt %3.</translation>
     <message>
         <source>“%1” was changed by someone else after you chose to delete it, so it was kept. Look at the new version, then delete it again if it should go.</source>
         <translation>”%1” ändrades av någon annan efter att du valde att ta bort den, så den behölls. Titta på den nya versionen och ta sedan bort den igen om den ska bort.</translation>
+    </message>
+    <message>
+        <source>Deleting cannot be undone.</source>
+        <translation>Borttagningen kan inte ångras.</translation>
     </message>
 </context>
 <context>

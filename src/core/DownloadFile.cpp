@@ -115,8 +115,21 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
         setError(error);
         return error;
     };
+    // A file the user write-protected (its owner may not write it) is not replaced: the folder's permission alone
+    // would let the rename through.
+    const QFileInfo target(m_target);
+    if (target.exists() && !target.permissions().testFlag(QFileDevice::WriteOwner)) {
+        const QString refusal
+            = QCoreApplication::translate("DownloadFile", "“%1” is write-protected: it was not replaced.")
+                  .arg(QDir::toNativeSeparators(m_path));
+        setError(refusal, StoreReply::Error::PermissionDenied);
+        return refusal;
+    }
     if (!m_file.open(mode))
-        return failed(cannotWrite(m_path, m_file.errorString()));
+        return openFailed(errno);
+    // The document's own permissions from the start, so that a private one is never readable by others midway.
+    if (target.exists())
+        m_file.setPermissions(target.permissions());
     // Before anything is cut: a second download into this partial file, from this process or another (attache-cli
     // beside the window), would mix its bytes with the first's. A file system without locks is no reason to refuse.
     if (::flock(m_file.handle(), LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
@@ -419,6 +432,16 @@ QString DownloadFile::writeFailed(int errorNumber)
     return message;
 }
 
+QString DownloadFile::openFailed(int errorNumber)
+{
+    if (errorNumber == EACCES || errorNumber == EPERM || errorNumber == EROFS) {
+        const QString message = cannotWrite(m_path, systemError(errorNumber));
+        setError(message, StoreReply::Error::PermissionDenied);
+        return message;
+    }
+    return writeFailed(errorNumber);
+}
+
 StoreReply::Error DownloadFile::errorCode() const
 {
     std::lock_guard lock(m_mutex);
@@ -501,7 +524,9 @@ QString DownloadFile::commit()
 void DownloadFile::discard()
 {
     stop(true);
-    QFile::remove(m_file.fileName());
+    // Only while it is this download's, locked: after a failed commit the name may be another download's by now.
+    if (m_file.isOpen())
+        QFile::remove(m_file.fileName());
     closeFiles();
 }
 

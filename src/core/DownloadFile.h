@@ -67,7 +67,7 @@ public:
     // Syncs the partial file and renames it over the target; the reason, when that fails.
     QString commit();
     // What the failure that open(), append(), finish() or commit() reported means: DiskFull when the disk had no
-    // room, Io for anything else; None before any.
+    // room, PermissionDenied for a folder or a target the user may not write, Io for anything else; None before any.
     StoreReply::Error errorCode() const;
     // Removes the partial file, whose content is of no use (its hash was not the server's).
     void discard();
@@ -97,6 +97,8 @@ private:
     void setError(const QString& error, StoreReply::Error code = StoreReply::Error::Io);
     // Records and gives the failure of a write of the partial file that failed with errorNumber (an errno).
     QString writeFailed(int errorNumber);
+    // The same for opening it: a folder the user may not write in is refused as such.
+    QString openFailed(int errorNumber);
     // Lets the threads finish; with `abandon`, the hashing threads skip the rest of their work.
     void stop(bool abandon);
     void closeFiles();

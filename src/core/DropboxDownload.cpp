@@ -164,6 +164,8 @@ void DropboxDownload::onFinished(const HttpResponse& response)
         complete(response);
         return;
     }
+    // Before the file goes: its failure, if the disk stopped the download.
+    const StoreReply::Error diskErrorCode = m_file ? m_file->errorCode() : StoreReply::Error::Io;
     if (m_file) {
         reportCheckpoint(m_file->flush());
         m_file.reset();
@@ -179,7 +181,7 @@ void DropboxDownload::onFinished(const HttpResponse& response)
         return;
     }
     if (!m_diskError.isEmpty()) {
-        fail(m_file->errorCode(), m_diskError);
+        fail(diskErrorCode, m_diskError);
         return;
     }
     const DropboxError error = DropboxError::fromResponse(response, displayName());

@@ -318,6 +318,11 @@ StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QStrin
     });
 }
 
+QString DropboxStore::deletionNote() const
+{
+    return tr("Dropbox keeps deleted documents for a time: they can be restored on dropbox.com.");
+}
+
 StoreReply* DropboxStore::remove(const AttachmentRef& attachment, const QString& expectedContentHash)
 {
     const QString problem = problemWith(attachment.entity, attachment.name);

@@ -47,6 +47,7 @@ public:
 
     QString uri() const override;
     QString displayName() const override;
+    QString deletionNote() const override;
     Operations supportedOperations() const override;
 
     StoreReply* listEntities(EntityType type) override;

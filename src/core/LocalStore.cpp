@@ -88,10 +88,11 @@ private:
 
 namespace {
 
-// Copies source to destination in chunks, reporting progress and stopping when cancelled.
-// Returns an empty string on success, else the reason; a failed write leaves its errno in writeError.
-QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, const std::function<bool()>& isCancelled,
-                   const std::function<void(qint64, qint64)>& progress, ContentHasher* hasher, int* writeError)
+// Copies source in chunks to write, which gives the reason it could not take one, reporting progress and stopping
+// when cancelled. Returns an empty string on success, else the reason.
+QString copyStream(QIODevice& source, const std::function<QString(QByteArrayView)>& write, qint64 total,
+                   const std::function<bool()>& isCancelled, const std::function<void(qint64, qint64)>& progress,
+                   ContentHasher* hasher)
 {
     QByteArray buffer(chunkSize, Qt::Uninitialized);
     qint64 done = 0;
@@ -103,10 +104,8 @@ QString copyStream(QIODevice& source, QIODevice& destination, qint64 total, cons
             return source.errorString();
         if (read == 0)
             break;
-        if (destination.write(buffer.constData(), read) != read) {
-            *writeError = errno;
-            return destination.errorString();
-        }
+        if (const QString error = write(QByteArrayView(buffer.constData(), read)); !error.isEmpty())
+            return error;
         if (hasher)
             hasher->addData(QByteArrayView(buffer.constData(), read));
         done += read;
@@ -454,9 +453,15 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
         int writeError = 0;
         // The hash of the bytes written, not of whatever the file's path held before.
         ContentHasher hasher;
+        const auto write = [&unbuffered, &writeError](QByteArrayView data) {
+            if (unbuffered.write(data.data(), data.size()) == data.size())
+                return QString();
+            writeError = errno;
+            return unbuffered.errorString();
+        };
         QString copyError = copyStream(
-            source, unbuffered, total, [&job] { return job.isCancelled(); },
-            [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher, &writeError);
+            source, write, total, [&job] { return job.isCancelled(); },
+            [&job](qint64 done, qint64 all) { job.progress(done, all); }, &hasher);
         if (job.isCancelled())
             return Job::cancelled();
         // The document is only shown once it is safely on disk.
@@ -503,35 +508,39 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
         if (const QString error = target.open(); !error.isEmpty())
             return Outcome::failure(target.errorCode(), error);
         // Nothing of a download that failed stays: a local copy is made again whole rather than resumed.
-        const auto givenUp = [&target](StoreReply::Error error, const QString& message) {
+        const auto givenUp = [&target, &job](StoreReply::Error error, const QString& message) {
             target.discard();
-            return Outcome::failure(error, message);
+            return job.isCancelled() ? Job::cancelled() : Outcome::failure(error, message);
         };
-        QByteArray buffer(chunkSize, Qt::Uninitialized);
-        for (qint64 done = 0;;) {
-            const qint64 read = source.read(buffer.data(), buffer.size());
-            if (job.isCancelled()) {
-                target.discard();
-                return Job::cancelled();
-            }
-            if (read < 0)
-                return givenUp(StoreReply::Error::Io,
-                               tr("Could not read “%1”: %2").arg(attachment.name, source.errorString()));
-            if (read == 0)
-                break;
-            if (const QString error = target.append(QByteArrayView(buffer.constData(), read)); !error.isEmpty())
-                return givenUp(target.errorCode(), error);
-            done += read;
-            job.progress(done, source.size());
-        }
+        const QString copyError = copyStream(
+            source, [&target](QByteArrayView data) { return target.append(data); }, source.size(),
+            [&job] { return job.isCancelled(); }, [&job](qint64 done, qint64 all) { job.progress(done, all); },
+            nullptr);
+        // The file's own failure says what it is; any other is the document's, which could not be read.
+        if (!copyError.isEmpty() && target.errorCode() == StoreReply::Error::None)
+            return givenUp(StoreReply::Error::Io, tr("Could not read “%1”: %2").arg(attachment.name, copyError));
+        if (!copyError.isEmpty() || job.isCancelled())
+            return givenUp(target.errorCode(), copyError);
+        // DownloadFile hashes what it writes, for the servers' hashes; a copy on this machine has none to meet.
         QString contentHash;
-        if (QString error = target.finish(&contentHash); !error.isEmpty() || !(error = target.commit()).isEmpty())
+        QString error = target.finish(&contentHash);
+        // A cancel while the last blocks went to disk still leaves the target as it was.
+        if (error.isEmpty() && job.isCancelled())
+            return givenUp(StoreReply::Error::Cancelled, {});
+        if (error.isEmpty())
+            error = target.commit();
+        if (!error.isEmpty())
             return givenUp(target.errorCode(), error);
         QFile saved(localPath);
         if (saved.open(QIODevice::ReadWrite))
             saved.setFileTime(QFileInfo(sourcePath).lastModified(), QFileDevice::FileModificationTime);
         return Outcome {};
     });
+}
+
+QString LocalStore::deletionNote() const
+{
+    return tr("Deleted documents go to the trash where the system has one.");
 }
 
 StoreReply* LocalStore::remove(const AttachmentRef& attachment, const QString& expectedContentHash)

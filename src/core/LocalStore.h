@@ -49,6 +49,7 @@ public:
     // Watches the folders with the file system's notifications, where they tell of every change.
     bool startWatching(const QByteArray& state) override;
     QString localFilePath(const AttachmentRef& attachment) const override;
+    QString deletionNote() const override;
     // The folder that holds a record's documents, <root>/<Type>/<Id>.
     QString entityPath(const EntityRef& entity) const;
 

@@ -17,6 +17,11 @@ std::optional<EntityRef> Store::uploadWaypoint(const EntityRef&) const
     return std::nullopt;
 }
 
+QString Store::deletionNote() const
+{
+    return tr("Deleting cannot be undone.");
+}
+
 QString Store::localFilePath(const AttachmentRef&) const
 {
     return {};

@@ -88,6 +88,9 @@ public:
     // left it halfway; none where uploads go straight to their entity.
     virtual std::optional<EntityRef> uploadWaypoint(const EntityRef& target) const;
 
+    // What becomes of a deleted document, as the delete confirmation tells the user: whether there is a way back.
+    virtual QString deletionNote() const;
+
 signals:
     // Types whose entities changed and entities whose attachments did; after a reset, every type.
     void changed(const QList<EntityType>& types, const QList<EntityRef>& entities);

@@ -381,6 +381,9 @@ void MainWindow::restoreWindowState()
         resizeDocks({ m_ui->transfersDock }, { 140 }, Qt::Vertical);
         m_ui->transfersDock->hide();
     }
+    // Transfers taken up from the last run bring it as any other transfer does, however the panel was left.
+    if (m_queue->count() > 0)
+        m_ui->transfersDock->show();
     m_ui->actionShowTransfers->setChecked(!m_ui->transfersDock->isHidden());
     if (!m_ui->splitter->restoreState(m_settings.splitterState()))
         m_ui->splitter->setSizes({ 280, 820 });
@@ -494,10 +497,10 @@ void MainWindow::updateActions()
     m_ui->actionSendPdf->setVisible(kashflow);
     m_ui->actionSendPdf->setEnabled(kashflow && hasEntity && KashflowStore::canSendPdf(currentEntity().type));
     m_ui->actionConnectKashflowDropbox->setVisible(kashflow);
-    // Only Fortnox's inbox folders have addresses; elsewhere the item would only ever be greyed out.
     // Only the local store's records are folders on this machine.
     m_ui->actionShowInFolder->setVisible(qobject_cast<LocalStore*>(m_store) != nullptr);
     m_ui->actionShowInFolder->setEnabled(hasEntity);
+    // Only Fortnox's inbox folders have addresses; elsewhere the item would only ever be greyed out.
     m_ui->actionCopyEmail->setVisible(qobject_cast<FortnoxStore*>(m_store) != nullptr);
     m_ui->actionCopyEmail->setEnabled(!currentEmail().isEmpty());
 }
@@ -777,8 +780,9 @@ void MainWindow::deleteSelected()
         return;
     const EntityRef entity = selected.first().entity;
     const QString where = titleOf(entity, EntityTypes::Wording::InSentence);
+    // A warning: these may be documents the law says must be kept.
     auto* box = new QMessageBox(
-        QMessageBox::Question, tr("Delete Documents"),
+        QMessageBox::Warning, tr("Delete Documents"),
         selected.size() == 1
             ? tr("Delete “%1” from %2?").arg(selected.first().name, where)
             : tr("Delete %n document(s) from %1?", nullptr, static_cast<int>(selected.size())).arg(where),
@@ -787,7 +791,7 @@ void MainWindow::deleteSelected()
     // The names are the documents', never markup.
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(tr("Deleted documents go to the trash where the system has one."));
+    box->setInformativeText(m_store->deletionNote());
     QPushButton* deleteButton = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     // The versions on screen now are the ones to delete; one changed by someone else meanwhile is kept.

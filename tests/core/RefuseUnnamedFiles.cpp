@@ -1,8 +1,11 @@
 // Preloaded (LD_PRELOAD) by TestLocalStore: a file system without unnamed files (O_TMPFILE), as NFS or FAT, where
-// open() refuses them with EOPNOTSUPP.
+// open() refuses them with EOPNOTSUPP. Each refusal adds a line to the file ATTACHE_TEST_REFUSALS names, so that the
+// test sees the refusal happened.
 
 #include <cerrno>
 #include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
 #include <dlfcn.h>
 #include <fcntl.h>
 
@@ -13,6 +16,12 @@ using Open = int (*)(const char*, int, ...);
 int openUnlessUnnamed(const char* function, const char* path, int flags, va_list arguments)
 {
     if ((flags & O_TMPFILE) == O_TMPFILE) {
+        if (const char* log = std::getenv("ATTACHE_TEST_REFUSALS")) {
+            if (std::FILE* file = std::fopen(log, "ae")) {
+                std::fputs("O_TMPFILE\n", file);
+                std::fclose(file);
+            }
+        }
         errno = EOPNOTSUPP;
         return -1;
     }

@@ -41,6 +41,8 @@ private slots:
     void wrongHashLeavesTargetUntouched();
     void commitReplacesWhatALinkPointsToWithItsPermissions();
     void unwritableFolderGivesMessage();
+    void writeProtectedTargetIsNotReplaced();
+    void partialFileIsAsPrivateAsTheTarget();
     void writeErrorGivesMessageAndKeepsTarget();
     void writesThroughTheCacheWhereDirectIsRefused();
     void goesOnThroughTheCacheWhenADirectWriteIsRefused();
@@ -400,6 +402,37 @@ void TestDownloadFile::unwritableFolderGivesMessage()
     const QString error = file.open();
     QVERIFY(!error.isEmpty());
     QVERIFY2(error.contains(u"invoice.pdf"_s), qPrintable(error));
+}
+
+void TestDownloadFile::writeProtectedTargetIsNotReplaced()
+{
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    QVERIFY(CoreTest::writeFile(target, "kept"));
+    QVERIFY(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    DownloadFile file(target);
+    QCOMPARE(file.open(), u"“%1” is write-protected: it was not replaced."_s.arg(QDir::toNativeSeparators(target)));
+    QCOMPARE(file.errorCode(), StoreReply::Error::PermissionDenied);
+    QCOMPARE(CoreTest::readFile(target), QByteArray("kept"));
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
+}
+
+// A document only its owner may read stays so while its new version arrives.
+void TestDownloadFile::partialFileIsAsPrivateAsTheTarget()
+{
+    const QString target = m_dir->filePath(u"salaries.pdf"_s);
+    QVERIFY(CoreTest::writeFile(target, "old"));
+    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QVERIFY(QFile::setPermissions(target, ownerOnly));
+    DownloadFile file(target);
+    QCOMPARE(file.open(), QString());
+    // The owner's, group's and others' bits; the "user" ones are the test's own view of them.
+    const QFileDevice::Permissions userBits = QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
+    QCOMPARE(QFile::permissions(DownloadFile::partialPath(target)) & ~userBits, ownerOnly);
+    QCOMPARE(file.append("new"), QString());
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    QCOMPARE(file.commit(), QString());
+    QCOMPARE(CoreTest::readFile(target), QByteArray("new"));
 }
 
 // A full disk, as the process's file size limit: the write fails, the message says so, the target stays.

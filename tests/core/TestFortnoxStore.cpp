@@ -349,10 +349,11 @@ void TestFortnoxStore::downloadsExactly()
 }
 
 // A full disk (here the process's file size limit) stops a download as the disk's failure, not the network's, which
-// would have the transfer wait for a connection that is there. The target keeps what it had.
+// would have the transfer wait for a connection that is there. The target keeps what it had. Larger than two of
+// DownloadFile's blocks, so that the disk fails while the answer still arrives.
 void TestFortnoxStore::downloadOntoAFullDiskSaysSo()
 {
-    QVERIFY(m_emulator->putInboxFile(u"root"_s, u"avtal.pdf"_s, CoreTest::patternData(3 * 1024 * 1024)));
+    QVERIFY(m_emulator->putInboxFile(u"root"_s, u"avtal.pdf"_s, CoreTest::patternData(9 * 1024 * 1024)));
     const QString target = writeLocal(u"avtal.pdf"_s, "precious");
     QVERIFY(!target.isEmpty());
     CoreTest::FileSizeLimit limit(1024 * 1024);

@@ -448,8 +448,11 @@ void TestLocalStore::uploadsWhereUnnamedFilesAreRefused()
         const QString failure
             = CoreTest::passesInChild(*this, QTest::currentTestFunction(), QCoreApplication::applicationFilePath(), {},
                                       { { u"LD_PRELOAD"_s, QStringLiteral(ATTACHE_REFUSE_UNNAMED_FILES) },
-                                        { u"ATTACHE_TEST_NO_UNNAMED_FILES"_s, u"1"_s } });
+                                        { u"ATTACHE_TEST_NO_UNNAMED_FILES"_s, u"1"_s },
+                                        { u"ATTACHE_TEST_REFUSALS"_s, m_tmp->filePath(u"refusals.log"_s) } });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        // Else the uploads went the usual way, and this tested nothing.
+        QVERIFY(readFile(m_tmp->filePath(u"refusals.log"_s)).startsWith("O_TMPFILE\n"));
         return;
     }
     const QString dir = entityDir(m_invoice);

@@ -90,6 +90,7 @@ private slots:
     void showTransfersHidesThemToo();
     void transfersPanelComesWithTransfers();
     void showInFolderOpensTheRecordsFolder();
+    void resumedTransfersBringThePanel();
     void noItemThatCanNeverApply();
     void aboutSaysWhichVersionAndWhere();
     void toolBarHasAnIconForEveryButtonUnderAdwaita();
@@ -559,6 +560,8 @@ void TestMainWindow::deleteAsksFirst()
     QMessageBox* box = nullptr;
     QTRY_VERIFY((box = m_window->findChild<QMessageBox*>(QStringLiteral("deleteConfirmation"))) != nullptr);
     QVERIFY(box->text().contains(QStringLiteral("old.txt")));
+    QCOMPARE(box->icon(), QMessageBox::Warning);
+    QCOMPARE(box->informativeText(), QStringLiteral("Deleted documents go to the trash where the system has one."));
     box->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("deleteConfirmation")));
     QCOMPARE(m_window->transferQueue()->count(), 0);
@@ -800,6 +803,25 @@ void TestMainWindow::transfersPanelComesWithTransfers()
     QTRY_COMPARE(transfers->index(1, TransferModel::StatusColumn).data().toString(),
                  QStringLiteral("Done, as “notes (2).txt”"));
     WindowTest::saveScreenshot(m_window.get(), QStringLiteral("transfer-stored-as.png"));
+}
+
+// Transfers taken up from the last run bring the panel, even one the user had closed.
+void TestMainWindow::resumedTransfersBringThePanel()
+{
+    // Paused, so that the upload still waits when the window closes.
+    action("actionPauseTransfers")->trigger();
+    const QString file = m_root->filePath(QStringLiteral("waiting.txt"));
+    QVERIFY(SampleDocuments::writeText(file, "waiting"));
+    m_window->uploadFiles({ QUrl::fromLocalFile(file) }, m_invoice);
+    action("actionShowTransfers")->trigger();
+    QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("transfersDock"))->isHidden());
+    m_window->close();
+    m_window.reset();
+
+    createWindow();
+    QCOMPARE(m_window->transferQueue()->count(), 1);
+    QVERIFY(!m_window->findChild<QDockWidget*>(QStringLiteral("transfersDock"))->isHidden());
+    QVERIFY(action("actionShowTransfers")->isChecked());
 }
 
 // The local store's records are folders: Show in Folder opens the current one in the file manager, from the
