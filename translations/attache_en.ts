@@ -97,10 +97,10 @@
 <context>
     <name>MoveToDialog</name>
     <message numerus="yes">
-        <source>File %n document(s) from %1 on:</source>
+        <source>Move %n document(s) from %1 to:</source>
         <translation>
-            <numerusform>File %n document from %1 on:</numerusform>
-            <numerusform>File %n documents from %1 on:</numerusform>
+            <numerusform>Move %n document from %1 to:</numerusform>
+            <numerusform>Move %n documents from %1 to:</numerusform>
         </translation>
     </message>
 </context>

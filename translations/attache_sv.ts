@@ -1843,8 +1843,12 @@ Byggd med Qt %3.</translation>
         <source>Filter records</source>
         <translation>Filtrera poster</translation>
     </message>
+    <message>
+        <source>Move</source>
+        <translation>Flytta</translation>
+    </message>
     <message numerus="yes">
-        <source>File %n document(s) from %1 on:</source>
+        <source>Move %n document(s) from %1 to:</source>
         <translation>
             <numerusform>Flytta %n dokument från %1 till:</numerusform>
             <numerusform>Flytta %n dokument från %1 till:</numerusform>
@@ -1899,6 +1903,10 @@ Byggd med Qt %3.</translation>
     <message>
         <source>%1:</source>
         <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Skapa</translation>
     </message>
 </context>
 <context>

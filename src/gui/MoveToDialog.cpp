@@ -14,8 +14,10 @@ MoveToDialog::MoveToDialog(EntityTreeModel* entities, int documentCount, const E
     , m_from(from)
 {
     m_ui->setupUi(this);
+    // Named for what it does.
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Move"));
     m_ui->promptLabel->setText(
-        tr("File %n document(s) from %1 on:", nullptr, documentCount)
+        tr("Move %n document(s) from %1 to:", nullptr, documentCount)
             .arg(EntityTypes::entityTitle(from.type, from.id, EntityTypes::Wording::InSentence)));
     m_filter->setSourceModel(entities);
     m_filter->setRecursiveFilteringEnabled(true);

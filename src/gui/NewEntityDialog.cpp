@@ -10,6 +10,9 @@ NewEntityDialog::NewEntityDialog(EntityType initialType, QWidget* parent)
     , m_ui(std::make_unique<Ui::NewEntityDialog>())
 {
     m_ui->setupUi(this);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    // As tall as what it shows: the line that explains a refused key takes room only when there is one.
+    layout()->setSizeConstraint(QLayout::SetFixedSize);
     const QList<EntityType> types = EntityTypes::standard();
     for (EntityType type : types)
         m_ui->typeCombo->addItem(EntityTypes::displayName(type), QVariant::fromValue(type));
@@ -38,5 +41,6 @@ void NewEntityDialog::update()
     m_ui->keyLabel->setText(tr("%1:").arg(EntityTypes::keyLabel(ref.type)));
     const QString problem = ref.id.isEmpty() ? QString() : NameRules::problem(ref.id);
     m_ui->problemLabel->setText(problem);
+    m_ui->problemLabel->setVisible(!problem.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!ref.id.isEmpty() && problem.isEmpty());
 }

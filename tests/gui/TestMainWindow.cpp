@@ -684,13 +684,20 @@ void TestMainWindow::newRecordDialogCreatesRecord()
     QTRY_VERIFY((dialog = m_window->findChild<NewEntityDialog*>()) != nullptr);
     auto* key = dialog->findChild<QLineEdit*>(QStringLiteral("keyEdit"));
     QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-    // The type follows the selection; a hostile key is refused before it reaches the store.
+    QCOMPARE(ok->text(), QStringLiteral("Create"));
+    auto* problem = dialog->findChild<QLabel*>(QStringLiteral("problemLabel"));
+    // The type follows the selection; a hostile key is refused before it reaches the store, and the dialog says why.
     QCOMPARE(dialog->entity().type, EntityType::Invoices);
     QTest::keyClicks(key, QStringLiteral("../etc"));
     QVERIFY(!ok->isEnabled());
+    QVERIFY(!problem->isHidden());
+    QVERIFY(!problem->text().isEmpty());
     key->clear();
     QTest::keyClicks(key, QStringLiteral("4460"));
     QVERIFY(ok->isEnabled());
+    // No room kept for a reason there is none of.
+    QVERIFY(problem->isHidden());
+    QTRY_COMPARE(dialog->height(), dialog->sizeHint().height());
     QDir().mkpath(QStringLiteral(ATTACHE_SCREENSHOT_DIR));
     dialog->grab().save(QStringLiteral(ATTACHE_SCREENSHOT_DIR "/new-record-dialog.png"));
     ok->click();
@@ -710,6 +717,9 @@ void TestMainWindow::moveToDialogFilesDocuments()
     MoveToDialog* dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<MoveToDialog*>()) != nullptr);
     QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QCOMPARE(ok->text(), QStringLiteral("Move"));
+    QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("promptLabel"))->text(),
+             QStringLiteral("Move 1 document from Inbox folder Unsorted to:"));
     // Filing onto the folder it is already in is not a move.
     dialog->selectTarget(m_inbox);
     QVERIFY(!ok->isEnabled());
