@@ -110,7 +110,7 @@ QString DropboxStore::displayName() const
 Store::Operations DropboxStore::supportedOperations() const
 {
     return Operation::ListEntities | Operation::CreateEntity | Operation::ListAttachments | Operation::Upload
-        | Operation::Download | Operation::Delete | Operation::Thumbnail | Operation::Move;
+        | Operation::Download | Operation::Delete | Operation::Thumbnail | Operation::Move | Operation::Rename;
 }
 
 QString DropboxStore::entityPath(const EntityRef& entity) const
@@ -390,16 +390,27 @@ StoreReply* DropboxStore::thumbnail(const AttachmentRef& attachment, const QSize
 
 StoreReply* DropboxStore::move(const AttachmentRef& attachment, const EntityRef& target)
 {
+    return moveTo(attachment, target, attachment.name, true);
+}
+
+StoreReply* DropboxStore::rename(const AttachmentRef& attachment, const QString& newName)
+{
+    return moveTo(attachment, attachment.entity, newName, false);
+}
+
+StoreReply* DropboxStore::moveTo(const AttachmentRef& attachment, const EntityRef& target, const QString& name,
+                                 bool autorename)
+{
     QString problem = problemWith(attachment.entity, attachment.name);
     if (problem.isEmpty())
-        problem = NameRules::problem(target.id);
+        problem = problemWith(target, name);
     const QString from = attachmentPath(attachment);
-    const QString to = entityPath(target) + QLatin1Char('/') + DropboxJson::normalizedName(attachment.name);
-    return startNamed(problem, [this, attachment, from, to](RemoteOperation* operation) {
+    const QString to = entityPath(target) + QLatin1Char('/') + DropboxJson::normalizedName(name);
+    return startNamed(problem, [this, attachment, from, to, autorename](RemoteOperation* operation) {
         const QJsonObject arg {
             { QStringLiteral("from_path"), from },
             { QStringLiteral("to_path"), to },
-            { QStringLiteral("autorename"), true },
+            { QStringLiteral("autorename"), autorename },
             { QStringLiteral("allow_ownership_transfer"), false },
         };
         HttpCall* call

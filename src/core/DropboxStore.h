@@ -63,6 +63,7 @@ public:
     StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+    StoreReply* rename(const AttachmentRef& attachment, const QString& newName) override;
     // Watches with list_folder/longpoll from the stored cursor (DropboxChangeWatcher).
     bool startWatching(const QByteArray& state) override;
 
@@ -79,6 +80,8 @@ signals:
     void signInRequired(const QString& message);
 
 private:
+    // move_v2 of an attachment to name on target; autorename numbers a taken name, else it is refused.
+    StoreReply* moveTo(const AttachmentRef& attachment, const EntityRef& target, const QString& name, bool autorename);
     // The entries, or the response that failed.
     using Entries
         = std::function<void(const QList<QJsonObject>& entries, const QString& cursor, const HttpResponse* failure)>;

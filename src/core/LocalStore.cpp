@@ -175,7 +175,7 @@ Store::Operations LocalStore::supportedOperations() const
 {
     // Thumbnails come from the files themselves (localFilePath), not from the store.
     return Operation::ListEntities | Operation::CreateEntity | Operation::ListAttachments | Operation::Upload
-        | Operation::Download | Operation::Delete | Operation::Move;
+        | Operation::Download | Operation::Delete | Operation::Move | Operation::Rename;
 }
 
 QString LocalStore::entityPath(const EntityRef& entity) const
@@ -595,5 +595,33 @@ StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& t
         if (!QDir().mkpath(targetDir))
             return folderNotWritable(targetDir);
         return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, {});
+    });
+}
+
+StoreReply* LocalStore::rename(const AttachmentRef& attachment, const QString& newName)
+{
+    const QString sourcePath = localFilePath(attachment);
+    const QString dir = entityPath(attachment.entity);
+    return start([this, sourcePath, dir, attachment, newName](Job& job) {
+        if (sourcePath.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
+        if (const QString problem = nameProblem(newName); !problem.isEmpty())
+            return Outcome::failure(StoreReply::Error::InvalidName, problem);
+        if (!QFileInfo(sourcePath).isFile())
+            return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
+        const QString target = dir + QLatin1Char('/') + newName;
+        if (const int error = renameWithoutReplacing(sourcePath, target); error == EEXIST)
+            return Outcome::failure(StoreReply::Error::AlreadyExists,
+                                    tr("There is already a document named “%1” on %2.")
+                                        .arg(newName, EntityTypes::entityTitle(attachment.entity.type,
+                                                                               attachment.entity.id,
+                                                                               EntityTypes::Wording::InSentence)));
+        else if (error != 0)
+            return Outcome::failure(StoreReply::Error::PermissionDenied,
+                                    tr("Could not rename “%1”: %2").arg(attachment.name, qt_error_string(error)));
+        forgetHash(sourcePath);
+        Outcome outcome;
+        outcome.attachments.append(describeFile(target, job));
+        return outcome;
     });
 }

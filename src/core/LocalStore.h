@@ -45,6 +45,7 @@ public:
     StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
     StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) override;
+    StoreReply* rename(const AttachmentRef& attachment, const QString& newName) override;
 
     // Watches the folders with the file system's notifications, where they tell of every change.
     bool startWatching(const QByteArray& state) override;

@@ -17,6 +17,11 @@ std::optional<EntityRef> Store::uploadWaypoint(const EntityRef&) const
     return std::nullopt;
 }
 
+StoreReply* Store::rename(const AttachmentRef&, const QString&)
+{
+    return unsupported(tr("Renaming documents"));
+}
+
 QString Store::deletionNote() const
 {
     return tr("Deleting cannot be undone.");

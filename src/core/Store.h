@@ -25,6 +25,7 @@ public:
         Delete = 0x20,
         Thumbnail = 0x40,
         Move = 0x80,
+        Rename = 0x100,
     };
     Q_DECLARE_FLAGS(Operations, Operation)
     Q_FLAG(Operations)
@@ -73,6 +74,9 @@ public:
     virtual StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) = 0;
     // Files an attachment on another entity (from the Inbox, typically); the reply's attachment() is the result.
     virtual StoreReply* move(const AttachmentRef& attachment, const EntityRef& target) = 0;
+    // Gives an attachment another name on its entity; a name already taken is refused (AlreadyExists), never
+    // numbered: the user chose it. The reply's attachment() is the result.
+    virtual StoreReply* rename(const AttachmentRef& attachment, const QString& newName);
 
     // Change detection. A store that learns of changes made elsewhere (a colleague's upload, a file removed in
     // the file manager) reports them through changed() from now on and returns true; state is what it last

@@ -53,6 +53,7 @@ private slots:
     void downloadOntoAFullDiskSaysSo();
     void thumbnailsComeSingleAndBatched();
     void removesAndMoves();
+    void renamesWithoutNumbering();
     void hostileNamesNeverReachDropbox();
     void waitsOutRateLimit();
     void retriesServerErrors();
@@ -437,6 +438,24 @@ void TestDropboxStore::removesAndMoves()
     QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/scan.pdf"_s));
     auto again = await(m_store->remove(AttachmentRef { invoice(), u"scan.pdf"_s }));
     QCOMPARE(again->error(), StoreReply::Error::NotFound);
+}
+
+// Renamed with move_v2 in place, without autorename: a taken name is refused rather than numbered.
+void TestDropboxStore::renamesWithoutNumbering()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.pdf"_s, "scan"));
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/receipt.pdf"_s, "receipt"));
+    const AttachmentRef scan { invoice(), u"scan.pdf"_s };
+    auto taken = await(m_store->rename(scan, u"receipt.pdf"_s));
+    QCOMPARE(taken->error(), StoreReply::Error::AlreadyExists);
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/receipt.pdf"_s), QByteArray("receipt"));
+    auto renamed = await(m_store->rename(scan, u"Kvitto mars.pdf"_s));
+    QCOMPARE(renamed->error(), StoreReply::Error::None);
+    QCOMPARE(renamed->attachment().name, u"Kvitto mars.pdf"_s);
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/scan.pdf"_s));
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/Kvitto mars.pdf"_s), QByteArray("scan"));
+    auto hostile = await(m_store->rename(AttachmentRef { invoice(), u"Kvitto mars.pdf"_s }, u"../x.pdf"_s));
+    QCOMPARE(hostile->error(), StoreReply::Error::InvalidName);
 }
 
 void TestDropboxStore::hostileNamesNeverReachDropbox()

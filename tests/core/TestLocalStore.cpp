@@ -87,6 +87,7 @@ private slots:
 
     void moveToOtherEntity();
     void moveClashGetsNumberedName();
+    void renameGivesTheChosenNameOrNone();
     void moveMissingAttachment();
     void moveToSameEntityChangesNothing();
     void moveRefusesBadTarget();
@@ -838,6 +839,34 @@ void TestLocalStore::moveClashGetsNumberedName()
     QCOMPARE(readFile(entityDir(m_invoice) + u"/scan.pdf"_s), QByteArray("existing"));
     QCOMPARE(readFile(entityDir(m_invoice) + u"/scan (2).pdf"_s), QByteArray("new"));
     QCOMPARE(allEntries(entityDir(m_inbox)), QStringList());
+}
+
+// A name the user chose is given as it is, or not at all: a taken one is refused, never numbered or written over.
+void TestLocalStore::renameGivesTheChosenNameOrNone()
+{
+    QVERIFY(!place(m_invoice, u"scan.pdf"_s, "scan").isEmpty());
+    QVERIFY(!place(m_invoice, u"receipt.pdf"_s, "receipt").isEmpty());
+    const AttachmentRef scan { m_invoice, u"scan.pdf"_s };
+    {
+        AWAIT(taken, m_store->rename(scan, u"receipt.pdf"_s));
+        QCOMPARE(taken->error(), Error::AlreadyExists);
+        QCOMPARE(taken->errorString(), u"There is already a document named “receipt.pdf” on Invoice 4455."_s);
+    }
+    for (const QString& bad : { u"../scan.pdf"_s, u".scan.pdf"_s, QString() }) {
+        AWAIT(refused, m_store->rename(scan, bad));
+        QCOMPARE(refused->error(), Error::InvalidName);
+    }
+    QCOMPARE(allEntries(entityDir(m_invoice)), (QStringList { u"receipt.pdf"_s, u"scan.pdf"_s }));
+    {
+        AWAIT(renamed, m_store->rename(scan, u"Kvitto mars.pdf"_s));
+        QCOMPARE(renamed->error(), Error::None);
+        QCOMPARE(renamed->attachment().name, u"Kvitto mars.pdf"_s);
+        QCOMPARE(renamed->attachment().contentHash, ContentHasher::hashFile(place(m_inbox, u"probe.pdf"_s, "scan")));
+    }
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/Kvitto mars.pdf"_s), QByteArray("scan"));
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/receipt.pdf"_s), QByteArray("receipt"));
+    AWAIT(gone, m_store->rename(scan, u"again.pdf"_s));
+    QCOMPARE(gone->error(), Error::NotFound);
 }
 
 void TestLocalStore::moveMissingAttachment()
