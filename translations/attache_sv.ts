@@ -1360,6 +1360,14 @@ Kommandon:</translation>
         <source>Deleted documents go to the trash where the system has one.</source>
         <translation>Borttagna dokument hamnar i papperskorgen om systemet har en.</translation>
     </message>
+    <message>
+        <source>There is already a document named “%1” on %2.</source>
+        <translation>Det finns redan ett dokument med namnet ”%1” på %2.</translation>
+    </message>
+    <message>
+        <source>Could not rename “%1”: %2</source>
+        <translation>Kunde inte byta namn på ”%1”: %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1818,6 +1826,18 @@ Byggd med Qt %3.</translation>
         <source>Could not show the folder “%1”.</source>
         <translation>Kunde inte visa mappen ”%1”.</translation>
     </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Byt &amp;namn</translation>
+    </message>
+    <message>
+        <source>Give the selected document another name</source>
+        <translation>Ge det markerade dokumentet ett annat namn</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -2227,6 +2247,10 @@ Byggd med Qt %3.</translation>
     <message>
         <source>Deleting cannot be undone.</source>
         <translation>Borttagningen kan inte ångras.</translation>
+    </message>
+    <message>
+        <source>Renaming documents</source>
+        <translation>Att byta namn på dokument</translation>
     </message>
 </context>
 <context>

@@ -613,9 +613,9 @@ StoreReply* LocalStore::rename(const AttachmentRef& attachment, const QString& n
         if (const int error = renameWithoutReplacing(sourcePath, target); error == EEXIST)
             return Outcome::failure(StoreReply::Error::AlreadyExists,
                                     tr("There is already a document named “%1” on %2.")
-                                        .arg(newName, EntityTypes::entityTitle(attachment.entity.type,
-                                                                               attachment.entity.id,
-                                                                               EntityTypes::Wording::InSentence)));
+                                        .arg(newName,
+                                             EntityTypes::entityTitle(attachment.entity.type, attachment.entity.id,
+                                                                      EntityTypes::Wording::InSentence)));
         else if (error != 0)
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not rename “%1”: %2").arg(attachment.name, qt_error_string(error)));

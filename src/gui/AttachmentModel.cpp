@@ -163,6 +163,8 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
         return {};
     const Attachment& attachment = m_attachments.at(index.row());
     switch (role) {
+    case Qt::EditRole:
+        return index.column() == NameColumn ? QVariant(attachment.name) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
@@ -227,7 +229,19 @@ Qt::ItemFlags AttachmentModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
         return m_entity.id.isEmpty() ? Qt::NoItemFlags : Qt::ItemIsDropEnabled;
-    return QAbstractTableModel::flags(index) | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
+    const Qt::ItemFlags editable = m_renamable && index.column() == NameColumn ? Qt::ItemIsEditable : Qt::NoItemFlags;
+    return QAbstractTableModel::flags(index) | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren
+        | editable;
+}
+
+bool AttachmentModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() != NameColumn)
+        return false;
+    const QString name = value.toString().trimmed();
+    if (!name.isEmpty() && name != m_attachments.at(index.row()).name)
+        emit renameRequested(refAt(index.row()), name);
+    return false;
 }
 
 QStringList AttachmentModel::mimeTypes() const

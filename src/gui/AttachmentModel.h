@@ -35,6 +35,8 @@ public:
     bool isLoading() const { return m_loading; }
     // The last listing of the entity failed: an empty model then says nothing about the record.
     bool hasListingFailed() const { return m_listingFailed; }
+    // Whether names can be edited in place: where the store renames.
+    void setRenamable(bool renamable) { m_renamable = renamable; }
 
     Attachment attachmentAt(int row) const { return m_attachments.value(row); }
     AttachmentRef refAt(int row) const { return AttachmentRef { m_entity, m_attachments.value(row).name }; }
@@ -48,6 +50,9 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
+    // An edited name is asked for (renameRequested), not taken: the row keeps its name until the store has
+    // renamed the document and a listing shows it.
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
     QStringList mimeTypes() const override;
     QMimeData* mimeData(const QModelIndexList& indexes) const override;
@@ -62,12 +67,14 @@ signals:
     // The listing asked for has ended, answered or not.
     void loaded();
     void filesDropped(const QList<QUrl>& urls, const EntityRef& target);
+    void renameRequested(const AttachmentRef& attachment, const QString& newName);
 
 private:
     void merge(const QList<Attachment>& fresh);
     void onThumbnailReady(const QString& contentHash);
 
     QPointer<SyncMonitor> m_sync;
+    bool m_renamable = false;
     ThumbnailCache* m_thumbnails;
     std::unique_ptr<FileIconProvider> m_icons;
     EntityRef m_entity;

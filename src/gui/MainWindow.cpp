@@ -154,11 +154,15 @@ void MainWindow::setUpActions()
     ui.actionQuit->setIcon(themeIcon("application-exit"));
 
     // Return and Delete act on documents only while the documents have the focus, never in the filter box.
-    for (QAction* action : { ui.actionOpen, ui.actionDelete })
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Not in a name being edited either, where Return ends the editing and Delete deletes a character.
+    for (QAction* action : { ui.actionOpen, ui.actionRename, ui.actionDelete })
+        action->setShortcutContext(Qt::WidgetShortcut);
     for (QAbstractItemView* view :
          { static_cast<QAbstractItemView*>(ui.detailsView), static_cast<QAbstractItemView*>(ui.gridView) }) {
-        view->addActions({ ui.actionOpen, ui.actionShowInFolder, ui.actionSaveAs, ui.actionMoveTo, ui.actionDelete });
+        view->addActions({ ui.actionOpen, ui.actionShowInFolder, ui.actionRename, ui.actionSaveAs, ui.actionMoveTo,
+                           ui.actionDelete });
+        // A double click opens; names are edited only through Rename (F2).
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
         auto* separator = new QAction(view);
         separator->setSeparator(true);
         view->addAction(separator);
@@ -179,6 +183,12 @@ void MainWindow::setUpActions()
     connect(ui.actionAddFiles, &QAction::triggered, this, &MainWindow::addFiles);
     connect(ui.actionOpen, &QAction::triggered, this, &MainWindow::openSelected);
     connect(ui.actionShowInFolder, &QAction::triggered, this, &MainWindow::showInFolder);
+    connect(ui.actionRename, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = m_ui->detailsView->selectionModel()->selectedRows(AttachmentModel::NameColumn);
+        auto* view = static_cast<QAbstractItemView*>(m_ui->attachmentStack->currentWidget());
+        if (rows.size() == 1)
+            view->edit(rows.first());
+    });
     connect(ui.actionSaveAs, &QAction::triggered, this, &MainWindow::saveSelectedAs);
     connect(ui.actionMoveTo, &QAction::triggered, this, &MainWindow::moveSelected);
     connect(ui.actionDelete, &QAction::triggered, this, &MainWindow::deleteSelected);
@@ -338,6 +348,8 @@ void MainWindow::openStore(const QString& uri)
     connect(m_entities, &EntityTreeModel::filesDropped, this, &MainWindow::uploadFiles);
     connect(m_entities, &EntityTreeModel::attachmentsDropped, this, &MainWindow::moveAttachments);
     connect(m_attachments, &AttachmentModel::filesDropped, this, &MainWindow::uploadFiles);
+    connect(m_attachments, &AttachmentModel::renameRequested, this, &MainWindow::renameAttachment);
+    m_attachments->setRenamable(m_store->supports(Store::Operation::Rename));
     connect(m_attachments, &AttachmentModel::loaded, this, &MainWindow::updatePlaceholders);
     // Documents found by a listing or by a change elsewhere alike.
     for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
@@ -492,6 +504,10 @@ void MainWindow::updateActions()
     m_ui->actionSaveAs->setEnabled(hasSelection && m_store->supports(Store::Operation::Download));
     m_ui->actionMoveTo->setEnabled(hasSelection && m_store->supports(Store::Operation::Move));
     m_ui->actionDelete->setEnabled(hasSelection && m_store->supports(Store::Operation::Delete));
+    // Where the store cannot rename, the item would only ever be greyed out.
+    m_ui->actionRename->setVisible(m_store->supports(Store::Operation::Rename));
+    m_ui->actionRename->setEnabled(m_ui->detailsView->selectionModel()
+                                   && m_ui->detailsView->selectionModel()->selectedRows().size() == 1);
     m_ui->actionNewEntity->setEnabled(m_store->supports(Store::Operation::CreateEntity));
     const bool kashflow = qobject_cast<KashflowStore*>(m_store) != nullptr;
     m_ui->actionSendPdf->setVisible(kashflow);
@@ -730,6 +746,20 @@ void MainWindow::showInFolder()
     const QString folder = local->entityPath(entity);
     if (!QFileInfo(folder).isDir() || !QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
         showError(tr("Could not show the folder “%1”.").arg(QDir::toNativeSeparators(folder)));
+}
+
+void MainWindow::renameAttachment(const AttachmentRef& attachment, const QString& newName)
+{
+    StoreReply* reply = m_store->rename(attachment, newName);
+    connect(reply, &StoreReply::finished, this, [this, reply, attachment] {
+        reply->deleteLater();
+        if (reply->error() != StoreReply::Error::None)
+            return showError(reply->errorString());
+        // This app's own doing: the listing that shows it does not announce it as news.
+        m_sync->expectRemoved(attachment);
+        m_sync->expectAdded(AttachmentRef { attachment.entity, reply->attachment().name });
+        m_sync->refreshEntity(attachment.entity);
+    });
 }
 
 void MainWindow::saveSelectedAs()

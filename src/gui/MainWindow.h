@@ -114,6 +114,8 @@ private:
     void openSelected();
     // The current record's folder in the file manager (the local store's only).
     void showInFolder();
+    // Asks the store for the new name; the document shows it once the store has given it.
+    void renameAttachment(const AttachmentRef& attachment, const QString& newName);
     void saveSelectedAs();
     void deleteSelected();
     void moveSelected();

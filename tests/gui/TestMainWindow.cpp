@@ -91,6 +91,7 @@ private slots:
     void transfersPanelComesWithTransfers();
     void showInFolderOpensTheRecordsFolder();
     void resumedTransfersBringThePanel();
+    void renameInPlace();
     void noItemThatCanNeverApply();
     void aboutSaysWhichVersionAndWhere();
     void toolBarHasAnIconForEveryButtonUnderAdwaita();
@@ -813,6 +814,44 @@ void TestMainWindow::transfersPanelComesWithTransfers()
     QTRY_COMPARE(transfers->index(1, TransferModel::StatusColumn).data().toString(),
                  QStringLiteral("Done, as “notes (2).txt”"));
     WindowTest::saveScreenshot(m_window.get(), QStringLiteral("transfer-stored-as.png"));
+}
+
+// F2 edits the name in place; the document has the new name once the store has given it, and a name already taken
+// is refused with the reason, leaving both documents as they were.
+void TestMainWindow::renameInPlace()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/scan.txt")), "scan"));
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/receipt.txt")), "receipt"));
+    selectEntityAndWait(m_invoice);
+    QVERIFY(action("actionRename")->isVisible());
+    QVERIFY(detailsView()->actions().contains(action("actionRename")));
+    selectAttachment(QStringLiteral("scan.txt"));
+    QVERIFY(action("actionRename")->isEnabled());
+    detailsView()->setFocus();
+    QTest::keyClick(detailsView(), Qt::Key_F2);
+    QLineEdit* editor = nullptr;
+    QTRY_VERIFY((editor = detailsView()->findChild<QLineEdit*>()) != nullptr && editor->isVisible());
+    QCOMPARE(editor->text(), QStringLiteral("scan.txt"));
+    WindowTest::saveScreenshot(m_window.get(), QStringLiteral("rename-in-place.png"));
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("receipt.txt"));
+    // Delete is a key of the editing here, not the window's Delete.
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QVERIFY(!m_window->findChild<QMessageBox*>(QStringLiteral("deleteConfirmation")));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(m_window->messageBar()->text().contains(QStringLiteral("already a document named “receipt.txt”")));
+    QCOMPARE(CoreTest::readFile(storePath(QStringLiteral("Invoices/4455/receipt.txt"))), QByteArray("receipt"));
+    QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/scan.txt"))));
+
+    selectAttachment(QStringLiteral("scan.txt"));
+    action("actionRename")->trigger();
+    QTRY_VERIFY((editor = detailsView()->findChild<QLineEdit*>()) != nullptr && editor->isVisible());
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Kvitto mars.txt"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(m_window->attachmentModel()->rowOf(QStringLiteral("Kvitto mars.txt")) >= 0);
+    QCOMPARE(m_window->attachmentModel()->rowOf(QStringLiteral("scan.txt")), -1);
+    QCOMPARE(CoreTest::readFile(storePath(QStringLiteral("Invoices/4455/Kvitto mars.txt"))), QByteArray("scan"));
 }
 
 // Transfers taken up from the last run bring the panel, even one the user had closed.
