@@ -13,7 +13,7 @@ namespace {
 
 using Open = int (*)(const char*, int, ...);
 
-int openUnlessUnnamed(const char* function, const char* path, int flags, va_list arguments)
+int openUnlessUnnamed(const char* path, int flags, va_list arguments)
 {
     if ((flags & O_TMPFILE) == O_TMPFILE) {
         if (const char* log = std::getenv("ATTACHE_TEST_REFUSALS")) {
@@ -26,7 +26,7 @@ int openUnlessUnnamed(const char* function, const char* path, int flags, va_list
         return -1;
     }
     const mode_t mode = (flags & O_CREAT) ? mode_t(va_arg(arguments, unsigned int)) : 0;
-    return reinterpret_cast<Open>(::dlsym(RTLD_NEXT, function))(path, flags, mode);
+    return reinterpret_cast<Open>(::dlsym(RTLD_NEXT, "open"))(path, flags, mode);
 }
 
 } // namespace
@@ -35,16 +35,10 @@ extern "C" int open(const char* path, int flags, ...)
 {
     va_list arguments;
     va_start(arguments, flags);
-    const int result = openUnlessUnnamed("open", path, flags, arguments);
+    const int result = openUnlessUnnamed(path, flags, arguments);
     va_end(arguments);
     return result;
 }
 
-extern "C" int open64(const char* path, int flags, ...)
-{
-    va_list arguments;
-    va_start(arguments, flags);
-    const int result = openUnlessUnnamed("open64", path, flags, arguments);
-    va_end(arguments);
-    return result;
-}
+// The same function under its large-file name, which 64-bit glibc makes one with open.
+extern "C" int open64(const char* path, int flags, ...) __attribute__((alias("open")));
