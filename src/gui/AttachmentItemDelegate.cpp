@@ -1,6 +1,7 @@
 #include "AttachmentItemDelegate.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -74,4 +75,11 @@ void AttachmentItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem
                                height / QFontMetrics(item.font).lineSpacing());
     }
     style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+}
+
+void AttachmentItemDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
+{
+    if (const auto* line = qobject_cast<QLineEdit*>(editor); line && line->isModified())
+        return;
+    QStyledItemDelegate::setEditorData(editor, index);
 }

@@ -13,6 +13,8 @@ public:
     AttachmentItemDelegate(const QSize& iconSize, QObject* parent = nullptr);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    // A name the user has begun to edit stays as typed when the row changes meanwhile (a thumbnail arriving).
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override;
 
     // The name as it fits in `lines` lines of `width` pixels, wrapped as the grid wraps it: whole, or without a
     // piece of its middle, so that its end and extension still show. The style would cut the last line's end.

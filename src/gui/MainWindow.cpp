@@ -282,6 +282,9 @@ void MainWindow::openStore(const QString& uri)
     m_ui->detailsView->setModel(attachmentSort);
     m_ui->gridView->setModel(attachmentSort);
     m_ui->gridView->setSelectionModel(m_ui->detailsView->selectionModel());
+    // A click in the grid selects the document, every column of it, as a click in the details does: the actions
+    // act on selected rows.
+    m_ui->gridView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_ui->transfersPanel->setQueue(queue);
     m_ui->transfersPanel->model()->setEntityTitles(
         [this](const EntityRef& entity) { return titleOf(entity, EntityTypes::Wording::InSentence); });
@@ -751,8 +754,11 @@ void MainWindow::showInFolder()
 void MainWindow::renameAttachment(const AttachmentRef& attachment, const QString& newName)
 {
     StoreReply* reply = m_store->rename(attachment, newName);
-    connect(reply, &StoreReply::finished, this, [this, reply, attachment] {
+    connect(reply, &StoreReply::finished, this, [this, reply, attachment, store = QPointer<Store>(m_store)] {
         reply->deleteLater();
+        // Of a store the user has left since: nothing of it is shown any more.
+        if (store != m_store)
+            return;
         if (reply->error() != StoreReply::Error::None)
             return showError(reply->errorString());
         // This app's own doing: the listing that shows it does not announce it as news.

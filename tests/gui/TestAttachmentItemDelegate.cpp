@@ -2,6 +2,7 @@
 
 #include "AttachmentItemDelegate.h"
 
+#include <QLineEdit>
 #include <QPixmap>
 #include <QStandardItemModel>
 #include <QTest>
@@ -30,6 +31,7 @@ class TestAttachmentItemDelegate : public QObject
     Q_OBJECT
 
 private slots:
+    void typedNameOutlastsTheRowChanging();
     void everyPictureGetsTheSameBox_data();
     void everyPictureGetsTheSameBox();
     void longNamesKeepTheirEnd_data();
@@ -98,6 +100,21 @@ void TestAttachmentItemDelegate::longNamesKeepTheirEnd()
     // Within the lines, wrapped as the grid wraps it.
     const int used = AttachmentItemDelegate::wrappedLines(fitted, font, width);
     QVERIFY2(used <= lines, qPrintable(u"%1 lines: %2"_s.arg(used).arg(fitted)));
+}
+
+// The view sets the editor's text again whenever the row changes (a thumbnail arriving): what the user typed stays.
+void TestAttachmentItemDelegate::typedNameOutlastsTheRowChanging()
+{
+    QStandardItemModel model;
+    model.appendRow(new QStandardItem(QStringLiteral("scan.pdf")));
+    const AttachmentItemDelegate delegate(QSize(64, 64));
+    QLineEdit editor;
+    delegate.setEditorData(&editor, model.index(0, 0));
+    QCOMPARE(editor.text(), QStringLiteral("scan.pdf"));
+    editor.selectAll();
+    QTest::keyClicks(&editor, QStringLiteral("Kvitto"));
+    delegate.setEditorData(&editor, model.index(0, 0));
+    QCOMPARE(editor.text(), QStringLiteral("Kvitto"));
 }
 
 QTEST_MAIN(TestAttachmentItemDelegate)

@@ -92,6 +92,7 @@ private slots:
     void showInFolderOpensTheRecordsFolder();
     void resumedTransfersBringThePanel();
     void renameInPlace();
+    void gridActsOnTheClickedDocument();
     void noItemThatCanNeverApply();
     void aboutSaysWhichVersionAndWhere();
     void toolBarHasAnIconForEveryButtonUnderAdwaita();
@@ -852,6 +853,25 @@ void TestMainWindow::renameInPlace()
     QTRY_VERIFY(m_window->attachmentModel()->rowOf(QStringLiteral("Kvitto mars.txt")) >= 0);
     QCOMPARE(m_window->attachmentModel()->rowOf(QStringLiteral("scan.txt")), -1);
     QCOMPARE(CoreTest::readFile(storePath(QStringLiteral("Invoices/4455/Kvitto mars.txt"))), QByteArray("scan"));
+}
+
+// In the thumbnail grid a click selects the document for every action, and F2 edits its name there too.
+void TestMainWindow::gridActsOnTheClickedDocument()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/scan.txt")), "scan"));
+    selectEntityAndWait(m_invoice);
+    m_window->setViewMode(MainWindow::GridMode);
+    auto* grid = m_window->findChild<QListView*>(QStringLiteral("gridView"));
+    QTRY_VERIFY(grid->isVisible());
+    const QModelIndex item = grid->model()->index(0, 0);
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(item).center());
+    QCOMPARE(m_window->selectedAttachments(), (QList<AttachmentRef> { { m_invoice, QStringLiteral("scan.txt") } }));
+    QVERIFY(action("actionDelete")->isEnabled());
+    QVERIFY(action("actionRename")->isEnabled());
+    QTest::keyClick(grid, Qt::Key_F2);
+    QLineEdit* editor = nullptr;
+    QTRY_VERIFY((editor = grid->findChild<QLineEdit*>()) != nullptr && editor->isVisible());
+    QCOMPARE(editor->text(), QStringLiteral("scan.txt"));
 }
 
 // Transfers taken up from the last run bring the panel, even one the user had closed.
