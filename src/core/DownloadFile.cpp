@@ -29,6 +29,13 @@ qint64 alignDown(qint64 value, qint64 alignment)
     return value - value % alignment;
 }
 
+// Whether another download, in this process or another, holds the partial file open locked; takes the lock when
+// none does. A file system without locks has no such download.
+bool isHeldElsewhere(int handle)
+{
+    return ::flock(handle, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+}
+
 QString systemError(int error = errno)
 {
     return QString::fromLocal8Bit(std::strerror(error));
@@ -93,8 +100,9 @@ QString DownloadFile::partialPath(const QString& path)
     return partialPathBeside(finalPath(path));
 }
 
-DownloadFile::DownloadFile(const QString& path)
+DownloadFile::DownloadFile(const QString& path, Hashing hashing)
     : m_path(path)
+    , m_hashing(hashing)
     , m_target(finalPath(path))
     , m_file(partialPathBeside(m_target))
 { }
@@ -132,7 +140,7 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
         m_file.setPermissions(target.permissions());
     // Before anything is cut: a second download into this partial file, from this process or another (attache-cli
     // beside the window), would mix its bytes with the first's. A file system without locks is no reason to refuse.
-    if (::flock(m_file.handle(), LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
+    if (isHeldElsewhere(m_file.handle()))
         return failed(QCoreApplication::translate("DownloadFile", "Another download to “%1” is under way.")
                           .arg(QDir::toNativeSeparators(m_path)));
     // The file locked may have become a document (committed) or gone (discarded) since it was opened: then it is
@@ -383,15 +391,18 @@ void DownloadFile::hashBlocks()
                 return;
             block->hashClaimed = true;
         }
-        ContentHasher hasher;
-        hasher.addData({ block->data.get(), block->filled });
-        // An empty last block adds nothing, as with ContentHasher.
-        const QByteArray digest = hasher.blockDigests();
+        QByteArray digest;
+        if (m_hashing == Hashing::On) {
+            ContentHasher hasher;
+            hasher.addData({ block->data.get(), block->filled });
+            // An empty last block adds nothing, as with ContentHasher.
+            digest = hasher.blockDigests();
+        }
         {
             std::lock_guard lock(m_mutex);
             if (digest.size() == ContentHasher::DigestSize)
                 m_digests[block->start] = digest;
-            else if (block->filled > 0)
+            else if (m_hashing == Hashing::On && block->filled > 0)
                 m_hashFailed = true;
             block->hashed = true;
             releaseFinished();
@@ -497,7 +508,7 @@ QString DownloadFile::finish(QString* contentHash)
         digests += digest;
     m_keptHasher.addBlockDigests(digests);
     // No hash matches the server's.
-    *contentHash = m_hashFailed ? QString() : m_keptHasher.hexResult();
+    *contentHash = m_hashFailed || m_hashing == Hashing::Off ? QString() : m_keptHasher.hexResult();
     return {};
 }
 
@@ -536,6 +547,6 @@ void DownloadFile::removeUnusedPartial(const QString& path)
     if (!partial.open(QIODevice::ReadOnly))
         return;
     // A download under way, in this process or another, holds it locked.
-    if (::flock(partial.handle(), LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
+    if (!isHeldElsewhere(partial.handle()))
         partial.remove();
 }

@@ -41,7 +41,11 @@ public:
     // too long for that gets its hash in its place.
     static QString partialPath(const QString& path);
 
-    explicit DownloadFile(const QString& path);
+    // Off, for a copy with no server's hash to meet (the local store's): blocks are written without being hashed,
+    // and finish() gives no hash.
+    enum class Hashing { On, Off };
+
+    explicit DownloadFile(const QString& path, Hashing hashing = Hashing::On);
     // Writes every byte received and stops, without the hash; the partial file stays.
     ~DownloadFile();
     DownloadFile(const DownloadFile&) = delete;
@@ -104,6 +108,7 @@ private:
     void closeFiles();
 
     const QString m_path;
+    const Hashing m_hashing;
     // What commit() replaces: the path, or the file its symbolic link points to.
     const QString m_target;
     QFile m_file;

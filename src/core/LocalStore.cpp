@@ -232,19 +232,23 @@ Attachment LocalStore::describeFile(const QString& path, const Job& job)
     attachment.fileUri = QUrl::fromLocalFile(path).toString();
 
     // Hashing is the costly part of a listing: remember it while the file keeps its size and times.
-    {
-        QMutexLocker lock(&m_hashMutex);
-        const auto cached = m_hashes.constFind(path);
-        if (cached != m_hashes.cend() && cached->size == info.size() && cached->modified == info.lastModified()
-            && cached->changed == info.metadataChangeTime()) {
-            attachment.contentHash = cached->hash;
-            return attachment;
-        }
-    }
+    attachment.contentHash = rememberedHash(info);
+    if (!attachment.contentHash.isEmpty())
+        return attachment;
     attachment.contentHash = ContentHasher::hashFile(path, [&job] { return job.isCancelled(); });
     if (!attachment.contentHash.isEmpty())
         rememberHash(path, attachment.contentHash);
     return attachment;
+}
+
+QString LocalStore::rememberedHash(const QFileInfo& file)
+{
+    QMutexLocker lock(&m_hashMutex);
+    const auto cached = m_hashes.constFind(file.filePath());
+    if (cached != m_hashes.cend() && cached->size == file.size() && cached->modified == file.lastModified()
+        && cached->changed == file.metadataChangeTime())
+        return cached->hash;
+    return {};
 }
 
 void LocalStore::rememberHash(const QString& path, const QString& hash)
@@ -375,7 +379,6 @@ int renameWithoutReplacing(const QString& from, const QString& to)
 LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir,
                                                    const QString& name, const QString& knownHash)
 {
-    const bool isTemporary = !knownHash.isEmpty();
     // The first free name wins, even against a racing writer: a name taken meanwhile is passed over.
     for (int n = 1; n < 10000; ++n) {
         const QString candidate = n == 1 ? name : NameRules::numbered(name, n);
@@ -389,15 +392,10 @@ LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& from
             outcome.attachments.append(describeFile(target, job));
             return outcome;
         }
-        if (error != EEXIST) {
-            if (isTemporary)
-                QFile::remove(fromPath);
+        if (error != EEXIST)
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not store “%1”: %2").arg(candidate, qt_error_string(error)));
-        }
     }
-    if (isTemporary)
-        QFile::remove(fromPath);
     return Outcome::failure(StoreReply::Error::AlreadyExists, tr("No free name left for “%1”.").arg(name));
 }
 
@@ -479,7 +477,12 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
                                  | QFileDevice::ReadOther);
         temporary.close();
         temporary.setAutoRemove(false);
-        return storeUnderFreeName(job, temporary.fileName(), dirPath, name, hasher.hexResult());
+        const QString temporaryPath = temporary.fileName();
+        Outcome stored = storeUnderFreeName(job, temporaryPath, dirPath, name, hasher.hexResult());
+        // Not stored: nothing of it stays.
+        if (stored.error != StoreReply::Error::None)
+            QFile::remove(temporaryPath);
+        return stored;
     });
 }
 
@@ -504,7 +507,7 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
                                              FileKind::localizedSize(storage.bytesAvailable())));
         // Into a partial file beside the target, as a remote store's download: the target is replaced only once
         // every byte is on disk, a name of any length can be replaced, and no other download to it mixes its bytes in.
-        DownloadFile target(localPath);
+        DownloadFile target(localPath, DownloadFile::Hashing::Off);
         if (const QString error = target.open(); !error.isEmpty())
             return Outcome::failure(target.errorCode(), error);
         // Nothing of a download that failed stays: a local copy is made again whole rather than resumed.
@@ -521,9 +524,8 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
             return givenUp(StoreReply::Error::Io, tr("Could not read “%1”: %2").arg(attachment.name, copyError));
         if (!copyError.isEmpty() || job.isCancelled())
             return givenUp(target.errorCode(), copyError);
-        // DownloadFile hashes what it writes, for the servers' hashes; a copy on this machine has none to meet.
-        QString contentHash;
-        QString error = target.finish(&contentHash);
+        QString noHash;
+        QString error = target.finish(&noHash);
         // A cancel while the last blocks went to disk still leaves the target as it was.
         if (error.isEmpty() && job.isCancelled())
             return givenUp(StoreReply::Error::Cancelled, {});
@@ -594,7 +596,8 @@ StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& t
         }
         if (!QDir().mkpath(targetDir))
             return folderNotWritable(targetDir);
-        return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, {});
+        // The content goes unchanged, and its hash with it.
+        return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, rememberedHash(QFileInfo(sourcePath)));
     });
 }
 
@@ -610,6 +613,8 @@ StoreReply* LocalStore::rename(const AttachmentRef& attachment, const QString& n
         if (!QFileInfo(sourcePath).isFile())
             return Outcome::failure(StoreReply::Error::NotFound, tr("“%1” no longer exists.").arg(attachment.name));
         const QString target = dir + QLatin1Char('/') + newName;
+        // The content stays as it is, and so does its hash.
+        const QString hash = rememberedHash(QFileInfo(sourcePath));
         if (const int error = renameWithoutReplacing(sourcePath, target); error == EEXIST)
             return Outcome::failure(StoreReply::Error::AlreadyExists,
                                     tr("There is already a document named “%1” on %2.")
@@ -620,6 +625,8 @@ StoreReply* LocalStore::rename(const AttachmentRef& attachment, const QString& n
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not rename “%1”: %2").arg(attachment.name, qt_error_string(error)));
         forgetHash(sourcePath);
+        if (!hash.isEmpty())
+            rememberHash(target, hash);
         Outcome outcome;
         outcome.attachments.append(describeFile(target, job));
         return outcome;

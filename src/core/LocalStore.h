@@ -10,6 +10,7 @@
 #include <functional>
 
 class LocalStoreWatcher;
+class QFileInfo;
 
 // The default store: a folder on this machine laid out as <root>/<Type>/<Id>/<file>, the layout
 // KashFlow keeps in Dropbox. All disk work runs on a private thread pool; replies come back on the
@@ -61,13 +62,15 @@ private:
 
     StoreReply* start(Work work);
     Attachment describeFile(const QString& path, const Job& job);
-    // Renames fromPath to the first free name in dir. knownHash is set for an upload's temporary file,
-    // which is removed when it cannot be stored.
+    // Renames fromPath to the first free name in dir. knownHash, when known, is the content hash of the file: it is
+    // remembered for its new path rather than read again.
     Outcome storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir, const QString& name,
                                const QString& knownHash);
     static Outcome folderNotWritable(const QString& path);
     // Why name cannot be a document or record here: NameRules' reasons, and a leading dot.
     static QString nameProblem(const QString& name);
+    // The hash remembered for a file while it keeps the size and times it was hashed at; empty otherwise.
+    QString rememberedHash(const QFileInfo& file);
     void rememberHash(const QString& path, const QString& hash);
     void forgetHash(const QString& path);
 

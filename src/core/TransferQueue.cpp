@@ -300,10 +300,11 @@ void TransferQueue::await(int id, StoreReply* reply, std::function<void(Transfer
     });
 }
 
-void TransferQueue::findEarlierResult(int id, const EntityRef& place, const QString& moveFailure)
+void TransferQueue::findEarlierResult(int id, const EntityRef& place, const QString& moveFailure,
+                                      const QString& localHash)
 {
     StoreReply* listing = m_store->listAttachments(place);
-    await(id, listing, [this, place, moveFailure](Transfer& transfer, StoreReply* listed) {
+    await(id, listing, [this, place, moveFailure, localHash](Transfer& transfer, StoreReply* listed) {
         const StoreReply::Error error = listed->error();
         if (error == StoreReply::Error::Cancelled || mayPass(error)) {
             settle(transfer, error, listed->errorString());
@@ -324,18 +325,18 @@ void TransferQueue::findEarlierResult(int id, const EntityRef& place, const QStr
             transfer.result = candidates.value(0);
             settle(transfer, candidates.isEmpty() ? StoreReply::Error::NotFound : StoreReply::Error::None, moveFailure);
         } else if (candidates.isEmpty()) {
-            notFoundIn(transfer, place);
+            notFoundIn(transfer, place, localHash);
         } else {
-            compareContent(transfer.id, candidates, place);
+            compareContent(transfer.id, candidates, place, localHash);
         }
     });
 }
 
-void TransferQueue::notFoundIn(Transfer& transfer, const EntityRef& place)
+void TransferQueue::notFoundIn(Transfer& transfer, const EntityRef& place, const QString& localHash)
 {
     const std::optional<EntityRef> waypoint = m_store->uploadWaypoint(transfer.target);
     if (waypoint && place != *waypoint)
-        findEarlierResult(transfer.id, *waypoint);
+        findEarlierResult(transfer.id, *waypoint, {}, localHash);
     else
         run(transfer.id);
 }
@@ -353,13 +354,17 @@ void TransferQueue::finishFromWaypoint(Transfer& transfer, const AttachmentRef& 
     });
 }
 
-void TransferQueue::compareContent(int id, const QList<Attachment>& candidates, const EntityRef& place)
+void TransferQueue::compareContent(int id, const QList<Attachment>& candidates, const EntityRef& place,
+                                   const QString& localHash)
 {
     // A reply of the queue's own, so that cancelling and the running count treat it like a store's.
     auto* comparison = new StoreReply(this);
     connect(comparison, &StoreReply::abortRequested, comparison,
             [comparison] { comparison->finishWithError(StoreReply::Error::Cancelled, tr("Cancelled.")); });
-    hashFor(comparison, m_transfers[id].localPath, [this, comparison, candidates, entity = place](const QString& hash) {
+    // Worked out once, for every place the upload is looked for.
+    auto hashed = std::make_shared<QString>(localHash);
+    const auto compare = [this, comparison, candidates, entity = place, hashed](const QString& hash) {
+        *hashed = hash;
         if (hash.isEmpty()) {
             comparison->finishWithError(StoreReply::Error::NotFound, {});
             return;
@@ -375,10 +380,22 @@ void TransferQueue::compareContent(int id, const QList<Attachment>& candidates, 
                 unhashed.append(candidate);
         }
         compareDownloaded(comparison, hash, entity, unhashed);
-    });
-    await(id, comparison, [this, place](Transfer& transfer, StoreReply* compared) {
+    };
+    if (localHash.isEmpty()) {
+        hashFor(comparison, m_transfers[id].localPath, compare);
+    } else {
+        // On a later turn, as a hash worked out now would come: the comparison is awaited first.
+        QMetaObject::invokeMethod(
+            comparison,
+            [comparison, compare, localHash] {
+                if (!comparison->isFinished())
+                    compare(localHash);
+            },
+            Qt::QueuedConnection);
+    }
+    await(id, comparison, [this, place, hashed](Transfer& transfer, StoreReply* compared) {
         if (compared->error() == StoreReply::Error::NotFound) {
-            notFoundIn(transfer, place);
+            notFoundIn(transfer, place, *hashed);
             return;
         }
         if (compared->error() == StoreReply::Error::None && place != transfer.target) {

@@ -84,12 +84,14 @@ private:
     // made twice. An upload counts as landed when the entity holds the same content under its name or a
     // numbered one; a move whose source is gone, when the entity holds its name. `place` is where to look: the
     // transfer's target, or the store's waypoint for it.
-    void findEarlierResult(int id, const EntityRef& place, const QString& moveFailure = {});
+    // localHash is the local file's content hash where an earlier place looked at has worked it out.
+    void findEarlierResult(int id, const EntityRef& place, const QString& moveFailure = {},
+                           const QString& localHash = {});
     // The upload is not in place: its waypoint is looked at next, if the store has one; else it runs again.
-    void notFoundIn(Transfer& transfer, const EntityRef& place);
-    // Whether the local file's content is that of one of the candidates in place, hashed off this thread. A
-    // candidate the store names no hash for is downloaded to be compared.
-    void compareContent(int id, const QList<Attachment>& candidates, const EntityRef& place);
+    void notFoundIn(Transfer& transfer, const EntityRef& place, const QString& localHash);
+    // Whether the local file's content is that of one of the candidates in place, hashed off this thread unless
+    // localHash already is its hash. A candidate the store names no hash for is downloaded to be compared.
+    void compareContent(int id, const QList<Attachment>& candidates, const EntityRef& place, const QString& localHash);
     // An earlier attempt left the upload at its waypoint: it is taken on to the target, not sent again.
     void finishFromWaypoint(Transfer& transfer, const AttachmentRef& left);
     void compareDownloaded(StoreReply* comparison, const QString& hash, const EntityRef& entity,

@@ -17,7 +17,7 @@ HttpCall::BodySink WholeFileDownload::sink() const
              [file = m_file](QIODevice& body) { return (*file)->append(body); } };
 }
 
-bool WholeFileDownload::diskFailed() const
+bool WholeFileDownload::fileFailed() const
 {
     return *m_file && (*m_file)->errorCode() != StoreReply::Error::None;
 }

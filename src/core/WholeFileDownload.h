@@ -28,9 +28,10 @@ public:
 
     // Where the call that fetches the file puts a successful answer's body.
     HttpCall::BodySink sink() const;
-    // Whether the call stopped because the disk failed, which the call's answer tells as a network failure.
-    bool diskFailed() const;
-    // Once the call has finished with a successful answer, or the disk failed: the file checked against the size
+    // Whether the call stopped because the partial file failed (the disk, its folder, another download holding it),
+    // which the call's answer tells as a network failure.
+    bool fileFailed() const;
+    // Once the call has finished with a successful answer, or the file failed: the file checked against the size
     // the server listed (-1 when it listed none) and put in place of the target. `damaged` is the message when it
     // is not that size.
     Result complete(qint64 expectedSize, const QString& damaged) const;
