@@ -1838,6 +1838,10 @@ Byggd med Qt %3.</translation>
         <source>F2</source>
         <translation>F2</translation>
     </message>
+    <message>
+        <source>“%1” cannot be renamed while it is being transferred. Rename it once the transfer is done.</source>
+        <translation>Det går inte att byta namn på “%1” medan det överförs. Byt namn när överföringen är klar.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -146,6 +146,13 @@ bool TransferQueue::isDownloadingTo(const QString& localPath) const
     return hasDownloadTo(localPath, 0);
 }
 
+bool TransferQueue::isActingOn(const AttachmentRef& attachment) const
+{
+    return std::any_of(m_transfers.cbegin(), m_transfers.cend(), [&](const Transfer& transfer) {
+        return transfer.kind != Transfer::Kind::Upload && !transfer.isFinished() && transfer.source == attachment;
+    });
+}
+
 bool TransferQueue::hasDownloadTo(const QString& localPath, int except) const
 {
     // A failed download may be retried.

@@ -52,6 +52,9 @@ public:
     int pendingCount() const;
     // Whether a download not done or cancelled (a failed one may be retried) will write to this path.
     bool isDownloadingTo(const QString& localPath) const;
+    // Whether a download, delete or move of the attachment is queued or running: renaming it meanwhile would leave
+    // that transfer without its document.
+    bool isActingOn(const AttachmentRef& attachment) const;
 
     int maxConcurrent() const { return m_maxConcurrent; }
     void setMaxConcurrent(int count);

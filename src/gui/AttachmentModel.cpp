@@ -244,6 +244,16 @@ bool AttachmentModel::setData(const QModelIndex& index, const QVariant& value, i
     return false;
 }
 
+void AttachmentModel::showRenamed(const AttachmentRef& old, const Attachment& renamed)
+{
+    const int row = old.entity == m_entity ? rowOf(old.name) : -1;
+    // A listing that came first already shows it.
+    if (row < 0 || rowOf(renamed.name) >= 0)
+        return;
+    m_attachments[row] = renamed;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 QStringList AttachmentModel::mimeTypes() const
 {
     return { AttachmentMimeData::format(), QStringLiteral("text/uri-list") };

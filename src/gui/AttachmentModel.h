@@ -53,6 +53,8 @@ public:
     // An edited name is asked for (renameRequested), not taken: the row keeps its name until the store has
     // renamed the document and a listing shows it.
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    // The store has renamed `old` to `renamed`: its row takes the new name and keeps its place and selection.
+    void showRenamed(const AttachmentRef& old, const Attachment& renamed);
 
     QStringList mimeTypes() const override;
     QMimeData* mimeData(const QModelIndexList& indexes) const override;

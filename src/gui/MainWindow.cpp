@@ -186,7 +186,7 @@ void MainWindow::setUpActions()
     connect(ui.actionRename, &QAction::triggered, this, [this] {
         const QModelIndexList rows = m_ui->detailsView->selectionModel()->selectedRows(AttachmentModel::NameColumn);
         auto* view = static_cast<QAbstractItemView*>(m_ui->attachmentStack->currentWidget());
-        if (rows.size() == 1)
+        if (rows.size() == 1 && !refuseRenameWhileTransferring(m_attachments->refAt(rows.first().row())))
             view->edit(rows.first());
     });
     connect(ui.actionSaveAs, &QAction::triggered, this, &MainWindow::saveSelectedAs);
@@ -751,8 +751,20 @@ void MainWindow::showInFolder()
         showError(tr("Could not show the folder “%1”.").arg(QDir::toNativeSeparators(folder)));
 }
 
+bool MainWindow::refuseRenameWhileTransferring(const AttachmentRef& attachment)
+{
+    if (!m_queue->isActingOn(attachment))
+        return false;
+    showError(tr("“%1” cannot be renamed while it is being transferred. Rename it once the transfer is done.")
+                  .arg(attachment.name));
+    return true;
+}
+
 void MainWindow::renameAttachment(const AttachmentRef& attachment, const QString& newName)
 {
+    // A transfer may have come (resumed, or dropped on) while the name was being edited.
+    if (refuseRenameWhileTransferring(attachment))
+        return;
     StoreReply* reply = m_store->rename(attachment, newName);
     connect(reply, &StoreReply::finished, this, [this, reply, attachment, store = QPointer<Store>(m_store)] {
         reply->deleteLater();
@@ -764,6 +776,8 @@ void MainWindow::renameAttachment(const AttachmentRef& attachment, const QString
         // This app's own doing: the listing that shows it does not announce it as news.
         m_sync->expectRemoved(attachment);
         m_sync->expectAdded(AttachmentRef { attachment.entity, reply->attachment().name });
+        // Shown renamed at once, in its row, so that it stays selected; the listing then only confirms it.
+        m_attachments->showRenamed(attachment, reply->attachment());
         m_sync->refreshEntity(attachment.entity);
     });
 }

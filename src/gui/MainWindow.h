@@ -116,6 +116,8 @@ private:
     void showInFolder();
     // Asks the store for the new name; the document shows it once the store has given it.
     void renameAttachment(const AttachmentRef& attachment, const QString& newName);
+    // Whether a transfer still needs the document under its name; then says so.
+    bool refuseRenameWhileTransferring(const AttachmentRef& attachment);
     void saveSelectedAs();
     void deleteSelected();
     void moveSelected();

@@ -92,6 +92,7 @@ private slots:
     void showInFolderOpensTheRecordsFolder();
     void resumedTransfersBringThePanel();
     void renameInPlace();
+    void renameWaitsForTransfers();
     void gridActsOnTheClickedDocument();
     void noItemThatCanNeverApply();
     void aboutSaysWhichVersionAndWhere();
@@ -853,6 +854,41 @@ void TestMainWindow::renameInPlace()
     QTRY_VERIFY(m_window->attachmentModel()->rowOf(QStringLiteral("Kvitto mars.txt")) >= 0);
     QCOMPARE(m_window->attachmentModel()->rowOf(QStringLiteral("scan.txt")), -1);
     QCOMPARE(CoreTest::readFile(storePath(QStringLiteral("Invoices/4455/Kvitto mars.txt"))), QByteArray("scan"));
+    // The renamed document stays the one selected, through the listing that follows too.
+    const QList<AttachmentRef> renamed { { m_invoice, QStringLiteral("Kvitto mars.txt") } };
+    QCOMPARE(m_window->selectedAttachments(), renamed);
+    QTRY_VERIFY(!m_window->attachmentModel()->isLoading());
+    QCOMPARE(m_window->selectedAttachments(), renamed);
+}
+
+// A document that a transfer still needs under its name keeps it, whether the transfer came before the editing or
+// during it.
+void TestMainWindow::renameWaitsForTransfers()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/scan.txt")), "scan"));
+    selectEntityAndWait(m_invoice);
+    TransferQueue* queue = m_window->transferQueue();
+    queue->setPaused(true);
+    const AttachmentRef scan { m_invoice, QStringLiteral("scan.txt") };
+    const int download = queue->enqueueDownload(scan, m_root->filePath(QStringLiteral("copy.txt")));
+    selectAttachment(scan.name);
+    action("actionRename")->trigger();
+    QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("“scan.txt” cannot be renamed while")));
+    QVERIFY(!detailsView()->findChild<QLineEdit*>() || !detailsView()->findChild<QLineEdit*>()->isVisible());
+    queue->cancel(download);
+
+    m_window->messageBar()->withdraw(m_window->messageBar()->text());
+    QVERIFY(m_window->messageBar()->isHidden());
+    action("actionRename")->trigger();
+    QLineEdit* editor = nullptr;
+    QTRY_VERIFY((editor = detailsView()->findChild<QLineEdit*>()) != nullptr && editor->isVisible());
+    queue->enqueueDelete(scan);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("receipt.txt"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(m_window->messageBar()->text().contains(QStringLiteral("“scan.txt” cannot be renamed while")));
+    QVERIFY(QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/scan.txt"))));
+    QVERIFY(!QFileInfo::exists(storePath(QStringLiteral("Invoices/4455/receipt.txt"))));
 }
 
 // In the thumbnail grid a click selects the document for every action, and F2 edits its name there too.
