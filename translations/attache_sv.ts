@@ -700,6 +700,10 @@ Kommandon:</translation>
         <source>The file became shorter while it was sent.</source>
         <translation>Filen blev kortare medan den skickades.</translation>
     </message>
+    <message>
+        <source>Dropbox did not confirm the upload of “%1”.</source>
+        <translation>Dropbox bekräftade inte uppladdningen av “%1”.</translation>
+    </message>
 </context>
 <context>
     <name>EntityTreeModel</name>

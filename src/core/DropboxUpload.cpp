@@ -127,6 +127,7 @@ void DropboxUpload::restartSession()
     m_ready.clear();
     m_offset = 0;
     m_nextHashOffset = 0;
+    m_finishing = false;
     reportProgress();
     startSession();
     // A chunk still being hashed belongs to the old session: onHashed drops it and starts from 0.
@@ -385,7 +386,32 @@ void DropboxUpload::confirmByMetadata()
                                                    QJsonObject { { QStringLiteral("path"), m_remotePath } }),
                                this);
     m_call = call;
-    startCommit(call);
+    connect(call, &HttpCall::finished, this, [this, call](const HttpResponse& response) {
+        call->deleteLater();
+        if (m_done)
+            return;
+        if (response.isSuccess())
+            verifyCommitted(QJsonDocument::fromJson(response.body).object(), true);
+        else if (response.status == 409
+                 && DropboxError::fromResponse(response, displayName()).hasTag(QStringLiteral("not_found")))
+            notUnderItsName();
+        else
+            failWith(response);
+    });
+    call->start();
+}
+
+void DropboxUpload::notUnderItsName()
+{
+    if (m_resumed) {
+        // The checkpoint's session expired unfinished (the queue looked for an earlier landing before resuming).
+        restartSession();
+        return;
+    }
+    // The lost answer may have been a landing under a numbered name (autorename). The session is spent: the queue's
+    // retry looks for the upload there before it sends the file again.
+    emit checkpoint({});
+    fail(StoreReply::Error::Server, tr("Dropbox did not confirm the upload of “%1”.").arg(displayName()));
 }
 
 void DropboxUpload::startCommit(HttpCall* call, bool confirmIfSessionGone)
@@ -408,27 +434,29 @@ void DropboxUpload::startCommit(HttpCall* call, bool confirmIfSessionGone)
     call->start();
 }
 
-void DropboxUpload::verifyCommitted(const QJsonObject& metadata)
+void DropboxUpload::verifyCommitted(const QJsonObject& metadata, bool byName)
 {
     if (!m_wholeHash.isEmpty()) {
-        compareWholeHash(metadata);
+        compareWholeHash(metadata, byName);
         return;
     }
     // The chunks did not come in order (a resume jumped): hash the file once more, off this thread.
     auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, metadata] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, metadata, byName] {
         watcher->deleteLater();
         m_wholeHash = watcher->result();
-        compareWholeHash(metadata);
+        compareWholeHash(metadata, byName);
     });
     watcher->setFuture(QtConcurrent::run([path = m_localPath] { return ContentHasher::hashFile(path); }));
 }
 
-void DropboxUpload::compareWholeHash(const QJsonObject& metadata)
+void DropboxUpload::compareWholeHash(const QJsonObject& metadata, bool byName)
 {
     if (m_done)
         return;
     if (metadata.value(QLatin1String("content_hash")).toString() != m_wholeHash) {
+        if (byName)
+            return notUnderItsName();
         fail(StoreReply::Error::Corrupted,
              tr("Dropbox holds different content for “%1” than this computer sent. Upload it again.")
                  .arg(displayName()));

@@ -83,9 +83,12 @@ private:
     // Sends a call whose answer is the committed file's metadata. A retried finish that finds its session
     // gone (the first attempt committed) is confirmed by the file's metadata.
     void startCommit(HttpCall* call, bool confirmIfSessionGone = false);
-    void verifyCommitted(const QJsonObject& metadata);
-    void compareWholeHash(const QJsonObject& metadata);
+    // byName: the metadata is of whatever holds the upload's name, which is not the upload when other content.
+    void verifyCommitted(const QJsonObject& metadata, bool byName = false);
+    void compareWholeHash(const QJsonObject& metadata, bool byName);
     void confirmByMetadata();
+    // The finish found its session gone, and the upload is not under its name.
+    void notUnderItsName();
     HttpCall* newCall(const QString& route, const QJsonObject& arg, qint64 offset, qint64 length);
     QJsonObject cursor(qint64 offset) const;
     QJsonObject commitInfo() const;

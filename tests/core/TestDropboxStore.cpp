@@ -8,6 +8,7 @@
 #include "DropboxStore.h"
 #include "DropboxUpload.h"
 #include "FaultInjector.h"
+#include "TransferQueue.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -47,7 +48,9 @@ private slots:
     void resumesSessionAfterALostReply();
     void resumesSessionFromCheckpoint_data();
     void resumesSessionFromCheckpoint();
+    void unknownSessionInCheckpointStartsAgain_data();
     void unknownSessionInCheckpointStartsAgain();
+    void lostFinishAnswerUnderANumberedName();
     void downloadsAndComparesBytes();
     void failedDownloadKeepsExistingFile();
     void downloadOntoAFullDiskSaysSo();
@@ -730,12 +733,25 @@ void TestDropboxStore::resumesSessionFromCheckpoint()
     QCOMPARE(routes.count(u"/2/files/upload_session/finish"_s), 1);
 }
 
+void TestDropboxStore::unknownSessionInCheckpointStartsAgain_data()
+{
+    QTest::addColumn<int>("confirmedChunks");
+    // Appends meet the unknown session.
+    QTest::newRow("part confirmed") << 1;
+    // Only the finish is left, and meets it: a resumed upload must not end with "not found".
+    QTest::newRow("all confirmed") << 4;
+}
+
 void TestDropboxStore::unknownSessionInCheckpointStartsAgain()
 {
+    QFETCH(int, confirmedChunks);
     constexpr qint64 chunk = 4 * 1024 * 1024;
     m_store->setUploadChunking(chunk, 2 * chunk, DropboxUpload::DefaultParallelChunks);
     const QString local = writeLocal(u"scan.tiff"_s, CoreTest::patternData(3 * chunk + 5));
     const QFileInfo info(local);
+    QJsonArray confirmed;
+    for (int n = 0; n < confirmedChunks; ++n)
+        confirmed.append(QJsonArray { n * chunk, std::min(chunk, info.size() - n * chunk) });
     // A checkpoint whose session Dropbox has forgotten (sessions expire).
     const QJsonObject stale {
         { u"session"_s, u"pid_upload_session:expired"_s },
@@ -743,22 +759,51 @@ void TestDropboxStore::unknownSessionInCheckpointStartsAgain()
         { u"chunk"_s, chunk },
         { u"size"_s, info.size() },
         { u"modified"_s, info.lastModified().toMSecsSinceEpoch() },
-        { u"confirmed"_s, QJsonArray { QJsonArray { 0, chunk } } },
+        { u"confirmed"_s, confirmed },
     };
     m_emulator->clearRequests();
     auto reply = await(m_store->upload(local, invoice(), u"scan.tiff"_s, QJsonDocument(stale).toJson()));
     QCOMPARE(reply->error(), StoreReply::Error::None);
     QCOMPARE(m_emulator->fileContentHash(u"/Accounting/Invoices/4455/scan.tiff"_s), ContentHasher::hashFile(local));
     QStringList routes;
-    int staleAppends = 0;
+    int staleRequests = 0;
     for (const auto& request : m_emulator->requests()) {
-        routes.append(request.request.path());
-        staleAppends += request.request.header("Dropbox-API-Arg").contains("pid_upload_session:expired") ? 1 : 0;
+        const bool stale = request.request.header("Dropbox-API-Arg").contains("pid_upload_session:expired");
+        staleRequests += stale ? 1 : 0;
+        if (!stale)
+            routes.append(request.request.path());
     }
     // The checkpoint's session was tried, then a new one carried the whole file.
-    QVERIFY(staleAppends > 0);
+    QVERIFY(staleRequests > 0);
     QCOMPARE(routes.count(u"/2/files/upload_session/start"_s), 1);
+    QCOMPARE(routes.count(u"/2/files/upload_session/append_v2"_s), 4);
     QCOMPARE(routes.count(u"/2/files/upload_session/finish"_s), 1);
+}
+
+// The answer to a finish is lost after Dropbox stored the file under a numbered name, the upload's own being taken.
+// The retried finish finds its session spent and another document under the name: the queue's next attempt finds
+// the upload under the numbered name and sends nothing again.
+void TestDropboxStore::lostFinishAnswerUnderANumberedName()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.tiff"_s, "another scan"));
+    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, DropboxUpload::DefaultParallelChunks);
+    const QByteArray data = CoreTest::patternData(9 * 1024 * 1024);
+    const QString local = writeLocal(u"scan.tiff"_s, data);
+    m_emulator->faults().add(u"/2/files/upload_session/finish"_s, FaultInjector::dropConnection(0));
+    TransferQueue queue(m_store.get());
+    RetryPolicy retries;
+    retries.baseDelayMs = 10;
+    retries.maxDelayMs = 50;
+    queue.setRetryPolicy(retries);
+    QSignalSpy finished(&queue, &TransferQueue::transferFinished);
+    const int id = queue.enqueueUpload(local, invoice(), u"scan.tiff"_s);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(queue.transfer(id).errorString, QString());
+    QCOMPARE(queue.transfer(id).state, Transfer::State::Done);
+    QCOMPARE(queue.transfer(id).result.name, u"scan (1).tiff"_s);
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/scan (1).tiff"_s), data);
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/scan.tiff"_s), QByteArray("another scan"));
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/scan (2).tiff"_s));
 }
 
 void TestDropboxStore::cancelsAnUpload()
