@@ -17,9 +17,13 @@ HttpCall::BodySink WholeFileDownload::sink() const
              [file = m_file](QIODevice& body) { return (*file)->append(body); } };
 }
 
-bool WholeFileDownload::fileFailed() const
+bool WholeFileDownload::answerFailed(const HttpResponse& response) const
 {
-    return *m_file && (*m_file)->errorCode() != StoreReply::Error::None;
+    if (response.isSuccess() || (*m_file && (*m_file)->errorCode() != StoreReply::Error::None))
+        return false;
+    if (*m_file)
+        (*m_file)->discard();
+    return true;
 }
 
 WholeFileDownload::Result WholeFileDownload::complete(qint64 expectedSize, const QString& damaged) const

@@ -28,9 +28,11 @@ public:
 
     // Where the call that fetches the file puts a successful answer's body.
     HttpCall::BodySink sink() const;
-    // Whether the call stopped because the partial file failed (the disk, its folder, another download holding it),
-    // which the call's answer tells as a network failure.
-    bool fileFailed() const;
+    // Whether the call's answer failed, cancelled included, and not because of the partial file (the disk, its
+    // folder, another download holding it: the answer tells those as a network failure). The partial file is then
+    // removed at once: nothing carries a whole-file download on, and a cancelled transfer is settled before the call
+    // lets go of the file.
+    bool answerFailed(const HttpResponse& response) const;
     // Once the call has finished with a successful answer, or the file failed: the file checked against the size
     // the server listed (-1 when it listed none) and put in place of the target. `damaged` is the message when it
     // is not that size.

@@ -2,14 +2,18 @@
 
 // Small helpers shared by the core tests: files on disk and waiting for store replies.
 
+#include "DownloadFile.h"
 #include "StoreReply.h"
+#include "TransferQueue.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <algorithm>
 #include <memory>
@@ -132,6 +136,22 @@ inline bool bindUnixSocket(const QString& path)
 inline QStringList allEntries(const QString& path)
 {
     return QDir(path).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// Downloads the attachment into the empty folder through a queue, cancels once its partial file is there, and gives
+// what the folder holds as soon as the transfer is settled as cancelled (in parentheses, what went wrong instead).
+inline QStringList leftByCancelledDownload(Store& store, const AttachmentRef& attachment, const QString& folder)
+{
+    const QString target = QDir(folder).filePath(attachment.name);
+    TransferQueue queue(&store);
+    QSignalSpy finished(&queue, &TransferQueue::transferFinished);
+    const int id = queue.enqueueDownload(attachment, target);
+    if (!QTest::qWaitFor([&] { return QFileInfo::exists(DownloadFile::partialPath(target)); }, 30000))
+        return { QStringLiteral("(no partial file)") };
+    queue.cancel(id);
+    if (!finished.wait(30000) || queue.transfer(id).state != Transfer::State::Cancelled)
+        return { QStringLiteral("(not cancelled)") };
+    return allEntries(folder);
 }
 
 inline QStringList visibleFiles(const QString& path)

@@ -52,6 +52,7 @@ private slots:
     void unknownSessionInCheckpointStartsAgain();
     void lostFinishAnswerUnderANumberedName();
     void downloadsAndComparesBytes();
+    void cancelledDownloadLeavesNothing();
     void failedDownloadKeepsExistingFile();
     void downloadOntoAFullDiskSaysSo();
     void thumbnailsComeSingleAndBatched();
@@ -365,6 +366,17 @@ void TestDropboxStore::downloadsAndComparesBytes()
     QCOMPARE(reply->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(target), data);
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"contract.pdf"_s });
+}
+
+// A download the user stopped part-way leaves no partial file behind, though Dropbox's could be carried on.
+void TestDropboxStore::cancelledDownloadLeavesNothing()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/contract.pdf"_s, CoreTest::patternData(2 * 1024 * 1024)));
+    m_emulator->faults().add(u"/2/files/download"_s, FaultInjector::stall(64 * 1024));
+    const QString folder = m_dir->filePath(u"saved"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(CoreTest::leftByCancelledDownload(*m_store, AttachmentRef { invoice(), u"contract.pdf"_s }, folder),
+             QStringList());
 }
 
 void TestDropboxStore::failedDownloadKeepsExistingFile()

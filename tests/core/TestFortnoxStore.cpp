@@ -45,6 +45,7 @@ private slots:
     void downloadsExactly_data() { formats(); }
     void downloadsExactly();
     void downloadOntoAFullDiskSaysSo();
+    void cancelledDownloadLeavesNothing();
     void deletes_data() { formats(); }
     void deletes();
     void burstKeepsWithinTheRateLimit();
@@ -364,6 +365,19 @@ void TestFortnoxStore::downloadOntoAFullDiskSaysSo()
     QCOMPARE(downloaded->errorString(),
              u"“%1” is larger than the disk it goes to can hold in one file."_s.arg(QDir::toNativeSeparators(target)));
     QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
+}
+
+// A download stopped part-way leaves no partial file: a whole-file download is never carried on.
+void TestFortnoxStore::cancelledDownloadLeavesNothing()
+{
+    const std::optional<FortnoxEmulator::StoredFile> stored
+        = m_emulator->putInboxFile(u"root"_s, u"avtal.pdf"_s, CoreTest::patternData(2 * 1024 * 1024));
+    QVERIFY(stored);
+    m_emulator->faults().add(u"/3/inbox/"_s + stored->id, FaultInjector::stall(64 * 1024));
+    const QString folder = m_dir->filePath(u"saved"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(CoreTest::leftByCancelledDownload(*m_store, AttachmentRef { m_root, u"avtal.pdf"_s }, folder),
+             QStringList());
 }
 
 void TestFortnoxStore::deletes()

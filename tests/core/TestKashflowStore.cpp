@@ -33,6 +33,7 @@ private slots:
     void uploadsToCustomersByCode();
     void downloadsThroughTheSignedLink();
     void downloadOntoAFullDiskSaysSo();
+    void cancelledDownloadLeavesNothing();
     void thumbnailsOnlyWhereKashFlowHasThem();
     void deletes();
     void hostileNamesNeverReachKashFlow();
@@ -201,6 +202,18 @@ void TestKashflowStore::downloadOntoAFullDiskSaysSo()
     QCOMPARE(downloaded->errorString(),
              u"“%1” is larger than the disk it goes to can hold in one file."_s.arg(QDir::toNativeSeparators(target)));
     QCOMPARE(CoreTest::readFile(target), QByteArray("precious"));
+}
+
+// A download stopped part-way leaves no partial file: a whole-file download is never carried on.
+void TestKashflowStore::cancelledDownloadLeavesNothing()
+{
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"statement.pdf"_s,
+                                CoreTest::patternData(2 * 1024 * 1024)));
+    m_emulator->faults().add(u"/1/files/sandbox/Invoices/4455/statement.pdf"_s, FaultInjector::stall(64 * 1024));
+    const QString folder = m_dir->filePath(u"saved"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(CoreTest::leftByCancelledDownload(*m_store, AttachmentRef { m_invoice, u"statement.pdf"_s }, folder),
+             QStringList());
 }
 
 void TestKashflowStore::thumbnailsOnlyWhereKashFlowHasThem()

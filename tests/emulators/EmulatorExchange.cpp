@@ -22,6 +22,9 @@ void EmulatorExchange::respond(const EmulatorResponse& response)
         EmulatorResponseStream::send(m_socket, response);
     } else if (m_deliveryFault->kind == FaultInjector::Kind::DropConnection) {
         EmulatorResponseStream::send(m_socket, response, m_deliveryFault->afterBytes);
+    } else if (m_deliveryFault->kind == FaultInjector::Kind::Stall) {
+        EmulatorResponseStream::send(m_socket, response, m_deliveryFault->afterBytes,
+                                     EmulatorResponseStream::AtLimit::Hold);
     } else {
         // A timer, never a sleep: the emulator keeps serving everyone else meanwhile. The socket as context
         // cancels the answer if the client gives up first.

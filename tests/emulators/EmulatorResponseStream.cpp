@@ -54,7 +54,8 @@ QByteArray reasonPhrase(int status)
 
 } // namespace
 
-void EmulatorResponseStream::send(QTcpSocket* socket, const EmulatorResponse& response, qint64 bodyLimit)
+void EmulatorResponseStream::send(QTcpSocket* socket, const EmulatorResponse& response, qint64 bodyLimit,
+                                  AtLimit atLimit)
 {
     if (socket->state() != QAbstractSocket::ConnectedState)
         return;
@@ -83,17 +84,17 @@ void EmulatorResponseStream::send(QTcpSocket* socket, const EmulatorResponse& re
     // A cut never delivers the whole body, or the client could not tell it from a complete answer.
     const bool cut = bodyLimit >= 0;
     const qint64 toSend = cut ? qMin(bodyLimit, qMax<qint64>(0, length - 1)) : length;
-    auto* stream = new EmulatorResponseStream(socket, std::move(body), toSend, cut);
+    auto* stream = new EmulatorResponseStream(socket, std::move(body), toSend, cut && atLimit == AtLimit::Close);
     stream->pump();
 }
 
 EmulatorResponseStream::EmulatorResponseStream(QTcpSocket* socket, std::unique_ptr<QIODevice> body, qint64 bytesToSend,
-                                               bool abortAtEnd)
+                                               bool closeAtEnd)
     : QObject(socket)
     , m_socket(socket)
     , m_body(std::move(body))
     , m_remaining(bytesToSend)
-    , m_abortAtEnd(abortAtEnd)
+    , m_closeAtEnd(closeAtEnd)
 {
     connect(socket, &QTcpSocket::bytesWritten, this, &EmulatorResponseStream::pump);
 }
@@ -112,7 +113,7 @@ void EmulatorResponseStream::pump()
     }
     if (m_remaining > 0)
         return;
-    if (m_abortAtEnd) {
+    if (m_closeAtEnd) {
         // Let what was promised reach the client before the connection goes, and close it gracefully:
         // an abort sends a reset that can overtake the bytes, and the client would then retry silently.
         if (m_socket->bytesToWrite() > 0)

@@ -39,6 +39,13 @@ FaultInjector::Fault FaultInjector::dropConnection(qint64 afterBytes)
     return fault;
 }
 
+FaultInjector::Fault FaultInjector::stall(qint64 afterBytes)
+{
+    Fault fault = dropConnection(afterBytes);
+    fault.kind = Kind::Stall;
+    return fault;
+}
+
 FaultInjector::Fault FaultInjector::slow(int delayMs)
 {
     Fault fault;
@@ -89,6 +96,8 @@ bool FaultInjector::addSpec(const QString& spec, QString* error)
         fault = expiredToken();
     else if (kind == QLatin1String("drop"))
         fault = dropConnection(arg);
+    else if (kind == QLatin1String("stall"))
+        fault = stall(arg);
     else if (kind == QLatin1String("slow") && hasArg)
         fault = slow(int(arg));
     else if (kind == QLatin1String("portal") && !hasArg)
@@ -109,6 +118,7 @@ QString FaultInjector::specSyntax()
         "  5xx                 that server error, plain text (500, 503, ...)\n"
         "  expired             401 expired access token\n"
         "  drop[:bytes]        carry out the request, then cut the answer after that many body bytes\n"
+        "  stall[:bytes]       carry out the request, then send no more than that many body bytes, and hold on\n"
         "  slow:ms             carry out the request, then answer after that many milliseconds\n"
         "  portal              200 with a Wi-Fi sign-in page instead of the answer, as a captive portal sends\n"
         "Example: --fault /2/files/upload=429:2x3");

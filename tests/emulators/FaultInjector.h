@@ -17,6 +17,7 @@ public:
         ServerError, // 5xx, instead of the answer
         ExpiredToken, // 401 for an expired access token, instead of the answer
         DropConnection, // the request is carried out, its answer cut after some bytes of the body
+        Stall, // the request is carried out, its answer stops after some bytes of the body, the connection kept open
         Slow, // the request is carried out, its answer delayed
         Portal, // 200 with a network's sign-in page, as a captive portal or a proxy answers in the server's stead
     };
@@ -27,7 +28,7 @@ public:
         int retryAfterSeconds = 1; // RateLimited
         bool jsonBody = true; // RateLimited: the API's JSON error, else plain text
         int status = 500; // ServerError
-        qint64 afterBytes = 0; // DropConnection
+        qint64 afterBytes = 0; // DropConnection, Stall
         int delayMs = 0; // Slow
 
         // True for the faults that replace the route's answer, false for those that spoil its delivery.
@@ -38,6 +39,7 @@ public:
     static Fault serverError(int status = 500);
     static Fault expiredToken();
     static Fault dropConnection(qint64 afterBytes);
+    static Fault stall(qint64 afterBytes);
     static Fault slow(int delayMs);
     static Fault portal();
 

@@ -128,6 +128,7 @@ private slots:
     void serverErrorFaults();
     void expiredTokenFault();
     void droppedConnectionFault();
+    void stalledConnectionFault();
     void slowFaultDelaysOnlyItsAnswer();
     void faultSpecs();
     void requestLog();
@@ -1273,6 +1274,25 @@ void TestDropboxEmulator::droppedConnectionFault()
     QVERIFY(m_emulator->hasFile(QStringLiteral("/landed.txt")));
 }
 
+void TestDropboxEmulator::stalledConnectionFault()
+{
+    QVERIFY(m_emulator->putFile(QStringLiteral("/big.bin"), QByteArray(1024 * 1024, 's')));
+    m_emulator->faults().add(QStringLiteral("/2/files/download"), FaultInjector::stall(1000));
+    QNetworkRequest request(url(QStringLiteral("/2/files/download")));
+    request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1());
+    request.setRawHeader(QByteArrayLiteral("Dropbox-API-Arg"), QByteArrayLiteral("{\"path\":\"/big.bin\"}"));
+    const std::unique_ptr<QNetworkReply> stalled(m_network.post(request, QByteArray()));
+    // What came before the stall arrives; then nothing, and the connection stays.
+    QTRY_COMPARE(stalled->bytesAvailable(), 1000);
+    QCOMPARE(stalled->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    // Another exchange goes through meanwhile; the stalled answer has not moved.
+    QCOMPARE(api(QStringLiteral("files/list_folder"), QJsonObject { { QStringLiteral("path"), QString() } }).status,
+             200);
+    QVERIFY(!stalled->isFinished());
+    QCOMPARE(stalled->bytesAvailable(), 1000);
+    stalled->abort();
+}
+
 void TestDropboxEmulator::slowFaultDelaysOnlyItsAnswer()
 {
     m_emulator->faults().add(QStringLiteral("/2/users/get_current_account"), FaultInjector::slow(60000));
@@ -1309,6 +1329,10 @@ void TestDropboxEmulator::faultSpecs()
     QVERIFY(faults.addSpec(QStringLiteral("/b=drop:100")));
     QVERIFY(faults.addSpec(QStringLiteral("/c=slow:250")));
     QVERIFY(faults.addSpec(QStringLiteral("/d=portal")));
+    QVERIFY(faults.addSpec(QStringLiteral("/e=stall:100")));
+    const std::optional<FaultInjector::Fault> stall = faults.take(QStringLiteral("/e"));
+    QCOMPARE(stall->kind, FaultInjector::Kind::Stall);
+    QCOMPARE(stall->afterBytes, 100);
     QCOMPARE(faults.take(QStringLiteral("/d"))->kind, FaultInjector::Kind::Portal);
     QCOMPARE(faults.take(QStringLiteral("/a"))->jsonBody, false);
     QCOMPARE(faults.take(QStringLiteral("/b"))->afterBytes, 100);
