@@ -2292,7 +2292,7 @@ Byggd med Qt %3.</translation>
     </message>
     <message>
         <source>Download from %1</source>
-        <translation>Spara från %1</translation>
+        <translation>Hämta från %1</translation>
     </message>
     <message>
         <source>Delete from %1</source>
@@ -2301,6 +2301,10 @@ Byggd med Qt %3.</translation>
     <message>
         <source>Move to %1</source>
         <translation>Flytta till %1</translation>
+    </message>
+    <message>
+        <source>Open from %1</source>
+        <translation>Öppna från %1</translation>
     </message>
 </context>
 <context>

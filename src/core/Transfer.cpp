@@ -12,7 +12,8 @@ QString Transfer::description(const std::function<QString(const EntityRef&)>& ti
     case Kind::Upload:
         return QCoreApplication::translate("Transfer", "Upload to %1").arg(name(target));
     case Kind::Download:
-        return QCoreApplication::translate("Transfer", "Download from %1").arg(name(source.entity));
+        return opening ? QCoreApplication::translate("Transfer", "Open from %1").arg(name(source.entity))
+                       : QCoreApplication::translate("Transfer", "Download from %1").arg(name(source.entity));
     case Kind::Delete:
         return QCoreApplication::translate("Transfer", "Delete from %1").arg(name(source.entity));
     case Kind::Move:

@@ -40,6 +40,9 @@ struct Transfer
     QByteArray resumeState;
     // Delete: the content the user chose to delete; a document changed since is kept (StoreReply::Error::Changed).
     QString expectedContentHash;
+    // Download: a private copy to open, asked for now. It does not wait for paused transfers, is not kept across
+    // restarts, and is no news.
+    bool opening = false;
 
     bool isFinished() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
     // The file's name, for lists and notifications.

@@ -57,12 +57,13 @@ int TransferQueue::enqueueUpload(const QString& localPath, const EntityRef& targ
     return add(transfer);
 }
 
-int TransferQueue::enqueueDownload(const AttachmentRef& attachment, const QString& localPath)
+int TransferQueue::enqueueDownload(const AttachmentRef& attachment, const QString& localPath, bool opening)
 {
     Transfer transfer;
     transfer.kind = Transfer::Kind::Download;
     transfer.source = attachment;
     transfer.localPath = localPath;
+    transfer.opening = opening;
     return add(transfer);
 }
 
@@ -114,7 +115,7 @@ int TransferQueue::add(Transfer transfer)
 {
     transfer.id = m_nextId++;
     bool unrecorded = false;
-    if (m_journal && transfer.journalId == 0) {
+    if (m_journal && transfer.journalId == 0 && !transfer.opening) {
         transfer.journalId = m_journal->add(transfer, m_store ? m_store->uri() : QString());
         if (transfer.journalId == 0) {
             // Never started unless it is on disk, where a crash cannot lose it.
@@ -203,10 +204,10 @@ void TransferQueue::schedule()
             downloadTargets.insert(downloadKey(transfer.localPath));
     }
     for (int id : std::as_const(m_order)) {
-        if (m_paused || offline || runningCount() >= m_maxConcurrent)
+        if (offline || runningCount() >= m_maxConcurrent)
             break;
         Transfer& transfer = m_transfers[id];
-        if (transfer.state != Transfer::State::Queued)
+        if (transfer.state != Transfer::State::Queued || (m_paused && !transfer.opening))
             continue;
         if (transfer.kind == Transfer::Kind::Download) {
             const QString target = downloadKey(transfer.localPath);
@@ -578,7 +579,7 @@ void TransferQueue::retry(int id)
     it->errorString.clear();
     it->bytesDone = 0;
     it->notBefore = QDateTime();
-    if (m_journal && it->journalId == 0)
+    if (m_journal && it->journalId == 0 && !it->opening)
         it->journalId = m_journal->add(*it, m_store ? m_store->uri() : QString());
     record(*it);
     emit transferChanged(id);

@@ -40,7 +40,8 @@ public:
     void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
 
     int enqueueUpload(const QString& localPath, const EntityRef& target, const QString& name = {});
-    int enqueueDownload(const AttachmentRef& attachment, const QString& localPath);
+    // opening: a private copy to open (Transfer::opening).
+    int enqueueDownload(const AttachmentRef& attachment, const QString& localPath, bool opening = false);
     // expectedContentHash: the content the user chose to delete; a document changed since is kept.
     int enqueueDelete(const AttachmentRef& attachment, const QString& expectedContentHash = {});
     int enqueueMove(const AttachmentRef& attachment, const EntityRef& target);

@@ -298,8 +298,6 @@ void MainWindow::openStore(const QString& uri)
         m_kashflowBrowser->done(QDialog::Rejected);
     m_store = store;
     m_queue = queue;
-    // The new queue numbers its transfers afresh: an id from the old one would open one of them.
-    m_openWhenDone.clear();
     m_sync = sync;
     // Dropbox and Fortnox sign in again in Accounts.
     const auto askToSignIn = [this](const QString& message) {
@@ -360,7 +358,11 @@ void MainWindow::openStore(const QString& uri)
     connect(m_queue, &TransferQueue::transferFinished, this, &MainWindow::onTransferFinished);
     connect(m_queue, &TransferQueue::transferAdded, this, &MainWindow::updateStatus);
     // The panel comes when there is something to follow in it; an empty one would only take room from the documents.
-    connect(m_queue, &TransferQueue::transferAdded, m_ui->transfersDock, &QWidget::show);
+    // Not for a document being opened, which the user follows in its own application.
+    connect(m_queue, &TransferQueue::transferAdded, this, [this](int id) {
+        if (!m_queue->transfer(id).opening)
+            m_ui->transfersDock->show();
+    });
     connect(m_queue, &TransferQueue::drained, m_batcher, &NotificationBatcher::flush);
     connect(m_queue, &TransferQueue::pausedChanged, m_ui->actionPauseTransfers, &QAction::setChecked);
     connect(m_queue, &TransferQueue::pausedChanged, this, &MainWindow::updateStatus);
@@ -633,7 +635,9 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
 void MainWindow::onTransferFinished(int id)
 {
     const Transfer transfer = m_queue->transfer(id);
-    m_batcher->add(transfer);
+    // An opened document is no news: it shows itself, and a failure to open it is told in the window.
+    if (!transfer.opening)
+        m_batcher->add(transfer);
     if (transfer.state == Transfer::State::Done) {
         // This app's own doing: the listings that show it do not announce it as news.
         switch (transfer.kind) {
@@ -654,12 +658,11 @@ void MainWindow::onTransferFinished(int id)
         for (const EntityRef& entity : affected)
             m_dirty.insert(entity);
         m_refreshTimer.start();
-        if (m_openWhenDone.remove(id)) {
+        if (transfer.opening) {
             QFile::setPermissions(transfer.localPath, QFileDevice::ReadOwner);
             QDesktopServices::openUrl(QUrl::fromLocalFile(transfer.localPath));
         }
     } else if (transfer.state == Transfer::State::Failed) {
-        m_openWhenDone.remove(id);
         showError(transfer.errorString);
         // A delete refused because someone changed the document: the new version is shown.
         if (transfer.kind == Transfer::Kind::Delete) {
@@ -736,7 +739,7 @@ void MainWindow::openSelected()
             + QString::number(m_queue->count());
         QDir().mkpath(folder);
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        m_openWhenDone.insert(m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + ref.name));
+        m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + ref.name, true);
     }
 }
 

@@ -160,8 +160,6 @@ private:
     };
     std::optional<KashflowHandover> m_kashflowHandover;
 
-    // Downloads that open the file once it has arrived.
-    QSet<int> m_openWhenDone;
     // The message that dropped files wait for the transfers to be resumed, withdrawn when they are.
     QString m_pausedNotice;
     // Entities whose lists changed; refreshed together, a moment after the last change.

@@ -118,6 +118,7 @@ private slots:
     void clearFinishedForgetsFinishedOnly();
     void drainedWhenQueueEmpties();
     void journalKeepsTransfersUntilConfirmed();
+    void openingIsNeitherPausedNorJournalled();
     void failuresThatMayPassAreRetriedAfterABackoff();
     void backoffAndFailuresOutliveTheProcess();
     void uploadThatLandedBeforeACrashIsNotRepeated_data();
@@ -457,6 +458,33 @@ void TestTransferQueue::journalKeepsTransfersUntilConfirmed()
     // Confirmed, so gone from the journal: a run after this one finds nothing to do.
     restartWith(m_store.get());
     QVERIFY(m_queue->resumeFromJournal().isEmpty());
+}
+
+// A document opened now is fetched while transfers are paused, and is not carried on by a later run: it is for now.
+void TestTransferQueue::openingIsNeitherPausedNorJournalled()
+{
+    QVERIFY(QDir().mkpath(entityDir(m_invoice)));
+    QVERIFY(writeFile(entityDir(m_invoice) + u"/scan.pdf"_s, "scan"));
+    const AttachmentRef scan { m_invoice, u"scan.pdf"_s };
+    const QString copy = m_sources->filePath(u"scan.pdf"_s);
+    restartWith(m_store.get());
+    m_queue->setPaused(true);
+    m_queue->enqueueDownload(scan, copy + u".saved"_s);
+    m_queue->enqueueDownload(scan, copy, true);
+
+    // The app quits before either ran: the next run carries on the saving only.
+    restartWith(m_store.get());
+    m_queue->setPaused(true);
+    const QList<int> resumed = m_queue->resumeFromJournal();
+    QCOMPARE(resumed.size(), 1);
+    QCOMPARE(m_queue->transfer(resumed.first()).localPath, copy + u".saved"_s);
+    QVERIFY(!m_queue->transfer(resumed.first()).opening);
+
+    const int id = m_queue->enqueueDownload(scan, copy, true);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Done);
+    QCOMPARE(readFile(copy), QByteArray("scan"));
+    QCOMPARE(m_queue->transfer(resumed.first()).state, State::Queued);
 }
 
 void TestTransferQueue::failuresThatMayPassAreRetriedAfterABackoff()

@@ -69,6 +69,7 @@ private slots:
     void droppedFolderIsRefused();
     void addFilesUploadsTheChosenFiles();
     void openGivesAReadOnlyCopy();
+    void openingIsNoTransferNews();
     void saveAsWritesWhereChosen();
     void saveManyKeepsEveryDocument();
     void messageBarIsAsTallAsItsText();
@@ -426,6 +427,29 @@ void TestMainWindow::openGivesAReadOnlyCopy()
     QCOMPARE(file.readAll(), QByteArray("notes"));
     QCOMPARE(QFileInfo(copy).permissions() & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther),
              QFile::Permissions());
+}
+
+// Opening a document is not a transfer to follow: no panel comes, and nothing is announced as saved. A user who has
+// paused transfers still opens documents.
+void TestMainWindow::openingIsNoTransferNews()
+{
+    QVERIFY(SampleDocuments::writeText(storePath(QStringLiteral("Invoices/4455/notes.txt")), "notes"));
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openUrl");
+    const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); });
+    m_openedUrls.clear();
+    QSignalSpy notifications(m_window->notificationBatcher(), &NotificationBatcher::notificationReady);
+    m_window->transferQueue()->setPaused(true);
+    selectEntityAndWait(m_invoice);
+    selectAttachment(QStringLiteral("notes.txt"));
+    QTest::keyClick(detailsView(), Qt::Key_Return);
+    QTRY_COMPARE(m_openedUrls.size(), 1);
+    auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("transfersDock"));
+    QVERIFY(dock->isHidden());
+    const int id = m_window->transferQueue()->ids().constLast();
+    QCOMPARE(m_window->transferQueue()->transfer(id).description(), QStringLiteral("Open from Invoice 4455"));
+    // The batcher tells what it holds once the queue is drained, which it is.
+    m_window->notificationBatcher()->flush();
+    QCOMPARE(notifications.count(), 0);
 }
 
 void TestMainWindow::saveAsWritesWhereChosen()
