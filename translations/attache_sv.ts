@@ -16,10 +16,6 @@
         <translation>Konto:</translation>
     </message>
     <message>
-        <source>App &amp;key:</source>
-        <translation>App&amp;nyckel:</translation>
-    </message>
-    <message>
         <source>From the Dropbox App Console</source>
         <translation>Från Dropbox App Console</translation>
     </message>
@@ -178,6 +174,10 @@
     <message>
         <source>Connect Fortnox</source>
         <translation>Anslut Fortnox</translation>
+    </message>
+    <message>
+        <source>App ke&amp;y:</source>
+        <translation>App&amp;nyckel:</translation>
     </message>
 </context>
 <context>
@@ -1516,10 +1516,6 @@ Kommandon:</translation>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <source>Show T&amp;ransfers</source>
-        <translation>Visa ö&amp;verföringar</translation>
-    </message>
-    <message>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -1629,10 +1625,6 @@ Kommandon:</translation>
     <message>
         <source>Transfers continue in the background. Use the tray icon to open Attaché or quit.</source>
         <translation>Överföringarna fortsätter i bakgrunden. Använd ikonen i meddelandefältet för att öppna eller avsluta Attaché.</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Konton…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+A</source>
@@ -1845,6 +1837,14 @@ Byggd med Qt %3.</translation>
     <message>
         <source>“%1” cannot be renamed while it is being transferred. Rename it once the transfer is done.</source>
         <translation>Det går inte att byta namn på “%1” medan det överförs. Byt namn när överföringen är klar.</translation>
+    </message>
+    <message>
+        <source>Show Tr&amp;ansfers</source>
+        <translation>Visa &amp;överföringar</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unts…</source>
+        <translation>Kon&amp;ton…</translation>
     </message>
 </context>
 <context>
@@ -2152,7 +2152,7 @@ Byggd med Qt %3.</translation>
     </message>
     <message>
         <source>Documents &amp;folder:</source>
-        <translation>Dokument&amp;mapp:</translation>
+        <translation>&amp;Dokumentmapp:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -2183,10 +2183,6 @@ Byggd med Qt %3.</translation>
         <translation>Meddela mig om:</translation>
     </message>
     <message>
-        <source>Transfers that &amp;finished</source>
-        <translation>Överföringar som &amp;slutförts</translation>
-    </message>
-    <message>
         <source>Transfers that f&amp;ailed</source>
         <translation>Överföringar som &amp;misslyckats</translation>
     </message>
@@ -2209,6 +2205,10 @@ Byggd med Qt %3.</translation>
     <message>
         <source>The format Attaché asks KashFlow&apos;s and Fortnox&apos;s APIs to answer in. Both hold the same information.</source>
         <translation>Formatet som Attaché ber KashFlows och Fortnox API:er att svara i. Båda innehåller samma information.</translation>
+    </message>
+    <message>
+        <source>&amp;Transfers that finished</source>
+        <translation>&amp;Överföringar som slutförts</translation>
     </message>
 </context>
 <context>

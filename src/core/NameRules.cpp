@@ -34,15 +34,13 @@ QString problem(const QString& name)
     return {};
 }
 
-namespace {
-// The extension is the part after the last dot, unless the dot starts the name (".env"), or what follows it is
-// too long to be one ("2024.Faktura från … mars"): that is text like the rest, which a numbered name may shorten.
 qsizetype extensionStart(const QString& name)
 {
+    // Not a dot that starts the name (".env"), nor one followed by too much to be an extension ("2024.Faktura från …
+    // mars"): that is text like the rest, which a numbered name may shorten.
     const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
     return dot <= 0 || name.size() - dot > 16 ? name.size() : dot;
 }
-} // namespace
 
 QString numbered(const QString& name, int n)
 {

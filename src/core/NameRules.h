@@ -9,6 +9,9 @@ namespace NameRules {
 // Empty when the name is acceptable as one path component; otherwise why it is not, translated.
 QString problem(const QString& name);
 
+// Where the name's extension starts (the dot of ".pdf"), or its length when it has none.
+qsizetype extensionStart(const QString& name);
+
 // "receipt.pdf" with n = 2 gives "receipt (2).pdf", the way Dropbox's autorename does; never over 255 bytes.
 QString numbered(const QString& name, int n);
 

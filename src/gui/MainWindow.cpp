@@ -186,8 +186,15 @@ void MainWindow::setUpActions()
     connect(ui.actionRename, &QAction::triggered, this, [this] {
         const QModelIndexList rows = m_ui->detailsView->selectionModel()->selectedRows(AttachmentModel::NameColumn);
         auto* view = static_cast<QAbstractItemView*>(m_ui->attachmentStack->currentWidget());
-        if (rows.size() == 1 && !refuseRenameWhileTransferring(m_attachments->refAt(rows.first().row())))
-            view->edit(rows.first());
+        if (rows.size() != 1)
+            return;
+        const AttachmentRef attachment = m_attachments->refAt(rows.first().row());
+        if (refuseRenameWhileTransferring(attachment))
+            return;
+        view->edit(rows.first());
+        // The name without its extension, as file managers do: typing over it keeps the document's type.
+        if (auto* editor = qobject_cast<QLineEdit*>(view->indexWidget(rows.first())))
+            editor->setSelection(0, static_cast<int>(NameRules::extensionStart(attachment.name)));
     });
     connect(ui.actionSaveAs, &QAction::triggered, this, &MainWindow::saveSelectedAs);
     connect(ui.actionMoveTo, &QAction::triggered, this, &MainWindow::moveSelected);

@@ -1,3 +1,4 @@
+#include "AccountsDialog.h"
 #include "AttachmentModel.h"
 #include "ConnectivityMonitor.h"
 #include "CoreTestHelpers.h"
@@ -34,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -105,6 +107,7 @@ private slots:
     void offlineIsOneQuietState();
     void statusTipsLeaveTheSummary();
     void settingsHaveASwitchPerNotification();
+    void mnemonicsAreDistinct();
 
 public slots:
     // Stands in for the desktop's default application: what the window asks to open.
@@ -858,6 +861,8 @@ void TestMainWindow::renameInPlace()
     QLineEdit* editor = nullptr;
     QTRY_VERIFY((editor = detailsView()->findChild<QLineEdit*>()) != nullptr && editor->isVisible());
     QCOMPARE(editor->text(), QStringLiteral("scan.txt"));
+    // What is typed replaces the name and keeps the extension.
+    QCOMPARE(editor->selectedText(), QStringLiteral("scan"));
     WindowTest::saveScreenshot(m_window.get(), QStringLiteral("rename-in-place.png"));
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("receipt.txt"));
@@ -1214,6 +1219,31 @@ void TestMainWindow::settingsHaveASwitchPerNotification()
     QVERIFY(m_settings->notificationsEnabled(NotificationKind::RemoteChanges));
     QVERIFY(!m_settings->notificationsEnabled(NotificationKind::TransfersFailed));
     QCOMPARE(m_settings->pollIntervalMinutes(), 30);
+}
+
+// Every Alt+letter in a menu, the menu bar and the dialogs reaches one item, in English and in Swedish.
+void TestMainWindow::mnemonicsAreDistinct()
+{
+    for (const QString& language : { QStringLiteral("en"), QStringLiteral("sv") }) {
+        QTranslator swedish;
+        if (language == QStringLiteral("sv")) {
+            QVERIFY(swedish.load(QStringLiteral("attache_sv"), QStringLiteral(":/i18n")));
+            QVERIFY(QCoreApplication::installTranslator(&swedish));
+        }
+        const auto removeTranslator = qScopeGuard([&swedish] { QCoreApplication::removeTranslator(&swedish); });
+        MainWindow window(*m_settings);
+        QVERIFY2(WindowTest::menuMnemonicClashes(window.menuBar()->actions()).isEmpty(),
+                 qPrintable(WindowTest::menuMnemonicClashes(window.menuBar()->actions()).join(u"; "_s)));
+        SettingsDialog settings(*m_settings);
+        QVERIFY2(WindowTest::dialogMnemonicClashes(settings).isEmpty(),
+                 qPrintable(WindowTest::dialogMnemonicClashes(settings).join(u"; "_s)));
+        AccountsDialog accounts(*m_settings);
+        QVERIFY2(WindowTest::dialogMnemonicClashes(accounts).isEmpty(),
+                 qPrintable(WindowTest::dialogMnemonicClashes(accounts).join(u"; "_s)));
+        NewEntityDialog newEntity(EntityType::Invoices);
+        QVERIFY2(WindowTest::dialogMnemonicClashes(newEntity).isEmpty(),
+                 qPrintable(WindowTest::dialogMnemonicClashes(newEntity).join(u"; "_s)));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

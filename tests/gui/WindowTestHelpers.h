@@ -8,12 +8,18 @@
 #include "Settings.h"
 #include "TransferQueue.h"
 
+#include <QAbstractButton>
 #include <QAbstractProxyModel>
+#include <QAction>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QIcon>
 #include <QImage>
+#include <QLabel>
+#include <QMap>
+#include <QMenu>
 #include <QModelIndex>
 #include <QStandardPaths>
 #include <QString>
@@ -31,6 +37,64 @@
 #endif
 
 namespace WindowTest {
+
+// The mnemonics (Alt+letter) that more than one of the texts has, each as "n: &New, Re&name": two items with one
+// mnemonic only take turns at the key.
+inline QStringList mnemonicClashes(const QStringList& texts)
+{
+    QMap<QChar, QStringList> users;
+    for (const QString& text : texts) {
+        for (qsizetype i = text.indexOf(QLatin1Char('&')); i >= 0 && i + 1 < text.size();
+             i = text.indexOf(QLatin1Char('&'), i + 2)) {
+            if (text.at(i + 1) != QLatin1Char('&')) {
+                users[text.at(i + 1).toLower()].append(text);
+                break;
+            }
+        }
+    }
+    QStringList clashes;
+    for (auto it = users.cbegin(); it != users.cend(); ++it) {
+        if (it->size() > 1)
+            clashes.append(QString(it.key()) + QStringLiteral(": ") + it->join(QStringLiteral(", ")));
+    }
+    return clashes;
+}
+
+// The clashes among the items of each menu, visible or not: a store may show any of them.
+inline QStringList menuMnemonicClashes(const QList<QAction*>& menuActions)
+{
+    QStringList clashes;
+    QStringList titles;
+    for (const QAction* menuAction : menuActions) {
+        titles.append(menuAction->text());
+        QStringList items;
+        if (const QMenu* menu = menuAction->menu()) {
+            const QList<QAction*> actions = menu->actions();
+            for (const QAction* action : actions)
+                items.append(action->text());
+        }
+        clashes += mnemonicClashes(items);
+    }
+    return clashes + mnemonicClashes(titles);
+}
+
+// The clashes among a dialog's labels, buttons and group boxes.
+inline QStringList dialogMnemonicClashes(const QWidget& dialog)
+{
+    QStringList texts;
+    const QList<QLabel*> labels = dialog.findChildren<QLabel*>();
+    for (const QLabel* label : labels) {
+        if (label->buddy())
+            texts.append(label->text());
+    }
+    const QList<QAbstractButton*> buttons = dialog.findChildren<QAbstractButton*>();
+    for (const QAbstractButton* button : buttons)
+        texts.append(button->text());
+    const QList<QGroupBox*> groups = dialog.findChildren<QGroupBox*>();
+    for (const QGroupBox* group : groups)
+        texts.append(group->title());
+    return mnemonicClashes(texts);
+}
 
 // Waits for the queue to empty; what did not end done, as "local path: message" (a timeout as its own line).
 inline QStringList drain(const TransferQueue& queue, int timeoutMs)
