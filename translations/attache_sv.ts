@@ -726,12 +726,12 @@ Kommandon:</translation>
         <translation>Post</translation>
     </message>
     <message>
-        <source>Files</source>
-        <translation>Filer</translation>
-    </message>
-    <message>
         <source>E-mail documents to %1</source>
         <translation>Mejla dokument till %1</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokument</translation>
     </message>
 </context>
 <context>
@@ -1929,12 +1929,12 @@ Byggd med Qt %3.</translation>
         <translation>&amp;Beteckning:</translation>
     </message>
     <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
-    </message>
-    <message>
         <source>Create</source>
         <translation>Skapa</translation>
+    </message>
+    <message>
+        <source>&amp;%1:</source>
+        <translation>&amp;%1:</translation>
     </message>
 </context>
 <context>

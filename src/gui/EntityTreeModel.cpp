@@ -310,7 +310,7 @@ QVariant EntityTreeModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == NameColumn ? tr("Record") : tr("Files");
+    return section == NameColumn ? tr("Record") : tr("Documents");
 }
 
 Qt::ItemFlags EntityTreeModel::flags(const QModelIndex& index) const

@@ -38,7 +38,7 @@ void NewEntityDialog::setKey(const QString& key)
 void NewEntityDialog::update()
 {
     const EntityRef ref = entity();
-    m_ui->keyLabel->setText(tr("%1:").arg(EntityTypes::keyLabel(ref.type)));
+    m_ui->keyLabel->setText(tr("&%1:").arg(EntityTypes::keyLabel(ref.type)));
     const QString problem = ref.id.isEmpty() ? QString() : NameRules::problem(ref.id);
     m_ui->problemLabel->setText(problem);
     m_ui->problemLabel->setVisible(!problem.isEmpty());

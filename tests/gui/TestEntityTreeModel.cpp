@@ -72,6 +72,8 @@ void TestEntityTreeModel::listsTypesThenEntitiesWithCounts()
     const QModelIndex invoice = model.indexOf(EntityRef { EntityType::Invoices, QStringLiteral("4455") });
     QVERIFY(invoice.isValid());
     QCOMPARE(invoice.siblingAtColumn(EntityTreeModel::CountColumn).data().toInt(), 2);
+    // The count is of documents, the word every message uses.
+    QCOMPARE(model.headerData(EntityTreeModel::CountColumn, Qt::Horizontal).toString(), QStringLiteral("Documents"));
     QCOMPARE(invoice.data(EntityTreeModel::EntityRefRole).value<EntityRef>().id, QStringLiteral("4455"));
     QCOMPARE(model.rowCount(model.indexOf(EntityType::Customers)), 1);
     QCOMPARE(model.rowCount(model.indexOf(EntityType::Quotes)), 0);

@@ -1224,6 +1224,8 @@ void TestMainWindow::settingsHaveASwitchPerNotification()
 // Every Alt+letter in a menu, the menu bar and the dialogs reaches one item, in English and in Swedish.
 void TestMainWindow::mnemonicsAreDistinct()
 {
+    const auto verifyNone
+        = [](const QStringList& clashes) { QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s))); };
     for (const QString& language : { QStringLiteral("en"), QStringLiteral("sv") }) {
         QTranslator swedish;
         if (language == QStringLiteral("sv")) {
@@ -1232,17 +1234,19 @@ void TestMainWindow::mnemonicsAreDistinct()
         }
         const auto removeTranslator = qScopeGuard([&swedish] { QCoreApplication::removeTranslator(&swedish); });
         MainWindow window(*m_settings);
-        QVERIFY2(WindowTest::menuMnemonicClashes(window.menuBar()->actions()).isEmpty(),
-                 qPrintable(WindowTest::menuMnemonicClashes(window.menuBar()->actions()).join(u"; "_s)));
+        verifyNone(WindowTest::menuMnemonicClashes(window.menuBar()->actions()));
         SettingsDialog settings(*m_settings);
-        QVERIFY2(WindowTest::dialogMnemonicClashes(settings).isEmpty(),
-                 qPrintable(WindowTest::dialogMnemonicClashes(settings).join(u"; "_s)));
+        verifyNone(WindowTest::dialogMnemonicClashes(settings));
         AccountsDialog accounts(*m_settings);
-        QVERIFY2(WindowTest::dialogMnemonicClashes(accounts).isEmpty(),
-                 qPrintable(WindowTest::dialogMnemonicClashes(accounts).join(u"; "_s)));
+        verifyNone(WindowTest::dialogMnemonicClashes(accounts));
+        // The key's label follows the type.
         NewEntityDialog newEntity(EntityType::Invoices);
-        QVERIFY2(WindowTest::dialogMnemonicClashes(newEntity).isEmpty(),
-                 qPrintable(WindowTest::dialogMnemonicClashes(newEntity).join(u"; "_s)));
+        auto* types = newEntity.findChild<QComboBox*>(QStringLiteral("typeCombo"));
+        for (int type = 0; type < types->count(); ++type) {
+            types->setCurrentIndex(type);
+            verifyNone(WindowTest::dialogMnemonicClashes(newEntity));
+            QVERIFY(newEntity.findChild<QLabel*>(QStringLiteral("keyLabel"))->text().startsWith(QLatin1Char('&')));
+        }
     }
 }
 
