@@ -19,7 +19,7 @@ KashflowSignInDialog::KashflowSignInDialog(const QUrl& baseUrl, const QString& u
                                                      "then asks for three characters of your memorable word.")
                                                 : reason);
     m_ui->userNameEdit->setText(userName);
-    m_ui->pages->setCurrentWidget(m_ui->credentialsPage);
+    showPage(m_ui->credentialsPage);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Next"));
     (userName.isEmpty() ? m_ui->userNameEdit : m_ui->passwordEdit)->setFocus();
 
@@ -35,7 +35,7 @@ KashflowSignInDialog::KashflowSignInDialog(const QUrl& baseUrl, const QString& u
     connect(m_signIn, &KashflowSignIn::signedIn, this, &KashflowSignInDialog::finish);
     connect(m_signIn, &KashflowSignIn::failed, this, [this](const QString& message) {
         // A temporary token answers once: whatever failed, the sign-in starts again from the password.
-        m_ui->pages->setCurrentWidget(m_ui->credentialsPage);
+        showPage(m_ui->credentialsPage);
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Next"));
         setBusy(false);
         showProblem(message);
@@ -88,6 +88,18 @@ void KashflowSignInDialog::accept()
     m_signIn->answer(characters);
 }
 
+void KashflowSignInDialog::showPage(QWidget* page)
+{
+    for (int i = 0; i < m_ui->pages->count(); ++i) {
+        QWidget* each = m_ui->pages->widget(i);
+        each->setSizePolicy(QSizePolicy::Preferred, each == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_ui->pages->setCurrentWidget(page);
+    layout()->activate();
+    const int height = layout()->totalHeightForWidth(width());
+    resize(width(), height > 0 ? height : sizeHint().height());
+}
+
 void KashflowSignInDialog::askForCharacters(const QList<int>& positions)
 {
     const QString list = KashflowSignIn::describePositions(positions);
@@ -107,7 +119,7 @@ void KashflowSignInDialog::askForCharacters(const QList<int>& positions)
     m_ui->wordEdit->clear();
     m_ui->charactersBox->setVisible(!remember);
     m_ui->wholeWordBox->setVisible(remember);
-    m_ui->pages->setCurrentWidget(m_ui->memorableWordPage);
+    showPage(m_ui->memorableWordPage);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Sign In"));
     setBusy(false);
     (remember ? m_ui->wordEdit : edits.first())->setFocus();

@@ -42,6 +42,8 @@ signals:
 
 private:
     void askForCharacters(const QList<int>& positions);
+    // Shows one of the pages, the dialog as tall as that page needs: the taller page's room would stay empty.
+    void showPage(QWidget* page);
     void finish(const QString& sessionToken);
     void showProblem(const QString& message);
     void setBusy(bool busy, const QString& status = {});

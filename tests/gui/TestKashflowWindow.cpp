@@ -34,6 +34,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -178,6 +179,8 @@ void TestKashflowWindow::signsInWithTheMemorableWord()
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     WindowTest::saveScreenshot(dialog, u"kashflow-sign-in.png"_s);
+    // As tall as its first page needs, not as the memorable word page.
+    QCOMPARE(dialog->height(), dialog->layout()->totalHeightForWidth(dialog->width()));
 
     // A wrong answer: KashFlow's message, and the temporary token is spent, so back to the first step.
     enterPassword(dialog, false);
