@@ -179,10 +179,10 @@ QVariant AttachmentModel::data(const QModelIndex& index, int role) const
         if (index.column() != NameColumn)
             break;
         if (m_sync && ThumbnailCache::canRender(attachment.name)) {
-            const QPixmap thumbnail = m_thumbnails->thumbnail(thumbnailKey(index.row()), m_sync->store(),
-                                                              AttachmentRef { m_entity, attachment.name });
+            const QIcon thumbnail = m_thumbnails->thumbnail(thumbnailKey(index.row()), m_sync->store(),
+                                                            AttachmentRef { m_entity, attachment.name });
             if (!thumbnail.isNull())
-                return QIcon(thumbnail);
+                return thumbnail;
         }
         return m_icons->icon(attachment.name);
     case Qt::ToolTipRole:

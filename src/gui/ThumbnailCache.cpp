@@ -47,11 +47,11 @@ QString ThumbnailCache::diskFile(const QString& contentHash) const
     return m_diskCachePath + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral("-%1.png").arg(MaxSide);
 }
 
-QPixmap ThumbnailCache::thumbnail(const QString& contentHash, const QString& localPath)
+QIcon ThumbnailCache::thumbnail(const QString& contentHash, const QString& localPath)
 {
     if (contentHash.isEmpty())
         return {};
-    if (const QPixmap* cached = m_memory.object(contentHash))
+    if (const QIcon* cached = m_memory.object(contentHash))
         return *cached;
     if (localPath.isEmpty() || m_pending.contains(contentHash) || m_failed.contains(contentHash)
         || !canRender(localPath))
@@ -61,14 +61,14 @@ QPixmap ThumbnailCache::thumbnail(const QString& contentHash, const QString& loc
     return {};
 }
 
-QPixmap ThumbnailCache::thumbnail(const QString& contentHash, Store* store, const AttachmentRef& attachment)
+QIcon ThumbnailCache::thumbnail(const QString& contentHash, Store* store, const AttachmentRef& attachment)
 {
     const QString localPath = store->localFilePath(attachment);
     if (!localPath.isEmpty())
         return thumbnail(contentHash, localPath);
     if (contentHash.isEmpty())
         return {};
-    if (const QPixmap* cached = m_memory.object(contentHash))
+    if (const QIcon* cached = m_memory.object(contentHash))
         return *cached;
     // Stores make thumbnails of images only.
     if (m_pending.contains(contentHash) || m_failed.contains(contentHash)
@@ -119,32 +119,49 @@ void ThumbnailCache::produce(const QString& contentHash, std::function<QImage()>
                     out.commit();
             }
         }
-        if (!image.isNull())
-            image = framed(image);
+        QList<QImage> renditions;
+        if (!image.isNull()) {
+            renditions.append(framed(image));
+            // A line drawn at full size fades away when the picture is scaled down for a list: the list's sizes get
+            // their own, with the line drawn at their size. Square, so that QIcon takes them for those sizes.
+            for (const int side : ListSides) {
+                if (side >= std::max(image.width(), image.height()))
+                    continue;
+                QImage square(side, side, QImage::Format_ARGB32_Premultiplied);
+                square.fill(Qt::transparent);
+                const QImage scaled = framed(image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+                QPainter(&square).drawImage((side - scaled.width()) / 2, (side - scaled.height()) / 2, scaled);
+                renditions.append(square);
+            }
+        }
         QMetaObject::invokeMethod(
             this,
-            [guard, contentHash, image, onMiss] {
+            [guard, contentHash, renditions, onMiss] {
                 if (!guard)
                     return;
-                if (image.isNull() && onMiss)
+                if (renditions.isEmpty() && onMiss)
                     onMiss();
                 else
-                    guard->deliver(contentHash, image);
+                    guard->deliver(contentHash, renditions);
             },
             Qt::QueuedConnection);
     });
 }
 
-void ThumbnailCache::deliver(const QString& contentHash, const QImage& image)
+void ThumbnailCache::deliver(const QString& contentHash, const QList<QImage>& renditions)
 {
     m_pending.remove(contentHash);
-    if (image.isNull()) {
+    if (renditions.isEmpty()) {
         m_failed.insert(contentHash);
         return;
     }
-    auto* pixmap = new QPixmap(QPixmap::fromImage(image));
-    const int costKiB = qMax(1, static_cast<int>(image.sizeInBytes() / 1024));
-    m_memory.insert(contentHash, pixmap, costKiB);
+    auto* icon = new QIcon;
+    qsizetype bytes = 0;
+    for (const QImage& image : renditions) {
+        icon->addPixmap(QPixmap::fromImage(image));
+        bytes += image.sizeInBytes();
+    }
+    m_memory.insert(contentHash, icon, qMax(1, static_cast<int>(bytes / 1024)));
     emit thumbnailReady(contentHash);
 }
 

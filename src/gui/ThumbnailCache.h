@@ -2,8 +2,8 @@
 
 #include <QCache>
 #include <QHash>
+#include <QIcon>
 #include <QObject>
-#include <QPixmap>
 #include <QSet>
 #include <QThreadPool>
 
@@ -21,6 +21,8 @@ class ThumbnailCache : public QObject
 public:
     // Longest side of a thumbnail, in pixels.
     static constexpr int MaxSide = 256;
+    // The sizes of a list's icons, which get renditions of their own.
+    static constexpr int ListSides[] = { 24, 48 };
     // What the memory cache may hold, in KiB: a few hundred full-size thumbnails.
     static constexpr int DefaultMemoryBudgetKiB = 64 * 1024;
 
@@ -34,10 +36,10 @@ public:
 
     // The thumbnail when it is ready; otherwise a null pixmap, and thumbnailReady(contentHash) follows
     // once it is made from localPath. Failures are remembered and not tried again.
-    QPixmap thumbnail(const QString& contentHash, const QString& localPath);
+    QIcon thumbnail(const QString& contentHash, const QString& localPath);
     // The same for any store: from its local file where it keeps one, otherwise the store's own
     // thumbnail (Dropbox makes them), fetched only when the disk cache has none.
-    QPixmap thumbnail(const QString& contentHash, Store* store, const AttachmentRef& attachment);
+    QIcon thumbnail(const QString& contentHash, Store* store, const AttachmentRef& attachment);
 
     // What the thumbnails in memory take, in KiB; never more than the budget.
     int memoryUsedKiB() const { return static_cast<int>(m_memory.totalCost()); }
@@ -56,10 +58,10 @@ private:
     void produce(const QString& contentHash, std::function<QImage()> make, std::function<void()> onMiss = {});
     void fetchFromStore(const QString& contentHash, Store* store, const AttachmentRef& attachment);
     QString diskFile(const QString& contentHash) const;
-    void deliver(const QString& contentHash, const QImage& image);
+    void deliver(const QString& contentHash, const QList<QImage>& renditions);
 
     QString m_diskCachePath;
-    QCache<QString, QPixmap> m_memory;
+    QCache<QString, QIcon> m_memory;
     QSet<QString> m_pending;
     QSet<QString> m_failed;
     QThreadPool m_pool;

@@ -375,12 +375,16 @@ void TestDropboxWindow::showsThumbnailsInGrid()
         QVERIFY(m_window->store()->localFilePath(ref(name)).isEmpty());
         QTRY_VERIFY2_WITH_TIMEOUT(!m_window->thumbnailCache()->thumbnail(hash, m_window->store(), ref(name)).isNull(),
                                   qPrintable(name), 30000);
-        const QPixmap thumbnail = m_window->thumbnailCache()->thumbnail(hash, m_window->store(), ref(name));
-        QVERIFY(qMax(thumbnail.width(), thumbnail.height()) <= ThumbnailCache::MaxSide);
+        const QSize largest = m_window->thumbnailCache()
+                                  ->thumbnail(hash, m_window->store(), ref(name))
+                                  .actualSize(QSize(ThumbnailCache::MaxSide * 2, ThumbnailCache::MaxSide * 2));
+        QVERIFY(qMax(largest.width(), largest.height()) <= ThumbnailCache::MaxSide);
     }
     const int taxi = attachments->rowOf(u"taxi.png"_s);
-    const QPixmap portrait = m_window->thumbnailCache()->thumbnail(attachments->attachmentAt(taxi).contentHash,
-                                                                   m_window->store(), ref(u"taxi.png"_s));
+    const QSize portrait
+        = m_window->thumbnailCache()
+              ->thumbnail(attachments->attachmentAt(taxi).contentHash, m_window->store(), ref(u"taxi.png"_s))
+              .actualSize(QSize(ThumbnailCache::MaxSide, ThumbnailCache::MaxSide));
     QVERIFY(portrait.height() > portrait.width());
     QVERIFY(m_emulator->requestCount(u"/2/files/get_thumbnail_batch"_s)
                 + m_emulator->requestCount(u"/2/files/get_thumbnail_v2"_s)

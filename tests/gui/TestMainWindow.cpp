@@ -277,8 +277,10 @@ void TestMainWindow::dropImagesAndPdfsOnEntityShowsThumbnails()
         const QString hash = attachments->attachmentAt(row).contentHash;
         QTRY_VERIFY2(!m_window->thumbnailCache()->thumbnail(hash, {}).isNull(), qPrintable(name));
     }
-    const QPixmap pdf = m_window->thumbnailCache()->thumbnail(
-        attachments->attachmentAt(attachments->rowOf(QStringLiteral("invoice.pdf"))).contentHash, {});
+    const QSize pdf
+        = m_window->thumbnailCache()
+              ->thumbnail(attachments->attachmentAt(attachments->rowOf(QStringLiteral("invoice.pdf"))).contentHash, {})
+              .actualSize(QSize(ThumbnailCache::MaxSide, ThumbnailCache::MaxSide));
     QVERIFY(pdf.height() > pdf.width());
     // The originals stay where they were.
     QVERIFY(QFileInfo::exists(outside + QStringLiteral("/invoice.pdf")));

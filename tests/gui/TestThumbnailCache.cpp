@@ -69,7 +69,7 @@ void TestThumbnailCache::deliversAsynchronouslyAndCachesOnDiskByContent()
         QVERIFY(cache.thumbnail(hash, path).isNull());
         QVERIFY(ready.wait());
         QCOMPARE(ready.first().first().toString(), hash);
-        QCOMPARE(cache.thumbnail(hash, path).size(), QSize(256, 192));
+        QCOMPARE(cache.thumbnail(hash, path).actualSize(QSize(256, 256)), QSize(256, 192));
     }
     const QStringList cached = QDir(cacheDir).entryList(QDir::Files);
     QCOMPARE(cached.size(), 1);
@@ -81,7 +81,7 @@ void TestThumbnailCache::deliversAsynchronouslyAndCachesOnDiskByContent()
     QSignalSpy ready(&second, &ThumbnailCache::thumbnailReady);
     QVERIFY(second.thumbnail(hash, path).isNull());
     QVERIFY(ready.wait());
-    QCOMPARE(second.thumbnail(hash, path).size(), QSize(256, 192));
+    QCOMPARE(second.thumbnail(hash, path).actualSize(QSize(256, 256)), QSize(256, 192));
 }
 
 // Past its budget the memory cache lets the oldest go; the disk cache still has it, with its original gone.
@@ -104,11 +104,11 @@ void TestThumbnailCache::memoryIsBoundedAndDiskKeepsTheRest()
     }
     QVERIFY(cache.memoryUsedKiB() > budgetKiB / 2);
     // The last is in memory; the first is not, and comes back from the disk.
-    QCOMPARE(cache.thumbnail(hashes.last(), paths.last()).size(), QSize(256, 192));
+    QCOMPARE(cache.thumbnail(hashes.last(), paths.last()).actualSize(QSize(256, 256)), QSize(256, 192));
     ready.clear();
     QVERIFY(cache.thumbnail(hashes.first(), paths.first()).isNull());
     QVERIFY(ready.wait());
-    QCOMPARE(cache.thumbnail(hashes.first(), paths.first()).size(), QSize(256, 192));
+    QCOMPARE(cache.thumbnail(hashes.first(), paths.first()).actualSize(QSize(256, 256)), QSize(256, 192));
     QVERIFY(cache.memoryUsedKiB() <= budgetKiB);
 }
 
@@ -141,7 +141,8 @@ void TestThumbnailCache::whitePagesStandOutFromAWhiteList()
     QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
     QVERIFY(cache.thumbnail(QStringLiteral("blank"), path).isNull());
     QVERIFY(ready.wait());
-    const QImage shown = cache.thumbnail(QStringLiteral("blank"), path).toImage();
+    const QIcon icon = cache.thumbnail(QStringLiteral("blank"), path);
+    const QImage shown = icon.pixmap(QSize(256, 256)).toImage();
     QCOMPARE(shown.size(), QSize(192, 256));
     const QColor white(Qt::white);
     // A grey line all round the edge, and the page itself untouched inside it.
@@ -152,6 +153,15 @@ void TestThumbnailCache::whitePagesStandOutFromAWhiteList()
     }
     QCOMPARE(shown.pixelColor(1, 1), white);
     QCOMPARE(shown.pixelColor(96, 128), white);
+    // And at the size of the document list's icons, where a line scaled down with the page would fade.
+    const QImage listed = icon.pixmap(QSize(24, 24)).toImage();
+    QCOMPARE(listed.size(), QSize(24, 24));
+    // The 18 × 24 page in the middle.
+    QCOMPARE(listed.pixelColor(1, 12).alpha(), 0);
+    for (const QPoint& edge : { QPoint(3, 12), QPoint(20, 12), QPoint(12, 0), QPoint(12, 23) }) {
+        const QColor pixel = listed.pixelColor(edge);
+        QVERIFY2(pixel.lightness() < 200 && pixel.alpha() > 100, qPrintable(QString::number(pixel.rgba(), 16)));
+    }
 }
 
 // The key is a content hash the store's server gave, which may be anything: the disk cache's file is inside its
@@ -178,7 +188,7 @@ void TestThumbnailCache::keyFromAServerNeverBecomesAPath()
         QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
         QVERIFY(cache.thumbnail(key, path).isNull());
         QVERIFY(ready.wait());
-        QCOMPARE(cache.thumbnail(key, path).size(), QSize(256, 192));
+        QCOMPARE(cache.thumbnail(key, path).actualSize(QSize(256, 256)), QSize(256, 192));
     }
     // One file in the cache's folder, and nothing anywhere else, where the key points or not.
     const QString cachePrefix = QStringLiteral("one/two/cache/");
@@ -201,7 +211,7 @@ void TestThumbnailCache::keyFromAServerNeverBecomesAPath()
     QSignalSpy ready(&again, &ThumbnailCache::thumbnailReady);
     QVERIFY(again.thumbnail(key, path).isNull());
     QVERIFY(ready.wait());
-    QCOMPARE(again.thumbnail(key, path).size(), QSize(256, 192));
+    QCOMPARE(again.thumbnail(key, path).actualSize(QSize(256, 256)), QSize(256, 192));
 }
 
 QTEST_MAIN(TestThumbnailCache)
