@@ -702,7 +702,7 @@ Kommandon:</translation>
     </message>
     <message>
         <source>Dropbox did not confirm the upload of “%1”.</source>
-        <translation>Dropbox bekräftade inte uppladdningen av “%1”.</translation>
+        <translation>Dropbox bekräftade inte uppladdningen av ”%1”.</translation>
     </message>
 </context>
 <context>
@@ -1836,7 +1836,7 @@ Byggd med Qt %3.</translation>
     </message>
     <message>
         <source>“%1” cannot be renamed while it is being transferred. Rename it once the transfer is done.</source>
-        <translation>Det går inte att byta namn på “%1” medan det överförs. Byt namn när överföringen är klar.</translation>
+        <translation>Det går inte att byta namn på ”%1” medan det överförs. Byt namn när överföringen är klar.</translation>
     </message>
     <message>
         <source>Show Tr&amp;ansfers</source>

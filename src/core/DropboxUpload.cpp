@@ -403,7 +403,7 @@ void DropboxUpload::confirmByMetadata()
 
 void DropboxUpload::notUnderItsName()
 {
-    if (m_resumed) {
+    if (m_resumed && !m_finishRepeated) {
         // The checkpoint's session expired unfinished (the queue looked for an earlier landing before resuming).
         restartSession();
         return;
@@ -426,6 +426,7 @@ void DropboxUpload::startCommit(HttpCall* call, bool confirmIfSessionGone)
         }
         if (confirmIfSessionGone && (call->attempts() > 1 || m_resumed) && response.status == 409
             && DropboxError::fromResponse(response, displayName()).hasTag(QStringLiteral("not_found"))) {
+            m_finishRepeated = call->attempts() > 1;
             confirmByMetadata();
             return;
         }

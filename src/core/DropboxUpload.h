@@ -124,6 +124,8 @@ private:
     QList<ChunkHash> m_ready;
     QHash<qint64, Append> m_appends;
     bool m_finishing = false;
+    // The finish was sent more than once: an earlier one whose answer was lost may have stored the upload.
+    bool m_finishRepeated = false;
     bool m_done = false;
     // The start, single upload, finish or metadata call in flight.
     QPointer<HttpCall> m_call;

@@ -693,7 +693,7 @@ void FortnoxStore::receiveFile(RemoteOperation* operation, const HttpRequest& ge
     connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
     connect(call, &HttpCall::finished, operation, [operation, call, download, remote](const HttpResponse& response) {
         call->deleteLater();
-        if (download.answerFailed(response)) {
+        if (download.discardIfAnswerFailed(response)) {
             fail(operation, response);
             return;
         }

@@ -354,7 +354,7 @@ StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QStri
                 connect(call, &HttpCall::finished, operation,
                         [operation, call, download, record, attachment](const HttpResponse& response) {
                             call->deleteLater();
-                            if (download.answerFailed(response)) {
+                            if (download.discardIfAnswerFailed(response)) {
                                 const KashflowError error = KashflowError::fromResponse(response);
                                 operation->fail(error.code(), error.message());
                                 return;

@@ -138,7 +138,7 @@ int TransferQueue::pendingCount() const
 {
     int pending = 0;
     for (const Transfer& transfer : m_transfers)
-        pending += transfer.isFinished() ? 0 : 1;
+        pending += transfer.isFinished() || transfer.opening ? 0 : 1;
     return pending;
 }
 

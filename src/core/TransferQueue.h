@@ -49,7 +49,7 @@ public:
     QList<int> ids() const { return m_order; }
     Transfer transfer(int id) const { return m_transfers.value(id); }
     int count() const { return static_cast<int>(m_order.size()); }
-    // Transfers queued or running.
+    // Transfers queued or running, but for documents being opened, which are not the user's transfers to wait for.
     int pendingCount() const;
     // Whether a download not done or cancelled (a failed one may be retried) will write to this path.
     bool isDownloadingTo(const QString& localPath) const;

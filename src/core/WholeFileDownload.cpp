@@ -17,7 +17,7 @@ HttpCall::BodySink WholeFileDownload::sink() const
              [file = m_file](QIODevice& body) { return (*file)->append(body); } };
 }
 
-bool WholeFileDownload::answerFailed(const HttpResponse& response) const
+bool WholeFileDownload::discardIfAnswerFailed(const HttpResponse& response) const
 {
     if (response.isSuccess() || (*m_file && (*m_file)->errorCode() != StoreReply::Error::None))
         return false;

@@ -32,7 +32,7 @@ public:
     // folder, another download holding it: the answer tells those as a network failure). The partial file is then
     // removed at once: nothing carries a whole-file download on, and a cancelled transfer is settled before the call
     // lets go of the file.
-    bool answerFailed(const HttpResponse& response) const;
+    bool discardIfAnswerFailed(const HttpResponse& response) const;
     // Once the call has finished with a successful answer, or the file failed: the file checked against the size
     // the server listed (-1 when it listed none) and put in place of the target. `damaged` is the message when it
     // is not that size.

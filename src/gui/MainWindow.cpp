@@ -117,7 +117,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_ui->gridView->setIconSize(thumbnailSize);
     m_ui->gridView->setGridSize(QSize(150, 150));
     m_ui->gridView->setItemDelegate(new AttachmentItemDelegate(thumbnailSize, this));
-    const QSize detailsIconSize(24, 24);
+    const QSize detailsIconSize(ThumbnailCache::ListIconSide, ThumbnailCache::ListIconSide);
     m_ui->detailsView->setIconSize(detailsIconSize);
     m_ui->detailsView->setItemDelegate(new AttachmentItemDelegate(detailsIconSize, this));
     m_ui->splitter->setStretchFactor(1, 1);

@@ -124,7 +124,7 @@ void ThumbnailCache::produce(const QString& contentHash, std::function<QImage()>
             renditions.append(framed(image));
             // A line drawn at full size fades away when the picture is scaled down for a list: the list's sizes get
             // their own, with the line drawn at their size. Square, so that QIcon takes them for those sizes.
-            for (const int side : ListSides) {
+            for (const int side : { ListIconSide, 2 * ListIconSide }) {
                 if (side >= std::max(image.width(), image.height()))
                     continue;
                 QImage square(side, side, QImage::Format_ARGB32_Premultiplied);

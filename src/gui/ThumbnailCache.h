@@ -21,8 +21,8 @@ class ThumbnailCache : public QObject
 public:
     // Longest side of a thumbnail, in pixels.
     static constexpr int MaxSide = 256;
-    // The sizes of a list's icons, which get renditions of their own.
-    static constexpr int ListSides[] = { 24, 48 };
+    // The side of the document list's icons, which gets renditions of its own, at twice that for dense screens too.
+    static constexpr int ListIconSide = 24;
     // What the memory cache may hold, in KiB: a few hundred full-size thumbnails.
     static constexpr int DefaultMemoryBudgetKiB = 64 * 1024;
 
@@ -34,7 +34,7 @@ public:
     // Whether thumbnail() can ever give something for this file name.
     static bool canRender(const QString& fileName);
 
-    // The thumbnail when it is ready; otherwise a null pixmap, and thumbnailReady(contentHash) follows
+    // The thumbnail when it is ready; otherwise a null icon, and thumbnailReady(contentHash) follows
     // once it is made from localPath. Failures are remembered and not tried again.
     QIcon thumbnail(const QString& contentHash, const QString& localPath);
     // The same for any store: from its local file where it keeps one, otherwise the store's own

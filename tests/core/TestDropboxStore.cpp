@@ -51,6 +51,7 @@ private slots:
     void unknownSessionInCheckpointStartsAgain_data();
     void unknownSessionInCheckpointStartsAgain();
     void lostFinishAnswerUnderANumberedName();
+    void lostFinishAnswerOfAResumedUpload();
     void downloadsAndComparesBytes();
     void cancelledDownloadLeavesNothing();
     void failedDownloadKeepsExistingFile();
@@ -815,6 +816,28 @@ void TestDropboxStore::lostFinishAnswerUnderANumberedName()
     QCOMPARE(queue.transfer(id).result.name, u"scan (1).tiff"_s);
     QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/scan (1).tiff"_s), data);
     QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/scan.tiff"_s), QByteArray("another scan"));
+    QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/scan (2).tiff"_s));
+}
+
+// The same for an upload resumed from its checkpoint: the finish's lost answer is no expired session, and the file is
+// not sent again.
+void TestDropboxStore::lostFinishAnswerOfAResumedUpload()
+{
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.tiff"_s, "another scan"));
+    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, DropboxUpload::DefaultParallelChunks);
+    const QByteArray data = CoreTest::patternData(9 * 1024 * 1024);
+    const QString local = writeLocal(u"scan.tiff"_s, data);
+    // Every chunk confirmed, the finish refused: the checkpoint holds the whole session.
+    m_emulator->faults().add(u"/2/files/upload_session/finish"_s, FaultInjector::serverError(400));
+    StoreReply* interrupted = m_store->upload(local, invoice(), u"scan.tiff"_s);
+    QSignalSpy checkpoints(interrupted, &StoreReply::checkpoint);
+    QVERIFY(await(interrupted)->error() != StoreReply::Error::None);
+    QVERIFY(!checkpoints.isEmpty());
+
+    m_emulator->faults().add(u"/2/files/upload_session/finish"_s, FaultInjector::dropConnection(0));
+    auto resumed = await(m_store->upload(local, invoice(), u"scan.tiff"_s, checkpoints.last().at(0).toByteArray()));
+    QCOMPARE(resumed->error(), StoreReply::Error::Server);
+    QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/scan (1).tiff"_s), data);
     QVERIFY(!m_emulator->hasFile(u"/Accounting/Invoices/4455/scan (2).tiff"_s));
 }
 

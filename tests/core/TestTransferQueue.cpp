@@ -471,6 +471,8 @@ void TestTransferQueue::openingIsNeitherPausedNorJournalled()
     m_queue->setPaused(true);
     m_queue->enqueueDownload(scan, copy + u".saved"_s);
     m_queue->enqueueDownload(scan, copy, true);
+    // One transfer waits for the user to resume them; the document being opened is none of them.
+    QCOMPARE(m_queue->pendingCount(), 1);
 
     // The app quits before either ran: the next run carries on the saving only.
     restartWith(m_store.get());
