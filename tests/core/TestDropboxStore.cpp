@@ -82,6 +82,8 @@ private slots:
 private:
     EntityRef invoice() const { return EntityRef { EntityType::Invoices, u"4455"_s }; }
     QString writeLocal(const QString& name, const QByteArray& data);
+    // A local "scan.tiff" of data, sent in a session, whose name another document in the invoice's folder has.
+    QString sessionUploadOfATakenName(const QByteArray& data);
     QByteArray image(int width, int height) const;
     QByteArray interruptedDownload(const QString& name, const QString& target, qint64 cutAfter);
     QList<QByteArray> downloadRanges() const;
@@ -115,6 +117,14 @@ QString TestDropboxStore::writeLocal(const QString& name, const QByteArray& data
     const QString path = m_dir->filePath(name);
     CoreTest::writeFile(path, data);
     return path;
+}
+
+QString TestDropboxStore::sessionUploadOfATakenName(const QByteArray& data)
+{
+    if (!m_emulator->putFile(u"/Accounting/Invoices/4455/scan.tiff"_s, "another scan"))
+        return {};
+    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, DropboxUpload::DefaultParallelChunks);
+    return writeLocal(u"scan.tiff"_s, data);
 }
 
 QByteArray TestDropboxStore::image(int width, int height) const
@@ -798,10 +808,9 @@ void TestDropboxStore::unknownSessionInCheckpointStartsAgain()
 // the upload under the numbered name and sends nothing again.
 void TestDropboxStore::lostFinishAnswerUnderANumberedName()
 {
-    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.tiff"_s, "another scan"));
-    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, DropboxUpload::DefaultParallelChunks);
     const QByteArray data = CoreTest::patternData(9 * 1024 * 1024);
-    const QString local = writeLocal(u"scan.tiff"_s, data);
+    const QString local = sessionUploadOfATakenName(data);
+    QVERIFY(!local.isEmpty());
     m_emulator->faults().add(u"/2/files/upload_session/finish"_s, FaultInjector::dropConnection(0));
     TransferQueue queue(m_store.get());
     RetryPolicy retries;
@@ -823,10 +832,9 @@ void TestDropboxStore::lostFinishAnswerUnderANumberedName()
 // not sent again.
 void TestDropboxStore::lostFinishAnswerOfAResumedUpload()
 {
-    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.tiff"_s, "another scan"));
-    m_store->setUploadChunking(4 * 1024 * 1024, 8 * 1024 * 1024, DropboxUpload::DefaultParallelChunks);
     const QByteArray data = CoreTest::patternData(9 * 1024 * 1024);
-    const QString local = writeLocal(u"scan.tiff"_s, data);
+    const QString local = sessionUploadOfATakenName(data);
+    QVERIFY(!local.isEmpty());
     // Every chunk confirmed, the finish refused: the checkpoint holds the whole session.
     m_emulator->faults().add(u"/2/files/upload_session/finish"_s, FaultInjector::serverError(400));
     StoreReply* interrupted = m_store->upload(local, invoice(), u"scan.tiff"_s);
