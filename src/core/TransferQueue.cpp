@@ -115,7 +115,7 @@ int TransferQueue::add(Transfer transfer)
 {
     transfer.id = m_nextId++;
     bool unrecorded = false;
-    if (m_journal && transfer.journalId == 0 && !transfer.opening) {
+    if (needsJournalEntry(transfer)) {
         transfer.journalId = m_journal->add(transfer, m_store ? m_store->uri() : QString());
         if (transfer.journalId == 0) {
             // Never started unless it is on disk, where a crash cannot lose it.
@@ -579,7 +579,7 @@ void TransferQueue::retry(int id)
     it->errorString.clear();
     it->bytesDone = 0;
     it->notBefore = QDateTime();
-    if (m_journal && it->journalId == 0 && !it->opening)
+    if (needsJournalEntry(*it))
         it->journalId = m_journal->add(*it, m_store ? m_store->uri() : QString());
     record(*it);
     emit transferChanged(id);

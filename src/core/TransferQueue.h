@@ -110,6 +110,11 @@ private:
     void finishTransfer(Transfer& transfer, StoreReply* reply);
     void settle(Transfer& transfer, StoreReply::Error error, const QString& errorString);
     void record(const Transfer& transfer);
+    // Whether the transfer is to go into the journal and is not there yet; a document being opened never is.
+    bool needsJournalEntry(const Transfer& transfer) const
+    {
+        return m_journal && transfer.journalId == 0 && !transfer.opening;
+    }
     // A download given up (cancelled, or failed and cleared) leaves no partial file: nothing would carry it on.
     void removePartialFile(const Transfer& transfer) const;
     // Whether a download other than `except` goes to localPath: queued, running, or failed and may still run.
