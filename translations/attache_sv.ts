@@ -431,6 +431,14 @@ Kommandon:</translation>
         <source>The disk is full: “%1” was not saved.</source>
         <translation>Disken är full: ”%1” sparades inte.</translation>
     </message>
+    <message>
+        <source>The disk is full: “%1” was not moved.</source>
+        <translation>Disken är full: ”%1” flyttades inte.</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” was not renamed.</source>
+        <translation>Disken är full: ”%1” bytte inte namn.</translation>
+    </message>
 </context>
 <context>
     <name>DownloadFile</name>
@@ -1371,6 +1379,10 @@ Kommandon:</translation>
     <message>
         <source>Could not rename “%1”: %2</source>
         <translation>Kunde inte byta namn på ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not move “%1”: %2</source>
+        <translation>Det gick inte att flytta ”%1”: %2</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,8 @@ class DiskFull
     Q_DECLARE_TR_FUNCTIONS(DiskFull)
 
 public:
-    // A document on its way into a store, or out of one to the user's folder.
-    enum class Write { Store, Save };
+    // A document on its way into a store, out of one to the user's folder, onto another entity, or to a new name.
+    enum class Write { Store, Save, Move, Rename };
 
     // The message for a write of `name` that failed with systemError (an errno); nothing when that is not for want
     // of room.

@@ -368,16 +368,21 @@ int renameWithoutReplacing(const QString& from, const QString& to)
         if (errno == EEXIST)
             return errno;
     }
-    // Another file system, or one without links: a copy, then the source goes.
-    if (!QFile::copy(from, to))
-        return QFileInfo::exists(to) ? EEXIST : EIO;
+    // Another file system, or one without links: a copy, then the source goes. QFile::copy does not say why it
+    // failed; a disk without room for the file is the likely reason, and the one the user can act on.
+    if (!QFile::copy(from, to)) {
+        if (QFileInfo::exists(to))
+            return EEXIST;
+        const QStorageInfo disk(QFileInfo(to).absolutePath());
+        return disk.bytesAvailable() >= 0 && disk.bytesAvailable() < QFileInfo(from).size() ? ENOSPC : EIO;
+    }
     QFile::remove(from);
     return 0;
 }
 } // namespace
 
 LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir,
-                                                   const QString& name, const QString& knownHash)
+                                                   const QString& name, const QString& knownHash, DiskFull::Write write)
 {
     // The first free name wins, even against a racing writer: a name taken meanwhile is passed over.
     for (int n = 1; n < 10000; ++n) {
@@ -392,9 +397,14 @@ LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& from
             outcome.attachments.append(describeFile(target, job));
             return outcome;
         }
-        if (error != EEXIST)
-            return Outcome::failure(StoreReply::Error::PermissionDenied,
-                                    tr("Could not store “%1”: %2").arg(candidate, qt_error_string(error)));
+        if (error == EEXIST)
+            continue;
+        if (const auto message = DiskFull::message(error, name, write))
+            return Outcome::failure(StoreReply::Error::DiskFull, *message);
+        return Outcome::failure(
+            StoreReply::Error::PermissionDenied,
+            (write == DiskFull::Write::Move ? tr("Could not move “%1”: %2") : tr("Could not store “%1”: %2"))
+                .arg(name, qt_error_string(error)));
     }
     return Outcome::failure(StoreReply::Error::AlreadyExists, tr("No free name left for “%1”.").arg(name));
 }
@@ -478,7 +488,8 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
         temporary.close();
         temporary.setAutoRemove(false);
         const QString temporaryPath = temporary.fileName();
-        Outcome stored = storeUnderFreeName(job, temporaryPath, dirPath, name, hasher.hexResult());
+        Outcome stored
+            = storeUnderFreeName(job, temporaryPath, dirPath, name, hasher.hexResult(), DiskFull::Write::Store);
         // Not stored: nothing of it stays.
         if (stored.error != StoreReply::Error::None)
             QFile::remove(temporaryPath);
@@ -597,7 +608,8 @@ StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& t
         if (!QDir().mkpath(targetDir))
             return folderNotWritable(targetDir);
         // The content goes unchanged, and its hash with it.
-        return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, rememberedHash(QFileInfo(sourcePath)));
+        return storeUnderFreeName(job, sourcePath, targetDir, attachment.name, rememberedHash(QFileInfo(sourcePath)),
+                                  DiskFull::Write::Move);
     });
 }
 
@@ -621,6 +633,8 @@ StoreReply* LocalStore::rename(const AttachmentRef& attachment, const QString& n
                                         .arg(newName,
                                              EntityTypes::entityTitle(attachment.entity.type, attachment.entity.id,
                                                                       EntityTypes::Wording::InSentence)));
+        else if (const auto message = DiskFull::message(error, attachment.name, DiskFull::Write::Rename))
+            return Outcome::failure(StoreReply::Error::DiskFull, *message);
         else if (error != 0)
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not rename “%1”: %2").arg(attachment.name, qt_error_string(error)));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DiskFull.h"
 #include "Store.h"
 
 #include <QDateTime>
@@ -62,10 +63,10 @@ private:
 
     StoreReply* start(Work work);
     Attachment describeFile(const QString& path, const Job& job);
-    // Renames fromPath to the first free name in dir. knownHash, when known, is the content hash of the file: it is
-    // remembered for its new path rather than read again.
+    // Renames fromPath to the first free name in dir, for a document stored or moved (write). knownHash, when known,
+    // is the content hash of the file: it is remembered for its new path rather than read again.
     Outcome storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir, const QString& name,
-                               const QString& knownHash);
+                               const QString& knownHash, DiskFull::Write write);
     static Outcome folderNotWritable(const QString& path);
     // Why name cannot be a document or record here: NameRules' reasons, and a leading dot.
     static QString nameProblem(const QString& name);

@@ -52,6 +52,7 @@ private slots:
     void putRefusedFile_data();
     void putRefusedFile();
     void putOntoFullDisk();
+    void moveOntoFullDisk();
     void putOntoReadOnlyDisk();
     void putIntoHostileFolder_data();
     void putIntoHostileFolder();
@@ -442,6 +443,11 @@ unusable() { echo "test set-up: could not $1 in a private mount namespace (unsha
 mount -t tmpfs -o size=1m attache-test "$root" || unusable "mount a 1 MiB tmpfs"
 mkdir -p "$root/Invoices/4455" && printf kept > "$root/Invoices/4455/scan.pdf" || unusable "fill the tmpfs"
 if [ "$mode" = read-only ]; then mount -o remount,ro "$root" || unusable "make the tmpfs read-only"; fi
+if [ "$mode" = full-neighbour ]; then
+    # Invoice 4456 is a full disk of its own: a move there is a copy, which finds no room.
+    mkdir "$root/Invoices/4456" && mount -t tmpfs -o size=4k attache-test "$root/Invoices/4456" \
+        && head -c 4096 /dev/zero > "$root/Invoices/4456/filler" || unusable "fill a second tmpfs"
+fi
 if [ "$mode" = full ]; then
     # The document grows past the free room while it is copied: the check beforehand cannot see it coming.
     mkfifo "$after.fifo" || unusable "make a FIFO"
@@ -452,7 +458,8 @@ fi
 status=$?
 # A writer nobody read from would wait for ever.
 [ -z "${writer:-}" ] || kill "$writer" 2>/dev/null
-{ ls -A "$root/Invoices/4455"; cat "$root/Invoices/4455/scan.pdf"; } > "$after"
+{ ls -A "$root/Invoices/4455"; cat "$root/Invoices/4455/scan.pdf"; echo; ls -A "$root/Invoices/4456" 2>/dev/null; } \
+    > "$after"
 exit $status
 )sh"_s;
     const Run run = cli(arguments, true,
@@ -471,7 +478,19 @@ void TestCli::putOntoFullDisk()
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains(u"The disk is full: “invoice-after.fifo” was not stored."_s), qPrintable(run.err));
     // Nothing half-written, and the document that was there is whole.
-    QCOMPARE(invoiceAfter, QByteArray("scan.pdf\nkept"));
+    QCOMPARE(invoiceAfter, QByteArray("scan.pdf\nkept\n"));
+}
+
+void TestCli::moveOntoFullDisk()
+{
+    QByteArray after;
+    const Run run
+        = cliOnSmallDisk(u"full-neighbour"_s, { u"mv"_s, u"invoices/4455/scan.pdf"_s, u"invoices/4456"_s }, &after);
+    EXPECT_EXIT(run, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(u"The disk is full: “scan.pdf” was not moved."_s), qPrintable(run.err));
+    // The document stays whole where it was, and nothing of it is left on the full disk.
+    QCOMPARE(after, QByteArray("scan.pdf\nkept\nfiller\n"));
 }
 
 void TestCli::putOntoReadOnlyDisk()
@@ -482,7 +501,7 @@ void TestCli::putOntoReadOnlyDisk()
     EXPECT_EXIT(run, 1);
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains(u"is on a read-only disk"_s), qPrintable(run.err));
-    QCOMPARE(invoiceAfter, QByteArray("scan.pdf\nkept"));
+    QCOMPARE(invoiceAfter, QByteArray("scan.pdf\nkept\n"));
 }
 
 void TestCli::putIntoHostileFolder_data()
