@@ -992,10 +992,6 @@ Kommandon:</translation>
         <translation>Fortnox avvisade begäran (HTTP %1).</translation>
     </message>
     <message>
-        <source>Creating records in Fortnox</source>
-        <translation>Att skapa poster i Fortnox</translation>
-    </message>
-    <message>
         <source>Fortnox has no %1 “%2”.</source>
         <translation>Fortnox har ingen %1 ”%2”.</translation>
     </message>
@@ -1020,18 +1016,6 @@ Kommandon:</translation>
         <translation>En fil som är kopplad till en post kan inte tas bort: Fortnox behåller den i arkivet.</translation>
     </message>
     <message>
-        <source>Fetching thumbnails from Fortnox</source>
-        <translation>Att hämta miniatyrer från Fortnox</translation>
-    </message>
-    <message>
-        <source>Moving documents in Fortnox other than from the Inbox onto a supplier invoice or a voucher</source>
-        <translation>Att flytta dokument i Fortnox på annat sätt än från inkorgen till en leverantörsfaktura eller verifikation</translation>
-    </message>
-    <message>
-        <source>Uploading to Fortnox&apos;s %1</source>
-        <translation>Att ladda upp till Fortnox %1</translation>
-    </message>
-    <message>
         <source>Fortnox files connected documents there itself: upload to the Inbox, or onto the supplier invoice or voucher.</source>
         <translation>Där lägger Fortnox själv kopplade dokument: ladda upp till inkorgen, eller direkt på leverantörsfakturan eller verifikationen.</translation>
     </message>
@@ -1046,6 +1030,22 @@ Kommandon:</translation>
     <message>
         <source>Fortnox has no voucher “%1”.</source>
         <translation>Fortnox har ingen verifikation ”%1”.</translation>
+    </message>
+    <message>
+        <source>Records cannot be created in Fortnox from Attaché. Create them in Fortnox.</source>
+        <translation>Poster kan inte skapas i Fortnox från Attaché. Skapa dem i Fortnox.</translation>
+    </message>
+    <message>
+        <source>Fortnox takes documents only into the Inbox, the Archive, supplier invoices and vouchers.</source>
+        <translation>Fortnox tar bara emot dokument i inkorgen, arkivet, leverantörsfakturor och verifikationer.</translation>
+    </message>
+    <message>
+        <source>Fortnox has no thumbnails to fetch.</source>
+        <translation>Fortnox har inga miniatyrer att hämta.</translation>
+    </message>
+    <message>
+        <source>Fortnox moves documents only from the Inbox onto a supplier invoice or a voucher.</source>
+        <translation>Fortnox flyttar bara dokument från inkorgen till en leverantörsfaktura eller en verifikation.</translation>
     </message>
 </context>
 <context>
@@ -1250,10 +1250,6 @@ Kommandon:</translation>
         <translation>KashFlow</translation>
     </message>
     <message>
-        <source>Creating records in KashFlow</source>
-        <translation>Att skapa poster i KashFlow</translation>
-    </message>
-    <message>
         <source>“%1” no longer exists.</source>
         <translation>”%1” finns inte längre.</translation>
     </message>
@@ -1270,14 +1266,6 @@ Kommandon:</translation>
         <translation>KashFlow har ingen miniatyr av ”%1”.</translation>
     </message>
     <message>
-        <source>Moving documents between KashFlow records</source>
-        <translation>Att flytta dokument mellan poster i KashFlow</translation>
-    </message>
-    <message>
-        <source>Sending a PDF of %1</source>
-        <translation>Att skicka en PDF av %1</translation>
-    </message>
-    <message>
         <source>“%1” is not a valid KashFlow address.</source>
         <translation>”%1” är ingen giltig KashFlow-adress.</translation>
     </message>
@@ -1288,6 +1276,18 @@ Kommandon:</translation>
     <message>
         <source>KashFlow did not give an address to connect Dropbox with.</source>
         <translation>KashFlow gav ingen adress att ansluta Dropbox med.</translation>
+    </message>
+    <message>
+        <source>Records cannot be created in KashFlow from Attaché. Create them in KashFlow.</source>
+        <translation>Poster kan inte skapas i KashFlow från Attaché. Skapa dem i KashFlow.</translation>
+    </message>
+    <message>
+        <source>KashFlow makes PDFs of quotes, invoices and purchases only.</source>
+        <translation>KashFlow gör bara PDF:er av offerter, fakturor och inköp.</translation>
+    </message>
+    <message>
+        <source>KashFlow cannot move documents from one record to another.</source>
+        <translation>KashFlow kan inte flytta dokument från en post till en annan.</translation>
     </message>
 </context>
 <context>
@@ -1357,10 +1357,6 @@ Kommandon:</translation>
         <translation>Det gick inte att ta bort ”%1”: %2</translation>
     </message>
     <message>
-        <source>Thumbnails</source>
-        <translation>Miniatyrer</translation>
-    </message>
-    <message>
         <source>Could not read “%1”.</source>
         <translation>Kunde inte läsa ”%1”.</translation>
     </message>
@@ -1383,6 +1379,10 @@ Kommandon:</translation>
     <message>
         <source>Could not move “%1”: %2</source>
         <translation>Det gick inte att flytta ”%1”: %2</translation>
+    </message>
+    <message>
+        <source>A folder on this computer has no thumbnails of its own to fetch.</source>
+        <translation>En mapp på den här datorn har inga egna miniatyrer att hämta.</translation>
     </message>
 </context>
 <context>
@@ -2257,10 +2257,6 @@ Byggd med Qt %3.</translation>
 <context>
     <name>Store</name>
     <message>
-        <source>%1 is not supported by this store.</source>
-        <translation>%1 stöds inte av den här lagringsplatsen.</translation>
-    </message>
-    <message>
         <source>“%1” was changed by someone else after you chose to delete it, so it was kept. Look at the new version, then delete it again if it should go.</source>
         <translation>”%1” ändrades av någon annan efter att du valde att ta bort den, så den behölls. Titta på den nya versionen och ta sedan bort den igen om den ska bort.</translation>
     </message>
@@ -2269,8 +2265,8 @@ Byggd med Qt %3.</translation>
         <translation>Borttagningen kan inte ångras.</translation>
     </message>
     <message>
-        <source>Renaming documents</source>
-        <translation>Att byta namn på dokument</translation>
+        <source>This store cannot rename documents.</source>
+        <translation>Den här lagringsplatsen kan inte byta namn på dokument.</translation>
     </message>
 </context>
 <context>

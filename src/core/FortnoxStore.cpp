@@ -453,7 +453,7 @@ void FortnoxStore::walkFolders(RemoteOperation* operation, EntityType type, QLis
 
 StoreReply* FortnoxStore::createEntity(const EntityRef&)
 {
-    return unsupported(tr("Creating records in Fortnox"));
+    return unsupported(tr("Records cannot be created in Fortnox from Attaché. Create them in Fortnox."));
 }
 
 void FortnoxStore::listFiles(RemoteOperation* operation, const EntityRef& entity, FilesDone done)
@@ -580,7 +580,8 @@ StoreReply* FortnoxStore::upload(const QString& localPath, const EntityRef& targ
                                  const QByteArray&)
 {
     if (!isFolderType(target.type) && !isRecordType(target.type))
-        return unsupported(tr("Uploading to Fortnox's %1").arg(EntityTypes::displayName(target.type)));
+        return unsupported(
+            tr("Fortnox takes documents only into the Inbox, the Archive, supplier invoices and vouchers."));
     if (target.type == EntityType::Vouchers && !parseVoucherId(target.id))
         return startOperation([target](RemoteOperation* operation) {
             operation->fail(StoreReply::Error::NotFound, tr("Fortnox has no voucher “%1”.").arg(target.id));
@@ -732,14 +733,13 @@ StoreReply* FortnoxStore::remove(const AttachmentRef& attachment, const QString&
 
 StoreReply* FortnoxStore::thumbnail(const AttachmentRef&, const QSize&)
 {
-    return unsupported(tr("Fetching thumbnails from Fortnox"));
+    return unsupported(tr("Fortnox has no thumbnails to fetch."));
 }
 
 StoreReply* FortnoxStore::move(const AttachmentRef& attachment, const EntityRef& target)
 {
     if (attachment.entity.type != EntityType::Inbox || !isRecordType(target.type))
-        return unsupported(tr("Moving documents in Fortnox other than from the Inbox onto a supplier invoice or a "
-                              "voucher"));
+        return unsupported(tr("Fortnox moves documents only from the Inbox onto a supplier invoice or a voucher."));
     const QString problem = problemWith(attachment.entity, attachment.name);
     return startNamed(problem.isEmpty() ? problemWith(target) : problem,
                       [this, attachment, target](RemoteOperation* operation) {

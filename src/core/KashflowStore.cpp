@@ -238,7 +238,7 @@ void KashflowStore::listPage(RemoteOperation* operation, EntityType type, const 
 
 StoreReply* KashflowStore::createEntity(const EntityRef&)
 {
-    return unsupported(tr("Creating records in KashFlow"));
+    return unsupported(tr("Records cannot be created in KashFlow from Attaché. Create them in KashFlow."));
 }
 
 StoreReply* KashflowStore::listAttachments(const EntityRef& entity)
@@ -411,7 +411,7 @@ bool KashflowStore::canSendPdf(EntityType type)
 StoreReply* KashflowStore::sendPdfToDropbox(const EntityRef& entity)
 {
     if (!canSendPdf(entity.type))
-        return unsupported(tr("Sending a PDF of %1").arg(EntityTypes::displayName(entity.type)));
+        return unsupported(tr("KashFlow makes PDFs of quotes, invoices and purchases only."));
     const QUrl url = route({ EntityTypes::urlName(entity.type), QStringLiteral("files"), entity.id });
     return startNamed(problemWith(entity), [this, url](RemoteOperation* operation) {
         // A POST without a body, as the API describes it.
@@ -449,5 +449,5 @@ StoreReply* KashflowStore::dropboxAuthentication(const QUrl& redirectUri)
 
 StoreReply* KashflowStore::move(const AttachmentRef&, const EntityRef&)
 {
-    return unsupported(tr("Moving documents between KashFlow records"));
+    return unsupported(tr("KashFlow cannot move documents from one record to another."));
 }

@@ -585,7 +585,7 @@ StoreReply* LocalStore::remove(const AttachmentRef& attachment, const QString& e
 
 StoreReply* LocalStore::thumbnail(const AttachmentRef&, const QSize&)
 {
-    return unsupported(tr("Thumbnails"));
+    return unsupported(tr("A folder on this computer has no thumbnails of its own to fetch."));
 }
 
 StoreReply* LocalStore::move(const AttachmentRef& attachment, const EntityRef& target)

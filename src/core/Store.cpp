@@ -19,7 +19,7 @@ std::optional<EntityRef> Store::uploadWaypoint(const EntityRef&) const
 
 StoreReply* Store::rename(const AttachmentRef&, const QString&)
 {
-    return unsupported(tr("Renaming documents"));
+    return unsupported(tr("This store cannot rename documents."));
 }
 
 QString Store::deletionNote() const
@@ -39,12 +39,10 @@ QString Store::changedSinceChosen(const QString& name)
         .arg(name);
 }
 
-StoreReply* Store::unsupported(const QString& what)
+StoreReply* Store::unsupported(const QString& message)
 {
     auto* reply = new StoreReply;
     // Finish on the next turn of the event loop, so that callers can connect first.
-    QTimer::singleShot(0, reply, [reply, what] {
-        reply->finishWithError(StoreReply::Error::Unsupported, tr("%1 is not supported by this store.").arg(what));
-    });
+    QTimer::singleShot(0, reply, [reply, message] { reply->finishWithError(StoreReply::Error::Unsupported, message); });
     return reply;
 }

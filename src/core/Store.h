@@ -103,8 +103,9 @@ signals:
 protected:
     // Why a delete left a document alone.
     static QString changedSinceChosen(const QString& name);
-    // A reply that has already failed with Unsupported, for operations a store lacks.
-    StoreReply* unsupported(const QString& what);
+    // A reply that has already failed with Unsupported, for operations a store lacks; message says, in a whole
+    // sentence (one a translator can word freely), what the store cannot do.
+    StoreReply* unsupported(const QString& message);
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Store::Operations)

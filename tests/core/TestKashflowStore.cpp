@@ -320,6 +320,7 @@ void TestKashflowStore::sendsThePdfToDropbox()
     // Customers and bank accounts have no PDF of their own.
     auto refused = await(m_store->sendPdfToDropbox(EntityRef { EntityType::Customers, u"ACME01"_s }));
     QCOMPARE(refused->error(), StoreReply::Error::Unsupported);
+    QCOMPARE(refused->errorString(), u"KashFlow makes PDFs of quotes, invoices and purchases only."_s);
 }
 
 void TestKashflowStore::dropboxAuthenticationEndsAtTheRedirect()
