@@ -2337,6 +2337,10 @@ Byggd med Qt %3.</translation>
         <source>the file “%1” cannot be written</source>
         <translation>filen ”%1” kan inte skrivas</translation>
     </message>
+    <message>
+        <source>Queued for an account that is no longer connected. Retry it to carry it out with the account connected now.</source>
+        <translation>Köad för ett konto som inte längre är anslutet. Försök igen för att utföra den med kontot som är anslutet nu.</translation>
+    </message>
 </context>
 <context>
     <name>TransferModel</name>

@@ -63,6 +63,7 @@ QString DropboxStore::uriFor(const QString& rootFolder)
 
 void DropboxStore::useKeychainAccount(const QString& accountId)
 {
+    m_accountId = accountId;
     const QString key = keychainKey(accountId);
     DropboxAuthenticator* authenticator = m_authenticator;
     // Asked on the network thread, and answered there: SecretStore does the crossing to the keychain.
@@ -100,6 +101,11 @@ void DropboxStore::setRetryPolicy(const RetryPolicy& policy)
 QString DropboxStore::uri() const
 {
     return uriFor(m_rootFolder);
+}
+
+QString DropboxStore::accountUri() const
+{
+    return uri() + QLatin1Char('#') + m_accountId;
 }
 
 QString DropboxStore::displayName() const

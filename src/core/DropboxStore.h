@@ -46,6 +46,7 @@ public:
     void setRetryPolicy(const RetryPolicy& policy);
 
     QString uri() const override;
+    QString accountUri() const override;
     QString displayName() const override;
     QString deletionNote() const override;
     Operations supportedOperations() const override;
@@ -107,6 +108,7 @@ private:
 
     const DropboxEndpoints m_endpoints;
     const QString m_rootFolder;
+    QString m_accountId;
     DropboxAuthenticator* m_authenticator;
     DropboxThumbnailBatcher* m_thumbnails;
     DropboxChangeWatcher* m_watcher = nullptr;

@@ -9,6 +9,7 @@
 #include "NameRules.h"
 #include "RemoteOperation.h"
 #include "RequestThrottle.h"
+#include "Settings.h"
 #include "WholeFileDownload.h"
 
 #include <QCryptographicHash>
@@ -97,7 +98,14 @@ void FortnoxStore::installAuthenticator(FortnoxAuthenticator* authenticator)
 
 void FortnoxStore::useConnectedCompany(const Settings& settings)
 {
+    m_connectionId = settings.fortnoxConnectionId();
     installAuthenticator(FortnoxAccount::createAuthenticator(settings, network()));
+}
+
+QString FortnoxStore::accountUri() const
+{
+    // A connection made before connections had ids keeps the work queued for it.
+    return m_connectionId.isEmpty() ? uri() : uri() + QLatin1Char('#') + m_connectionId;
 }
 
 void FortnoxStore::setAccessToken(const QString& token)

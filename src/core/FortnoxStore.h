@@ -70,6 +70,7 @@ public:
     static std::optional<VoucherKey> parseVoucherId(const QString& id);
 
     QString uri() const override { return QStringLiteral("fortnox:"); }
+    QString accountUri() const override;
     QString displayName() const override;
     Operations supportedOperations() const override;
 
@@ -170,4 +171,6 @@ private:
     FortnoxAuthenticator* m_authenticator = nullptr;
     RequestThrottle* m_throttle;
     std::atomic<PayloadFormat> m_format { PayloadFormat::Json };
+    // Settings::fortnoxConnectionId: Fortnox tells no company's id, so each connection is told apart by its own.
+    QString m_connectionId;
 };

@@ -3,6 +3,7 @@
 #include "LocalStore.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
 Settings::Settings(const QString& fileName)
     // Named after the app, not the running program, so that attache-cli shares the window's settings.
@@ -134,12 +135,20 @@ QString Settings::fortnoxConnection() const
     return m_settings->value(QStringLiteral("fortnox/connection")).toString();
 }
 
+QString Settings::fortnoxConnectionId() const
+{
+    return m_settings->value(QStringLiteral("fortnox/connectionId")).toString();
+}
+
 void Settings::setFortnoxConnection(const QString& mode)
 {
-    if (mode.isEmpty())
+    if (mode.isEmpty()) {
         m_settings->remove(QStringLiteral("fortnox/connection"));
-    else
+        m_settings->remove(QStringLiteral("fortnox/connectionId"));
+    } else {
         m_settings->setValue(QStringLiteral("fortnox/connection"), mode);
+        m_settings->setValue(QStringLiteral("fortnox/connectionId"), QUuid::createUuid().toString(QUuid::Id128));
+    }
 }
 
 namespace {

@@ -51,6 +51,8 @@ public:
     QString fortnoxBaseUrl() const;
     // How Fortnox is connected: "oauth", "legacy", or empty when it is not. The credentials are in the keychain.
     QString fortnoxConnection() const;
+    // The id of the connection made then, new with every one (Store::accountUri); the id goes when mode is empty.
+    QString fortnoxConnectionId() const;
     void setFortnoxConnection(const QString& mode);
 
     bool notificationsEnabled(NotificationKind kind) const;

@@ -34,6 +34,10 @@ public:
 
     // "local:/home/anna/Documents/Attaché", as attache-cli's --store takes it.
     virtual QString uri() const = 0;
+    // The uri and the account connected to it, "dropbox:/Accounting#dbid:AAH4f99": what the transfer journal's work
+    // and the cache's listings belong to, so that another account connected under the same uri meets none of it.
+    // The uri itself where it names the account already.
+    virtual QString accountUri() const { return uri(); }
     // For the window's title and status bar.
     virtual QString displayName() const = 0;
     virtual Operations supportedOperations() const = 0;

@@ -14,12 +14,12 @@ SyncMonitor::SyncMonitor(Store* store, MetadataCache* cache, ConnectivityMonitor
     , m_store(store)
     , m_cache(cache)
     , m_connectivity(connectivity)
-    , m_storeUri(store->uri())
+    , m_accountUri(store->accountUri())
 {
     connect(store, &Store::changed, this, &SyncMonitor::onChanged);
     connect(store, &Store::watchStateChanged, this, [this](const QByteArray& state) {
         if (m_cache)
-            m_cache->setWatchState(m_storeUri, state);
+            m_cache->setWatchState(m_accountUri, state);
     });
     // A file manager copying thirty files reports thirty changes; they are listed together.
     m_changeTimer.setSingleShot(true);
@@ -55,12 +55,12 @@ SyncMonitor::~SyncMonitor()
 
 std::optional<QList<Entity>> SyncMonitor::cachedEntities(EntityType type) const
 {
-    return m_cache ? m_cache->entities(m_storeUri, type) : std::nullopt;
+    return m_cache ? m_cache->entities(m_accountUri, type) : std::nullopt;
 }
 
 std::optional<QList<Attachment>> SyncMonitor::cachedAttachments(const EntityRef& entity) const
 {
-    return m_cache ? m_cache->attachments(m_storeUri, entity) : std::nullopt;
+    return m_cache ? m_cache->attachments(m_accountUri, entity) : std::nullopt;
 }
 
 void SyncMonitor::refreshType(EntityType type)
@@ -101,7 +101,7 @@ void SyncMonitor::expectRemoved(const AttachmentRef& attachment)
 
 QByteArray SyncMonitor::watchState() const
 {
-    return m_cache ? m_cache->watchState(m_storeUri) : QByteArray();
+    return m_cache ? m_cache->watchState(m_accountUri) : QByteArray();
 }
 
 void SyncMonitor::list(const QString& scope, StoreReply* reply, std::function<void(StoreReply*)> done)
@@ -161,7 +161,7 @@ void SyncMonitor::syncPending()
         listType(type);
     QList<EntityRef> listed;
     for (const EntityRef& entity : entities) {
-        const std::optional<Entity> known = m_cache ? m_cache->entity(m_storeUri, entity) : std::nullopt;
+        const std::optional<Entity> known = m_cache ? m_cache->entity(m_accountUri, entity) : std::nullopt;
         listed.append(known ? known->ref : entity);
         listEntity(listed.last(), Origin::Sync, known ? known->attachmentCount : -1);
     }
@@ -188,7 +188,7 @@ void SyncMonitor::onEntitiesListed(EntityType type, const QList<Entity>& entitie
 {
     const std::optional<QList<Entity>> previous = cachedEntities(type);
     if (m_cache)
-        m_cache->setEntities(m_storeUri, type, entities);
+        m_cache->setEntities(m_accountUri, type, entities);
     emit entitiesListed(type, entities);
     if (!previous)
         return;
@@ -224,7 +224,7 @@ void SyncMonitor::onAttachmentsListed(const EntityRef& entity, const QList<Attac
 {
     const std::optional<QList<Attachment>> previous = cachedAttachments(entity);
     if (m_cache)
-        m_cache->setAttachments(m_storeUri, entity, attachments);
+        m_cache->setAttachments(m_accountUri, entity, attachments);
     emit attachmentsListed(entity, attachments);
 
     QSet<QString> now;

@@ -85,7 +85,7 @@ private:
     QPointer<Store> m_store;
     MetadataCache* m_cache;
     ConnectivityMonitor* m_connectivity;
-    const QString m_storeUri;
+    const QString m_accountUri;
     QSet<StoreReply*> m_listings;
     quint64 m_sequence = 0;
     // Per scope, the sequence number of the listing last applied.

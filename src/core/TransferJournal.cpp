@@ -144,7 +144,7 @@ bool TransferJournal::upgrade(QSqlQuery& query)
     return true;
 }
 
-qint64 TransferJournal::add(const Transfer& transfer, const QString& storeUri)
+qint64 TransferJournal::add(const Transfer& transfer, const QString& accountUri)
 {
     if (!m_open)
         return 0;
@@ -154,7 +154,7 @@ qint64 TransferJournal::add(const Transfer& transfer, const QString& storeUri)
         " target_type, target_id, bytes_total, attempts, not_before, error, resume, expected_hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(m_owner);
-    query.addBindValue(storeUri);
+    query.addBindValue(accountUri);
     query.addBindValue(static_cast<int>(transfer.kind));
     query.addBindValue(static_cast<int>(transfer.state));
     query.addBindValue(transfer.localPath);
@@ -206,16 +206,25 @@ bool TransferJournal::remove(qint64 journalId)
     return true;
 }
 
-QList<Transfer> TransferJournal::takeOver(const QString& storeUri)
+QList<Transfer> TransferJournal::takeOver(const QString& storeUri, const QString& givenAccountUri)
 {
+    const QString accountUri = givenAccountUri.isEmpty() ? storeUri : givenAccountUri;
     QList<Transfer> transfers;
     if (!m_open)
         return transfers;
     QSqlDatabase db = database(m_connectionName);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT DISTINCT owner FROM transfers WHERE store = ? AND owner != ?"));
-    query.addBindValue(storeUri);
-    query.addBindValue(m_owner);
+    // The store's rows, of any account: the store's uri alone (written before accounts were told apart, or the
+    // account itself), or followed by "#" and an account.
+    const QString ofStore = QStringLiteral("(store = :uri OR substr(store, 1, :length) = :prefix)");
+    const auto bindStore = [&storeUri](QSqlQuery& query) {
+        query.bindValue(QStringLiteral(":uri"), storeUri);
+        query.bindValue(QStringLiteral(":length"), storeUri.size() + 1);
+        query.bindValue(QStringLiteral(":prefix"), QString(storeUri + QLatin1Char('#')));
+    };
+    query.prepare(QStringLiteral("SELECT DISTINCT owner FROM transfers WHERE %1 AND owner != :owner").arg(ofStore));
+    bindStore(query);
+    query.bindValue(QStringLiteral(":owner"), m_owner);
     QStringList owners;
     if (query.exec()) {
         while (query.next())
@@ -229,19 +238,35 @@ QList<Transfer> TransferJournal::takeOver(const QString& storeUri)
         if (!ownerLock.tryLock(0))
             continue;
         QSqlQuery adopt(db);
-        adopt.prepare(QStringLiteral("UPDATE transfers SET owner = ? WHERE owner = ? AND store = ?"));
-        adopt.addBindValue(m_owner);
-        adopt.addBindValue(owner);
-        adopt.addBindValue(storeUri);
+        adopt.prepare(QStringLiteral("UPDATE transfers SET owner = :owner WHERE owner = :left AND %1").arg(ofStore));
+        adopt.bindValue(QStringLiteral(":owner"), m_owner);
+        adopt.bindValue(QStringLiteral(":left"), owner);
+        bindStore(adopt);
         if (!adopt.exec())
             fail(Failure::Write, adopt.lastError().text());
     }
+    // Another account's work is never carried out on this one unasked: a delete queued for one Fortnox company
+    // would delete another's document of the same name.
+    QSqlQuery foreign(db);
+    foreign.prepare(QStringLiteral("UPDATE transfers SET store = :account, state = :failed, error = :why"
+                                   " WHERE owner = :owner AND store != :account AND %1")
+                        .arg(ofStore));
+    foreign.bindValue(QStringLiteral(":account"), accountUri);
+    foreign.bindValue(QStringLiteral(":failed"), static_cast<int>(Transfer::State::Failed));
+    foreign.bindValue(QStringLiteral(":why"),
+                      QCoreApplication::translate("TransferJournal",
+                                                  "Queued for an account that is no longer connected. Retry it to "
+                                                  "carry it out with the account connected now."));
+    foreign.bindValue(QStringLiteral(":owner"), m_owner);
+    bindStore(foreign);
+    if (!foreign.exec())
+        fail(Failure::Write, foreign.lastError().text());
 
     query.prepare(QStringLiteral(
         "SELECT id, kind, state, local_path, source_type, source_id, source_name, target_type, target_id,"
         " bytes_total, attempts, not_before, error, resume, expected_hash FROM transfers WHERE store = ? AND owner = ?"
         " ORDER BY id"));
-    query.addBindValue(storeUri);
+    query.addBindValue(accountUri);
     query.addBindValue(m_owner);
     if (!query.exec()) {
         fail(Failure::Read, query.lastError().text());

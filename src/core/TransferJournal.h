@@ -29,14 +29,17 @@ public:
     QString errorString() const { return m_errorString; }
     QString databasePath() const { return m_databasePath; }
 
-    // Writes a new transfer, owned by this process, and returns its journal id; 0 when it could not.
-    qint64 add(const Transfer& transfer, const QString& storeUri);
+    // Writes a new transfer for the store's account (Store::accountUri), owned by this process, and returns its
+    // journal id; 0 when it could not.
+    qint64 add(const Transfer& transfer, const QString& accountUri);
     // Writes what may change while it waits or runs: its state, attempts, backoff, error and resume state.
     bool update(const Transfer& transfer);
     bool remove(qint64 journalId);
-    // The transfers for the store that processes which have ended left behind (killed, crashed, or
-    // closed with work left), oldest first. They become this process's own.
-    QList<Transfer> takeOver(const QString& storeUri);
+    // The transfers for the store's account that processes which have ended left behind (killed, crashed, or
+    // closed with work left), oldest first. They become this process's own. Those left for another account of
+    // the same store come too, failed: they run only when the user retries them with this account. No accountUri:
+    // the store's uri is its account.
+    QList<Transfer> takeOver(const QString& storeUri, const QString& accountUri = {});
 
 private:
     enum class Failure { Open, Read, Write };

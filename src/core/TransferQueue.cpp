@@ -105,7 +105,7 @@ QList<int> TransferQueue::resumeFromJournal()
     QList<int> ids;
     if (!m_journal || !m_store)
         return ids;
-    const QList<Transfer> transfers = m_journal->takeOver(m_store->uri());
+    const QList<Transfer> transfers = m_journal->takeOver(m_store->uri(), m_store->accountUri());
     for (const Transfer& transfer : transfers)
         ids.append(add(transfer));
     return ids;
@@ -116,7 +116,7 @@ int TransferQueue::add(Transfer transfer)
     transfer.id = m_nextId++;
     bool unrecorded = false;
     if (needsJournalEntry(transfer)) {
-        transfer.journalId = m_journal->add(transfer, m_store ? m_store->uri() : QString());
+        transfer.journalId = m_journal->add(transfer, m_store ? m_store->accountUri() : QString());
         if (transfer.journalId == 0) {
             // Never started unless it is on disk, where a crash cannot lose it.
             unrecorded = true;
@@ -580,7 +580,7 @@ void TransferQueue::retry(int id)
     it->bytesDone = 0;
     it->notBefore = QDateTime();
     if (needsJournalEntry(*it))
-        it->journalId = m_journal->add(*it, m_store ? m_store->uri() : QString());
+        it->journalId = m_journal->add(*it, m_store ? m_store->accountUri() : QString());
     record(*it);
     emit transferChanged(id);
     schedule();

@@ -127,7 +127,7 @@ QString AttachmentModel::thumbnailKey(int row) const
     const Attachment& attachment = m_attachments.at(row);
     if (!attachment.contentHash.isEmpty() || !m_sync)
         return attachment.contentHash;
-    const QString version = QStringList { m_sync->store()->uri(), m_entity.toString(), attachment.name,
+    const QString version = QStringList { m_sync->store()->accountUri(), m_entity.toString(), attachment.name,
                                           QString::number(attachment.sizeInBytes),
                                           QString::number(attachment.lastModifiedDate.toMSecsSinceEpoch()) }
                                 .join(QLatin1Char('\n'));

@@ -97,6 +97,8 @@ void TestStoreFactory::dropboxNeedsAConnectedAccount()
     std::unique_ptr<Store> store(StoreFactory::create(u"dropbox:/Accounting"_s, settings, nullptr, &error));
     QVERIFY2(qobject_cast<DropboxStore*>(store.get()), qPrintable(error));
     QCOMPARE(store->uri(), u"dropbox:/Accounting"_s);
+    // What is queued and cached is the account's: another one connected later meets none of it.
+    QCOMPARE(store->accountUri(), u"dropbox:/Accounting#dbid:AAA"_s);
 }
 
 void TestStoreFactory::dropboxFolderMustBeAPath_data()
@@ -163,7 +165,8 @@ void TestStoreFactory::fortnoxNeedsAConnectedCompany()
     QCOMPARE(StoreFactory::create(u"fortnox:"_s, settings, nullptr, &error), nullptr);
     QVERIFY2(error.contains(u"No Fortnox company is connected"_s), qPrintable(error));
 
-    for (const QString& connection : { u"oauth"_s, u"legacy"_s }) {
+    QStringList accounts;
+    for (const QString& connection : { u"oauth"_s, u"legacy"_s, u"oauth"_s }) {
         settings.setFortnoxClientId(u"attache-client"_s);
         settings.setFortnoxConnection(connection);
         error.clear();
@@ -171,6 +174,10 @@ void TestStoreFactory::fortnoxNeedsAConnectedCompany()
         QVERIFY2(qobject_cast<FortnoxStore*>(store.get()), qPrintable(error));
         QCOMPARE(store->uri(), u"fortnox:"_s);
         QVERIFY(store->entityTypes().contains(EntityType::Vouchers));
+        // Each connection may be another company's: its work is its own.
+        QVERIFY2(store->accountUri().startsWith(u"fortnox:#"_s), qPrintable(store->accountUri()));
+        QVERIFY(!accounts.contains(store->accountUri()));
+        accounts.append(store->accountUri());
     }
     // Only "fortnox:" itself: one company is connected at a time.
     QCOMPARE(StoreFactory::create(u"fortnox:other"_s, settings, nullptr, &error), nullptr);

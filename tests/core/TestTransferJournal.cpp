@@ -27,6 +27,7 @@ private slots:
     void runningOwnerKeepsItsTransfers();
     void killedOwnersTransfersAreTakenOver();
     void onlyTheStoresOwnAreTakenOver();
+    void anotherAccountsTransfersComeFailed();
     void removedTransfersAreGone();
     void unwritableFolderGivesClearError();
     void journalOfAnEarlierVersionIsUpgraded();
@@ -150,6 +151,48 @@ void TestTransferJournal::onlyTheStoresOwnAreTakenOver()
     TransferJournal next(path());
     QVERIFY(next.takeOver(m_store).isEmpty());
     QCOMPARE(next.takeOver(u"local:/srv/docs"_s).size(), 1);
+}
+
+void TestTransferJournal::anotherAccountsTransfersComeFailed()
+{
+    const QString companyA = u"fortnox:#a1"_s;
+    const QString companyB = u"fortnox:#b2"_s;
+    {
+        TransferJournal ended(path());
+        Transfer deleted;
+        deleted.kind = Transfer::Kind::Delete;
+        deleted.source = AttachmentRef { EntityRef { EntityType::Inbox, u"root"_s }, u"faktura.pdf"_s };
+        QVERIFY(ended.add(deleted, companyA) > 0);
+        // From before connections had ids: whose it was is not known.
+        QVERIFY(ended.add(upload(u"/tmp/f.pdf"_s, u"f.pdf"_s), u"fortnox:"_s) > 0);
+        QVERIFY(ended.add(upload(u"/tmp/g.pdf"_s, u"g.pdf"_s), companyB) > 0);
+        // Another store's, and one whose uri merely begins alike.
+        QVERIFY(ended.add(upload(u"/tmp/h.pdf"_s, u"h.pdf"_s), m_store) > 0);
+        QVERIFY(ended.add(upload(u"/tmp/i.pdf"_s, u"i.pdf"_s), u"fortnox:x"_s) > 0);
+    }
+    QList<Transfer> left;
+    {
+        TransferJournal next(path());
+        left = next.takeOver(u"fortnox:"_s, companyB);
+    }
+    QCOMPARE(left.size(), 3);
+    QHash<QString, Transfer> byName;
+    for (const Transfer& transfer : std::as_const(left))
+        byName.insert(transfer.source.name, transfer);
+    QCOMPARE(byName.value(u"g.pdf"_s).state, Transfer::State::Queued);
+    for (const QString& name : { u"faktura.pdf"_s, u"f.pdf"_s }) {
+        QCOMPARE(byName.value(name).state, Transfer::State::Failed);
+        QVERIFY2(byName.value(name).errorString.contains(u"no longer connected"_s),
+                 qPrintable(byName.value(name).errorString));
+    }
+    // With company A connected again, nothing runs unasked either, B's upload included.
+    TransferJournal later(path());
+    const QList<Transfer> again = later.takeOver(u"fortnox:"_s, companyA);
+    QCOMPARE(again.size(), 3);
+    for (const Transfer& transfer : again)
+        QCOMPARE(transfer.state, Transfer::State::Failed);
+    QCOMPARE(later.takeOver(m_store).size(), 1);
+    QCOMPARE(later.takeOver(u"fortnox:x"_s).size(), 1);
 }
 
 void TestTransferJournal::removedTransfersAreGone()
