@@ -466,6 +466,10 @@ Kommandon:</translation>
         <source>“%1” is write-protected: it was not replaced.</source>
         <translation>”%1” är skrivskyddad: den ersattes inte.</translation>
     </message>
+    <message>
+        <source>A file named “%1” appeared while the document was downloaded. It was left as it is; save the document under another name.</source>
+        <translation>En fil med namnet ”%1” dök upp medan dokumentet hämtades. Den lämnades orörd; spara dokumentet under ett annat namn.</translation>
+    </message>
 </context>
 <context>
     <name>DropboxAccount</name>
@@ -2398,6 +2402,10 @@ Byggd med Qt %3.</translation>
     <message>
         <source>Cancelled.</source>
         <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <source>“%1” already exists. It was left as it is; save the document under another name.</source>
+        <translation>”%1” finns redan. Den lämnades orörd; spara dokumentet under ett annat namn.</translation>
     </message>
 </context>
 <context>

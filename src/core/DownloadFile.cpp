@@ -1,6 +1,7 @@
 #include "DownloadFile.h"
 
 #include "DiskFull.h"
+#include "RenameWithoutReplacing.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -126,6 +127,7 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
     // A file the user write-protected (its owner may not write it) is not replaced: the folder's permission alone
     // would let the rename through.
     const QFileInfo target(m_target);
+    m_replacing = target.exists();
     if (target.exists() && !target.permissions().testFlag(QFileDevice::WriteOwner)) {
         const QString refusal
             = QCoreApplication::translate("DownloadFile", "“%1” is write-protected: it was not replaced.")
@@ -523,11 +525,27 @@ QString DownloadFile::commit()
         return writeFailed(errno);
     // Renamed while still locked: another download could otherwise take the partial file in between and cut what
     // has just become the document.
-    const int renamed
-        = std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_target).constData());
-    const QString error = renamed != 0 ? cannotSave(m_path, systemError()) : QString();
-    if (!error.isEmpty())
+    QString error;
+    if (!m_replacing) {
+        // A file that has come under the name since the download began is someone else's: it stays.
+        const int failure = renameWithoutReplacing(m_file.fileName(), m_target);
+        if (failure == EEXIST) {
+            error = QCoreApplication::translate("DownloadFile",
+                                                "A file named “%1” appeared while the document was downloaded. It "
+                                                "was left as it is; save the document under another name.")
+                        .arg(QDir::toNativeSeparators(m_path));
+            setError(error, StoreReply::Error::AlreadyExists);
+            // Of no use to a later download, which would find the name taken too; still this one's, locked.
+            QFile::remove(m_file.fileName());
+        } else if (failure != 0) {
+            error = cannotSave(m_path, systemError(failure));
+            setError(error);
+        }
+    } else if (std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(m_target).constData())
+               != 0) {
+        error = cannotSave(m_path, systemError());
         setError(error);
+    }
     closeFiles();
     return error;
 }

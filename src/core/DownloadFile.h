@@ -111,6 +111,8 @@ private:
     const Hashing m_hashing;
     // What commit() replaces: the path, or the file its symbolic link points to.
     const QString m_target;
+    // Whether the target was there when the download began: only then may commit() replace it.
+    bool m_replacing = false;
     QFile m_file;
     // The same file opened past the page cache, or -1 where the file system does not allow it.
     int m_direct = -1;

@@ -103,9 +103,14 @@ QString DropboxStore::uri() const
     return uriFor(m_rootFolder);
 }
 
+QString DropboxStore::accountUriFor(const QString& rootFolder, const QString& accountId)
+{
+    return uriFor(rootFolder) + QLatin1Char('#') + accountId;
+}
+
 QString DropboxStore::accountUri() const
 {
-    return uri() + QLatin1Char('#') + m_accountId;
+    return accountUriFor(m_rootFolder, m_accountId);
 }
 
 QString DropboxStore::displayName() const

@@ -32,6 +32,7 @@ public:
 
     // "dropbox:" followed by the root folder.
     static QString uriFor(const QString& rootFolder);
+    static QString accountUriFor(const QString& rootFolder, const QString& accountId);
 
     // The keychain entry of an account's refresh token.
     static QString keychainKey(const QString& accountId) { return QStringLiteral("dropbox:") + accountId; }

@@ -7,6 +7,7 @@
 #include "LocalStoreWatcher.h"
 #include "NameRules.h"
 #include "NaturalOrder.h"
+#include "RenameWithoutReplacing.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -18,8 +19,7 @@
 #include <QUrl>
 
 #include <cerrno>
-#include <cstdio>
-#include <fcntl.h>
+#include <cstring>
 #include <optional>
 #include <unistd.h>
 
@@ -347,39 +347,6 @@ StoreReply* LocalStore::listAttachments(const EntityRef& entity)
         return outcome;
     });
 }
-
-namespace {
-// Renames from to to unless to exists; 0, or the errno (EEXIST when the name is taken). Not QFile::rename: when the
-// name is taken between its check and its rename, it copies over whatever took it.
-int renameWithoutReplacing(const QString& from, const QString& to)
-{
-    const QByteArray source = QFile::encodeName(from);
-    const QByteArray target = QFile::encodeName(to);
-    if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) == 0)
-        return 0;
-    if (errno != EINVAL && errno != ENOSYS && errno != EXDEV)
-        return errno;
-    // A file system without it (NFS, FUSE): a hard link refuses a taken name too.
-    if (errno != EXDEV) {
-        if (::link(source.constData(), target.constData()) == 0) {
-            ::unlink(source.constData());
-            return 0;
-        }
-        if (errno == EEXIST)
-            return errno;
-    }
-    // Another file system, or one without links: a copy, then the source goes. QFile::copy does not say why it
-    // failed; a disk without room for the file is the likely reason, and the one the user can act on.
-    if (!QFile::copy(from, to)) {
-        if (QFileInfo::exists(to))
-            return EEXIST;
-        const QStorageInfo disk(QFileInfo(to).absolutePath());
-        return disk.bytesAvailable() >= 0 && disk.bytesAvailable() < QFileInfo(from).size() ? ENOSPC : EIO;
-    }
-    QFile::remove(from);
-    return 0;
-}
-} // namespace
 
 LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir,
                                                    const QString& name, const QString& knownHash, DiskFull::Write write)

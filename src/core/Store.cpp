@@ -41,8 +41,5 @@ QString Store::changedSinceChosen(const QString& name)
 
 StoreReply* Store::unsupported(const QString& message)
 {
-    auto* reply = new StoreReply;
-    // Finish on the next turn of the event loop, so that callers can connect first.
-    QTimer::singleShot(0, reply, [reply, message] { reply->finishWithError(StoreReply::Error::Unsupported, message); });
-    return reply;
+    return StoreReply::failing(StoreReply::Error::Unsupported, message);
 }

@@ -1,5 +1,7 @@
 #include "StoreReply.h"
 
+#include <QTimer>
+
 StoreReply::StoreReply(QObject* parent)
     : QObject(parent)
 { }
@@ -29,6 +31,13 @@ void StoreReply::finishWithSuccess()
         return;
     m_finished = true;
     emit finished();
+}
+
+StoreReply* StoreReply::failing(Error error, const QString& message)
+{
+    auto* reply = new StoreReply;
+    QTimer::singleShot(0, reply, [reply, error, message] { reply->finishWithError(error, message); });
+    return reply;
 }
 
 void StoreReply::finishWithError(Error error, const QString& message)

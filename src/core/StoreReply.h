@@ -77,6 +77,8 @@ public:
     void reportCheckpoint(const QByteArray& state);
     void finishWithSuccess();
     void finishWithError(Error error, const QString& message);
+    // A reply that fails on the next turn of the event loop, so that the caller can connect first.
+    static StoreReply* failing(Error error, const QString& message);
 
 signals:
     void progress(qint64 done, qint64 total);

@@ -43,6 +43,10 @@ struct Transfer
     // Download: a private copy to open, asked for now. It does not wait for paused transfers, is not kept across
     // restarts, and is no news.
     bool opening = false;
+    // Download: may replace the file at localPath, as the user chose to (or an earlier copy to open). Otherwise a
+    // file found there is left alone and the download fails; not kept across restarts, so such a download then
+    // fails rather than replace what is there by then.
+    bool replaces = false;
 
     bool isFinished() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
     // The file's name, for lists and notifications.

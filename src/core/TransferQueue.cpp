@@ -57,13 +57,14 @@ int TransferQueue::enqueueUpload(const QString& localPath, const EntityRef& targ
     return add(transfer);
 }
 
-int TransferQueue::enqueueDownload(const AttachmentRef& attachment, const QString& localPath, bool opening)
+int TransferQueue::enqueueDownload(const AttachmentRef& attachment, const QString& localPath, Download download)
 {
     Transfer transfer;
     transfer.kind = Transfer::Kind::Download;
     transfer.source = attachment;
     transfer.localPath = localPath;
-    transfer.opening = opening;
+    transfer.opening = download == Download::Open;
+    transfer.replaces = download != Download::Save;
     return add(transfer);
 }
 
@@ -269,7 +270,14 @@ void TransferQueue::run(int id)
         reply = m_store->upload(transfer.localPath, transfer.target, transfer.source.name, transfer.resumeState);
         break;
     case Transfer::Kind::Download:
-        reply = m_store->download(transfer.source, transfer.localPath, transfer.resumeState);
+        // Checked again now: a download may have waited (paused, offline, a restart) while the name was taken.
+        if (!transfer.replaces && QFileInfo::exists(transfer.localPath))
+            reply = StoreReply::failing(
+                StoreReply::Error::AlreadyExists,
+                tr("“%1” already exists. It was left as it is; save the document under another name.")
+                    .arg(QDir::toNativeSeparators(transfer.localPath)));
+        else
+            reply = m_store->download(transfer.source, transfer.localPath, transfer.resumeState);
         break;
     case Transfer::Kind::Delete:
         reply = m_store->remove(transfer.source, transfer.expectedContentHash);

@@ -40,8 +40,15 @@ public:
     void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
 
     int enqueueUpload(const QString& localPath, const EntityRef& target, const QString& name = {});
-    // opening: a private copy to open (Transfer::opening).
-    int enqueueDownload(const AttachmentRef& attachment, const QString& localPath, bool opening = false);
+    enum class Download {
+        // Into a new file: whatever is at localPath by the time the download starts or ends stays.
+        Save,
+        // Over the file at localPath, which the user chose to replace.
+        Replace,
+        // A private copy to open (Transfer::opening), replacing an earlier one.
+        Open,
+    };
+    int enqueueDownload(const AttachmentRef& attachment, const QString& localPath, Download download = Download::Save);
     // expectedContentHash: the content the user chose to delete; a document changed since is kept.
     int enqueueDelete(const AttachmentRef& attachment, const QString& expectedContentHash = {});
     int enqueueMove(const AttachmentRef& attachment, const EntityRef& target);

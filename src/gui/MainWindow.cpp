@@ -746,7 +746,7 @@ void MainWindow::openSelected()
             + QString::number(m_queue->count());
         QDir().mkpath(folder);
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + ref.name, true);
+        m_queue->enqueueDownload(ref, folder + QLatin1Char('/') + ref.name, TransferQueue::Download::Open);
     }
 }
 
@@ -805,8 +805,11 @@ void MainWindow::saveSelectedAs()
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->setDirectory(documents);
         dialog->selectFile(selected.first().name);
-        connect(dialog, &QFileDialog::fileSelected, this,
-                [this, ref = selected.first()](const QString& path) { m_queue->enqueueDownload(ref, path); });
+        connect(dialog, &QFileDialog::fileSelected, this, [this, ref = selected.first()](const QString& path) {
+            // The dialog has asked whether to replace a file that is there now; one that comes later stays.
+            m_queue->enqueueDownload(
+                ref, path, QFileInfo::exists(path) ? TransferQueue::Download::Replace : TransferQueue::Download::Save);
+        });
     } else {
         dialog->setWindowTitle(tr("Save %n Document(s) To", nullptr, static_cast<int>(selected.size())));
         dialog->setFileMode(QFileDialog::Directory);

@@ -32,6 +32,7 @@ private slots:
     void takesEverythingADeviceHasAvailable();
     void flushWritesAPartBlockThatGoesOn();
     void targetUntouchedUntilCommit();
+    void fileThatAppearsMeanwhileIsKept();
     void secondDownloadIntoThePartialFileIsRefused();
     void givenUpPartialFileGoesUnlessAnotherWritesIt();
     void longestNameDownloads();
@@ -250,6 +251,24 @@ void TestDownloadFile::targetUntouchedUntilCommit()
     QCOMPARE(CoreTest::allEntries(m_dir->path()),
              (QStringList { u".invoice.pdf.attache-partial"_s, u"invoice.pdf"_s }));
     QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), QByteArray("replacement"));
+}
+
+// A file saved under the name while the download ran (the user's own, or another program's) is not the one the
+// download was to replace: none was there when it began.
+void TestDownloadFile::fileThatAppearsMeanwhileIsKept()
+{
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    DownloadFile file(target);
+    QCOMPARE(file.open(), QString());
+    QCOMPARE(file.append("downloaded"), QString());
+    QVERIFY(CoreTest::writeFile(target, "signed by hand"));
+    QString hash;
+    QCOMPARE(file.finish(&hash), QString());
+    const QString error = file.commit();
+    QVERIFY2(error.contains(u"appeared while the document was downloaded"_s), qPrintable(error));
+    QCOMPARE(file.errorCode(), StoreReply::Error::AlreadyExists);
+    QCOMPARE(CoreTest::readFile(target), QByteArray("signed by hand"));
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
 }
 
 void TestDownloadFile::secondDownloadIntoThePartialFileIsRefused()

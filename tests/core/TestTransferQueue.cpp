@@ -127,6 +127,7 @@ private slots:
     void downloadCheckpointIsJournalledAndPassedBack();
     void downloadGivenUpLeavesNoPartialFile();
     void downloadsToOneFileTakeTurns();
+    void savingLeavesAFileThatCameMeanwhile();
 
 private:
     // Lets queued events run without waiting for anything in particular: for checking that nothing starts.
@@ -470,7 +471,7 @@ void TestTransferQueue::openingIsNeitherPausedNorJournalled()
     restartWith(m_store.get());
     m_queue->setPaused(true);
     m_queue->enqueueDownload(scan, copy + u".saved"_s);
-    m_queue->enqueueDownload(scan, copy, true);
+    m_queue->enqueueDownload(scan, copy, TransferQueue::Download::Open);
     // One transfer waits for the user to resume them; the document being opened is none of them.
     QCOMPARE(m_queue->pendingCount(), 1);
 
@@ -482,7 +483,7 @@ void TestTransferQueue::openingIsNeitherPausedNorJournalled()
     QCOMPARE(m_queue->transfer(resumed.first()).localPath, copy + u".saved"_s);
     QVERIFY(!m_queue->transfer(resumed.first()).opening);
 
-    const int id = m_queue->enqueueDownload(scan, copy, true);
+    const int id = m_queue->enqueueDownload(scan, copy, TransferQueue::Download::Open);
     QVERIFY(waitFinished(id));
     QCOMPARE(m_queue->transfer(id).state, State::Done);
     QCOMPARE(readFile(copy), QByteArray("scan"));
@@ -697,7 +698,8 @@ void TestTransferQueue::downloadGivenUpLeavesNoPartialFile()
 
 void TestTransferQueue::downloadsToOneFileTakeTurns()
 {
-    // Side by side they would share one partial file, and mix their bytes: the later waits, then replaces the first.
+    // Side by side they would share one partial file, and mix their bytes: the later waits, then replaces the first
+    // as it was asked to.
     QVERIFY(QDir().mkpath(entityDir(m_inbox)));
     CoreTest::Fifo fifo(entityDir(m_inbox) + u"/stream.pdf"_s);
     QVERIFY(fifo.isValid());
@@ -707,7 +709,8 @@ void TestTransferQueue::downloadsToOneFileTakeTurns()
     QVERIFY(writeFile(partial, "the running download's"));
     const int first = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"stream.pdf"_s }, saved);
     QTRY_COMPARE_WITH_TIMEOUT(m_queue->transfer(first).state, State::Running, 30000);
-    const int second = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"b.pdf"_s }, saved);
+    const int second
+        = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"b.pdf"_s }, saved, TransferQueue::Download::Replace);
     const int cancelled = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"b.pdf"_s }, saved);
     spinEventLoop();
     QCOMPARE(m_queue->transfer(second).state, State::Queued);
@@ -724,6 +727,25 @@ void TestTransferQueue::downloadsToOneFileTakeTurns()
     QVERIFY(waitFinished(second));
     QCOMPARE(m_queue->transfer(second).state, State::Done);
     QCOMPARE(readFile(saved), QByteArray("b"));
+}
+
+// A download to a free name that waited (paused, here) finds the name taken by the time it starts: what took it is
+// the user's, and stays.
+void TestTransferQueue::savingLeavesAFileThatCameMeanwhile()
+{
+    QVERIFY(QDir().mkpath(entityDir(m_inbox)));
+    QVERIFY(writeFile(entityDir(m_inbox) + u"/scan.pdf"_s, "stored"));
+    const QString saved = m_sources->filePath(u"scan.pdf"_s);
+    m_queue->setPaused(true);
+    const int id = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"scan.pdf"_s }, saved);
+    QVERIFY(writeFile(saved, "the user's own"));
+    m_queue->setPaused(false);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Failed);
+    QVERIFY2(m_queue->transfer(id).errorString.contains(u"already exists"_s),
+             qPrintable(m_queue->transfer(id).errorString));
+    QCOMPARE(readFile(saved), QByteArray("the user's own"));
+    QCOMPARE(CoreTest::allEntries(m_sources->path()), QStringList { u"scan.pdf"_s });
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)

@@ -117,7 +117,8 @@ void TestWindowKill::killedWindowsUploadArrivesOnceAfterRestart()
         upload.target = invoice;
         upload.source = AttachmentRef { invoice, u"ledger.bin"_s };
         upload.bytesTotal = QFileInfo(ledger).size();
-        QVERIFY(journal.add(upload, DropboxStore::uriFor(u"/Accounting"_s)) > 0);
+        QVERIFY(journal.add(upload, DropboxStore::accountUriFor(u"/Accounting"_s, DropboxEmulatorAuth::accountId()))
+                > 0);
     }
 
     const QString appendRoute = u"/2/files/upload_session/append_v2"_s;
