@@ -27,28 +27,36 @@ void LocalStoreWatcher::watch(const QStringList& paths)
             connect(m_watchers.back().get(), &QFileSystemWatcher::directoryChanged, this,
                     &LocalStoreWatcher::onDirectoryChanged);
         }
-        if (m_watchers.back()->addPath(path))
-            m_watched.insert(path);
+        m_watchers.back()->addPath(path);
     }
+}
+
+QSet<QString> LocalStoreWatcher::watchedFolders() const
+{
+    QSet<QString> folders;
+    for (const auto& watcher : m_watchers) {
+        const QStringList directories = watcher->directories();
+        for (const QString& directory : directories)
+            folders.insert(directory);
+    }
+    return folders;
 }
 
 void LocalStoreWatcher::watchType(EntityType type)
 {
     const QString typePath = m_rootPath + QLatin1Char('/') + EntityTypes::folderName(type);
     const QString prefix = typePath + QLatin1Char('/');
-    m_watched.removeIf([&prefix, &typePath](const QString& path) {
-        return (path == typePath || path.startsWith(prefix)) && !QFileInfo(path).isDir();
-    });
     const QDir dir(typePath);
     if (!dir.exists())
         return;
+    const QSet<QString> watched = watchedFolders();
     QStringList paths;
-    if (!m_watched.contains(typePath))
+    if (!watched.contains(typePath))
         paths.append(typePath);
     const QStringList ids = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString& id : ids) {
         const QString path = prefix + id;
-        if (!m_watched.contains(path))
+        if (!watched.contains(path))
             paths.append(path);
     }
     watch(paths);
@@ -72,6 +80,9 @@ void LocalStoreWatcher::onDirectoryChanged(const QString& path)
         watchType(*type);
         emit changed({ *type }, {});
     } else {
+        // Removed, and perhaps made again before its type folder's change was seen.
+        if (QFileInfo(path).isDir() && !watchedFolders().contains(path))
+            watch({ path });
         emit changed({}, { EntityRef { *type, parts.at(1) } });
     }
 }

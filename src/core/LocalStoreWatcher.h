@@ -23,15 +23,16 @@ signals:
     void changed(const QList<EntityType>& types, const QList<EntityRef>& entities);
 
 private:
-    // Watches the type folder and the entity folders in it that are not watched yet, and forgets the ones
-    // that have gone (the file system drops their watches by itself).
+    // Watches the type folder and the entity folders in it that are not watched yet.
     void watchType(EntityType type);
     void watch(const QStringList& paths);
+    // What the watchers hold. The file system drops the watch of a folder that is removed, and a folder made again
+    // under its name (restored, or swapped in by a sync tool) is another: only the watchers know which they hold.
+    QSet<QString> watchedFolders() const;
     void onDirectoryChanged(const QString& path);
 
     const QString m_rootPath;
     // QFileSystemWatcher checks each new path against all it watches; a few hundred folders per watcher keep
     // ten thousand records from costing a quadratic number of comparisons.
     std::vector<std::unique_ptr<QFileSystemWatcher>> m_watchers;
-    QSet<QString> m_watched;
 };
