@@ -245,6 +245,14 @@ QList<Transfer> TransferJournal::takeOver(const QString& storeUri, const QString
         if (!adopt.exec())
             fail(Failure::Write, adopt.lastError().text());
     }
+    // Written before accounts were told apart, when this account's was the work there was: it carries on.
+    QSqlQuery earlier(db);
+    earlier.prepare(QStringLiteral("UPDATE transfers SET store = :account WHERE owner = :owner AND store = :uri"));
+    earlier.bindValue(QStringLiteral(":account"), accountUri);
+    earlier.bindValue(QStringLiteral(":owner"), m_owner);
+    earlier.bindValue(QStringLiteral(":uri"), storeUri);
+    if (!earlier.exec())
+        fail(Failure::Write, earlier.lastError().text());
     // Another account's work is never carried out on this one unasked: a delete queued for one Fortnox company
     // would delete another's document of the same name.
     QSqlQuery foreign(db);

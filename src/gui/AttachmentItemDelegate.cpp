@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QListView>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -57,6 +58,16 @@ QString AttachmentItemDelegate::fittedName(const QString& name, const QFont& fon
             tooMany = kept;
     }
     return shortened(fits);
+}
+
+QSize AttachmentItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const auto* view = qobject_cast<const QListView*>(option.widget);
+    if (!view || view->viewMode() != QListView::IconMode || !view->gridSize().isValid())
+        return QStyledItemDelegate::sizeHint(option, index);
+    // Short of the cell by the view's spacing, so that neighbours' selections do not touch.
+    const int gap = std::max(view->spacing(), 2);
+    return view->gridSize() - QSize(2 * gap, 2 * gap);
 }
 
 void AttachmentItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,

@@ -13,6 +13,9 @@ public:
     AttachmentItemDelegate(const QSize& iconSize, QObject* parent = nullptr);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    // In a grid, every document's cell: the style would make each as tall as its own name, so that a long name
+    // next to a short one got fewer lines than the cell has room for.
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     // A name the user has begun to edit stays as typed when the row changes meanwhile (a thumbnail arriving).
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
 
