@@ -65,8 +65,8 @@ QSize AttachmentItemDelegate::sizeHint(const QStyleOptionViewItem& option, const
     const auto* view = qobject_cast<const QListView*>(option.widget);
     if (!view || view->viewMode() != QListView::IconMode || !view->gridSize().isValid())
         return QStyledItemDelegate::sizeHint(option, index);
-    // Short of the cell by the view's spacing, so that neighbours' selections do not touch.
-    const int gap = std::max(view->spacing(), 2);
+    // A little short of the cell, so that neighbours' selections do not touch.
+    constexpr int gap = 2;
     return view->gridSize() - QSize(2 * gap, 2 * gap);
 }
 

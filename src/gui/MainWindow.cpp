@@ -115,7 +115,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_ui->detailsView->header()->setSortIndicator(AttachmentModel::NameColumn, Qt::AscendingOrder);
     const QSize thumbnailSize(128, 96);
     m_ui->gridView->setIconSize(thumbnailSize);
-    m_ui->gridView->setGridSize(QSize(150, 150));
+    // Room for three lines of a name under the picture.
+    m_ui->gridView->setGridSize(QSize(150, thumbnailSize.height() + 3 * fontMetrics().lineSpacing() + 16));
     m_ui->gridView->setItemDelegate(new AttachmentItemDelegate(thumbnailSize, this));
     const QSize detailsIconSize(ThumbnailCache::ListIconSide, ThumbnailCache::ListIconSide);
     m_ui->detailsView->setIconSize(detailsIconSize);
@@ -247,8 +248,8 @@ void MainWindow::setUpActions()
     });
     connect(ui.filterEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_entityFilter->setFilterFixedString(text);
-        if (!text.isEmpty())
-            m_ui->entityTree->expandAll();
+        // The rows the filter brings back come collapsed.
+        m_ui->entityTree->expandAll();
         updatePlaceholders();
     });
 }

@@ -3,6 +3,7 @@
 #include "AttachmentItemDelegate.h"
 
 #include <QLineEdit>
+#include <QListView>
 #include <QPixmap>
 #include <QStandardItemModel>
 #include <QTest>
@@ -36,6 +37,7 @@ private slots:
     void everyPictureGetsTheSameBox();
     void longNamesKeepTheirEnd_data();
     void longNamesKeepTheirEnd();
+    void gridCellsAreAlike();
 };
 
 void TestAttachmentItemDelegate::everyPictureGetsTheSameBox_data()
@@ -115,6 +117,30 @@ void TestAttachmentItemDelegate::typedNameOutlastsTheRowChanging()
     QTest::keyClicks(&editor, QStringLiteral("Kvitto"));
     delegate.setEditorData(&editor, model.index(0, 0));
     QCOMPARE(editor.text(), QStringLiteral("Kvitto"));
+}
+
+// In the grid every name gets the same room, however long its neighbours' names are: the style would make each
+// cell as tall as its own name, and a long name among short ones got a single line.
+void TestAttachmentItemDelegate::gridCellsAreAlike()
+{
+    QStandardItemModel model;
+    for (const QString& name : { u"scan.png"_s, u"fotografi från mötet i Göteborg.jpeg"_s,
+                                 u"Leverantörsfaktura från Kontorsvaruhuset AB (slutlig).txt"_s })
+        model.appendRow(new QStandardItem(pictureOf(128, 96), name));
+    QListView view;
+    view.setViewMode(QListView::IconMode);
+    view.setWordWrap(true);
+    view.setIconSize(QSize(128, 96));
+    view.setGridSize(QSize(150, 160));
+    view.setItemDelegate(new AttachmentItemDelegate(QSize(128, 96), &view));
+    view.setModel(&model);
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QRect first = view.visualRect(model.index(0, 0));
+    for (int row = 1; row < model.rowCount(); ++row)
+        QCOMPARE(view.visualRect(model.index(row, 0)).size(), first.size());
+    QVERIFY2(first.height() > 150, qPrintable(QString::number(first.height())));
 }
 
 QTEST_MAIN(TestAttachmentItemDelegate)

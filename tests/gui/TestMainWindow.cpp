@@ -578,6 +578,11 @@ void TestMainWindow::emptyViewsSayWhy()
     QVERIFY(!details->isShown());
     filter->clear();
     QTRY_VERIFY(!tree->isShown());
+    // Every type comes back open, as it was before the filter.
+    auto* entityTree = m_window->findChild<QTreeView*>(u"entityTree"_s);
+    QVERIFY(entityTree->model()->rowCount() > 1);
+    for (int row = 0; row < entityTree->model()->rowCount(); ++row)
+        QVERIFY2(entityTree->isExpanded(entityTree->model()->index(row, 0)), qPrintable(QString::number(row)));
 }
 
 void TestMainWindow::deleteAsksFirst()
