@@ -68,10 +68,12 @@ public:
     qint64 flush();
     // Waits for the blocks, then gives the content hash of the whole file; the write error if any.
     QString finish(QString* contentHash);
-    // Syncs the partial file and renames it over the target; the reason, when that fails.
+    // Syncs the partial file and renames it to the target: over it if it was there when the download began, never
+    // over one that has come since. The reason, when that fails.
     QString commit();
     // What the failure that open(), append(), finish() or commit() reported means: DiskFull when the disk had no
-    // room, PermissionDenied for a folder or a target the user may not write, Io for anything else; None before any.
+    // room, PermissionDenied for a folder or a target the user may not write, AlreadyExists for a target that came
+    // during the download, Io for anything else; None before any.
     StoreReply::Error errorCode() const;
     // Removes the partial file, whose content is of no use (its hash was not the server's).
     void discard();
@@ -109,7 +111,7 @@ private:
 
     const QString m_path;
     const Hashing m_hashing;
-    // What commit() replaces: the path, or the file its symbolic link points to.
+    // Where commit() puts the file: the path, or the file its symbolic link points to.
     const QString m_target;
     // Whether the target was there when the download began: only then may commit() replace it.
     bool m_replacing = false;

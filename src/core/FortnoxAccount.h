@@ -13,7 +13,8 @@ class Settings;
 
 // The Fortnox company Attaché is connected to. The settings hold only what is not secret: the integration's client
 // id (fortnox/clientId), how Fortnox is connected (fortnox/connection: "oauth" or "legacy"), the id of that
-// connection (fortnox/connectionId) and, hidden, the API base (fortnox/baseUrl). Everything secret is in the keychain, under these keys:
+// connection (fortnox/connectionId) and, hidden, the API base (fortnox/baseUrl). Everything secret is in the
+// keychain, under these keys:
 //   fortnox-client-secret:<clientId>   the integration's client secret, kept across connections
 //   fortnox:<clientId>                 the refresh token of the company connected through that integration;
 //                                      rewritten by every refresh, since each one spends it

@@ -215,11 +215,15 @@ QList<Transfer> TransferJournal::takeOver(const QString& storeUri, const QString
     QSqlDatabase db = database(m_connectionName);
     QSqlQuery query(db);
     // The store's rows, of any account: the store's uri alone (written before accounts were told apart, or the
-    // account itself), or followed by "#" and an account.
-    const QString ofStore = QStringLiteral("(store = :uri OR substr(store, 1, :length) = :prefix)");
-    const auto bindStore = [&storeUri](QSqlQuery& query) {
+    // account itself), or, for a store that tells accounts apart, followed by "#" and an account, which has no "#"
+    // of its own. A uri may hold "#" itself ("local:/srv/Client#2"): another store's rows are never taken for this
+    // one's other accounts.
+    const bool hasAccounts = accountUri != storeUri;
+    const QString ofStore = QStringLiteral("(store = :uri OR (:accounts AND substr(store, 1, length(:prefix)) = :prefix"
+                                           " AND instr(substr(store, length(:prefix) + 1), '#') = 0))");
+    const auto bindStore = [&storeUri, hasAccounts](QSqlQuery& query) {
         query.bindValue(QStringLiteral(":uri"), storeUri);
-        query.bindValue(QStringLiteral(":length"), storeUri.size() + 1);
+        query.bindValue(QStringLiteral(":accounts"), hasAccounts);
         query.bindValue(QStringLiteral(":prefix"), QString(storeUri + QLatin1Char('#')));
     };
     query.prepare(QStringLiteral("SELECT DISTINCT owner FROM transfers WHERE %1 AND owner != :owner").arg(ofStore));

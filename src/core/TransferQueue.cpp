@@ -197,8 +197,8 @@ void TransferQueue::schedule()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QDateTime wakeUp;
     const bool offline = m_connectivity && !m_connectivity->isOnline();
-    // Two downloads to one file would share its partial file: one runs at a time, in the order they came, and the
-    // later replaces the first.
+    // Two downloads to one file would share its partial file: one runs at a time, in the order they came; the later
+    // replaces the first only if it may replace (Transfer::replaces).
     QSet<QString> downloadTargets;
     for (const Transfer& transfer : std::as_const(m_transfers)) {
         if (transfer.kind == Transfer::Kind::Download && transfer.state == Transfer::State::Running)

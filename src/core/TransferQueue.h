@@ -41,7 +41,8 @@ public:
 
     int enqueueUpload(const QString& localPath, const EntityRef& target, const QString& name = {});
     enum class Download {
-        // Into a new file: whatever is at localPath by the time the download starts or ends stays.
+        // Into a new file: a file at localPath when the download starts, or one that comes once its bytes arrive,
+        // stays, and the download fails.
         Save,
         // Over the file at localPath, which the user chose to replace.
         Replace,

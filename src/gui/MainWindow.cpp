@@ -115,8 +115,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_ui->detailsView->header()->setSortIndicator(AttachmentModel::NameColumn, Qt::AscendingOrder);
     const QSize thumbnailSize(128, 96);
     m_ui->gridView->setIconSize(thumbnailSize);
-    // Room for three lines of a name under the picture.
-    m_ui->gridView->setGridSize(QSize(150, thumbnailSize.height() + 3 * fontMetrics().lineSpacing() + 16));
+    // Room for three lines of a name under the picture, and for the margins the style keeps around both.
+    m_ui->gridView->setGridSize(
+        QSize(150, thumbnailSize.height() + 3 * m_ui->gridView->fontMetrics().lineSpacing() + 16));
     m_ui->gridView->setItemDelegate(new AttachmentItemDelegate(thumbnailSize, this));
     const QSize detailsIconSize(ThumbnailCache::ListIconSide, ThumbnailCache::ListIconSide);
     m_ui->detailsView->setIconSize(detailsIconSize);

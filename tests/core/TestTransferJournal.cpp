@@ -166,9 +166,11 @@ void TestTransferJournal::anotherAccountsTransfersComeFailed()
         // From before accounts were told apart: the one connected then is taken to be the one connected now.
         QVERIFY(ended.add(upload(u"/tmp/f.pdf"_s, u"f.pdf"_s), u"fortnox:"_s) > 0);
         QVERIFY(ended.add(upload(u"/tmp/g.pdf"_s, u"g.pdf"_s), companyB) > 0);
-        // Another store's, and one whose uri merely begins alike.
+        // Another store's, and ones whose uris merely begin alike, "#" included.
         QVERIFY(ended.add(upload(u"/tmp/h.pdf"_s, u"h.pdf"_s), m_store) > 0);
         QVERIFY(ended.add(upload(u"/tmp/i.pdf"_s, u"i.pdf"_s), u"fortnox:x"_s) > 0);
+        QVERIFY(ended.add(upload(u"/tmp/j.pdf"_s, u"j.pdf"_s), u"local:/srv/Client#2"_s) > 0);
+        QVERIFY(ended.add(upload(u"/tmp/k.pdf"_s, u"k.pdf"_s), u"dropbox:/Client#2#dbid:A"_s) > 0);
     }
     QList<Transfer> left;
     {
@@ -192,6 +194,10 @@ void TestTransferJournal::anotherAccountsTransfersComeFailed()
         QCOMPARE(transfer.state, Transfer::State::Failed);
     QCOMPARE(later.takeOver(m_store).size(), 1);
     QCOMPARE(later.takeOver(u"fortnox:x"_s).size(), 1);
+    QVERIFY(later.takeOver(u"local:/srv/Client"_s).isEmpty());
+    QVERIFY(later.takeOver(u"dropbox:/Client"_s, u"dropbox:/Client#dbid:A"_s).isEmpty());
+    QCOMPARE(later.takeOver(u"local:/srv/Client#2"_s).size(), 1);
+    QCOMPARE(later.takeOver(u"dropbox:/Client#2"_s, u"dropbox:/Client#2#dbid:A"_s).size(), 1);
 }
 
 void TestTransferJournal::removedTransfersAreGone()
