@@ -348,6 +348,17 @@ StoreReply* LocalStore::listAttachments(const EntityRef& entity)
     });
 }
 
+LocalStore::Outcome LocalStore::renamed(Job& job, const QString& fromPath, const QString& path,
+                                        const QString& knownHash)
+{
+    forgetHash(fromPath);
+    if (!knownHash.isEmpty())
+        rememberHash(path, knownHash);
+    Outcome outcome;
+    outcome.attachments.append(describeFile(path, job));
+    return outcome;
+}
+
 LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir,
                                                    const QString& name, const QString& knownHash, DiskFull::Write write)
 {
@@ -356,14 +367,8 @@ LocalStore::Outcome LocalStore::storeUnderFreeName(Job& job, const QString& from
         const QString candidate = n == 1 ? name : NameRules::numbered(name, n);
         const QString target = dir + QLatin1Char('/') + candidate;
         const int error = renameWithoutReplacing(fromPath, target);
-        if (error == 0) {
-            forgetHash(fromPath);
-            if (!knownHash.isEmpty())
-                rememberHash(target, knownHash);
-            Outcome outcome;
-            outcome.attachments.append(describeFile(target, job));
-            return outcome;
-        }
+        if (error == 0)
+            return renamed(job, fromPath, target, knownHash);
         if (error == EEXIST)
             continue;
         if (const auto message = DiskFull::message(error, name, write))
@@ -605,11 +610,6 @@ StoreReply* LocalStore::rename(const AttachmentRef& attachment, const QString& n
         else if (error != 0)
             return Outcome::failure(StoreReply::Error::PermissionDenied,
                                     tr("Could not rename “%1”: %2").arg(attachment.name, qt_error_string(error)));
-        forgetHash(sourcePath);
-        if (!hash.isEmpty())
-            rememberHash(target, hash);
-        Outcome outcome;
-        outcome.attachments.append(describeFile(target, job));
-        return outcome;
+        return renamed(job, sourcePath, target, hash);
     });
 }

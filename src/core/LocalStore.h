@@ -67,6 +67,8 @@ private:
     // is the content hash of the file: it is remembered for its new path rather than read again.
     Outcome storeUnderFreeName(Job& job, const QString& fromPath, const QString& dir, const QString& name,
                                const QString& knownHash, DiskFull::Write write);
+    // A file renamed from fromPath to path: its hash, when known, goes with it, and the outcome describes it.
+    Outcome renamed(Job& job, const QString& fromPath, const QString& path, const QString& knownHash);
     static Outcome folderNotWritable(const QString& path);
     // Why name cannot be a document or record here: NameRules' reasons, and a leading dot.
     static QString nameProblem(const QString& name);

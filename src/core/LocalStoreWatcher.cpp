@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace {
 constexpr int FoldersPerWatcher = 256;
 } // namespace
@@ -40,6 +42,12 @@ QSet<QString> LocalStoreWatcher::watchedFolders() const
             folders.insert(directory);
     }
     return folders;
+}
+
+bool LocalStoreWatcher::isWatched(const QString& path) const
+{
+    return std::any_of(m_watchers.cbegin(), m_watchers.cend(),
+                       [&path](const auto& watcher) { return watcher->directories().contains(path); });
 }
 
 void LocalStoreWatcher::watchType(EntityType type)
@@ -81,7 +89,7 @@ void LocalStoreWatcher::onDirectoryChanged(const QString& path)
         emit changed({ *type }, {});
     } else {
         // Removed, and perhaps made again before its type folder's change was seen.
-        if (QFileInfo(path).isDir() && !watchedFolders().contains(path))
+        if (QFileInfo(path).isDir() && !isWatched(path))
             watch({ path });
         emit changed({}, { EntityRef { *type, parts.at(1) } });
     }

@@ -29,6 +29,8 @@ private:
     // What the watchers hold. The file system drops the watch of a folder that is removed, and a folder made again
     // under its name (restored, or swapped in by a sync tool) is another: only the watchers know which they hold.
     QSet<QString> watchedFolders() const;
+    // The same for one folder, without hashing every path.
+    bool isWatched(const QString& path) const;
     void onDirectoryChanged(const QString& path);
 
     const QString m_rootPath;
