@@ -101,8 +101,9 @@ QString DownloadFile::partialPath(const QString& path)
     return partialPathBeside(finalPath(path));
 }
 
-DownloadFile::DownloadFile(const QString& path, Hashing hashing)
+DownloadFile::DownloadFile(const QString& path, ExistingFile existing, Hashing hashing)
     : m_path(path)
+    , m_existing(existing)
     , m_hashing(hashing)
     , m_target(finalPath(path))
     , m_file(partialPathBeside(m_target))
@@ -127,6 +128,8 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
     // A file the user write-protected (its owner may not write it) is not replaced: the folder's permission alone
     // would let the rename through.
     const QFileInfo target(m_target);
+    if (target.exists() && m_existing == ExistingFile::Keep)
+        return targetTaken();
     m_replacing = target.exists();
     if (target.exists() && !target.permissions().testFlag(QFileDevice::WriteOwner)) {
         const QString refusal
@@ -424,6 +427,21 @@ void DownloadFile::releaseFinished()
     }
 }
 
+QString DownloadFile::targetTakenMessage(const QString& path)
+{
+    return QCoreApplication::translate("DownloadFile",
+                                       "“%1” already exists. It was left as it is; save the document under another "
+                                       "name.")
+        .arg(QDir::toNativeSeparators(path));
+}
+
+QString DownloadFile::targetTaken()
+{
+    const QString message = targetTakenMessage(m_path);
+    setError(message, StoreReply::Error::AlreadyExists);
+    return message;
+}
+
 void DownloadFile::setError(const QString& error, StoreReply::Error code)
 {
     {
@@ -530,11 +548,7 @@ QString DownloadFile::commit()
         // A file that has come under the name since the download began is someone else's: it stays.
         const int failure = renameWithoutReplacing(m_file.fileName(), m_target);
         if (failure == EEXIST) {
-            error = QCoreApplication::translate("DownloadFile",
-                                                "A file named “%1” appeared while the document was downloaded. It "
-                                                "was left as it is; save the document under another name.")
-                        .arg(QDir::toNativeSeparators(m_path));
-            setError(error, StoreReply::Error::AlreadyExists);
+            error = targetTaken();
             // Of no use to a later download, which would find the name taken too; still this one's, locked.
             QFile::remove(m_file.fileName());
         } else if (failure != 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ContentHasher.h"
+#include "ExistingFile.h"
 #include "StoreReply.h"
 
 #include <QByteArrayView>
@@ -40,12 +41,16 @@ public:
     // leave it alone; under a fixed name, so that the next attempt, in this process or the next, finds it. A name
     // too long for that gets its hash in its place.
     static QString partialPath(const QString& path);
+    // Why a download to path that may not replace a file there stopped when it found one.
+    static QString targetTakenMessage(const QString& path);
 
     // Off, for a copy with no server's hash to meet (the local store's): blocks are written without being hashed,
     // and finish() gives no hash.
     enum class Hashing { On, Off };
 
-    explicit DownloadFile(const QString& path, Hashing hashing = Hashing::On);
+    // With ExistingFile::Keep, a file at the path is never replaced: open() refuses one that is there, and commit()
+    // one that has come since.
+    DownloadFile(const QString& path, ExistingFile existing, Hashing hashing = Hashing::On);
     // Writes every byte received and stops, without the hash; the partial file stays.
     ~DownloadFile();
     DownloadFile(const DownloadFile&) = delete;
@@ -68,8 +73,8 @@ public:
     qint64 flush();
     // Waits for the blocks, then gives the content hash of the whole file; the write error if any.
     QString finish(QString* contentHash);
-    // Syncs the partial file and renames it to the target: over it if it was there when the download began, never
-    // over one that has come since. The reason, when that fails.
+    // Syncs the partial file and renames it to the target: over it if it may be replaced and was there when the
+    // download began, never over one that has come since. The reason, when that fails.
     QString commit();
     // What the failure that open(), append(), finish() or commit() reported means: DiskFull when the disk had no
     // room, PermissionDenied for a folder or a target the user may not write, AlreadyExists for a target that came
@@ -101,6 +106,8 @@ private:
     qint64 writeTarget(const Block& block) const;
     void releaseFinished();
     void setError(const QString& error, StoreReply::Error code = StoreReply::Error::Io);
+    // Records and gives the refusal to replace a file that has come under the target's name.
+    QString targetTaken();
     // Records and gives the failure of a write of the partial file that failed with errorNumber (an errno).
     QString writeFailed(int errorNumber);
     // The same for opening it: a folder the user may not write in is refused as such.
@@ -110,10 +117,11 @@ private:
     void closeFiles();
 
     const QString m_path;
+    const ExistingFile m_existing;
     const Hashing m_hashing;
     // Where commit() puts the file: the path, or the file its symbolic link points to.
     const QString m_target;
-    // Whether the target was there when the download began: only then may commit() replace it.
+    // Whether the target was there when the download began and may be replaced: only then does commit() replace it.
     bool m_replacing = false;
     QFile m_file;
     // The same file opened past the page cache, or -1 where the file system does not allow it.

@@ -26,8 +26,9 @@ qint64 startOfRest(const QByteArray& contentRange)
 
 DropboxDownload::DropboxDownload(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
                                  const DropboxEndpoints& endpoints, const QString& remotePath, const QString& localPath,
-                                 QObject* parent)
+                                 ExistingFile existing, QObject* parent)
     : DropboxTransfer(network, authenticator, endpoints, localPath, remotePath, parent)
+    , m_existing(existing)
 { }
 
 // The partial file stays as it is, for the next attempt.
@@ -47,7 +48,7 @@ void DropboxDownload::start()
     }
     // The bytes kept are hashed before the rest is asked for: the network thread, which every Dropbox request
     // shares, then never waits for that hashing while the rest pours in.
-    m_file = std::make_unique<DownloadFile>(m_localPath);
+    m_file = std::make_unique<DownloadFile>(m_localPath, m_existing);
     const QString error = m_file->open(
         m_offset, [this] { QMetaObject::invokeMethod(this, &DropboxDownload::send, Qt::QueuedConnection); });
     if (!error.isEmpty()) {
@@ -122,7 +123,7 @@ QString DropboxDownload::begin(const HttpResponse& head)
         return {};
     // The bytes kept are those before the offset: a partial file of an earlier attempt is cut to them.
     m_file.reset();
-    m_file = std::make_unique<DownloadFile>(m_localPath);
+    m_file = std::make_unique<DownloadFile>(m_localPath, m_existing);
     m_offset = offset;
     m_answerOffset = offset;
     m_checkpointed = offset;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DropboxTransfer.h"
+#include "ExistingFile.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -34,7 +35,7 @@ public:
 
     DropboxDownload(QNetworkAccessManager* network, RequestAuthenticator* authenticator,
                     const DropboxEndpoints& endpoints, const QString& remotePath, const QString& localPath,
-                    QObject* parent = nullptr);
+                    ExistingFile existing, QObject* parent = nullptr);
     ~DropboxDownload() override;
 
     // Its checkpoints hold the partial file, the bytes in it and their revision.
@@ -55,6 +56,7 @@ private:
     void fail(StoreReply::Error error, const QString& message);
     QString displayName() const;
 
+    const ExistingFile m_existing;
     std::unique_ptr<DownloadFile> m_file;
     // The bytes the partial file holds or has queued, of revision m_rev: where the next answer's body belongs.
     qint64 m_offset = 0;

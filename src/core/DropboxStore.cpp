@@ -319,12 +319,13 @@ void DropboxStore::run(RemoteOperation* operation, DropboxTransfer* transfer, co
 }
 
 StoreReply* DropboxStore::download(const AttachmentRef& attachment, const QString& localPath,
-                                   const QByteArray& resumeState)
+                                   const QByteArray& resumeState, ExistingFile existing)
 {
     const QString problem = problemWith(attachment.entity, attachment.name);
     const QString path = attachmentPath(attachment);
-    return startNamed(problem, [this, path, localPath, resumeState](RemoteOperation* operation) {
-        run(operation, new DropboxDownload(network(), m_authenticator, m_endpoints, path, localPath, operation),
+    return startNamed(problem, [this, path, localPath, resumeState, existing](RemoteOperation* operation) {
+        run(operation,
+            new DropboxDownload(network(), m_authenticator, m_endpoints, path, localPath, existing, operation),
             resumeState);
     });
 }

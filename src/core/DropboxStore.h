@@ -59,8 +59,8 @@ public:
     StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
                        const QByteArray& resumeState) override;
     using Store::download;
-    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
-                         const QByteArray& resumeState) override;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath, const QByteArray& resumeState,
+                         ExistingFile existing) override;
     using Store::remove;
     StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;

@@ -683,20 +683,22 @@ void FortnoxStore::sendFile(RemoteOperation* operation, const QString& localPath
     call->start();
 }
 
-StoreReply* FortnoxStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&)
+StoreReply* FortnoxStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&,
+                                   ExistingFile existing)
 {
     return startNamed(
-        problemWith(attachment.entity, attachment.name), [this, attachment, localPath](RemoteOperation* operation) {
-            findFile(operation, attachment, [this, operation, attachment, localPath](const RemoteFile& file) {
-                receiveFile(operation, fileRequest("GET", attachment.entity.type, file), localPath, file);
+        problemWith(attachment.entity, attachment.name),
+        [this, attachment, localPath, existing](RemoteOperation* operation) {
+            findFile(operation, attachment, [this, operation, attachment, localPath, existing](const RemoteFile& file) {
+                receiveFile(operation, fileRequest("GET", attachment.entity.type, file), localPath, existing, file);
             });
         });
 }
 
 void FortnoxStore::receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
-                               const RemoteFile& remote)
+                               ExistingFile existing, const RemoteFile& remote)
 {
-    WholeFileDownload download(localPath);
+    WholeFileDownload download(localPath, existing);
     HttpCall* call = newCall(operation, get);
     call->setBodySink(download.sink());
     connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);

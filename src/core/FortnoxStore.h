@@ -82,8 +82,8 @@ public:
     StoreReply* upload(const QString& localPath, const EntityRef& target, const QString& name,
                        const QByteArray& resumeState) override;
     using Store::download;
-    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
-                         const QByteArray& resumeState) override;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath, const QByteArray& resumeState,
+                         ExistingFile existing) override;
     using Store::remove;
     StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;
@@ -160,7 +160,7 @@ private:
     void sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& folder, const QString& name,
                   std::function<void(const RemoteFile& sent)> done);
     void receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
-                     const RemoteFile& file);
+                     ExistingFile existing, const RemoteFile& file);
     // Connects a file of the inbox to a supplier invoice or a voucher, which Fortnox does by moving it to the archive.
     // A file `uploaded` for it that cannot be connected is in the inbox: the failure says so, and is not one to
     // retry, which would upload it again.

@@ -336,43 +336,46 @@ bool KashflowStore::isAcceptableLink(const QUrl& url)
     return url.isValid() && (url.scheme() == QLatin1String("https") || OAuthSupport::isLoopback(url));
 }
 
-StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&)
+StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&,
+                                    ExistingFile existing)
 {
     return startNamed(
-        problemWith(attachment.entity, attachment.name), [this, attachment, localPath](RemoteOperation* operation) {
-            fetchRecord(operation, attachment, [this, operation, attachment, localPath](const Attachment& record) {
-                const QUrl link(record.fileUri);
-                if (!isAcceptableLink(link)) {
-                    operation->fail(StoreReply::Error::Server,
-                                    tr("KashFlow gave no usable link to “%1”.").arg(attachment.name));
-                    return;
-                }
-                WholeFileDownload download(localPath);
-                HttpCall* call = newCall(operation, linkRequest(link));
-                call->setBodySink(download.sink());
-                connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
-                connect(call, &HttpCall::finished, operation,
-                        [operation, call, download, record, attachment](const HttpResponse& response) {
-                            call->deleteLater();
-                            if (download.discardIfAnswerFailed(response)) {
-                                const KashflowError error = KashflowError::fromResponse(response);
-                                operation->fail(error.code(), error.message());
-                                return;
-                            }
-                            // KashFlow gives no content hash; the size it lists is what can be checked.
-                            const WholeFileDownload::Result saved = download.complete(
-                                record.sizeInBytes,
-                                tr("“%1” arrived damaged from KashFlow and was not saved.").arg(attachment.name));
-                            if (saved.error != StoreReply::Error::None) {
-                                operation->fail(saved.error, saved.message);
-                                return;
-                            }
-                            Attachment stored = record;
-                            stored.contentHash = saved.contentHash;
-                            operation->succeed([stored](StoreReply* reply) { reply->setAttachments({ stored }); });
-                        });
-                call->start();
-            });
+        problemWith(attachment.entity, attachment.name),
+        [this, attachment, localPath, existing](RemoteOperation* operation) {
+            fetchRecord(
+                operation, attachment, [this, operation, attachment, localPath, existing](const Attachment& record) {
+                    const QUrl link(record.fileUri);
+                    if (!isAcceptableLink(link)) {
+                        operation->fail(StoreReply::Error::Server,
+                                        tr("KashFlow gave no usable link to “%1”.").arg(attachment.name));
+                        return;
+                    }
+                    WholeFileDownload download(localPath, existing);
+                    HttpCall* call = newCall(operation, linkRequest(link));
+                    call->setBodySink(download.sink());
+                    connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
+                    connect(call, &HttpCall::finished, operation,
+                            [operation, call, download, record, attachment](const HttpResponse& response) {
+                                call->deleteLater();
+                                if (download.discardIfAnswerFailed(response)) {
+                                    const KashflowError error = KashflowError::fromResponse(response);
+                                    operation->fail(error.code(), error.message());
+                                    return;
+                                }
+                                // KashFlow gives no content hash; the size it lists is what can be checked.
+                                const WholeFileDownload::Result saved = download.complete(
+                                    record.sizeInBytes,
+                                    tr("“%1” arrived damaged from KashFlow and was not saved.").arg(attachment.name));
+                                if (saved.error != StoreReply::Error::None) {
+                                    operation->fail(saved.error, saved.message);
+                                    return;
+                                }
+                                Attachment stored = record;
+                                stored.contentHash = saved.contentHash;
+                                operation->succeed([stored](StoreReply* reply) { reply->setAttachments({ stored }); });
+                            });
+                    call->start();
+                });
         });
 }
 

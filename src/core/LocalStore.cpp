@@ -469,10 +469,11 @@ StoreReply* LocalStore::upload(const QString& localPath, const EntityRef& target
     });
 }
 
-StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&)
+StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString& localPath, const QByteArray&,
+                                 ExistingFile existing)
 {
     const QString sourcePath = localFilePath(attachment);
-    return start([sourcePath, localPath, attachment](Job& job) {
+    return start([sourcePath, localPath, attachment, existing](Job& job) {
         if (sourcePath.isEmpty())
             return Outcome::failure(StoreReply::Error::InvalidName, NameRules::problem(attachment.name));
         QFile source(sourcePath);
@@ -490,7 +491,7 @@ StoreReply* LocalStore::download(const AttachmentRef& attachment, const QString&
                                              FileKind::localizedSize(storage.bytesAvailable())));
         // Into a partial file beside the target, as a remote store's download: the target is replaced only once
         // every byte is on disk, a name of any length can be replaced, and no other download to it mixes its bytes in.
-        DownloadFile target(localPath, DownloadFile::Hashing::Off);
+        DownloadFile target(localPath, existing, DownloadFile::Hashing::Off);
         if (const QString error = target.open(); !error.isEmpty())
             return Outcome::failure(target.errorCode(), error);
         // Nothing of a download that failed stays: a local copy is made again whole rather than resumed.

@@ -41,8 +41,8 @@ public:
                        const QByteArray& resumeState) override;
     using Store::download;
     // A copy on this machine is quick: it starts again rather than resuming.
-    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
-                         const QByteArray& resumeState) override;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath, const QByteArray& resumeState,
+                         ExistingFile existing) override;
     using Store::remove;
     StoreReply* remove(const AttachmentRef& attachment, const QString& expectedContentHash) override;
     StoreReply* thumbnail(const AttachmentRef& attachment, const QSize& size) override;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AttachmentRef.h"
+#include "ExistingFile.h"
 #include "StoreReply.h"
 
 #include <QFlags>
@@ -60,15 +61,15 @@ public:
     {
         return upload(localPath, target, name, {});
     }
-    // Downloads to localPath, replacing what is there only once the whole file has arrived. resumeState is the
-    // last checkpoint of an interrupted download to the same path, from which a store that can resume carries
-    // on; empty to start.
+    // Downloads to localPath, replacing what is there (if `existing` allows) only once the whole file has arrived.
+    // resumeState is the last checkpoint of an interrupted download to the same path, from which a store that can
+    // resume carries on; empty to start.
     virtual StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
-                                 const QByteArray& resumeState)
+                                 const QByteArray& resumeState, ExistingFile existing)
         = 0;
     StoreReply* download(const AttachmentRef& attachment, const QString& localPath)
     {
-        return download(attachment, localPath, {});
+        return download(attachment, localPath, {}, ExistingFile::Replace);
     }
     // With expectedContentHash, deletes only that content: a document someone changed since is kept, and the
     // reply fails with Changed.

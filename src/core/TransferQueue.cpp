@@ -272,12 +272,11 @@ void TransferQueue::run(int id)
     case Transfer::Kind::Download:
         // Checked again now: a download may have waited (paused, offline, a restart) while the name was taken.
         if (!transfer.replaces && QFileInfo::exists(transfer.localPath))
-            reply = StoreReply::failing(
-                StoreReply::Error::AlreadyExists,
-                tr("“%1” already exists. It was left as it is; save the document under another name.")
-                    .arg(QDir::toNativeSeparators(transfer.localPath)));
+            reply = StoreReply::failing(StoreReply::Error::AlreadyExists,
+                                        DownloadFile::targetTakenMessage(transfer.localPath));
         else
-            reply = m_store->download(transfer.source, transfer.localPath, transfer.resumeState);
+            reply = m_store->download(transfer.source, transfer.localPath, transfer.resumeState,
+                                      transfer.replaces ? ExistingFile::Replace : ExistingFile::Keep);
         break;
     case Transfer::Kind::Delete:
         reply = m_store->remove(transfer.source, transfer.expectedContentHash);

@@ -2,16 +2,17 @@
 
 #include "DownloadFile.h"
 
-WholeFileDownload::WholeFileDownload(const QString& localPath)
+WholeFileDownload::WholeFileDownload(const QString& localPath, ExistingFile existing)
     : m_localPath(localPath)
+    , m_existing(existing)
     , m_file(std::make_shared<std::unique_ptr<DownloadFile>>())
 { }
 
 HttpCall::BodySink WholeFileDownload::sink() const
 {
     return { {},
-             [file = m_file, path = m_localPath](const HttpResponse&) {
-                 *file = std::make_unique<DownloadFile>(path);
+             [file = m_file, path = m_localPath, existing = m_existing](const HttpResponse&) {
+                 *file = std::make_unique<DownloadFile>(path, existing);
                  return (*file)->open();
              },
              [file = m_file](QIODevice& body) { return (*file)->append(body); } };

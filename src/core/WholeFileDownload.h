@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExistingFile.h"
 #include "HttpCall.h"
 #include "StoreReply.h"
 
@@ -24,7 +25,7 @@ public:
         QString contentHash;
     };
 
-    explicit WholeFileDownload(const QString& localPath);
+    WholeFileDownload(const QString& localPath, ExistingFile existing);
 
     // Where the call that fetches the file puts a successful answer's body.
     HttpCall::BodySink sink() const;
@@ -40,5 +41,6 @@ public:
 
 private:
     QString m_localPath;
+    ExistingFile m_existing;
     std::shared_ptr<std::unique_ptr<DownloadFile>> m_file;
 };

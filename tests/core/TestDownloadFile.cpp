@@ -33,6 +33,7 @@ private slots:
     void flushWritesAPartBlockThatGoesOn();
     void targetUntouchedUntilCommit();
     void fileThatAppearsMeanwhileIsKept();
+    void fileToKeepIsNeitherOpenedNorReplaced();
     void secondDownloadIntoThePartialFileIsRefused();
     void givenUpPartialFileGoesUnlessAnotherWritesIt();
     void longestNameDownloads();
@@ -109,7 +110,7 @@ void TestDownloadFile::writesHashesAndCommits()
     QFETCH(qint64, size);
     const QByteArray data = CoreTest::patternData(size);
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(), QString());
     QCOMPARE(appendInPieces(file, data), QString());
     QCOMPARE(finishAndCommit(file, target, data), QString());
@@ -122,7 +123,7 @@ void TestDownloadFile::droppedWithoutFlushKeepsEverythingReceived()
     const QByteArray data = CoreTest::patternData(DownloadFile::BlockSize + 5);
     const QString target = m_dir->filePath(u"receipt.jpg"_s);
     {
-        DownloadFile file(target);
+        DownloadFile file(target, ExistingFile::Replace);
         QCOMPARE(file.open(), QString());
         QCOMPARE(appendInPieces(file, data), QString());
     }
@@ -149,7 +150,7 @@ void TestDownloadFile::reopensAndFinishes()
     const QByteArray data = CoreTest::patternData(size);
     const QString target = m_dir->filePath(u"statement.pdf"_s);
     QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), data.first(kept)));
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(kept), QString());
     // Nothing more to take: finish() straight away.
     if (kept < size)
@@ -161,7 +162,7 @@ void TestDownloadFile::reopensAndFinishes()
 void TestDownloadFile::emptyDownloadHasTheEmptyHash()
 {
     const QString target = m_dir->filePath(u"empty.txt"_s);
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(), QString());
     QString hash;
     QCOMPARE(file.finish(&hash), QString());
@@ -178,7 +179,7 @@ void TestDownloadFile::takesEverythingADeviceHasAvailable()
     source.setData(data);
     QVERIFY(source.open(QIODevice::ReadOnly));
     const QString target = m_dir->filePath(u"scan.tiff"_s);
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(), QString());
     QCOMPARE(file.append(source), QString());
     QCOMPARE(source.bytesAvailable(), 0);
@@ -192,7 +193,7 @@ void TestDownloadFile::flushWritesAPartBlockThatGoesOn()
 {
     const QByteArray data = CoreTest::patternData(3 * DownloadFile::BlockSize + 999);
     const QString target = m_dir->filePath(u"contract.pdf"_s);
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(), QString());
     qint64 taken = 0;
     for (const qint64 stop : { qint64(5000), DownloadFile::BlockSize + 12345, 2 * DownloadFile::BlockSize + 1 }) {
@@ -219,14 +220,14 @@ void TestDownloadFile::longestNameDownloads()
 
     const QByteArray data = CoreTest::patternData(DownloadFile::BlockSize + 777);
     {
-        DownloadFile file(target);
+        DownloadFile file(target, ExistingFile::Replace);
         QCOMPARE(file.open(), QString());
         QCOMPARE(file.append(data.first(1000)), QString());
         QCOMPARE(file.flush(), 1000);
     }
     // The next attempt finds it under the same name.
     QVERIFY(QFileInfo::exists(DownloadFile::partialPath(target)));
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(1000), QString());
     QCOMPARE(appendInPieces(file, data.sliced(1000)), QString());
     QCOMPARE(finishAndCommit(file, target, data), QString());
@@ -238,7 +239,7 @@ void TestDownloadFile::targetUntouchedUntilCommit()
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     QVERIFY(CoreTest::writeFile(target, "precious"));
     {
-        DownloadFile file(target);
+        DownloadFile file(target, ExistingFile::Replace);
         QCOMPARE(file.open(), QString());
         QCOMPARE(file.append("replacement"), QString());
         QString hash;
@@ -255,17 +256,29 @@ void TestDownloadFile::targetUntouchedUntilCommit()
 
 // A file saved under the name while the download ran (the user's own, or another program's) is not the one the
 // download was to replace: none was there when it began.
+void TestDownloadFile::fileToKeepIsNeitherOpenedNorReplaced()
+{
+    const QString target = m_dir->filePath(u"invoice.pdf"_s);
+    QVERIFY(CoreTest::writeFile(target, "signed by hand"));
+    DownloadFile file(target, ExistingFile::Keep);
+    const QString error = file.open();
+    QVERIFY2(error.contains(u"already exists"_s), qPrintable(error));
+    QCOMPARE(file.errorCode(), StoreReply::Error::AlreadyExists);
+    QCOMPARE(CoreTest::readFile(target), QByteArray("signed by hand"));
+    QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
+}
+
 void TestDownloadFile::fileThatAppearsMeanwhileIsKept()
 {
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(), QString());
     QCOMPARE(file.append("downloaded"), QString());
     QVERIFY(CoreTest::writeFile(target, "signed by hand"));
     QString hash;
     QCOMPARE(file.finish(&hash), QString());
     const QString error = file.commit();
-    QVERIFY2(error.contains(u"appeared while the document was downloaded"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"already exists"_s), qPrintable(error));
     QCOMPARE(file.errorCode(), StoreReply::Error::AlreadyExists);
     QCOMPARE(CoreTest::readFile(target), QByteArray("signed by hand"));
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
@@ -275,12 +288,12 @@ void TestDownloadFile::secondDownloadIntoThePartialFileIsRefused()
 {
     // Another process's download to the same file (attache-cli beside the window) must not cut this one's bytes.
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
-    DownloadFile first(target);
+    DownloadFile first(target, ExistingFile::Replace);
     QCOMPARE(first.open(), QString());
     QCOMPARE(first.append("the first"), QString());
     QCOMPARE(first.flush(), 9);
     {
-        DownloadFile second(target);
+        DownloadFile second(target, ExistingFile::Replace);
         const QString refusal = second.open();
         QVERIFY2(refusal.contains(u"Another download"_s), qPrintable(refusal));
         // The disk is fine: not a full one.
@@ -296,7 +309,7 @@ void TestDownloadFile::secondDownloadIntoThePartialFileIsRefused()
 void TestDownloadFile::givenUpPartialFileGoesUnlessAnotherWritesIt()
 {
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
-    DownloadFile writing(target);
+    DownloadFile writing(target, ExistingFile::Replace);
     QCOMPARE(writing.open(), QString());
     QCOMPARE(writing.append("under way"), QString());
     // Another process's download gave up on the same file: the partial file is this one's, and stays.
@@ -319,7 +332,7 @@ void TestDownloadFile::reopensAtOffsetAndHashesWholeFile()
     const qint64 cut = ContentHasher::BlockSize + 777;
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     {
-        DownloadFile first(target);
+        DownloadFile first(target, ExistingFile::Replace);
         QCOMPARE(first.open(), QString());
         QCOMPARE(appendInPieces(first, data.first(cut)), QString());
         QCOMPARE(first.flush(), cut);
@@ -327,7 +340,7 @@ void TestDownloadFile::reopensAtOffsetAndHashesWholeFile()
     }
     QVERIFY(!QFileInfo::exists(target));
 
-    DownloadFile second(target);
+    DownloadFile second(target, ExistingFile::Replace);
     QCOMPARE(second.open(cut), QString());
     QCOMPARE(second.written(), cut);
     QCOMPARE(appendInPieces(second, data.sliced(cut)), QString());
@@ -349,7 +362,7 @@ void TestDownloadFile::longerPartialFileIsCutToOffset()
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), data.first(offset) + QByteArray(4096, 'x')));
 
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(offset), QString());
     QCOMPARE(QFileInfo(DownloadFile::partialPath(target)).size(), offset);
     QCOMPARE(appendInPieces(file, data.sliced(offset)), QString());
@@ -360,7 +373,7 @@ void TestDownloadFile::missingOrShorterPartialFileCannotBeReopened()
 {
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     {
-        DownloadFile file(target);
+        DownloadFile file(target, ExistingFile::Replace);
         const QString error = file.open(100);
         QVERIFY2(error.contains(u"invoice.pdf"_s), qPrintable(error));
     }
@@ -368,7 +381,7 @@ void TestDownloadFile::missingOrShorterPartialFileCannotBeReopened()
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList());
 
     QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), QByteArray(99, 'p')));
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     const QString error = file.open(100);
     QVERIFY2(error.contains(u"invoice.pdf"_s), qPrintable(error));
     QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), QByteArray(99, 'p'));
@@ -380,7 +393,7 @@ void TestDownloadFile::wrongHashLeavesTargetUntouched()
     QVERIFY(CoreTest::writeFile(target, "precious"));
     const QByteArray expected = "what the server holds";
     QVERIFY(CoreTest::writeFile(DownloadFile::partialPath(target), expected.first(5)));
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(5), QString());
     QCOMPARE(file.append("damaged on the way"), QString());
     QString hash;
@@ -402,7 +415,7 @@ void TestDownloadFile::commitReplacesWhatALinkPointsToWithItsPermissions()
     QVERIFY(QFile::link(real, link));
     QCOMPARE(DownloadFile::partialPath(link), m_dir->filePath(u".real.pdf.attache-partial"_s));
 
-    DownloadFile file(link);
+    DownloadFile file(link, ExistingFile::Replace);
     QCOMPARE(file.open(), QString());
     QCOMPARE(file.append("new"), QString());
     QString hash;
@@ -417,7 +430,7 @@ void TestDownloadFile::commitReplacesWhatALinkPointsToWithItsPermissions()
 void TestDownloadFile::unwritableFolderGivesMessage()
 {
     const QString target = m_dir->filePath(u"missing/folder/invoice.pdf"_s);
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     const QString error = file.open();
     QVERIFY(!error.isEmpty());
     QVERIFY2(error.contains(u"invoice.pdf"_s), qPrintable(error));
@@ -428,7 +441,7 @@ void TestDownloadFile::writeProtectedTargetIsNotReplaced()
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
     QVERIFY(CoreTest::writeFile(target, "kept"));
     QVERIFY(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(), u"“%1” is write-protected: it was not replaced."_s.arg(QDir::toNativeSeparators(target)));
     QCOMPARE(file.errorCode(), StoreReply::Error::PermissionDenied);
     QCOMPARE(CoreTest::readFile(target), QByteArray("kept"));
@@ -442,7 +455,7 @@ void TestDownloadFile::partialFileIsAsPrivateAsTheTarget()
     QVERIFY(CoreTest::writeFile(target, "old"));
     const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     QVERIFY(QFile::setPermissions(target, ownerOnly));
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     QCOMPARE(file.open(), QString());
     // The owner's, group's and others' bits; the "user" ones are the test's own view of them.
     const QFileDevice::Permissions userBits = QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
@@ -466,7 +479,7 @@ void TestDownloadFile::writeErrorGivesMessageAndKeepsTarget()
     QString finishError;
     StoreReply::Error errorCode = StoreReply::Error::None;
     {
-        DownloadFile file(target);
+        DownloadFile file(target, ExistingFile::Replace);
         const QString openError = file.open();
         if (openError.isEmpty()) {
             appendError = appendInPieces(file, CoreTest::patternData(4 * 1024 * 1024));
@@ -497,7 +510,7 @@ QString downloadBlocksAndATail(const QString& folder)
     // Whole blocks, which would go past the cache, and a tail, which never does.
     const QByteArray data = CoreTest::patternData(3 * DownloadFile::BlockSize + 12345);
     const QString target = folder + u"/invoice.pdf"_s;
-    DownloadFile file(target);
+    DownloadFile file(target, ExistingFile::Replace);
     if (const QString error = file.open(); !error.isEmpty())
         return error;
     if (const QString error = appendInPieces(file, data); !error.isEmpty())

@@ -602,7 +602,8 @@ void TestDropboxStore::resumesInterruptedDownloadWithRange()
     QCOMPARE(downloadRanges(), (QList<QByteArray> { {}, "bytes=3145728-" }));
 
     m_emulator->clearRequests();
-    auto resumed = await(m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target, checkpoint));
+    auto resumed = await(
+        m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target, checkpoint, ExistingFile::Replace));
     QCOMPARE(resumed->error(), StoreReply::Error::None);
     QCOMPARE(resumed->attachment().contentHash, ContentHasher::hashFile(target));
     QCOMPARE(CoreTest::readFile(target), data);
@@ -632,7 +633,8 @@ void TestDropboxStore::downloadStartsOverWhenTheRevisionChanged()
     QVERIFY(m_emulator->putFile(remote, replaced));
 
     m_emulator->clearRequests();
-    auto reply = await(m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target, checkpoint));
+    auto reply = await(
+        m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target, checkpoint, ExistingFile::Replace));
     QCOMPARE(reply->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(target), replaced);
     QCOMPARE(downloadRanges(), (QList<QByteArray> { "bytes=3145728-", {} }));
@@ -670,7 +672,8 @@ void TestDropboxStore::downloadStartsOverWhenTheCheckpointDoesNotFit()
     }
 
     m_emulator->clearRequests();
-    auto reply = await(m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, downloadTo, checkpoint));
+    auto reply = await(
+        m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, downloadTo, checkpoint, ExistingFile::Replace));
     QCOMPARE(reply->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(downloadTo), data);
     QCOMPARE(downloadRanges(), QList<QByteArray> { {} });

@@ -40,12 +40,12 @@ public:
         return failure({});
     }
     using Store::download;
-    StoreReply* download(const AttachmentRef& attachment, const QString& localPath,
-                         const QByteArray& resumeState) override
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath, const QByteArray& resumeState,
+                         ExistingFile existing) override
     {
         m_downloadStates.append(resumeState);
         if (++m_calls > m_failures)
-            return LocalStore::download(attachment, localPath, resumeState);
+            return LocalStore::download(attachment, localPath, resumeState, existing);
         return failure(checkpoint(m_calls));
     }
     static QByteArray checkpoint(int call) { return "where call " + QByteArray::number(call) + " stopped"; }
@@ -96,6 +96,22 @@ public:
         return reply;
     }
 };
+
+// A local store in whose downloads the user saves a file under the same name just before the bytes come: after
+// the queue has looked, before the file is opened.
+class FileArrivesStore : public LocalStore
+{
+public:
+    using LocalStore::LocalStore;
+
+    using Store::download;
+    StoreReply* download(const AttachmentRef& attachment, const QString& localPath, const QByteArray& resumeState,
+                         ExistingFile existing) override
+    {
+        CoreTest::writeFile(localPath, "the user's own");
+        return LocalStore::download(attachment, localPath, resumeState, existing);
+    }
+};
 } // namespace
 
 class TestTransferQueue : public QObject
@@ -128,6 +144,7 @@ private slots:
     void downloadGivenUpLeavesNoPartialFile();
     void downloadsToOneFileTakeTurns();
     void savingLeavesAFileThatCameMeanwhile();
+    void savingLeavesAFileThatCameAsItStarted();
 
 private:
     // Lets queued events run without waiting for anything in particular: for checking that nothing starts.
@@ -744,6 +761,20 @@ void TestTransferQueue::savingLeavesAFileThatCameMeanwhile()
     QCOMPARE(m_queue->transfer(id).state, State::Failed);
     QVERIFY2(m_queue->transfer(id).errorString.contains(u"already exists"_s),
              qPrintable(m_queue->transfer(id).errorString));
+    QCOMPARE(readFile(saved), QByteArray("the user's own"));
+    QCOMPARE(CoreTest::allEntries(m_sources->path()), QStringList { u"scan.pdf"_s });
+}
+
+void TestTransferQueue::savingLeavesAFileThatCameAsItStarted()
+{
+    QVERIFY(QDir().mkpath(entityDir(m_inbox)));
+    QVERIFY(writeFile(entityDir(m_inbox) + u"/scan.pdf"_s, "stored"));
+    FileArrivesStore store(m_root->path());
+    restartWith(&store);
+    const QString saved = m_sources->filePath(u"scan.pdf"_s);
+    const int id = m_queue->enqueueDownload(AttachmentRef { m_inbox, u"scan.pdf"_s }, saved);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Failed);
     QCOMPARE(readFile(saved), QByteArray("the user's own"));
     QCOMPARE(CoreTest::allEntries(m_sources->path()), QStringList { u"scan.pdf"_s });
 }
