@@ -962,6 +962,16 @@ void MainWindow::showAccounts()
         connect(m_accounts, signal, m_accounts, &QDialog::close);
     connect(m_accounts, &AccountsDialog::kashflowSignInRequested, this, [this] { signInToKashflow(); });
     connect(m_accounts, &AccountsDialog::kashflowDropboxRequested, this, &MainWindow::connectKashflowToDropbox);
+    // A new sign-in may be to another account: the store in use starts again with it, as after a restart, so that
+    // nothing queued for the account before runs on this one unasked (TransferJournal::takeOver).
+    connect(m_accounts, &AccountsDialog::fortnoxConnected, this, [this] {
+        if (qobject_cast<FortnoxStore*>(m_store))
+            openStore(m_settings.storeUri());
+    });
+    connect(m_accounts, &AccountsDialog::dropboxConnected, this, [this] {
+        if (qobject_cast<DropboxStore*>(m_store))
+            openStore(m_settings.storeUri());
+    });
     connect(m_accounts, &AccountsDialog::fortnoxDisconnected, this, [this] {
         // The store would go on with the tokens it holds in memory: back to this computer's folder.
         if (m_store->uri().startsWith(QLatin1String("fortnox:")))

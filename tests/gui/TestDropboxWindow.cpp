@@ -101,6 +101,7 @@ private slots:
     void downloadsRemovesAndMoves();
     void forgedStateAndWrongVerifierAreRefused();
     void showsChangesMadeElsewhere();
+    void reconnectingStartsAgainWithTheAccount();
     void startsFromCacheWithDropboxUnreachable();
 
 private:
@@ -523,7 +524,29 @@ void TestDropboxWindow::showsChangesMadeElsewhere()
     WindowTest::saveScreenshot(m_window.get(), u"dropbox-changes.png"_s, ScreenshotMinimumBytes);
 }
 
-// 9. The next morning Dropbox cannot be reached: the window still opens with every record and document as
+// 9. Connecting again while the window shows Dropbox, perhaps as another account: the window starts again with the
+//    account connected now, so that nothing queued for another runs on it unasked.
+void TestDropboxWindow::reconnectingStartsAgainWithTheAccount()
+{
+    const QPointer<Store> before = m_window->store();
+    QVERIFY(qobject_cast<DropboxStore*>(before.data()));
+    m_window->showAccounts();
+    QTRY_VERIFY(m_window->accountsDialog() && m_window->accountsDialog()->isVisible());
+    AccountsDialog* accounts = m_window->accountsDialog();
+    QSignalSpy connected(accounts, &AccountsDialog::dropboxConnected);
+    // Allowed at once: the sign-in browser comes and goes by itself.
+    m_emulator->setAutoApprove(true);
+    accountsChild<QPushButton>(u"connectButton"_s)->click();
+    QVERIFY(connected.wait(30000));
+    QTRY_VERIFY(before.isNull());
+    auto* store = qobject_cast<DropboxStore*>(m_window->store());
+    QVERIFY(store);
+    QCOMPARE(store->accountUri(), store->uri() + u'#' + DropboxEmulatorAuth::accountId());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->entityModel()->indexOf(m_otherInvoice).isValid(), 30000);
+    accounts->close();
+}
+
+// 10. The next morning Dropbox cannot be reached: the window still opens with every record and document as
 //    last seen.
 void TestDropboxWindow::startsFromCacheWithDropboxUnreachable()
 {

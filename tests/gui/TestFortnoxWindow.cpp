@@ -65,6 +65,7 @@ private slots:
     void filesAnInboxDocumentByDragAndDrop();
     void uploadsSavesAndDeletesDroppedFiles();
     void showsFortnoxsMessage();
+    void reconnectingStartsAgainWithTheNewConnection();
     void disconnectingLeavesFortnox();
 
 private:
@@ -410,7 +411,34 @@ void TestFortnoxWindow::showsFortnoxsMessage()
     m_emulator->setMaxUploadBytes(FortnoxEmulator::DefaultMaxUploadBytes);
 }
 
-// 10. Disconnect while the window shows Fortnox: it goes back to this computer's folder, and nothing of the company
+// 10. Connecting again while the window shows Fortnox, perhaps to another company: the window starts again with the
+//     new connection, under its own id, so that nothing queued for the one before runs on it unasked.
+void TestFortnoxWindow::reconnectingStartsAgainWithTheNewConnection()
+{
+    const QPointer<Store> before = m_window->store();
+    QVERIFY(qobject_cast<FortnoxStore*>(before.data()));
+    const QString beforeId = m_settings->fortnoxConnectionId();
+    QCOMPARE(before->accountUri(), u"fortnox:#"_s + beforeId);
+    AccountsDialog* accounts = openAccounts();
+    QVERIFY(accounts);
+    accountsChild<QCheckBox>(u"fortnoxLegacyCheck"_s)->setChecked(true);
+    for (const auto& [edit, text] : { std::pair { u"fortnoxIdEdit"_s, m_emulator->legacyAccessToken() },
+                                      std::pair { u"fortnoxSecretEdit"_s, m_emulator->legacyClientSecret() } }) {
+        accountsChild<QLineEdit>(edit)->clear();
+        QTest::keyClicks(accountsChild<QLineEdit>(edit), text);
+    }
+    QSignalSpy connected(accounts, &AccountsDialog::fortnoxConnected);
+    accountsChild<QPushButton>(u"fortnoxConnectButton"_s)->click();
+    QVERIFY(connected.wait(Timeout));
+    QTRY_VERIFY(before.isNull());
+    auto* store = qobject_cast<FortnoxStore*>(m_window->store());
+    QVERIFY(store);
+    QVERIFY(m_settings->fortnoxConnectionId() != beforeId);
+    QCOMPARE(store->accountUri(), u"fortnox:#"_s + m_settings->fortnoxConnectionId());
+    QTRY_VERIFY_WITH_TIMEOUT(WindowTest::treeIndex(*m_window, m_suppliers).isValid(), Timeout);
+}
+
+// 11. Disconnect while the window shows Fortnox: it goes back to this computer's folder, and nothing of the company
 //    is left in the keychain.
 void TestFortnoxWindow::disconnectingLeavesFortnox()
 {
