@@ -214,7 +214,7 @@ void CliRunner::start(const QStringList& arguments)
         m_journal = std::make_unique<TransferJournal>();
         if (m_journal->isOpen())
             m_queue->setJournal(m_journal.get());
-        else
+        else if (found->run != &CliRunner::resume) // which fails with it
             writeLine(stderr, QStringLiteral("attache-cli: ") + m_journal->errorString());
     }
     (this->*(found->run))(rest);
@@ -430,6 +430,9 @@ void CliRunner::sendPdf(const QStringList& arguments)
 
 void CliRunner::resume(const QStringList&)
 {
+    // Saying "nothing to resume" of a journal that could not be read would hide the transfers it holds.
+    if (!m_journal->isOpen())
+        return fail(tr("%1. Nothing was resumed.").arg(m_journal->errorString()), 1);
     const QList<int> ids = m_queue->resumeFromJournal();
     if (ids.isEmpty()) {
         print(tr("Nothing to resume."));

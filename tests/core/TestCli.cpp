@@ -53,6 +53,7 @@ private slots:
     void putRefusedFile();
     void putOntoFullDisk();
     void moveOntoFullDisk();
+    void resumeWithUnreadableJournalFails();
     void putOntoReadOnlyDisk();
     void putIntoHostileFolder_data();
     void putIntoHostileFolder();
@@ -561,6 +562,21 @@ void TestCli::helpInTheSystemLanguage()
     const Run unknown = cli({ u"--colour"_s }, false);
     EXPECT_EXIT(unknown, 2);
     QVERIFY2(unknown.err.contains(u"Okänt alternativ ”colour”."_s), qPrintable(unknown.err));
+}
+
+void TestCli::resumeWithUnreadableJournalFails()
+{
+    const QString journal = m_home->path() + u"/.local/share/Attache/attache/attache.sqlite"_s;
+    QVERIFY(QDir().mkpath(QFileInfo(journal).absolutePath()));
+    const QByteArray damaged(8192, 'x');
+    QVERIFY(writeFile(journal, damaged));
+    const Run run = cli({ u"resume"_s });
+    EXPECT_EXIT(run, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains(u"Nothing was resumed."_s), qPrintable(run.err));
+    QCOMPARE(run.out, QString());
+    // Left as it was, for whoever can mend it.
+    QCOMPARE(readFile(journal), damaged);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
