@@ -586,6 +586,9 @@ void TransferQueue::retry(int id)
     it->errorString.clear();
     it->bytesDone = 0;
     it->notBefore = QDateTime();
+    // A new round of retries, from the shortest backoff. One attempt is still counted: the store may hold what an
+    // earlier one did (an upload that landed, a file deleted), which the next attempt looks for.
+    it->attempts = std::min(it->attempts, 1);
     if (needsJournalEntry(*it))
         it->journalId = m_journal->add(*it, m_store ? m_store->accountUri() : QString());
     record(*it);

@@ -144,6 +144,7 @@ private slots:
     void downloadGivenUpLeavesNoPartialFile();
     void downloadsToOneFileTakeTurns();
     void savingLeavesAFileThatCameMeanwhile();
+    void retryGetsAsManyAttemptsAgain();
     void savingLeavesAFileThatCameAsItStarted();
 
 private:
@@ -777,6 +778,23 @@ void TestTransferQueue::savingLeavesAFileThatCameAsItStarted()
     QCOMPARE(m_queue->transfer(id).state, State::Failed);
     QCOMPARE(readFile(saved), QByteArray("the user's own"));
     QCOMPARE(CoreTest::allEntries(m_sources->path()), QStringList { u"scan.pdf"_s });
+}
+
+void TestTransferQueue::retryGetsAsManyAttemptsAgain()
+{
+    // Three attempts fail for good; after Retry, the fourth fails too and the fifth goes through.
+    FlakyStore flaky(m_root->path(), 4);
+    restartWith(&flaky);
+    m_queue->setRetryPolicy(quickRetries(3, 1));
+    const int id = m_queue->enqueueUpload(source(u"later.pdf"_s, "later"), m_invoice);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Failed);
+    QCOMPARE(flaky.calls(), 3);
+    m_queue->retry(id);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Done);
+    QCOMPARE(flaky.calls(), 5);
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/later.pdf"_s), QByteArray("later"));
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)
