@@ -115,16 +115,7 @@ QList<int> TransferQueue::resumeFromJournal()
 int TransferQueue::add(Transfer transfer)
 {
     transfer.id = m_nextId++;
-    bool unrecorded = false;
-    if (needsJournalEntry(transfer)) {
-        transfer.journalId = m_journal->add(transfer, m_store ? m_store->accountUri() : QString());
-        if (transfer.journalId == 0) {
-            // Never started unless it is on disk, where a crash cannot lose it.
-            unrecorded = true;
-            transfer.state = Transfer::State::Failed;
-            transfer.errorString = m_journal->errorString();
-        }
-    }
+    const bool unrecorded = !journalNew(transfer);
     m_transfers.insert(transfer.id, transfer);
     m_order.append(transfer.id);
     emit transferAdded(transfer.id);
@@ -589,11 +580,27 @@ void TransferQueue::retry(int id)
     // A new round of retries, from the shortest backoff. One attempt is still counted: the store may hold what an
     // earlier one did (an upload that landed, a file deleted), which the next attempt looks for.
     it->attempts = std::min(it->attempts, 1);
-    if (needsJournalEntry(*it))
-        it->journalId = m_journal->add(*it, m_store ? m_store->accountUri() : QString());
+    if (!journalNew(*it)) {
+        emit transferChanged(id);
+        emit transferFinished(id);
+        return;
+    }
     record(*it);
     emit transferChanged(id);
     schedule();
+}
+
+bool TransferQueue::journalNew(Transfer& transfer)
+{
+    if (!needsJournalEntry(transfer))
+        return true;
+    transfer.journalId = m_journal->add(transfer, m_store ? m_store->accountUri() : QString());
+    if (transfer.journalId != 0)
+        return true;
+    // Never started unless it is on disk, where a crash cannot lose it.
+    transfer.state = Transfer::State::Failed;
+    transfer.errorString = m_journal->errorString();
+    return false;
 }
 
 void TransferQueue::clearFinished()

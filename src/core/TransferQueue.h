@@ -118,6 +118,9 @@ private:
     void finishTransfer(Transfer& transfer, StoreReply* reply);
     void settle(Transfer& transfer, StoreReply::Error error, const QString& errorString);
     void record(const Transfer& transfer);
+    // Puts a transfer that is to run into the journal, if it needs to be and is not there yet. One that cannot be
+    // put there fails, with why: false.
+    bool journalNew(Transfer& transfer);
     // Whether the transfer is to go into the journal and is not there yet; a document being opened never is.
     bool needsJournalEntry(const Transfer& transfer) const
     {

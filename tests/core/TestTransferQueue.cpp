@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -145,6 +147,7 @@ private slots:
     void downloadsToOneFileTakeTurns();
     void savingLeavesAFileThatCameMeanwhile();
     void retryGetsAsManyAttemptsAgain();
+    void transferTheJournalRefusesNeverRuns();
     void savingLeavesAFileThatCameAsItStarted();
 
 private:
@@ -795,6 +798,46 @@ void TestTransferQueue::retryGetsAsManyAttemptsAgain()
     QCOMPARE(m_queue->transfer(id).state, State::Done);
     QCOMPARE(flaky.calls(), 5);
     QCOMPARE(readFile(entityDir(m_invoice) + u"/later.pdf"_s), QByteArray("later"));
+}
+
+void TestTransferQueue::transferTheJournalRefusesNeverRuns()
+{
+    restartWith(m_store.get());
+    // The journal refuses new rows, as a full disk would make it.
+    const auto refuse = [this](bool refusing) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"refusing"_s);
+        db.setDatabaseName(m_data->filePath(u"attache.sqlite"_s));
+        bool done = db.open();
+        QSqlQuery query(db);
+        done = done
+            && query.exec(refusing ? u"CREATE TRIGGER refuse BEFORE INSERT ON transfers BEGIN"
+                                     " SELECT RAISE(FAIL, 'the disk is full'); END"_s
+                                   : u"DROP TRIGGER refuse"_s);
+        query.finish();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"refusing"_s);
+        return done;
+    };
+    QVERIFY(refuse(true));
+    const int id = m_queue->enqueueUpload(source(u"receipt.pdf"_s, "receipt"), m_invoice);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Failed);
+    QVERIFY2(m_queue->transfer(id).errorString.contains(u"the disk is full"_s),
+             qPrintable(m_queue->transfer(id).errorString));
+    // Retried while the journal still refuses: it fails again, and nothing is sent.
+    m_queue->retry(id);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Failed);
+    QVERIFY2(m_queue->transfer(id).errorString.contains(u"the disk is full"_s),
+             qPrintable(m_queue->transfer(id).errorString));
+    QVERIFY(!QFileInfo::exists(entityDir(m_invoice) + u"/receipt.pdf"_s));
+
+    QVERIFY(refuse(false));
+    m_queue->retry(id);
+    QVERIFY(waitFinished(id));
+    QCOMPARE(m_queue->transfer(id).state, State::Done);
+    QCOMPARE(readFile(entityDir(m_invoice) + u"/receipt.pdf"_s), QByteArray("receipt"));
 }
 
 QTEST_GUILESS_MAIN(TestTransferQueue)
