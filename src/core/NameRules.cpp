@@ -17,13 +17,24 @@ QString problem(const QString& name)
         return QCoreApplication::translate("NameRules", "The name is empty.");
     if (name == QLatin1String(".") || name == QLatin1String(".."))
         return QCoreApplication::translate("NameRules", "“%1” is not a usable name.").arg(name);
-    for (QChar c : name) {
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        // Half of a pair has no UTF-8: the name on disk would differ from this one.
+        if (c.isSurrogate())
+            return QCoreApplication::translate("NameRules", "The name “%1” contains a character that is not text.")
+                .arg(QString(name).replace(c, QChar::ReplacementCharacter));
         if (c == QLatin1Char('/'))
             return QCoreApplication::translate("NameRules", "The name “%1” contains a slash.").arg(name);
         // Windows takes it for a separator: a document saved there would land elsewhere.
         if (c == QLatin1Char('\\'))
             return QCoreApplication::translate("NameRules", "The name “%1” contains a backslash.").arg(name);
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+        // Line and paragraph separators break a name in lists and logs as a newline does.
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+            || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
             return QCoreApplication::translate("NameRules", "The name “%1” contains a control character.")
                 .arg(QString(name).replace(c, QChar::ReplacementCharacter));
     }

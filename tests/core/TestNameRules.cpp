@@ -69,6 +69,11 @@ void TestNameRules::refuses_data()
     QTest::newRow("control 0x01") << u"a\x01"_s;
     QTest::newRow("nul") << QString(u"a\0b"_s);
     QTest::newRow("zero width space") << u"a\u200Bb.pdf"_s;
+    QTest::newRow("line separator") << u"a\u2028b.pdf"_s;
+    QTest::newRow("paragraph separator") << u"a\u2029b.pdf"_s;
+    QTest::newRow("lone high surrogate") << QString(u"a"_s + QChar(0xD83E) + u".pdf"_s);
+    QTest::newRow("lone low surrogate") << QString(QChar(0xDDFE) + u"b.pdf"_s);
+    QTest::newRow("swapped pair") << QString(u"a"_s + QChar(0xDDFE) + QChar(0xD83E));
     QTest::newRow("leading space") << u" receipt.pdf"_s;
     QTest::newRow("trailing space") << u"receipt.pdf "_s;
     QTest::newRow("256 ascii bytes") << QString(256, u'a');
@@ -89,6 +94,7 @@ void TestNameRules::saysWhatIsWrong_data()
     QTest::newRow("slash") << u"a/b.pdf"_s << u"contains a slash"_s;
     QTest::newRow("backslash") << u"a\\b.pdf"_s << u"contains a backslash"_s;
     QTest::newRow("control") << u"a\tb.pdf"_s << u"contains a control character"_s;
+    QTest::newRow("half a pair") << QString(u"a"_s + QChar(0xD83E) + u".pdf"_s) << u"character that is not text"_s;
     QTest::newRow("space") << u"a.pdf "_s << u"begins or ends with a space"_s;
     QTest::newRow("long") << QString(256, u'a') << u"is too long"_s;
 }
