@@ -45,6 +45,29 @@ QString problem(const QString& name)
     return {};
 }
 
+QString usable(const QString& name)
+{
+    QString result;
+    result.reserve(name.size());
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate()) {
+            result.append(c).append(name.at(++i));
+        } else if (c.isSurrogate() || c.category() == QChar::Other_Format) {
+            continue;
+        } else if (c == QLatin1Char('/') || c == QLatin1Char('\\')) {
+            result.append(QLatin1Char('_'));
+        } else if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
+                   || c.category() == QChar::Separator_Paragraph) {
+            result.append(QLatin1Char(' '));
+        } else {
+            result.append(c);
+        }
+    }
+    result = result.trimmed();
+    return result == QLatin1String(".") || result == QLatin1String("..") ? QString() : result;
+}
+
 qsizetype extensionStart(const QString& name)
 {
     // Not a dot that starts the name (".env"), nor one followed by too much to be an extension ("2024.Faktura från …

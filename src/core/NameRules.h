@@ -9,6 +9,11 @@ namespace NameRules {
 // Empty when the name is acceptable as one path component; otherwise why it is not, translated.
 QString problem(const QString& name);
 
+// The name closest to `name` that problem() accepts, for a file from this computer whose own name a store would
+// refuse: spaces at either end dropped, a slash or backslash made "_", line breaks and other control characters
+// made spaces, invisible ones dropped. Too long or empty stays so, for problem() to say.
+QString usable(const QString& name);
+
 // Where the name's extension starts (the dot of ".pdf"), or its length when it has none.
 qsizetype extensionStart(const QString& name);
 

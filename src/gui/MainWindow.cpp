@@ -599,7 +599,7 @@ void MainWindow::updateStatus()
 
 void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
 {
-    QStringList folders, missing, remote;
+    QStringList folders, missing, remote, renamed;
     int queued = 0;
     for (const QUrl& url : urls) {
         if (!url.isLocalFile()) {
@@ -613,10 +613,21 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
         else if (!info.exists())
             missing.append(info.fileName());
         else {
-            m_queue->enqueueUpload(path, target);
+            // A name the file manager allowed but no store takes ("a\b.pdf", " scan.pdf") goes in as the nearest
+            // one that is taken, rather than not at all; the user is told.
+            const QString name = NameRules::usable(info.fileName());
+            if (!name.isEmpty() && name != info.fileName())
+                renamed.append(tr("“%1” as “%2”").arg(info.fileName(), name));
+            m_queue->enqueueUpload(path, target, name.isEmpty() ? info.fileName() : name);
             ++queued;
         }
     }
+    const QString renamedNote = renamed.isEmpty()
+        ? QString()
+        : tr("Attached under a name a document can have: %1.").arg(renamed.join(QStringLiteral(", ")));
+    const auto withRenamedNote = [&renamedNote](const QString& message) {
+        return renamedNote.isEmpty() ? message : renamedNote + QLatin1Char(' ') + message;
+    };
     QStringList problems;
     if (!folders.isEmpty())
         problems.append(tr("Folders can't be attached: %1. Open the folder and drop the files inside it.")
@@ -626,16 +637,18 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
     if (!remote.isEmpty())
         problems.append(tr("Only files on this computer can be attached: %1.").arg(quotedNames(remote)));
     if (!problems.isEmpty())
-        showError(problems.join(QLatin1Char(' ')));
+        showError(withRenamedNote(problems.join(QLatin1Char(' '))));
     else if (queued > 0 && !m_connectivity->isOnline())
         m_ui->messageBar->showMessage(
-            tr("Offline: %n document(s) will go to %1 when the connection is back.", nullptr, queued)
-                .arg(titleOf(target, EntityTypes::Wording::InSentence)));
+            withRenamedNote(tr("Offline: %n document(s) will go to %1 when the connection is back.", nullptr, queued)
+                                .arg(titleOf(target, EntityTypes::Wording::InSentence))));
     else if (queued > 0 && m_queue->isPaused()) {
-        m_pausedNotice
-            = tr("Transfers are paused: %n document(s) will go to %1 when they are resumed.", nullptr, queued)
-                  .arg(titleOf(target, EntityTypes::Wording::InSentence));
+        m_pausedNotice = withRenamedNote(
+            tr("Transfers are paused: %n document(s) will go to %1 when they are resumed.", nullptr, queued)
+                .arg(titleOf(target, EntityTypes::Wording::InSentence)));
         m_ui->messageBar->showMessage(m_pausedNotice);
+    } else if (!renamedNote.isEmpty()) {
+        m_ui->messageBar->showMessage(renamedNote);
     }
     // Otherwise the transfers panel, which comes with them, shows them going.
     updateStatus();

@@ -25,6 +25,8 @@ private slots:
     void refuses();
     void saysWhatIsWrong_data();
     void saysWhatIsWrong();
+    void usable_data();
+    void usable();
     void numbered_data();
     void numbered();
     void numberedNamesAreAcceptable();
@@ -105,6 +107,30 @@ void TestNameRules::saysWhatIsWrong()
     QFETCH(QString, why);
     const QString problem = NameRules::problem(name);
     QVERIFY2(problem.contains(why), qPrintable(problem));
+}
+
+void TestNameRules::usable_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("usable");
+    QTest::newRow("fine as it is") << u"Kvitto åäö 🧾.pdf"_s << u"Kvitto åäö 🧾.pdf"_s;
+    QTest::newRow("backslash") << u"March\\April.pdf"_s << u"March_April.pdf"_s;
+    QTest::newRow("spaces at the ends") << u"  receipt.pdf \t"_s << u"receipt.pdf"_s;
+    QTest::newRow("newline") << u"line one\nline two.pdf"_s << u"line one line two.pdf"_s;
+    QTest::newRow("line separator") << u"a\u2028b.pdf"_s << u"a b.pdf"_s;
+    QTest::newRow("zero width space") << u"a\u200Bb.pdf"_s << u"ab.pdf"_s;
+    QTest::newRow("half a pair") << QString(u"a"_s + QChar(0xD83E) + u".pdf"_s) << u"a.pdf"_s;
+    QTest::newRow("nothing left") << u" \u200B "_s << QString();
+    QTest::newRow("dots") << u" .. "_s << QString();
+}
+
+void TestNameRules::usable()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, usable);
+    QCOMPARE(NameRules::usable(name), usable);
+    if (!usable.isEmpty())
+        QCOMPARE(NameRules::problem(usable), QString());
 }
 
 void TestNameRules::numbered_data()

@@ -69,6 +69,7 @@ private slots:
     void showsTypesAndEntities();
     void dropImagesAndPdfsOnEntityShowsThumbnails();
     void droppedFolderIsRefused();
+    void nameNoStoreTakesIsAttachedUnderTheNearest();
     void addFilesUploadsTheChosenFiles();
     void openGivesAReadOnlyCopy();
     void openingIsNoTransferNews();
@@ -304,6 +305,27 @@ void TestMainWindow::droppedFolderIsRefused()
     QVERIFY(QDir(storePath(QStringLiteral("Invoices/4455"))).isEmpty());
 }
 
+// A name the file manager allows but no store takes: the document goes in under the nearest name that is taken,
+// and the user is told which.
+void TestMainWindow::nameNoStoreTakesIsAttachedUnderTheNearest()
+{
+    const QString outside = m_root->filePath(QStringLiteral("outside/"));
+    QVERIFY(QDir().mkpath(outside));
+    const QString path = outside + QStringLiteral(" March\\April.pdf");
+    QVERIFY(SampleDocuments::writeText(path, "the receipt"));
+    QMimeData data;
+    data.setUrls({ QUrl::fromLocalFile(path) });
+    QSignalSpy finished(m_window->transferQueue(), &TransferQueue::transferFinished);
+    dropOnTree(m_invoice, &data);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(m_window->transferQueue()->transfer(finished.first().first().toInt()).state, Transfer::State::Done);
+    QCOMPARE(CoreTest::readFile(storePath(QStringLiteral("Invoices/4455/March_April.pdf"))), QByteArray("the receipt"));
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Information);
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("“ March\\April.pdf” as “March_April.pdf”")),
+             qPrintable(m_window->messageBar()->text()));
+    QVERIFY(QFileInfo::exists(path));
+}
+
 // Several files at once onto the open record's documents; one has the name of a document already there, and both
 // are kept.
 void TestMainWindow::dropOnDocumentListKeepsBothOfAName()
@@ -341,7 +363,6 @@ void TestMainWindow::badInputGetsAClearMessage_data()
     QTest::newRow("too large for the disk")
         << QStringLiteral("scan.pdf")
         << QStringLiteral("“scan.pdf” is larger than the disk it goes to can hold in one file.");
-    QTest::newRow("refused name") << QStringLiteral("scan\\1.pdf") << QStringLiteral("contains a backslash");
     QTest::newRow("read-only store") << QStringLiteral("scan.pdf") << QStringLiteral("it is read-only or not writable");
 }
 
