@@ -5,6 +5,8 @@
 #include "HttpCall.h"
 #include "HttpResponse.h"
 
+#include <QJsonDocument>
+
 namespace {
 // Every RPC and upload result is JSON: a page in its place is somebody else's answer.
 bool isJsonAnswer(const HttpResponse& response)
@@ -44,8 +46,13 @@ HttpRequest upload(const QUrl& url, const QJsonObject& arg)
 
 HttpRequest download(const QUrl& url, const QJsonObject& arg)
 {
-    // The file's bytes come as they are, whatever they look like.
-    return withHeaderArgument(url, arg);
+    // The file's bytes come as they are, whatever they look like; Dropbox describes them in a header, which no
+    // network's sign-in page sends.
+    HttpRequest request = withHeaderArgument(url, arg);
+    request.isExpectedAnswer = [](const HttpResponse& response) {
+        return QJsonDocument::fromJson(response.header("dropbox-api-result")).isObject();
+    };
+    return request;
 }
 
 HttpCall* call(QNetworkAccessManager* network, RequestAuthenticator* authenticator, const HttpRequest& request,

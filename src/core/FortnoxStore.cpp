@@ -695,10 +695,11 @@ StoreReply* FortnoxStore::download(const AttachmentRef& attachment, const QStrin
         });
 }
 
-void FortnoxStore::receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
+void FortnoxStore::receiveFile(RemoteOperation* operation, HttpRequest get, const QString& localPath,
                                ExistingFile existing, const RemoteFile& remote)
 {
     WholeFileDownload download(localPath, existing);
+    get.isExpectedAnswer = WholeFileDownload::isFileNamed(remote.attachment.name);
     HttpCall* call = newCall(operation, get);
     call->setBodySink(download.sink());
     connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);

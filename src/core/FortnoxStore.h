@@ -159,8 +159,8 @@ private:
                   std::function<void(const RemoteFile& file)> done);
     void sendFile(RemoteOperation* operation, const QString& localPath, const EntityRef& folder, const QString& name,
                   std::function<void(const RemoteFile& sent)> done);
-    void receiveFile(RemoteOperation* operation, const HttpRequest& get, const QString& localPath,
-                     ExistingFile existing, const RemoteFile& file);
+    void receiveFile(RemoteOperation* operation, HttpRequest get, const QString& localPath, ExistingFile existing,
+                     const RemoteFile& file);
     // Connects a file of the inbox to a supplier invoice or a voucher, which Fortnox does by moving it to the archive.
     // A file `uploaded` for it that cannot be connected is in the inbox: the failure says so, and is not one to
     // retry, which would upload it again.

@@ -152,6 +152,7 @@ void HttpCall::send()
     m_timedOut = false;
     m_sinkError.clear();
     m_sinkBegun = false;
+    m_notTheAnswer = false;
     m_reply = body ? m_network->sendCustomRequest(request, attempt.method, body)
                    : m_network->sendCustomRequest(request, attempt.method, attempt.body);
     if (body)
@@ -197,9 +198,15 @@ void HttpCall::onReadyRead()
     if (!m_sinkError.isEmpty())
         return;
     if (!m_sinkBegun) {
+        const HttpResponse head = responseOf(m_reply);
+        if (m_request.isExpectedAnswer && !m_request.isExpectedAnswer(head)) {
+            m_notTheAnswer = true;
+            m_reply->abort();
+            return;
+        }
         m_sinkBegun = true;
         if (m_sink.begin)
-            m_sinkError = m_sink.begin(responseOf(m_reply));
+            m_sinkError = m_sink.begin(head);
     }
     if (m_sinkError.isEmpty() && available > 0)
         m_sinkError = m_sink.write(*m_reply);
@@ -243,7 +250,9 @@ void HttpCall::onFinished()
         response.networkError = QNetworkReply::RemoteHostClosedError;
         response.errorString = tr("The connection closed before the whole answer arrived.");
     }
-    if (response.isSuccess() && !m_sink.write && m_request.isExpectedAnswer && !m_request.isExpectedAnswer(response)) {
+    if (m_notTheAnswer
+        || (response.isSuccess() && !m_sink.write && m_request.isExpectedAnswer
+            && !m_request.isExpectedAnswer(response))) {
         response.networkError = QNetworkReply::UnknownContentError;
         response.errorString
             = tr("The answer was not the server's. A network sign-in page or a proxy may be in the way.");

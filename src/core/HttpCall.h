@@ -99,6 +99,8 @@ private:
     QString m_sinkError;
     // The current attempt's answer has gone to the sink's begin.
     bool m_sinkBegun = false;
+    // The current attempt's answer, bound for the sink, was not the one asked for (HttpRequest::isExpectedAnswer).
+    bool m_notTheAnswer = false;
     QByteArray m_body;
     // Body bytes of the current attempt, wherever they went.
     qint64 m_received = 0;

@@ -33,9 +33,10 @@ struct HttpRequest
     // may have been carried out (its answer lost, or a 5xx that could have come after the work), the call ends
     // with the failure instead of sending it again, and the caller finds out what became of it.
     bool repeatable = true;
-    // What a 2xx answer read whole (not to a sink) must be to count as the one asked for; unset takes any. One that is
-    // not (a captive portal's sign-in page, a proxy's notice, a body of another shape) is handled like an answer
-    // garbled on the way: asked for again, then a failure, never read as an empty listing.
+    // What a 2xx answer must be to count as the one asked for; unset takes any. One that is not (a captive portal's
+    // sign-in page, a proxy's notice, a body of another shape) is handled like an answer garbled on the way: asked
+    // for again, then a failure, never read as an empty listing. An answer whose body goes to a sink is judged by its
+    // head alone, before any of the body is written.
     std::function<bool(const HttpResponse&)> isExpectedAnswer;
 
     void setHeader(const QByteArray& name, const QByteArray& value) { headers.append({ name, value }); }

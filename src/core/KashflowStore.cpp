@@ -351,7 +351,9 @@ StoreReply* KashflowStore::download(const AttachmentRef& attachment, const QStri
                         return;
                     }
                     WholeFileDownload download(localPath, existing);
-                    HttpCall* call = newCall(operation, linkRequest(link));
+                    HttpRequest get = linkRequest(link);
+                    get.isExpectedAnswer = WholeFileDownload::isFileNamed(attachment.name);
+                    HttpCall* call = newCall(operation, get);
                     call->setBodySink(download.sink());
                     connect(call, &HttpCall::downloadProgress, operation, &RemoteOperation::reportProgress);
                     connect(call, &HttpCall::finished, operation,

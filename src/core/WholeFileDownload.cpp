@@ -2,6 +2,8 @@
 
 #include "DownloadFile.h"
 
+#include <QMimeDatabase>
+
 WholeFileDownload::WholeFileDownload(const QString& localPath, ExistingFile existing)
     : m_localPath(localPath)
     , m_existing(existing)
@@ -16,6 +18,15 @@ HttpCall::BodySink WholeFileDownload::sink() const
                  return (*file)->open();
              },
              [file = m_file](QIODevice& body) { return (*file)->append(body); } };
+}
+
+std::function<bool(const HttpResponse&)> WholeFileDownload::isFileNamed(const QString& name)
+{
+    const bool isHtml
+        = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension).inherits(QStringLiteral("text/html"));
+    return [isHtml](const HttpResponse& head) {
+        return isHtml || !head.header("content-type").trimmed().toLower().startsWith("text/html");
+    };
 }
 
 bool WholeFileDownload::discardIfAnswerFailed(const HttpResponse& response) const

@@ -29,6 +29,9 @@ public:
 
     // Where the call that fetches the file puts a successful answer's body.
     HttpCall::BodySink sink() const;
+    // Whether an answer's head can be the file named `name` (HttpRequest::isExpectedAnswer): a network's sign-in
+    // page or a proxy's notice is HTML, which only an HTML document is.
+    static std::function<bool(const HttpResponse&)> isFileNamed(const QString& name);
     // Whether the call's answer failed, cancelled included, and not because of the partial file (the disk, its
     // folder, another download holding it: the answer tells those as a network failure). The partial file is then
     // removed at once: nothing carries a whole-file download on, and a cancelled transfer is settled before the call

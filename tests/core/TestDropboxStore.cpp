@@ -38,6 +38,7 @@ private slots:
     void listingFollowsEveryPage();
     void listingIsNeverTakenFromAPortalsPage();
     void changeIsNeverTakenAsDoneFromAPortalsPage();
+    void downloadIsNeverTakenFromAPortalsPage();
     void createsEntityAndRefusesADuplicate();
     void uploadsSmallFileWithItsHash();
     void uploadNamesAreNfcAndHeaderSafe();
@@ -366,6 +367,19 @@ void TestDropboxStore::resumesSessionAfterALostReply()
     auto reply = await(m_store->upload(local, invoice(), u"big.pdf"_s));
     QCOMPARE(reply->error(), StoreReply::Error::None);
     QCOMPARE(m_emulator->fileContent(u"/Accounting/Invoices/4455/big.pdf"_s), data);
+}
+
+void TestDropboxStore::downloadIsNeverTakenFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers in Dropbox's stead: it is asked again, never written, not even in part.
+    const QByteArray data = CoreTest::patternData(4096);
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/contract.pdf"_s, data));
+    m_emulator->faults().add(u"/2/files/download"_s, FaultInjector::portal());
+    const QString target = m_dir->filePath(u"contract.pdf"_s);
+    auto downloaded = await(m_store->download(AttachmentRef { invoice(), u"contract.pdf"_s }, target));
+    QCOMPARE(downloaded->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(m_emulator->requestCount(u"/2/files/download"_s), 2);
 }
 
 void TestDropboxStore::downloadsAndComparesBytes()

@@ -51,6 +51,7 @@ private slots:
     void burstKeepsWithinTheRateLimit();
     void movesOntoASupplierInvoice_data() { formats(); }
     void movesOntoASupplierInvoice();
+    void downloadIsNeverTakenFromAPortalsPage();
     void moveIsNeverTakenAsDoneFromAPortalsPage_data() { formats(); }
     void moveIsNeverTakenAsDoneFromAPortalsPage();
     void movesOntoAVoucher_data() { formats(); }
@@ -509,6 +510,22 @@ void TestFortnoxStore::movesOntoASupplierInvoice()
     QCOMPARE(downloaded->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(target), m_emulator->fileContent(m_emulator->connections().first().fileId));
     QCOMPARE(QFileInfo(target).size(), size);
+}
+
+void TestFortnoxStore::downloadIsNeverTakenFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers in Fortnox's stead with the file's size: it is asked again, never saved.
+    const QByteArray page = "<html><body><h1>Welcome to Hotel Wi-Fi</h1>"
+                            "<form><button>Accept and connect</button></form></body></html>";
+    const auto stored = m_emulator->putInboxFile(u"inbox_s"_s, u"kvitto.pdf"_s, QByteArray(page.size(), 'k'));
+    QVERIFY(stored);
+    const QString route = u"/3/inbox/"_s + stored->id;
+    m_emulator->faults().add(route, FaultInjector::portal());
+    const QString target = m_dir->filePath(u"kvitto.pdf"_s);
+    auto downloaded = await(m_store->download(AttachmentRef { m_suppliers, u"kvitto.pdf"_s }, target));
+    QCOMPARE(downloaded->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), QByteArray(page.size(), 'k'));
+    QCOMPARE(m_emulator->requestCount(route, "GET"), 2);
 }
 
 void TestFortnoxStore::moveIsNeverTakenAsDoneFromAPortalsPage()

@@ -30,6 +30,7 @@ private slots:
     void uploadsAndNumbersATakenName();
     void uploadIsNeverTakenAsStoredFromAPortalsPage();
     void deleteIsNeverTakenAsDoneFromAPortalsPage();
+    void downloadIsNeverTakenFromAPortalsPage();
     void uploadsToCustomersByCode();
     void downloadsThroughTheSignedLink();
     void downloadOntoAFullDiskSaysSo();
@@ -251,6 +252,23 @@ void TestKashflowStore::deleteIsNeverTakenAsDoneFromAPortalsPage()
     QCOMPARE(removed->error(), StoreReply::Error::None);
     QCOMPARE(m_emulator->requestCount(path, "DELETE"), 2);
     QVERIFY(!m_emulator->hasFile(EntityType::Invoices, u"4455"_s, u"old.pdf"_s));
+}
+
+void TestKashflowStore::downloadIsNeverTakenFromAPortalsPage()
+{
+    // A Wi-Fi sign-in page answers the signed link in Dropbox's stead: it is asked again, never saved.
+    const QByteArray data = CoreTest::patternData(4096);
+    QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"statement.pdf"_s, data));
+    const QString first = m_dir->filePath(u"first.pdf"_s);
+    QCOMPARE(await(m_store->download(AttachmentRef { m_invoice, u"statement.pdf"_s }, first))->error(),
+             StoreReply::Error::None);
+    const QString link = m_emulator->requests().constLast().request.path();
+    m_emulator->faults().add(link, FaultInjector::portal());
+    const QString target = m_dir->filePath(u"statement.pdf"_s);
+    auto downloaded = await(m_store->download(AttachmentRef { m_invoice, u"statement.pdf"_s }, target));
+    QCOMPARE(downloaded->error(), StoreReply::Error::None);
+    QCOMPARE(CoreTest::readFile(target), data);
+    QCOMPARE(m_emulator->requestCount(link, "GET"), 3);
 }
 
 void TestKashflowStore::hostileNamesNeverReachKashFlow()
