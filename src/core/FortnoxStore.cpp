@@ -786,8 +786,25 @@ void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& fil
         = [root](const HttpResponse& response) { return FortnoxPayload::read(response).value(root).isObject(); };
     HttpCall* call = newCall(operation, post);
     connect(call, &HttpCall::finished, operation,
-            [operation, call, root, file, uploaded](const HttpResponse& response) {
+            [this, operation, call, root, file, target, uploaded](const HttpResponse& response) {
                 call->deleteLater();
+                if (!response.isSuccess() && call->mayHaveBeenCarriedOut()
+                    && FortnoxError::fromResponse(response).code == FortnoxError::AlreadyConnected) {
+                    // Sent again after an answer that never came whole: the first may have connected it, which only
+                    // the record's own list can tell from a connection to another record.
+                    listFiles(operation, target, [operation, file, response](const QList<RemoteFile>& files) {
+                        for (const RemoteFile& connected : files) {
+                            if (connected.id == file.id) {
+                                const Attachment attachment = connected.attachment;
+                                operation->succeed(
+                                    [attachment](StoreReply* reply) { reply->setAttachments({ attachment }); });
+                                return;
+                            }
+                        }
+                        fail(operation, response);
+                    });
+                    return;
+                }
                 if (!response.isSuccess() && uploaded) {
                     const auto [code, message] = failure(response);
                     operation->fail(code == StoreReply::Error::Cancelled ? code : StoreReply::Error::Refused,

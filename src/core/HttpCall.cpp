@@ -258,6 +258,8 @@ void HttpCall::onFinished()
             = tr("The answer was not the server's. A network sign-in page or a proxy may be in the way.");
     }
 
+    m_mayHaveBeenCarriedOut |= !wasNotCarriedOut(response);
+
     if (!m_sinkError.isEmpty()) {
         response.networkError = QNetworkReply::UnknownContentError;
         response.errorString = m_sinkError;
@@ -307,8 +309,11 @@ void HttpCall::onFinished()
 
 bool HttpCall::maySendAgain(const HttpResponse& response) const
 {
-    if (m_request.repeatable)
-        return true;
+    return m_request.repeatable || wasNotCarriedOut(response);
+}
+
+bool HttpCall::wasNotCarriedOut(const HttpResponse& response)
+{
     // Answers that say the request was not carried out: a refusal to serve it, a rate limit or a renewal.
     if (!response.isNetworkFailure())
         return response.status < 500 || response.status == 503;

@@ -56,6 +56,10 @@ public:
     void abort();
     const HttpRequest& request() const { return m_request; }
     int attempts() const { return m_attempt; }
+    // Whether an attempt may have been carried out although its answer never came whole (a connection that broke
+    // after the request went, a server that failed midway): a request sent again may then find its work done
+    // (a file connected already).
+    bool mayHaveBeenCarriedOut() const { return m_mayHaveBeenCarriedOut; }
 
 signals:
     // Bytes of the current attempt's body sent, or received for a download.
@@ -76,6 +80,8 @@ private:
     void finish(const HttpResponse& response);
     HttpResponse responseOf(QNetworkReply* reply) const;
     bool maySendAgain(const HttpResponse& response) const;
+    // Whether the answer says that the server did not carry the request out.
+    static bool wasNotCarriedOut(const HttpResponse& response);
     void touch();
 
     QNetworkAccessManager* m_network;
@@ -94,6 +100,7 @@ private:
     QTimer m_retryTimer;
     int m_attempt = 0;
     bool m_renewedCredentials = false;
+    bool m_mayHaveBeenCarriedOut = false;
     bool m_timedOut = false;
     bool m_finished = false;
     QString m_sinkError;

@@ -52,6 +52,7 @@ private slots:
     void movesOntoASupplierInvoice_data() { formats(); }
     void movesOntoASupplierInvoice();
     void downloadIsNeverTakenFromAPortalsPage();
+    void moveWhoseAnswerIsLostIsDone();
     void moveIsNeverTakenAsDoneFromAPortalsPage_data() { formats(); }
     void moveIsNeverTakenAsDoneFromAPortalsPage();
     void movesOntoAVoucher_data() { formats(); }
@@ -526,6 +527,20 @@ void TestFortnoxStore::downloadIsNeverTakenFromAPortalsPage()
     QCOMPARE(downloaded->error(), StoreReply::Error::None);
     QCOMPARE(CoreTest::readFile(target), QByteArray(page.size(), 'k'));
     QCOMPARE(m_emulator->requestCount(route, "GET"), 2);
+}
+
+void TestFortnoxStore::moveWhoseAnswerIsLostIsDone()
+{
+    // Fortnox connects the file, and the connection breaks before its answer: sent again, the connection is refused
+    // as made already, which the supplier invoice's own list confirms.
+    const QString route = u"/3/supplierinvoicefileconnections"_s;
+    m_emulator->faults().add(route, FaultInjector::dropConnection(5));
+    const EntityRef invoice { EntityType::SupplierInvoices, u"1"_s };
+    auto moved = await(m_store->move(AttachmentRef { m_suppliers, u"faktura-telia-mars.pdf"_s }, invoice));
+    QVERIFY2(moved->error() == StoreReply::Error::None, qPrintable(moved->errorString()));
+    QCOMPARE(moved->attachment().name, u"faktura-telia-mars.pdf"_s);
+    QCOMPARE(m_emulator->requestCount(route, "POST"), 2);
+    QCOMPARE(m_emulator->connections().size(), 1);
 }
 
 void TestFortnoxStore::moveIsNeverTakenAsDoneFromAPortalsPage()
