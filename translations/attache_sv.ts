@@ -416,6 +416,10 @@ Kommandon:</translation>
         <source>Signed out of KashFlow: the sign-in of %1 is forgotten.</source>
         <translation>Utloggad från KashFlow: inloggningen för %1 är glömd.</translation>
     </message>
+    <message>
+        <source>%1. Nothing was resumed.</source>
+        <translation>%1. Inget återupptogs.</translation>
+    </message>
 </context>
 <context>
     <name>DiskFull</name>
@@ -467,8 +471,8 @@ Kommandon:</translation>
         <translation>”%1” är skrivskyddad: den ersattes inte.</translation>
     </message>
     <message>
-        <source>A file named “%1” appeared while the document was downloaded. It was left as it is; save the document under another name.</source>
-        <translation>En fil med namnet ”%1” dök upp medan dokumentet hämtades. Den lämnades orörd; spara dokumentet under ett annat namn.</translation>
+        <source>“%1” already exists. It was left as it is; save the document under another name.</source>
+        <translation>”%1” finns redan. Den lämnades som den är; spara dokumentet under ett annat namn.</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1866,14 @@ Byggd med Qt %3.</translation>
         <source>Acco&amp;unts…</source>
         <translation>Kon&amp;ton…</translation>
     </message>
+    <message>
+        <source>“%1” as “%2”</source>
+        <translation>”%1” som ”%2”</translation>
+    </message>
+    <message>
+        <source>Attached under a name a document can have: %1.</source>
+        <translation>Bifogat under ett namn som ett dokument kan ha: %1.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1928,6 +1940,10 @@ Byggd med Qt %3.</translation>
     <message>
         <source>The name “%1” contains a backslash.</source>
         <translation>Namnet ”%1” innehåller ett omvänt snedstreck.</translation>
+    </message>
+    <message>
+        <source>The name “%1” contains a character that is not text.</source>
+        <translation>Namnet ”%1” innehåller ett tecken som inte är text.</translation>
     </message>
 </context>
 <context>
@@ -2402,10 +2418,6 @@ Byggd med Qt %3.</translation>
     <message>
         <source>Cancelled.</source>
         <translation>Avbrutet.</translation>
-    </message>
-    <message>
-        <source>“%1” already exists. It was left as it is; save the document under another name.</source>
-        <translation>”%1” finns redan. Den lämnades orörd; spara dokumentet under ett annat namn.</translation>
     </message>
 </context>
 <context>
