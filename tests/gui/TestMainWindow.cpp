@@ -323,6 +323,7 @@ void TestMainWindow::nameNoStoreTakesIsAttachedUnderTheNearest()
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Information);
     QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("“ March\\April.pdf” as “March_April.pdf”")),
              qPrintable(m_window->messageBar()->text()));
+    WindowTest::saveScreenshot(m_window.get(), QStringLiteral("renamed-on-drop.png"));
     QVERIFY(QFileInfo::exists(path));
 }
 
