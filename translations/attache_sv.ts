@@ -1968,6 +1968,10 @@ Byggd med Qt %3.</translation>
         <source>&amp;%1:</source>
         <translation>&amp;%1:</translation>
     </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 finns redan.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBatcher</name>

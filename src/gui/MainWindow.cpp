@@ -912,7 +912,8 @@ void MainWindow::newEntity()
     const QModelIndex current = m_ui->entityTree->currentIndex();
     const EntityType type
         = current.isValid() ? current.data(EntityTreeModel::EntityTypeRole).value<EntityType>() : EntityType::Invoices;
-    auto* dialog = new NewEntityDialog(type, this);
+    auto* dialog = new NewEntityDialog(
+        type, [this](const EntityRef& entity) { return m_entities->indexOf(entity).isValid(); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const EntityRef entity = dialog->entity();

@@ -5,9 +5,10 @@
 
 #include <QPushButton>
 
-NewEntityDialog::NewEntityDialog(EntityType initialType, QWidget* parent)
+NewEntityDialog::NewEntityDialog(EntityType initialType, std::function<bool(const EntityRef&)> exists, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::NewEntityDialog>())
+    , m_exists(std::move(exists))
 {
     m_ui->setupUi(this);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Create"));
@@ -39,7 +40,9 @@ void NewEntityDialog::update()
 {
     const EntityRef ref = entity();
     m_ui->keyLabel->setText(tr("&%1:").arg(EntityTypes::keyLabel(ref.type)));
-    const QString problem = ref.id.isEmpty() ? QString() : NameRules::problem(ref.id);
+    QString problem = ref.id.isEmpty() ? QString() : NameRules::problem(ref.id);
+    if (problem.isEmpty() && !ref.id.isEmpty() && m_exists && m_exists(ref))
+        problem = tr("%1 already exists.").arg(EntityTypes::entityTitle(ref.type, ref.id));
     m_ui->problemLabel->setText(problem);
     m_ui->problemLabel->setVisible(!problem.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!ref.id.isEmpty() && problem.isEmpty());

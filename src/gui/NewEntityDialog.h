@@ -4,6 +4,9 @@
 
 #include <QDialog>
 
+#include <functional>
+#include <memory>
+
 namespace Ui {
 class NewEntityDialog;
 }
@@ -14,7 +17,8 @@ class NewEntityDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit NewEntityDialog(EntityType initialType, QWidget* parent = nullptr);
+    // `exists` tells a record that is there already, which is not created again.
+    NewEntityDialog(EntityType initialType, std::function<bool(const EntityRef&)> exists, QWidget* parent = nullptr);
     ~NewEntityDialog() override;
 
     EntityRef entity() const;
@@ -24,4 +28,5 @@ private:
     void update();
 
     const std::unique_ptr<Ui::NewEntityDialog> m_ui;
+    const std::function<bool(const EntityRef&)> m_exists;
 };

@@ -751,6 +751,11 @@ void TestMainWindow::newRecordDialogCreatesRecord()
     QVERIFY(!ok->isEnabled());
     QVERIFY(!problem->isHidden());
     QVERIFY(!problem->text().isEmpty());
+    // A record that is there already is not created again.
+    key->clear();
+    QTest::keyClicks(key, QStringLiteral("4455"));
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(problem->text(), QStringLiteral("Invoice 4455 already exists."));
     key->clear();
     QTest::keyClicks(key, QStringLiteral("4460"));
     QVERIFY(ok->isEnabled());
@@ -1269,7 +1274,7 @@ void TestMainWindow::mnemonicsAreDistinct()
         AccountsDialog accounts(*m_settings);
         verifyNone(WindowTest::dialogMnemonicClashes(accounts));
         // The key's label follows the type.
-        NewEntityDialog newEntity(EntityType::Invoices);
+        NewEntityDialog newEntity(EntityType::Invoices, {});
         auto* types = newEntity.findChild<QComboBox*>(QStringLiteral("typeCombo"));
         for (int type = 0; type < types->count(); ++type) {
             types->setCurrentIndex(type);
