@@ -93,6 +93,13 @@
             <numerusform>Transfers are paused: %n documents will go to %1 when they are resumed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) will be attached under a name a document can have: %1.</source>
+        <translation>
+            <numerusform>%n document will be attached under a name a document can have: %1.</numerusform>
+            <numerusform>%n documents will be attached under a name a document can have: %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MoveToDialog</name>

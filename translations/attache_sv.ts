@@ -1870,9 +1870,16 @@ Byggd med Qt %3.</translation>
         <source>“%1” as “%2”</source>
         <translation>”%1” som ”%2”</translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) will be attached under a name a document can have: %1.</source>
+        <translation>
+            <numerusform>%n dokument bifogas under ett namn som ett dokument kan ha: %1.</numerusform>
+            <numerusform>%n dokument bifogas under namn som ett dokument kan ha: %1.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Attached under a name a document can have: %1.</source>
-        <translation>Bifogat under ett namn som ett dokument kan ha: %1.</translation>
+        <source>The new connection is used once the running transfers have finished.</source>
+        <translation>Den nya anslutningen används när de pågående överföringarna är klara.</translation>
     </message>
 </context>
 <context>

@@ -125,12 +125,12 @@ QString DownloadFile::open(qint64 offset, std::function<void()> keptHashed)
         setError(error);
         return error;
     };
-    // A file the user write-protected (its owner may not write it) is not replaced: the folder's permission alone
-    // would let the rename through.
     const QFileInfo target(m_target);
     if (target.exists() && m_existing == ExistingFile::Keep)
         return targetTaken();
     m_replacing = target.exists();
+    // A file the user write-protected (its owner may not write it) is not replaced: the folder's permission alone
+    // would let the rename through.
     if (target.exists() && !target.permissions().testFlag(QFileDevice::WriteOwner)) {
         const QString refusal
             = QCoreApplication::translate("DownloadFile", "“%1” is write-protected: it was not replaced.")

@@ -106,7 +106,7 @@ private:
     qint64 writeTarget(const Block& block) const;
     void releaseFinished();
     void setError(const QString& error, StoreReply::Error code = StoreReply::Error::Io);
-    // Records and gives the refusal to replace a file that has come under the target's name.
+    // Records and gives the refusal to replace a file under the target's name, there at open() or come since.
     QString targetTaken();
     // Records and gives the failure of a write of the partial file that failed with errorNumber (an errno).
     QString writeFailed(int errorNumber);

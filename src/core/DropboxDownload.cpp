@@ -52,8 +52,13 @@ void DropboxDownload::start()
     const QString error = m_file->open(
         m_offset, [this] { QMetaObject::invokeMethod(this, &DropboxDownload::send, Qt::QueuedConnection); });
     if (!error.isEmpty()) {
+        // A target to keep, or one the user may not write, refuses a download from the start just as well.
+        const StoreReply::Error code = m_file->errorCode();
         m_file.reset();
-        startOver();
+        if (code == StoreReply::Error::AlreadyExists || code == StoreReply::Error::PermissionDenied)
+            fail(code, error);
+        else
+            startOver();
     }
 }
 

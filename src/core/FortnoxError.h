@@ -16,8 +16,8 @@ struct FortnoxError
     static constexpr int InvalidCredentials = 2000310;
     // "access-token eller client-secret saknas": nothing to sign in with was sent.
     static constexpr int MissingCredentials = 2000311;
-    // "Filen är redan kopplad": the file is connected to a record already.
-    static constexpr int AlreadyConnected = 2000588;
+    // "Ogiltig parameter i anropet", and others, among them "Filen är redan kopplad" for a file connected already.
+    static constexpr int InvalidParameter = 2000588;
 
     static FortnoxError fromResponse(const HttpResponse& response);
 };

@@ -788,11 +788,22 @@ void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& fil
     connect(call, &HttpCall::finished, operation,
             [this, operation, call, root, file, target, uploaded](const HttpResponse& response) {
                 call->deleteLater();
+                const auto refused = [operation, file, uploaded](const HttpResponse& response) {
+                    if (!uploaded) {
+                        fail(operation, response);
+                        return;
+                    }
+                    const auto [code, message] = failure(response);
+                    operation->fail(code == StoreReply::Error::Cancelled ? code : StoreReply::Error::Refused,
+                                    tr("“%1” is in Fortnox's inbox, but could not be connected: %2")
+                                        .arg(file.attachment.name, message));
+                };
                 if (!response.isSuccess() && call->mayHaveBeenCarriedOut()
-                    && FortnoxError::fromResponse(response).code == FortnoxError::AlreadyConnected) {
-                    // Sent again after an answer that never came whole: the first may have connected it, which only
-                    // the record's own list can tell from a connection to another record.
-                    listFiles(operation, target, [operation, file, response](const QList<RemoteFile>& files) {
+                    && FortnoxError::fromResponse(response).code == FortnoxError::InvalidParameter) {
+                    // Sent again after an answer that never came whole, and refused, as a file connected already
+                    // is: the first may have connected it, which only the record's own list can tell from a
+                    // connection to another record or a refusal of another kind.
+                    listFiles(operation, target, [operation, file, response, refused](const QList<RemoteFile>& files) {
                         for (const RemoteFile& connected : files) {
                             if (connected.id == file.id) {
                                 const Attachment attachment = connected.attachment;
@@ -801,19 +812,12 @@ void FortnoxStore::connectFile(RemoteOperation* operation, const RemoteFile& fil
                                 return;
                             }
                         }
-                        fail(operation, response);
+                        refused(response);
                     });
                     return;
                 }
-                if (!response.isSuccess() && uploaded) {
-                    const auto [code, message] = failure(response);
-                    operation->fail(code == StoreReply::Error::Cancelled ? code : StoreReply::Error::Refused,
-                                    tr("“%1” is in Fortnox's inbox, but could not be connected: %2")
-                                        .arg(file.attachment.name, message));
-                    return;
-                }
                 if (!response.isSuccess()) {
-                    fail(operation, response);
+                    refused(response);
                     return;
                 }
                 const QString name = FortnoxPayload::read(response).value(root).toObject().value(Name).toString();

@@ -314,7 +314,8 @@ bool HttpCall::maySendAgain(const HttpResponse& response) const
 
 bool HttpCall::wasNotCarriedOut(const HttpResponse& response)
 {
-    // Answers that say the request was not carried out: a refusal to serve it, a rate limit or a renewal.
+    // Answers: a success, or one that says the request was not carried out (a refusal to serve it, a rate limit, a
+    // renewal).
     if (!response.isNetworkFailure())
         return response.status < 500 || response.status == 503;
     // Failures before the request could reach the server.

@@ -165,7 +165,7 @@ HttpRequest KashflowStore::linkRequest(const QUrl& link)
     HttpRequest request;
     request.method = "GET";
     request.url = link;
-    // Signed: the link itself is the permission. What comes is the file's own bytes, whatever their type.
+    // Signed: the link itself is the permission. What comes is the file's own bytes.
     request.authorized = false;
     return request;
 }

@@ -9,6 +9,40 @@ namespace NameRules {
 namespace {
 // One component of a path on every file system Attaché stores to.
 constexpr qsizetype maxNameBytes = 255;
+
+// What a name's character at some index is to the rules; a surrogate pair counts as one character.
+enum class Character {
+    Plain,
+    Pair, // both halves of a surrogate pair: a character like any other
+    HalfPair, // half of a pair, which has no UTF-8: the name on disk would differ from this one
+    Slash,
+    Backslash, // Windows takes it for a separator: a document saved there would land elsewhere
+    Control, // line and paragraph separators too, which break a name in lists and logs as a newline does
+    Invisible, // a format character: a zero-width space, a direction mark
+};
+
+Character characterAt(const QString& name, qsizetype i)
+{
+    const QChar c = name.at(i);
+    if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate())
+        return Character::Pair;
+    if (c.isSurrogate())
+        return Character::HalfPair;
+    if (c == QLatin1Char('/'))
+        return Character::Slash;
+    if (c == QLatin1Char('\\'))
+        return Character::Backslash;
+    switch (c.category()) {
+    case QChar::Other_Control:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return Character::Control;
+    case QChar::Other_Format:
+        return Character::Invisible;
+    default:
+        return Character::Plain;
+    }
+}
 } // namespace
 
 QString problem(const QString& name)
@@ -18,25 +52,24 @@ QString problem(const QString& name)
     if (name == QLatin1String(".") || name == QLatin1String(".."))
         return QCoreApplication::translate("NameRules", "“%1” is not a usable name.").arg(name);
     for (qsizetype i = 0; i < name.size(); ++i) {
-        const QChar c = name.at(i);
-        if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate()) {
+        switch (characterAt(name, i)) {
+        case Character::Plain:
+            break;
+        case Character::Pair:
             ++i;
-            continue;
-        }
-        // Half of a pair has no UTF-8: the name on disk would differ from this one.
-        if (c.isSurrogate())
+            break;
+        case Character::HalfPair:
             return QCoreApplication::translate("NameRules", "The name “%1” contains a character that is not text.")
-                .arg(QString(name).replace(c, QChar::ReplacementCharacter));
-        if (c == QLatin1Char('/'))
+                .arg(printable(name));
+        case Character::Slash:
             return QCoreApplication::translate("NameRules", "The name “%1” contains a slash.").arg(name);
-        // Windows takes it for a separator: a document saved there would land elsewhere.
-        if (c == QLatin1Char('\\'))
+        case Character::Backslash:
             return QCoreApplication::translate("NameRules", "The name “%1” contains a backslash.").arg(name);
-        // Line and paragraph separators break a name in lists and logs as a newline does.
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
-            || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+        case Character::Control:
+        case Character::Invisible:
             return QCoreApplication::translate("NameRules", "The name “%1” contains a control character.")
-                .arg(QString(name).replace(c, QChar::ReplacementCharacter));
+                .arg(printable(name));
+        }
     }
     if (name != name.trimmed())
         return QCoreApplication::translate("NameRules", "The name “%1” begins or ends with a space.").arg(name);
@@ -45,23 +78,49 @@ QString problem(const QString& name)
     return {};
 }
 
+QString printable(const QString& name)
+{
+    QString shown = name;
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        switch (characterAt(name, i)) {
+        case Character::Pair:
+            ++i;
+            break;
+        case Character::HalfPair:
+        case Character::Control:
+        case Character::Invisible:
+            shown[i] = QChar::ReplacementCharacter;
+            break;
+        default:
+            break;
+        }
+    }
+    return shown;
+}
+
 QString usable(const QString& name)
 {
     QString result;
     result.reserve(name.size());
     for (qsizetype i = 0; i < name.size(); ++i) {
-        const QChar c = name.at(i);
-        if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate()) {
-            result.append(c).append(name.at(++i));
-        } else if (c.isSurrogate() || c.category() == QChar::Other_Format) {
-            continue;
-        } else if (c == QLatin1Char('/') || c == QLatin1Char('\\')) {
+        switch (characterAt(name, i)) {
+        case Character::Plain:
+            result.append(name.at(i));
+            break;
+        case Character::Pair:
+            result.append(name.at(i)).append(name.at(i + 1));
+            ++i;
+            break;
+        case Character::HalfPair:
+        case Character::Invisible:
+            break;
+        case Character::Slash:
+        case Character::Backslash:
             result.append(QLatin1Char('_'));
-        } else if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
-                   || c.category() == QChar::Separator_Paragraph) {
+            break;
+        case Character::Control:
             result.append(QLatin1Char(' '));
-        } else {
-            result.append(c);
+            break;
         }
     }
     result = result.trimmed();

@@ -9,6 +9,9 @@ namespace NameRules {
 // Empty when the name is acceptable as one path component; otherwise why it is not, translated.
 QString problem(const QString& name);
 
+// The name as it can be shown on one line: what has no glyph, or would break the line, shown as "\uFFFD".
+QString printable(const QString& name);
+
 // The name closest to `name` that problem() accepts, for a file from this computer whose own name a store would
 // refuse: spaces at either end dropped, a slash or backslash made "_", line breaks and other control characters
 // made spaces, invisible ones dropped. Too long or empty stays so, for problem() to say.

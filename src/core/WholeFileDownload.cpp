@@ -22,10 +22,12 @@ HttpCall::BodySink WholeFileDownload::sink() const
 
 std::function<bool(const HttpResponse&)> WholeFileDownload::isFileNamed(const QString& name)
 {
-    const bool isHtml
-        = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension).inherits(QStringLiteral("text/html"));
-    return [isHtml](const HttpResponse& head) {
-        return isHtml || !head.header("content-type").trimmed().toLower().startsWith("text/html");
+    // A name that does not say its type (no extension, or one nobody knows) may be a web page itself.
+    const QMimeType type = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension);
+    const bool mayBeHtml = type.isDefault() || type.inherits(QStringLiteral("text/html"))
+        || type.inherits(QStringLiteral("application/xhtml+xml"));
+    return [mayBeHtml](const HttpResponse& head) {
+        return mayBeHtml || !head.header("content-type").trimmed().toLower().startsWith("text/html");
     };
 }
 

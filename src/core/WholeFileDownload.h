@@ -30,7 +30,7 @@ public:
     // Where the call that fetches the file puts a successful answer's body.
     HttpCall::BodySink sink() const;
     // Whether an answer's head can be the file named `name` (HttpRequest::isExpectedAnswer): a network's sign-in
-    // page or a proxy's notice is HTML, which only an HTML document is.
+    // page or a proxy's notice is HTML, which a document named as another type is not.
     static std::function<bool(const HttpResponse&)> isFileNamed(const QString& name);
     // Whether the call's answer failed, cancelled included, and not because of the partial file (the disk, its
     // folder, another download holding it: the answer tells those as a network failure). The partial file is then

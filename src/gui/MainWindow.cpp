@@ -617,14 +617,19 @@ void MainWindow::uploadFiles(const QList<QUrl>& urls, const EntityRef& target)
             // one that is taken, rather than not at all; the user is told.
             const QString name = NameRules::usable(info.fileName());
             if (!name.isEmpty() && name != info.fileName())
-                renamed.append(tr("“%1” as “%2”").arg(info.fileName(), name));
+                renamed.append(tr("“%1” as “%2”").arg(NameRules::printable(info.fileName()), name));
             m_queue->enqueueUpload(path, target, name.isEmpty() ? info.fileName() : name);
             ++queued;
         }
     }
+    // A few are named, so that the message stays short however many were dropped.
+    constexpr int namedRenames = 3;
     const QString renamedNote = renamed.isEmpty()
         ? QString()
-        : tr("Attached under a name a document can have: %1.").arg(renamed.join(QStringLiteral(", ")));
+        : tr("%n document(s) will be attached under a name a document can have: %1.", nullptr,
+             static_cast<int>(renamed.size()))
+              .arg(renamed.mid(0, namedRenames).join(QStringLiteral(", "))
+                   + (renamed.size() > namedRenames ? QStringLiteral(", …") : QString()));
     const auto withRenamedNote = [&renamedNote](const QString& message) {
         return renamedNote.isEmpty() ? message : renamedNote + QLatin1Char(' ') + message;
     };
@@ -976,15 +981,13 @@ void MainWindow::showAccounts()
         connect(m_accounts, signal, m_accounts, &QDialog::close);
     connect(m_accounts, &AccountsDialog::kashflowSignInRequested, this, [this] { signInToKashflow(); });
     connect(m_accounts, &AccountsDialog::kashflowDropboxRequested, this, &MainWindow::connectKashflowToDropbox);
-    // A new sign-in may be to another account: the store in use starts again with it, as after a restart, so that
-    // nothing queued for the account before runs on this one unasked (TransferJournal::takeOver).
     connect(m_accounts, &AccountsDialog::fortnoxConnected, this, [this] {
         if (qobject_cast<FortnoxStore*>(m_store))
-            openStore(m_settings.storeUri());
+            reopenStoreWhenIdle();
     });
     connect(m_accounts, &AccountsDialog::dropboxConnected, this, [this] {
         if (qobject_cast<DropboxStore*>(m_store))
-            openStore(m_settings.storeUri());
+            reopenStoreWhenIdle();
     });
     connect(m_accounts, &AccountsDialog::fortnoxDisconnected, this, [this] {
         // The store would go on with the tokens it holds in memory: back to this computer's folder.
@@ -999,6 +1002,26 @@ void MainWindow::showAccounts()
         }
     });
     m_accounts->open();
+}
+
+void MainWindow::reopenStoreWhenIdle()
+{
+    // A new sign-in may be to another account: the store in use starts again with it, as after a restart, so that
+    // nothing queued for the account before runs on this one unasked (TransferJournal::takeOver). Transfers under
+    // way finish first, with the account they were started for.
+    if (m_queue->pendingCount() == 0) {
+        openStore(m_settings.storeUri());
+        return;
+    }
+    m_ui->messageBar->showMessage(tr("The new connection is used once the running transfers have finished."));
+    auto waiting = std::make_shared<QMetaObject::Connection>();
+    *waiting = connect(m_queue, &TransferQueue::transferFinished, this, [this, waiting] {
+        if (m_queue->pendingCount() > 0)
+            return;
+        disconnect(*waiting);
+        // Not while the queue is telling of its transfer: it goes on after this, and would be gone.
+        QMetaObject::invokeMethod(this, &MainWindow::reopenStoreWhenIdle, Qt::QueuedConnection);
+    });
 }
 
 KashflowSignInDialog* MainWindow::kashflowSignInDialog() const

@@ -91,6 +91,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // Opens the store in use again, with the account signed in to now, once no transfer runs.
+    void reopenStoreWhenIdle();
     void openStore(const QString& uri);
     // Keeps documents in another place from now on; refused (false, with a message) while transfers run.
     bool switchStore(const QString& uri);

@@ -254,8 +254,7 @@ void TestDownloadFile::targetUntouchedUntilCommit()
     QCOMPARE(CoreTest::readFile(DownloadFile::partialPath(target)), QByteArray("replacement"));
 }
 
-// A file saved under the name while the download ran (the user's own, or another program's) is not the one the
-// download was to replace: none was there when it began.
+// A download that may not replace a file leaves one it finds at the start.
 void TestDownloadFile::fileToKeepIsNeitherOpenedNorReplaced()
 {
     const QString target = m_dir->filePath(u"invoice.pdf"_s);
@@ -268,6 +267,8 @@ void TestDownloadFile::fileToKeepIsNeitherOpenedNorReplaced()
     QCOMPARE(CoreTest::allEntries(m_dir->path()), QStringList { u"invoice.pdf"_s });
 }
 
+// A file saved under the name while the download ran (the user's own, or another program's) is not the one the
+// download was to replace: none was there when it began.
 void TestDownloadFile::fileThatAppearsMeanwhileIsKept()
 {
     const QString target = m_dir->filePath(u"invoice.pdf"_s);

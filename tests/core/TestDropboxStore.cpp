@@ -39,6 +39,7 @@ private slots:
     void listingIsNeverTakenFromAPortalsPage();
     void changeIsNeverTakenAsDoneFromAPortalsPage();
     void downloadIsNeverTakenFromAPortalsPage();
+    void resumedDownloadLeavesAFileThatCameMeanwhile();
     void createsEntityAndRefusesADuplicate();
     void uploadsSmallFileWithItsHash();
     void uploadNamesAreNfcAndHeaderSafe();
@@ -594,6 +595,21 @@ void TestDropboxStore::downloadCheckpointsAsItArrives()
         QVERIFY(offset <= data.size());
         previous = offset;
     }
+}
+
+void TestDropboxStore::resumedDownloadLeavesAFileThatCameMeanwhile()
+{
+    // The user saved a file under the name while the download waited: it is kept, and nothing more is asked for.
+    QVERIFY(m_emulator->putFile(u"/Accounting/Invoices/4455/scan.pdf"_s, CoreTest::patternData(5 * 1024 * 1024)));
+    const QString target = m_dir->filePath(u"scan.pdf"_s);
+    const QByteArray checkpoint = interruptedDownload(u"scan.pdf"_s, target, 3 * 1024 * 1024);
+    QVERIFY(CoreTest::writeFile(target, "the user's own"));
+    m_emulator->clearRequests();
+    auto resumed
+        = await(m_store->download(AttachmentRef { invoice(), u"scan.pdf"_s }, target, checkpoint, ExistingFile::Keep));
+    QCOMPARE(resumed->error(), StoreReply::Error::AlreadyExists);
+    QCOMPARE(CoreTest::readFile(target), QByteArray("the user's own"));
+    QCOMPARE(downloadRanges(), QList<QByteArray>());
 }
 
 void TestDropboxStore::resumesInterruptedDownloadWithRange()

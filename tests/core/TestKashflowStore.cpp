@@ -256,7 +256,7 @@ void TestKashflowStore::deleteIsNeverTakenAsDoneFromAPortalsPage()
 
 void TestKashflowStore::downloadIsNeverTakenFromAPortalsPage()
 {
-    // A Wi-Fi sign-in page answers the signed link in Dropbox's stead: it is asked again, never saved.
+    // A Wi-Fi sign-in page answers the signed link in KashFlow's stead: it is asked again, never saved.
     const QByteArray data = CoreTest::patternData(4096);
     QVERIFY(m_emulator->putFile(EntityType::Invoices, u"4455"_s, u"statement.pdf"_s, data));
     const QString first = m_dir->filePath(u"first.pdf"_s);

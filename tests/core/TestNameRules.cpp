@@ -25,6 +25,7 @@ private slots:
     void refuses();
     void saysWhatIsWrong_data();
     void saysWhatIsWrong();
+    void printableNamesHaveNoBreaks();
     void usable_data();
     void usable();
     void numbered_data();
@@ -97,6 +98,9 @@ void TestNameRules::saysWhatIsWrong_data()
     QTest::newRow("backslash") << u"a\\b.pdf"_s << u"contains a backslash"_s;
     QTest::newRow("control") << u"a\tb.pdf"_s << u"contains a control character"_s;
     QTest::newRow("half a pair") << QString(u"a"_s + QChar(0xD83E) + u".pdf"_s) << u"character that is not text"_s;
+    // Only the half is marked, not the same half within a whole pair.
+    QTest::newRow("half a pair after a whole one") << QString(u"🧾"_s + QChar(0xD83E) + u".pdf"_s)
+                                                   << QString(u"“🧾"_s + QChar::ReplacementCharacter + u".pdf”"_s);
     QTest::newRow("space") << u"a.pdf "_s << u"begins or ends with a space"_s;
     QTest::newRow("long") << QString(256, u'a') << u"is too long"_s;
 }
@@ -122,6 +126,14 @@ void TestNameRules::usable_data()
     QTest::newRow("half a pair") << QString(u"a"_s + QChar(0xD83E) + u".pdf"_s) << u"a.pdf"_s;
     QTest::newRow("nothing left") << u" \u200B "_s << QString();
     QTest::newRow("dots") << u" .. "_s << QString();
+}
+
+void TestNameRules::printableNamesHaveNoBreaks()
+{
+    QCOMPARE(NameRules::printable(u"line one\nline two\u200B.pdf"_s), u"line one\uFFFDline two\uFFFD.pdf"_s);
+    QCOMPARE(NameRules::printable(QString(u"🧾"_s + QChar(0xD83E))),
+             QString(u"🧾"_s + QChar::ReplacementCharacter));
+    QCOMPARE(NameRules::printable(u"Kvitto åäö.pdf"_s), u"Kvitto åäö.pdf"_s);
 }
 
 void TestNameRules::usable()

@@ -427,10 +427,22 @@ void TestFortnoxWindow::reconnectingStartsAgainWithTheNewConnection()
         accountsChild<QLineEdit>(edit)->clear();
         QTest::keyClicks(accountsChild<QLineEdit>(edit), text);
     }
+    // A transfer under way finishes with the connection it was started on; the new one is used after it.
+    TransferQueue* queue = m_window->transferQueue();
+    queue->setPaused(true);
+    const QString scan = m_root->filePath(u"kvitto-omkoppling.pdf"_s);
+    QVERIFY(SampleDocuments::writeText(scan, "kvitto"));
+    QVERIFY(dropFiles({ scan }, m_suppliers));
+    QTRY_COMPARE(queue->pendingCount(), 1);
     QSignalSpy connected(accounts, &AccountsDialog::fortnoxConnected);
     accountsChild<QPushButton>(u"fortnoxConnectButton"_s)->click();
     QVERIFY(connected.wait(Timeout));
-    QTRY_VERIFY(before.isNull());
+    QCOMPARE(m_window->store(), before.data());
+    QVERIFY2(m_window->messageBar()->text().contains(u"once the running transfers have finished"_s),
+             qPrintable(m_window->messageBar()->text()));
+    queue->setPaused(false);
+    QTRY_VERIFY_WITH_TIMEOUT(before.isNull(), Timeout);
+    QVERIFY(m_emulator->inboxFileNames(u"inbox_s"_s).contains(u"kvitto-omkoppling.pdf"_s));
     auto* store = qobject_cast<FortnoxStore*>(m_window->store());
     QVERIFY(store);
     QVERIFY(m_settings->fortnoxConnectionId() != beforeId);

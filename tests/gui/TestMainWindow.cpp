@@ -321,7 +321,9 @@ void TestMainWindow::nameNoStoreTakesIsAttachedUnderTheNearest()
     QCOMPARE(m_window->transferQueue()->transfer(finished.first().first().toInt()).state, Transfer::State::Done);
     QCOMPARE(CoreTest::readFile(storePath(QStringLiteral("Invoices/4455/March_April.pdf"))), QByteArray("the receipt"));
     QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Information);
-    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("“ March\\April.pdf” as “March_April.pdf”")),
+    QVERIFY2(m_window->messageBar()->text().contains(
+                 QStringLiteral("1 document will be attached under a name a document can have: “ March\\April.pdf” as "
+                                "“March_April.pdf”.")),
              qPrintable(m_window->messageBar()->text()));
     WindowTest::saveScreenshot(m_window.get(), QStringLiteral("renamed-on-drop.png"));
     QVERIFY(QFileInfo::exists(path));
