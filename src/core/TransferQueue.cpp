@@ -261,7 +261,8 @@ void TransferQueue::run(int id)
         reply = m_store->upload(transfer.localPath, transfer.target, transfer.source.name, transfer.resumeState);
         break;
     case Transfer::Kind::Download:
-        // Checked again now: a download may have waited (paused, offline, a restart) while the name was taken.
+        // Checked again now: a download may have waited (paused, offline, a restart) while the name was taken. The
+        // file refuses it too (ExistingFile::Keep); this spares the request.
         if (!transfer.replaces && QFileInfo::exists(transfer.localPath))
             reply = StoreReply::failing(StoreReply::Error::AlreadyExists,
                                         DownloadFile::targetTakenMessage(transfer.localPath));
